@@ -1,0 +1,107 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getPageAccess } from "@/lib/auth/get-page-access";
+import { listAuditEntries } from "@/lib/audit/list-audit-entries";
+import { auditQuerySchema } from "@/lib/validations/project";
+import { Alert } from "@/components/ui/alert";
+import { Button, buttonClass } from "@/components/ui/button";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+type Search = Record<string, string | undefined>;
+
+export default async function AuditPage({ params, searchParams }: { params: Promise<{ project: string }>; searchParams: Promise<Search> }) {
+  const { project } = await params;
+  const search = await searchParams;
+  const access = await getPageAccess(project, "audit.view");
+  const parsed = auditQuerySchema.safeParse(Object.fromEntries(Object.entries(search).filter(([, v]) => v)));
+  const query = parsed.success ? parsed.data : auditQuerySchema.parse({});
+  const { entries, nextCursor } = await listAuditEntries({ projectId: access.project.id, query });
+  const base = `/p/${access.project.slug}/settings/audit`;
+  const filters = Object.fromEntries(Object.entries({ action: query.action, actor: query.actor, from: query.from, to: query.to }).filter(([, v]) => v)) as Record<string, string>;
+
+  return (
+    <div className="space-y-4">
+      <form method="get" action={base} className="flex flex-wrap items-end gap-3 rounded-lg border border-line bg-surface p-4">
+        <Filter label="Action starts with" name="action" placeholder="member." defaultValue={query.action} />
+        <Filter label="Actor email contains" name="actor" placeholder="ana@" defaultValue={query.actor} />
+        <Filter label="From" name="from" type="date" defaultValue={query.from} />
+        <Filter label="To" name="to" type="date" defaultValue={query.to} />
+        <Button type="submit" variant="secondary">Filter</Button>
+        {Object.keys(filters).length ? <Link href={base} className={buttonClass("ghost")}>Clear</Link> : null}
+      </form>
+      {!parsed.success ? <Alert>{parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join(" ")}</Alert> : null}
+      {entries.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-line bg-surface p-6 text-center text-muted">
+          {Object.keys(filters).length ? "No entries match these filters." : "Nothing has happened in this project yet."}
+        </p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-line bg-surface">
+          <table className="w-full text-left" data-testid="audit-table">
+            <thead className="border-b border-line text-xs text-muted">
+              <tr>
+                <th className="px-4 py-2 font-medium">When</th>
+                <th className="px-4 py-2 font-medium">Who</th>
+                <th className="px-4 py-2 font-medium">Action</th>
+                <th className="px-4 py-2 font-medium">Change</th>
+                <th className="px-4 py-2 font-medium">Request</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id} className="border-b border-line align-top last:border-0">
+                  <td className="whitespace-nowrap px-4 py-2 text-muted">
+                    <time dateTime={e.createdAt}>{e.createdAt.replace("T", " ").slice(0, 19)} UTC</time>
+                  </td>
+                  <td className="px-4 py-2">{e.actorEmail ?? "system"}</td>
+                  <td className="px-4 py-2 font-mono text-xs">{e.action}</td>
+                  <td className="px-4 py-2 text-xs">
+                    <Change before={e.before} after={e.after} />
+                  </td>
+                  <td className="px-4 py-2 font-mono text-xs text-muted" title={e.requestId ?? undefined}>
+                    {e.requestId?.slice(0, 8) ?? "—"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="flex gap-2">
+        {query.cursor ? <Link href={`${base}?${new URLSearchParams(filters)}`} className={buttonClass("secondary")}>Newest</Link> : null}
+        {nextCursor ? (
+          <Link href={`${base}?${new URLSearchParams({ ...filters, cursor: nextCursor })}`} className={buttonClass("secondary")}>
+            Older entries
+          </Link>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function Filter(props: { label: string; name: string; type?: string; placeholder?: string; defaultValue?: string }) {
+  return (
+    <label className="space-y-1">
+      <span className="block text-xs font-medium text-muted">{props.label}</span>
+      <input name={props.name} type={props.type ?? "text"} placeholder={props.placeholder} defaultValue={props.defaultValue} className="rounded-md border border-line bg-surface px-3 py-1.5" />
+    </label>
+  );
+}
+
+function Change({ before, after }: { before: unknown; after: unknown }) {
+  const show = (v: unknown) =>
+    v && typeof v === "object"
+      ? Object.entries(v)
+          .map(([k, val]) => `${k}: ${typeof val === "string" ? val : JSON.stringify(val)}`)
+          .join(", ")
+      : null;
+  const b = show(before);
+  const a = show(after);
+  return (
+    <span className="space-y-0.5">
+      {b ? <span className="block text-muted"><span className="line-through decoration-1">{b}</span></span> : null}
+      {a ? <span className="block">{a}</span> : null}
+      {!a && !b ? <span className="text-muted">—</span> : null}
+    </span>
+  );
+}

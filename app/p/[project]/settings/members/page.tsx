@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { getPageAccess } from "@/lib/auth/get-page-access";
+import { can } from "@/lib/auth/permissions";
+import { listMembers } from "@/lib/members/list-members";
+import { MembersClient } from "@/components/settings/members-client";
+
+export const metadata: Metadata = { title: "Members" };
+
+export default async function MembersPage({ params }: { params: Promise<{ project: string }> }) {
+  const { project } = await params;
+  const access = await getPageAccess(project, "member.manage");
+  const { members, invites } = await listMembers({ projectId: access.project.id });
+  return (
+    <MembersClient
+      projectSlug={access.project.slug}
+      currentUserId={access.user.id}
+      canManageOwners={can(access.role, "member.manage-owners")}
+      members={members}
+      invites={invites}
+    />
+  );
+}

@@ -1,0 +1,51 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { signOut } from "next-auth/react";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
+
+export function AcceptInvite(props: { token: string; projectName: string; role: string; invitedEmail: string; signedInEmail: string }) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const mismatch = props.invitedEmail !== props.signedInEmail;
+
+  async function accept() {
+    setBusy(true);
+    try {
+      const { projectSlug } = await apiFetch<{ projectSlug: string }>(`/api/invites/${encodeURIComponent(props.token)}/accept`, { method: "POST", body: {} });
+      router.replace(`/p/${projectSlug}/prompts`);
+      router.refresh();
+    } catch (e) {
+      setError((e as ApiError).message);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="space-y-4">
+      <h1 className="text-base font-semibold">Join {props.projectName}</h1>
+      {mismatch ? (
+        <>
+          <p className="text-muted">
+            This invite is for {props.invitedEmail}, but you are signed in as {props.signedInEmail}.
+          </p>
+          <Button variant="secondary" className="w-full" onClick={() => signOut({ callbackUrl: `/invite/${props.token}` })}>
+            Sign out and continue
+          </Button>
+        </>
+      ) : (
+        <>
+          <p className="text-muted">You are invited as {props.role}.</p>
+          {error ? <Alert>{error}</Alert> : null}
+          <Button className="w-full" busy={busy} onClick={accept}>
+            Join project
+          </Button>
+        </>
+      )}
+    </div>
+  );
+}

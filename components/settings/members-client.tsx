@@ -1,0 +1,230 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useMemo, useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
+import { roleLabels, roles, type ProjectRole } from "@/lib/auth/permissions";
+import type { MemberView, PendingInviteView } from "@/lib/members/list-members";
+
+type Props = {
+  projectSlug: string;
+  currentUserId: string;
+  canManageOwners: boolean;
+  members: MemberView[];
+  invites: PendingInviteView[];
+};
+
+const PAGE = 50;
+const date = (iso: string) => new Date(iso).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
+
+export function MembersClient(props: Props) {
+  const router = useRouter();
+  const [error, setError] = useState<string>();
+  const [filter, setFilter] = useState("");
+  const [shown, setShown] = useState(PAGE);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const base = `/api/projects/${props.projectSlug}`;
+  const grantable = roles.filter((r) => r !== "OWNER" || props.canManageOwners);
+
+  const visible = useMemo(() => {
+    const q = filter.trim().toLowerCase();
+    return q ? props.members.filter((m) => m.name.toLowerCase().includes(q) || m.email.includes(q)) : props.members;
+  }, [filter, props.members]);
+
+  async function run(action: () => Promise<unknown>) {
+    setError(undefined);
+    try {
+      await action();
+      router.refresh();
+    } catch (e) {
+      setError((e as ApiError).message);
+    }
+  }
+
+  return (
+    <div className="space-y-8">
+      <InviteForm projectSlug={props.projectSlug} roles={grantable} onCreated={() => router.refresh()} />
+
+      {error ? <Alert>{error}</Alert> : null}
+
+      <section aria-labelledby="members-heading" className="space-y-3">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="members-heading" className="text-base font-semibold">
+            Members <span className="font-normal text-muted">({props.members.length})</span>
+          </h2>
+          {props.members.length > 10 ? (
+            <input
+              type="search"
+              aria-label="Filter members"
+              placeholder="Filter by name or email"
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+              className="w-64 rounded-md border border-line bg-surface px-3 py-1.5"
+            />
+          ) : null}
+        </div>
+        <div className="overflow-x-auto rounded-lg border border-line bg-surface">
+          <table className="w-full text-left">
+            <thead className="border-b border-line text-xs text-muted">
+              <tr>
+                <th className="px-4 py-2 font-medium">Name</th>
+                <th className="px-4 py-2 font-medium">Email</th>
+                <th className="px-4 py-2 font-medium">Role</th>
+                <th className="px-4 py-2 font-medium">Joined</th>
+                <th className="px-4 py-2" />
+              </tr>
+            </thead>
+            <tbody>
+              {visible.slice(0, shown).map((m) => {
+                const locked = m.role === "OWNER" && !props.canManageOwners;
+                return (
+                  <tr key={m.userId} className="border-b border-line last:border-0" data-testid={`member-${m.email}`}>
+                    <td className="px-4 py-2">
+                      {m.name} {m.userId === props.currentUserId ? <span className="text-xs text-muted">(you)</span> : null}
+                    </td>
+                    <td className="px-4 py-2 text-muted">{m.email}</td>
+                    <td className="px-4 py-2">
+                      <select
+                        aria-label={`Role of ${m.email}`}
+                        value={m.role}
+                        disabled={locked}
+                        onChange={(e) => run(() => apiFetch(`${base}/members/${m.userId}`, { method: "PATCH", body: { role: e.target.value } }))}
+                        className="rounded-md border border-line bg-surface px-2 py-1"
+                      >
+                        {(locked ? roles : grantable).map((r) => (
+                          <option key={r} value={r}>
+                            {roleLabels[r].label}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td className="px-4 py-2 text-muted">{date(m.joinedAt)}</td>
+                    <td className="px-4 py-2 text-right">
+                      {locked ? null : confirming === m.userId ? (
+                        <span className="inline-flex gap-2">
+                          <Button variant="danger" onClick={() => run(() => apiFetch(`${base}/members/${m.userId}`, { method: "DELETE" })).then(() => setConfirming(null))}>
+                            Remove {m.email}
+                          </Button>
+                          <Button variant="ghost" onClick={() => setConfirming(null)}>
+                            Cancel
+                          </Button>
+                        </span>
+                      ) : (
+                        <Button variant="ghost" onClick={() => setConfirming(m.userId)}>
+                          Remove
+                        </Button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        {visible.length > shown ? (
+          <Button variant="secondary" onClick={() => setShown((s) => s + PAGE)}>
+            Show {Math.min(PAGE, visible.length - shown)} more
+          </Button>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="invites-heading" className="space-y-3">
+        <h2 id="invites-heading" className="text-base font-semibold">
+          Pending invites
+        </h2>
+        {props.invites.length === 0 ? (
+          <p className="text-muted">No pending invites. Invite someone above; their link works once and expires after 7 days.</p>
+        ) : (
+          <ul className="divide-y divide-line rounded-lg border border-line bg-surface">
+            {props.invites.map((i) => (
+              <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2">
+                <span>
+                  {i.email} <span className="text-muted">as {roleLabels[i.role].label}, invited by {i.invitedBy}, expires {date(i.expiresAt)}</span>
+                </span>
+                <Button variant="ghost" onClick={() => run(() => apiFetch(`${base}/invites/${i.id}`, { method: "DELETE" }))}>
+                  Revoke
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function InviteForm(props: { projectSlug: string; roles: ProjectRole[]; onCreated: () => void }) {
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<{ email: string; url: string; expiresAt: string } | null>(null);
+  const [copied, setCopied] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    setBusy(true);
+    setFields({});
+    setError(undefined);
+    setCopied(false);
+    try {
+      const invite = await apiFetch<{ email: string; url: string; expiresAt: string }>(`/api/projects/${props.projectSlug}/invites`, {
+        body: { email: form.get("email"), role: form.get("role") },
+      });
+      setCreated(invite);
+      formElement.reset();
+      props.onCreated();
+    } catch (e) {
+      const apiError = e as ApiError;
+      setFields(apiError.fields);
+      if (!Object.keys(apiError.fields).length) setError(apiError.message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="invite-heading" className="space-y-4 rounded-lg border border-line bg-surface p-5">
+      <h2 id="invite-heading" className="text-base font-semibold">
+        Invite someone
+      </h2>
+      <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-start" noValidate>
+        <TextField label="Email" name="email" type="email" placeholder="name@example.com" required error={fields.email} />
+        <SelectField label="Role" name="role" defaultValue="EDITOR" error={fields.role}>
+          {props.roles.map((r) => (
+            <option key={r} value={r}>
+              {roleLabels[r].label}
+            </option>
+          ))}
+        </SelectField>
+        <Button type="submit" busy={busy} className="sm:mt-6">
+          Create invite link
+        </Button>
+      </form>
+      {error ? <Alert>{error}</Alert> : null}
+      {created ? (
+        <div className="space-y-2 rounded-md border border-line bg-subtle p-3" data-testid="invite-link">
+          <p>
+            Send this link to <strong>{created.email}</strong>. It works once and expires on {date(created.expiresAt)}; it is shown only now.
+          </p>
+          <div className="flex gap-2">
+            <input readOnly value={created.url} aria-label="Invite link" className="min-w-0 flex-1 rounded-md border border-line bg-surface px-3 py-1.5 font-mono text-xs" onFocus={(e) => e.target.select()} />
+            <Button
+              variant="secondary"
+              onClick={async () => {
+                await navigator.clipboard?.writeText(created.url).catch(() => undefined);
+                setCopied(true);
+              }}
+            >
+              {copied ? "Copied" : "Copy"}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}

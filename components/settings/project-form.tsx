@@ -1,0 +1,57 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
+
+export function ProjectForm(props: { slug: string; name: string; canRename: boolean }) {
+  const router = useRouter();
+  const [name, setName] = useState(props.name);
+  const [error, setError] = useState<string>();
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    setSaved(false);
+    try {
+      await apiFetch(`/api/projects/${props.slug}`, { method: "PATCH", body: { name } });
+      setSaved(true);
+      router.refresh();
+    } catch (e) {
+      setError((e as ApiError).fields?.name ?? (e as ApiError).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4 rounded-lg border border-line bg-surface p-5" noValidate>
+      <TextField
+        label="Project name"
+        name="name"
+        value={name}
+        onChange={(e) => {
+          setName(e.target.value);
+          setSaved(false);
+        }}
+        disabled={!props.canRename}
+        error={error}
+        hint={`URL and API path: /p/${props.slug} (renaming keeps it).`}
+      />
+      {saved ? <Alert tone="success">Project renamed.</Alert> : null}
+      {props.canRename ? (
+        <Button type="submit" busy={busy} disabled={name.trim() === props.name}>
+          Save
+        </Button>
+      ) : (
+        <p className="text-xs text-muted">Only admins and owners can rename the project.</p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useState } from "react";
+import type { UserProject } from "@/lib/projects/list-user-projects";
+import { ProjectSwitcher } from "@/components/shell/project-switcher";
+
+const sections = [
+  { href: "prompts", label: "Prompts" },
+  { href: "datasets", label: "Datasets" },
+  { href: "reviews", label: "Reviews" },
+  { href: "environments", label: "Environments" },
+  { href: "settings", label: "Settings" },
+];
+
+export function Sidebar({ projects, current }: { projects: UserProject[]; current: UserProject | null }) {
+  const pathname = usePathname();
+  // Remember where the mobile menu was opened, so navigating anywhere closes it.
+  const [openAt, setOpenAt] = useState<string | null>(null);
+  const open = openAt === pathname;
+
+  return (
+    <>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <button
+        type="button"
+        className="fixed left-3 top-2.5 z-40 rounded-md border border-line bg-surface px-2 py-1 md:hidden"
+        aria-expanded={open}
+        aria-controls="sidebar"
+        onClick={() => setOpenAt(open ? null : pathname)}
+      >
+        {open ? "Close" : "Menu"}
+      </button>
+      <nav
+        id="sidebar"
+        aria-label="Studio"
+        className={`${open ? "flex" : "hidden"} fixed inset-y-0 left-0 z-30 w-60 flex-col border-r border-line bg-surface pt-12 md:static md:flex md:pt-0`}
+      >
+        <div className="flex h-12 items-center px-4 font-semibold tracking-tight">Galley</div>
+        <div className="px-3">
+          <ProjectSwitcher projects={projects} current={current} />
+        </div>
+        {current ? (
+          <ul className="mt-4 space-y-0.5 px-3">
+            {sections.map((s) => {
+              const href = `/p/${current.slug}/${s.href}`;
+              const active = pathname === href || pathname.startsWith(`${href}/`);
+              return (
+                <li key={s.href}>
+                  <Link
+                    href={href}
+                    aria-current={active ? "page" : undefined}
+                    className={`block rounded-md px-3 py-1.5 ${active ? "bg-subtle font-medium text-ink" : "text-muted hover:bg-subtle hover:text-ink"}`}
+                  >
+                    {s.label}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        ) : null}
+      </nav>
+    </>
+  );
+}

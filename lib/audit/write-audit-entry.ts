@@ -1,0 +1,34 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db";
+import type { RequestContext } from "@/lib/request-context";
+import { redact } from "@/lib/log";
+
+export type AuditEntryInput = {
+  /** The transaction of the change itself, so the entry exists exactly when the change does. */
+  tx: Tx;
+  ctx: RequestContext;
+  projectId: string | null;
+  /** Dotted verb in the product's words: "member.role-change", "project.rename", … */
+  action: string;
+  target: { type: string; id: string | null };
+  before?: unknown;
+  after?: unknown;
+};
+
+const json = (value: unknown) => (value === undefined ? undefined : (redact(value) as Prisma.InputJsonValue));
+
+export async function writeAuditEntry(input: AuditEntryInput): Promise<void> {
+  await input.tx.auditEntry.create({
+    data: {
+      projectId: input.projectId,
+      actorId: input.ctx.actor?.userId ?? null,
+      actorEmail: input.ctx.actor?.email ?? null,
+      action: input.action,
+      targetType: input.target.type,
+      targetId: input.target.id,
+      before: json(input.before),
+      after: json(input.after),
+      requestId: input.ctx.requestId,
+    },
+  });
+}

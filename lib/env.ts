@@ -1,0 +1,86 @@
+// The one place that reads configuration. Every variable Galley understands is listed here
+// (and in the README); a bad value fails start-up with one line naming the variable.
+import path from "node:path";
+import { z } from "zod";
+
+const flag = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1, "must be a port number").max(65535, "must be a port number").default(3000),
+  HOST: optionalString,
+  DATABASE_URL: optionalString.refine(
+    (v) => v === undefined || /^postgres(ql)?:\/\/.+/.test(v),
+    "must be a postgres:// or postgresql:// URL (leave it unset to use the embedded database)",
+  ),
+  GALLEY_DATA_DIR: optionalString,
+  NEXTAUTH_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, "must be at least 32 characters"),
+  NEXTAUTH_URL: optionalString.refine((v) => v === undefined || URL.canParse(v), "must be an absolute URL such as https://galley.example.com"),
+  GALLEY_OPEN_SIGNUP: flag,
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+  GITHUB_ID: optionalString,
+  GITHUB_SECRET: optionalString,
+  GOOGLE_CLIENT_ID: optionalString,
+  GOOGLE_CLIENT_SECRET: optionalString,
+  OIDC_ISSUER: optionalString.refine((v) => v === undefined || URL.canParse(v), "must be the issuer URL of your OpenID Connect provider"),
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  OIDC_NAME: optionalString,
+});
+
+export type Env = z.infer<typeof envSchema> & {
+  /** Absolute path of the data directory (embedded database, generated secrets). */
+  dataDir: string;
+  /** Embedded PGlite when DATABASE_URL is unset. */
+  databaseKind: "pglite" | "postgres";
+  logFormat: "json" | "pretty";
+};
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+let cached: Env | undefined;
+
+/** Parses process.env once; throws ConfigError with one readable line per problem. */
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${lines.join("; ")}`);
+  }
+  const env = parsed.data;
+  const pairs: Array<[string, string | undefined, string, string | undefined]> = [
+    ["GITHUB_ID", env.GITHUB_ID, "GITHUB_SECRET", env.GITHUB_SECRET],
+    ["GOOGLE_CLIENT_ID", env.GOOGLE_CLIENT_ID, "GOOGLE_CLIENT_SECRET", env.GOOGLE_CLIENT_SECRET],
+    ["OIDC_CLIENT_ID", env.OIDC_CLIENT_ID, "OIDC_CLIENT_SECRET", env.OIDC_CLIENT_SECRET],
+  ];
+  for (const [a, av, b, bv] of pairs) {
+    if (Boolean(av) !== Boolean(bv)) {
+      throw new ConfigError(`Invalid configuration: ${av ? b : a} must be set together with ${av ? a : b}`);
+    }
+  }
+  if (env.OIDC_CLIENT_ID && !env.OIDC_ISSUER) {
+    throw new ConfigError("Invalid configuration: OIDC_ISSUER must be set when OIDC_CLIENT_ID is set");
+  }
+  cached = {
+    ...env,
+    dataDir: path.resolve(/*turbopackIgnore: true*/ env.GALLEY_DATA_DIR ?? path.join(process.cwd(), ".galley", "data")),
+    databaseKind: env.DATABASE_URL ? "postgres" : "pglite",
+    logFormat: env.LOG_FORMAT ?? (env.NODE_ENV === "production" ? "json" : "pretty"),
+  };
+  return cached;
+}

@@ -1,0 +1,31 @@
+import { getDatabase } from "@/lib/db";
+import { getMigrationStatus } from "@/lib/db/migrations/get-migration-status";
+import { log } from "@/lib/log";
+import pkg from "@/package.json";
+
+export type Health = {
+  status: "ok" | "error";
+  version: string;
+  database: { kind: "pglite" | "postgres"; reachable: boolean; error?: string };
+  migrations: { current: boolean; pending: string[]; failed: string[] } | null;
+};
+
+export async function getHealth(): Promise<Health> {
+  const version = pkg.version;
+  let kind: "pglite" | "postgres" = process.env.DATABASE_URL ? "postgres" : "pglite";
+  try {
+    const database = getDatabase();
+    kind = database.kind;
+    await database.prisma.$queryRawUnsafe("SELECT 1");
+  } catch (error) {
+    log.error("health check: database unreachable", { error });
+    return { status: "error", version, database: { kind, reachable: false, error: "Database unreachable; see the server log." }, migrations: null };
+  }
+  const status = await getMigrationStatus();
+  return {
+    status: status.current ? "ok" : "error",
+    version,
+    database: { kind, reachable: true },
+    migrations: { current: status.current, pending: status.pending, failed: status.failed },
+  };
+}

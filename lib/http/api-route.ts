@@ -1,0 +1,74 @@
+import { NextResponse, type NextRequest } from "next/server";
+import type { z } from "zod";
+import { AppError, errorBody, fromZodError, toAppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/get-current-user";
+import type { RequestContext } from "@/lib/request-context";
+import { requestIdOf } from "@/lib/http/request-id";
+
+export type ApiArgs<P> = { req: NextRequest; params: P; user: CurrentUser | null; ctx: RequestContext };
+
+
+/** Browsers always send Origin on cross-site writes; refuse those that name another host. */
+function isCrossSiteWrite(req: NextRequest): boolean {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return false;
+  const origin = req.headers.get("origin");
+  if (!origin) return false;
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Wraps a route handler: request id, session user, cross-site write check, and the one error
+ * path (AppError → its status; ZodError → 422; anything else → logged 500 with no internals).
+ * The handler returns a Response or a value to send as JSON.
+ */
+export function apiRoute<P = Record<string, never>>(handler: (args: ApiArgs<P>) => Promise<unknown>) {
+  return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
+    const requestId = requestIdOf(req.headers);
+    try {
+      if (isCrossSiteWrite(req)) throw new AppError({ code: "forbidden", message: "Cross-site requests are not allowed." });
+      const user = await getCurrentUser();
+      const ctx: RequestContext = { actor: user ? { userId: user.id, email: user.email } : null, requestId };
+      const result = await handler({ req, params: await context.params, user, ctx });
+      const response = result instanceof Response ? result : NextResponse.json(result ?? { ok: true });
+      response.headers.set("x-request-id", requestId);
+      return response;
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError.status >= 500) log.error("request failed", { requestId, method: req.method, path: req.nextUrl.pathname, error });
+      return NextResponse.json(errorBody(appError, requestId), {
+        status: appError.status,
+        headers: { "x-request-id": requestId, ...appError.headers },
+      });
+    }
+  };
+}
+
+/** Parses a JSON body with a zod schema; bad JSON is a 400, a bad shape a 422 naming each field. */
+export async function parseBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  let body: unknown;
+  try {
+    body = await req.json();
+  } catch {
+    throw new AppError({ code: "bad_request", message: "The request body must be JSON." });
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw fromZodError(parsed.error);
+  return parsed.data;
+}
+
+export function parseQuery<S extends z.ZodType>(req: NextRequest, schema: S): z.infer<S> {
+  const parsed = schema.safeParse(Object.fromEntries(req.nextUrl.searchParams));
+  if (!parsed.success) throw fromZodError(parsed.error);
+  return parsed.data;
+}
+
+export function requireUser(user: CurrentUser | null): CurrentUser {
+  if (!user) throw new AppError({ code: "unauthenticated", message: "Sign in to continue." });
+  return user;
+}

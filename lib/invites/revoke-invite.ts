@@ -1,0 +1,22 @@
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { RequestContext } from "@/lib/request-context";
+import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
+
+export async function revokeInvite(opts: { ctx: RequestContext; projectId: string; inviteId: string }) {
+  await db.$transaction(async (tx) => {
+    const invite = await tx.invite.findFirst({ where: { id: opts.inviteId, projectId: opts.projectId } });
+    if (!invite) throw new AppError({ code: "not_found", message: "No such invite in this project." });
+    if (invite.acceptedAt) throw new AppError({ code: "conflict", message: "This invite has already been used." });
+    if (invite.revokedAt) return;
+    await tx.invite.update({ where: { id: invite.id }, data: { revokedAt: new Date() } });
+    await writeAuditEntry({
+      tx,
+      ctx: opts.ctx,
+      projectId: opts.projectId,
+      action: "invite.revoke",
+      target: { type: "invite", id: invite.id },
+      before: { email: invite.email, role: invite.role },
+    });
+  });
+}

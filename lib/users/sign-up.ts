@@ -1,0 +1,77 @@
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { getEnv } from "@/lib/env";
+import { hashPassword } from "@/lib/auth/password";
+import { lockInTransaction } from "@/lib/db/lock-in-transaction";
+import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
+import { insertProject } from "@/lib/projects/insert-project";
+import { getUsableInviteOrThrow } from "@/lib/invites/get-usable-invite-or-throw";
+import type { SignUpInput } from "@/lib/validations/auth";
+
+
+export type SignUpResult = { userId: string; projectSlug: string | null; firstUser: boolean };
+
+/**
+ * The first account becomes instance admin and owner of a default project. After that an account
+ * needs an invite for its email (or GALLEY_OPEN_SIGNUP=true, which creates it with no project).
+ */
+export async function signUp(opts: { input: SignUpInput; requestId: string }): Promise<SignUpResult> {
+  const { input } = opts;
+  const passwordHash = await hashPassword(input.password);
+  return db.$transaction(async (tx) => {
+    // Two people racing for "first account" must not both become admin.
+    await lockInTransaction(tx, "sign-up");
+    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
+      throw new AppError({
+        code: "conflict",
+        message: "An account with this email already exists. Sign in instead.",
+        details: { issues: [{ path: "email", message: "An account with this email already exists. Sign in instead." }] },
+      });
+    }
+    const firstUser = (await tx.user.count()) === 0;
+    const invite = input.inviteToken ? await getUsableInviteOrThrow({ tx, token: input.inviteToken }) : null;
+    if (invite && invite.email !== input.email) {
+      throw new AppError({
+        code: "forbidden",
+        message: `This invite is for ${invite.email}. Sign up with that address, or ask for an invite for ${input.email}.`,
+        details: { issues: [{ path: "email", message: `This invite is for ${invite.email}.` }] },
+      });
+    }
+    if (!firstUser && !invite && !getEnv().GALLEY_OPEN_SIGNUP) {
+      throw new AppError({
+        code: "forbidden",
+        message: "Sign-up is by invitation. Ask an admin of your Galley for an invite link.",
+      });
+    }
+    const user = await tx.user.create({
+      data: { email: input.email, name: input.name, passwordHash, isInstanceAdmin: firstUser },
+    });
+    const ctx = { actor: { userId: user.id, email: user.email }, requestId: opts.requestId };
+    await writeAuditEntry({
+      tx,
+      ctx,
+      projectId: invite?.projectId ?? null,
+      action: "user.sign-up",
+      target: { type: "user", id: user.id },
+      after: { email: user.email, name: user.name, isInstanceAdmin: firstUser, via: invite ? "invite" : firstUser ? "first-account" : "open-sign-up" },
+    });
+    if (firstUser) {
+      const project = await insertProject({ tx, ctx, name: "Default project", ownerId: user.id });
+      return { userId: user.id, projectSlug: project.slug, firstUser };
+    }
+    if (invite) {
+      await tx.membership.create({ data: { projectId: invite.projectId, userId: user.id, role: invite.role } });
+      await tx.invite.update({ where: { id: invite.id }, data: { acceptedAt: new Date(), acceptedById: user.id } });
+      await writeAuditEntry({
+        tx,
+        ctx,
+        projectId: invite.projectId,
+        action: "invite.accept",
+        target: { type: "member", id: user.id },
+        after: { email: user.email, role: invite.role },
+      });
+      return { userId: user.id, projectSlug: invite.project.slug, firstUser };
+    }
+    return { userId: user.id, projectSlug: null, firstUser };
+  });
+}

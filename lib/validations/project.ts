@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { roles } from "@/lib/auth/permissions";
+import { emailSchema } from "@/lib/validations/auth";
+
+export const projectNameSchema = z
+  .string({ error: "Enter a project name." })
+  .trim()
+  .min(1, "Enter a project name.")
+  .max(80, "Use at most 80 characters.");
+
+export const createProjectSchema = z.object({ name: projectNameSchema });
+export const renameProjectSchema = z.object({ name: projectNameSchema });
+
+export const roleSchema = z.enum(roles, { error: `Choose a role: ${roles.join(", ")}.` });
+
+export const createInviteSchema = z.object({ email: emailSchema, role: roleSchema });
+export const changeMemberRoleSchema = z.object({ role: roleSchema });
+
+export const auditQuerySchema = z.object({
+  action: z.string().trim().max(100).optional(),
+  actor: z.string().trim().max(254).optional(),
+  from: z.iso.date({ error: "Use a date like 2026-01-31." }).optional(),
+  to: z.iso.date({ error: "Use a date like 2026-01-31." }).optional(),
+  cursor: z.string().regex(/^\d+$/, "Invalid cursor.").optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;

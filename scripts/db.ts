@@ -1,0 +1,35 @@
+// npm run db:migrate | db:status | db:migration -- <name>
+// Runs on the WASM schema engine (see lib/db/migrations), so it works offline.
+import { closeDatabase } from "@/lib/db";
+import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
+import { createMigration } from "@/lib/db/migrations/create-migration";
+import { getMigrationStatus } from "@/lib/db/migrations/get-migration-status";
+import { fail } from "@/scripts/fail";
+
+async function main() {
+  const [command, name] = process.argv.slice(2);
+  if (command === "migrate") {
+    const { applied } = await applyMigrations();
+    console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date; nothing to apply.");
+  } else if (command === "status") {
+    const status = await getMigrationStatus();
+    console.log(`Applied: ${status.applied.length}`);
+    for (const [label, names] of [["Pending", status.pending], ["Failed", status.failed], ["Edited after applying", status.edited], ["Unknown to this checkout", status.unknown]] as const) {
+      if (names.length) console.log(`${label}: ${names.join(", ")}`);
+    }
+    console.log(status.current ? "Migrations are current." : "Migrations are NOT current: run npm run db:migrate.");
+    process.exitCode = status.current ? 0 : 1;
+  } else if (command === "migration") {
+    if (!name || !/^[a-z0-9_]+$/.test(name)) {
+      throw new Error("Give the migration a name of lowercase letters, digits and underscores: npm run db:migration -- add_prompts");
+    }
+    const { directory } = await createMigration({ name });
+    console.log(directory ? `Wrote ${directory}/migration.sql` : "The schema matches the migrations; no migration written.");
+    return;
+  } else {
+    throw new Error("Usage: tsx scripts/db.ts migrate | status | migration <name>");
+  }
+  await closeDatabase();
+}
+
+main().catch(fail);

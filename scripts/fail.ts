@@ -1,0 +1,11 @@
+import { ConfigError } from "@/lib/env";
+import { MigrationError } from "@/lib/db/migrations/apply-migrations";
+
+/** Ends a script or the server with one clear line and a non-zero exit code, no stack trace wall. */
+export function fail(error: unknown): never {
+  const expected = error instanceof ConfigError || error instanceof MigrationError;
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`galley: ${message}\n`);
+  if (!expected && process.env.GALLEY_DEBUG) process.stderr.write(`${(error as Error).stack ?? ""}\n`);
+  process.exit(1);
+}

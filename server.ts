@@ -1,0 +1,72 @@
+// Galley's server: checks configuration, opens the database, applies pending migrations, then
+// serves the Next.js app. A custom server (rather than `next start`) so that start-up problems
+// fail before anything is served, with one clear line, and so hot API paths can be answered
+// before the framework sees the request.
+import http from "node:http";
+import next from "next";
+import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log";
+import { closeDatabase } from "@/lib/db";
+import { checkDatabase } from "@/lib/db/check-database";
+import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
+import { getAuthSecret, authSecretPath } from "@/lib/auth/get-auth-secret";
+import { requestIdOf } from "@/lib/http/request-id";
+import { fail } from "@/scripts/fail";
+
+async function main() {
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  const env = getEnv();
+  const dev = env.NODE_ENV !== "production";
+  // Without a configured public URL, build callback URLs from the Host header of each request.
+  if (!env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = "true";
+
+  if (getAuthSecret().generated && !dev) {
+    log.warn(`NEXTAUTH_SECRET is not set; using a generated secret kept in ${authSecretPath()}. Set NEXTAUTH_SECRET (the same on every instance) for production.`);
+  }
+
+  await checkDatabase();
+  const { applied } = await applyMigrations();
+  if (applied.length) log.info("migrations applied", { migrations: applied });
+
+  const app = next({ dev, dir: process.cwd(), hostname: env.HOST ?? "localhost", port: env.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = http.createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    const requestId = requestIdOf(new Headers({ "x-request-id": String(req.headers["x-request-id"] ?? "") }));
+    req.headers["x-request-id"] = requestId;
+    res.setHeader("x-request-id", requestId);
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (req.url?.startsWith("/_next/")) return;
+      log.info("request", { requestId, method: req.method, path: req.url?.split("?")[0], status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+    });
+    void handle(req, res);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new Error(`PORT ${env.PORT} is already in use; set PORT to a free port.`) : error),
+    );
+    server.listen(env.PORT, env.HOST, resolve);
+  });
+  log.info(`Galley is ready on http://localhost:${env.PORT}`, { database: env.databaseKind, mode: dev ? "development" : "production" });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info("shutting down", { signal });
+    server.close();
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5000).unref();
+    await app.close().catch(() => undefined);
+    await closeDatabase();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch(fail);
