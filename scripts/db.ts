@@ -25,11 +25,12 @@ async function main() {
     }
     const { directory } = await createMigration({ name });
     console.log(directory ? `Wrote ${directory}/migration.sql` : "The schema matches the migrations; no migration written.");
-    return;
   } else {
     throw new Error("Usage: tsx scripts/db.ts migrate | status | migration <name>");
   }
   await closeDatabase();
+  // The WASM engine and pg leave idle timers behind; nothing is pending once we get here.
+  process.exit();
 }
 
 main().catch(fail);

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { getEnv } from "@/lib/env";
+import { ensureDataDir } from "@/lib/db";
 
 let cached: string | undefined;
 
@@ -18,7 +19,7 @@ export function getAuthSecret(): { secret: string; generated: boolean } {
   if (env.NEXTAUTH_SECRET) return { secret: env.NEXTAUTH_SECRET, generated: false };
   if (cached) return { secret: cached, generated: true };
   const file = authSecretPath();
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  ensureDataDir(path.dirname(file));
   try {
     fs.writeFileSync(file, crypto.randomBytes(48).toString("base64url"), { flag: "wx", mode: 0o600 });
   } catch (error) {

@@ -34,8 +34,8 @@ async function withAdvisoryLock<T>(connectionString: string, work: () => Promise
 export async function applyMigrations(): Promise<{ applied: string[] }> {
   const database = getDatabase();
   const url = process.env.DATABASE_URL;
-  const adapterFactory =
-    database.kind === "postgres" && url ? createPostgresMigrationAdapterFactory({ connectionString: url }) : database.adapterFactory;
+  const pgFactory = database.kind === "postgres" && url ? createPostgresMigrationAdapterFactory({ connectionString: url }) : null;
+  const adapterFactory = pgFactory ?? database.adapterFactory;
   const run = async () => {
     const engine = await loadSchemaEngine({ adapterFactory });
     try {
@@ -49,6 +49,7 @@ export async function applyMigrations(): Promise<{ applied: string[] }> {
       throw new MigrationError(`Migration failed: ${message.split("\n").slice(0, 6).join(" ").trim()}`);
     } finally {
       engine.free();
+      await pgFactory?.dispose();
     }
   };
   return database.kind === "postgres" && url ? withAdvisoryLock(url, run) : run();

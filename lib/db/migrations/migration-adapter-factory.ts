@@ -18,13 +18,23 @@ function sendScriptsWhole(adapter: SqlDriverAdapter): SqlDriverAdapter {
   return adapter;
 }
 
-/** The adapter factory the schema engine uses on a PostgreSQL server. */
-export function createPostgresMigrationAdapterFactory(opts: { connectionString: string }): SqlMigrationAwareDriverAdapterFactory {
+/**
+ * The adapter factory the schema engine uses on a PostgreSQL server, with `dispose` to close the
+ * connections it opened (the engine does not, and an idle pool would keep the process alive).
+ */
+export function createPostgresMigrationAdapterFactory(opts: { connectionString: string }): SqlMigrationAwareDriverAdapterFactory & {
+  dispose: () => Promise<void>;
+} {
   const factory = new PrismaPg({ connectionString: opts.connectionString, max: 2 });
+  const opened: SqlDriverAdapter[] = [];
+  const track = (adapter: SqlDriverAdapter) => (opened.push(adapter), sendScriptsWhole(adapter));
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => sendScriptsWhole(await factory.connect()),
-    connectToShadowDb: async () => sendScriptsWhole(await factory.connectToShadowDb()),
+    connect: async () => track(await factory.connect()),
+    connectToShadowDb: async () => track(await factory.connectToShadowDb()),
+    dispose: async () => {
+      await Promise.all(opened.splice(0).map((adapter) => adapter.dispose().catch(() => undefined)));
+    },
   };
 }

@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+async function loadEnv(vars: Record<string, string | undefined>) {
+  vi.resetModules();
+  for (const [k, v] of Object.entries(vars)) vi.stubEnv(k, v as string);
+  const { getEnv } = await import("@/lib/env");
+  return getEnv;
+}
+
+describe("getEnv", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("uses the embedded database when DATABASE_URL is unset", async () => {
+    const env = (await loadEnv({ DATABASE_URL: "", GALLEY_DATA_DIR: "/tmp/galley-x" }))();
+    expect(env.databaseKind).toBe("pglite");
+    expect(env.dataDir).toBe("/tmp/galley-x");
+  });
+
+  it("names the variable and what is wrong", async () => {
+    const getEnv = await loadEnv({ DATABASE_URL: "mysql://localhost/x" });
+    expect(() => getEnv()).toThrow(/DATABASE_URL must be a postgres:\/\//);
+  });
+
+  it("requires OAuth settings in pairs", async () => {
+    const getEnv = await loadEnv({ DATABASE_URL: "", GITHUB_ID: "abc", GITHUB_SECRET: "" });
+    expect(() => getEnv()).toThrow(/GITHUB_SECRET must be set together with GITHUB_ID/);
+  });
+
+  it("rejects a short NEXTAUTH_SECRET", async () => {
+    const getEnv = await loadEnv({ DATABASE_URL: "", NEXTAUTH_SECRET: "short" });
+    expect(() => getEnv()).toThrow(/NEXTAUTH_SECRET must be at least 32 characters/);
+  });
+});

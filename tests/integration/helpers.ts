@@ -1,0 +1,30 @@
+import crypto from "node:crypto";
+import { db } from "@/lib/db";
+import type { ProjectRole } from "@/lib/auth/permissions";
+import type { CurrentUser } from "@/lib/auth/get-current-user";
+import type { RequestContext } from "@/lib/request-context";
+
+export const unique = (prefix: string) => `${prefix}-${crypto.randomBytes(4).toString("hex")}`;
+
+/** A user row with no password (tests that need one go through signUp). */
+export async function makeUser(name = unique("user")): Promise<CurrentUser> {
+  return db.user.create({
+    data: { email: `${name}@example.test`, name },
+    select: { id: true, email: true, name: true, isInstanceAdmin: true },
+  });
+}
+
+/** A project with one member per given role; returns the users by role. */
+export async function makeProject(memberRoles: ProjectRole[]) {
+  const slug = unique("proj");
+  const project = await db.project.create({ data: { slug, name: slug } });
+  const members: Array<{ user: CurrentUser; role: ProjectRole }> = [];
+  for (const role of memberRoles) {
+    const user = await makeUser(unique(role.toLowerCase()));
+    await db.membership.create({ data: { projectId: project.id, userId: user.id, role } });
+    members.push({ user, role });
+  }
+  return { project, members };
+}
+
+export const ctxFor = (user: CurrentUser): RequestContext => ({ actor: { userId: user.id, email: user.email }, requestId: unique("req") });
