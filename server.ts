@@ -28,7 +28,7 @@ async function main() {
   const { applied } = await applyMigrations();
   if (applied.length) log.info("migrations applied", { migrations: applied });
 
-  const app = next({ dev, dir: process.cwd(), hostname: env.HOST ?? "localhost", port: env.PORT });
+  const app = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
   const handle = app.getRequestHandler();
   await app.prepare();
 

@@ -1,0 +1,39 @@
+import { OWNER, PROJECT, expect, test } from "./fixtures";
+import { ownerState } from "../playwright.config";
+
+test("the first account to sign up becomes owner of the default project", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/signup$/);
+  await expect(page.getByRole("heading", { name: "Create the first account" })).toBeVisible();
+
+  // The form names the field that is wrong.
+  await page.getByLabel("Name").fill(OWNER.name);
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Enter a valid email address, like name@example.com.")).toBeVisible();
+  await expect(page.getByText("Use at least 10 characters.")).toBeVisible();
+
+  await page.getByLabel("Email").fill(OWNER.email);
+  await page.getByLabel("Password").fill(OWNER.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/p/${PROJECT}/prompts$`));
+  await expect(page.getByRole("heading", { name: "No prompts yet" })).toBeVisible();
+  await expect(page.getByTestId("current-user")).toHaveText(OWNER.name);
+
+  await page.getByRole("navigation", { name: "Studio" }).getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByText("Your role here:")).toContainText("Owner");
+
+  // Nobody else can sign up uninvited now.
+  await page.context().clearCookies();
+  await page.goto("/signup");
+  await expect(page.getByRole("heading", { name: "Sign-up is by invitation" })).toBeVisible();
+
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(OWNER.email);
+  await page.getByLabel("Password").fill(OWNER.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`/p/${PROJECT}/prompts$`));
+  await page.context().storageState({ path: ownerState });
+});

@@ -1,0 +1,49 @@
+import { defineConfig } from "@playwright/test";
+
+// End-to-end tests against a production build served by our own server on an embedded database
+// in .e2e/ (wiped at each run). The browser is Debian's Chromium: Playwright never downloads one.
+export const PORT = Number(process.env.E2E_PORT ?? 3210);
+export const baseURL = `http://127.0.0.1:${PORT}`;
+export const ownerState = ".e2e/owner.json";
+
+export default defineConfig({
+  testDir: "e2e",
+  globalSetup: "./e2e/global-setup.ts",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+    },
+  },
+  projects: [
+    { name: "first-account", testMatch: /first-account\.setup\.ts/ },
+    { name: "studio", testMatch: /.*\.spec\.ts/, dependencies: ["first-account"], use: { storageState: ownerState } },
+  ],
+  webServer: {
+    command: "rm -rf .e2e && mkdir -p .e2e && npm run serve",
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      GALLEY_DATA_DIR: ".e2e/data",
+      DATABASE_URL: "",
+      NEXTAUTH_URL: baseURL,
+      GALLEY_OPEN_SIGNUP: "false",
+      LOG_LEVEL: "warn",
+    },
+  },
+});
