@@ -9,10 +9,10 @@ const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
  * nothing in the studio can depend on the internet (CDNs, fonts, telemetry).
  */
 export const test = base.extend<{ outsideRequests: string[] }>({
-  outsideRequests: async ({}, use) => use([]),
-  context: async ({ context, outsideRequests }, use) => {
+  outsideRequests: async ({}, provide) => provide([]),
+  context: async ({ context, outsideRequests }, provide) => {
     await guard(context, outsideRequests);
-    await use(context);
+    await provide(context);
     expect(outsideRequests, "the page requested non-loopback URLs").toEqual([]);
   },
 });
