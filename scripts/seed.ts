@@ -1,0 +1,20 @@
+// npm run db:seed – a demo project with people in every role, for screenshots and manual testing.
+// Explicit only: nothing runs it implicitly. Idempotent: running it twice changes nothing.
+import { closeDatabase } from "@/lib/db";
+import { checkDatabase } from "@/lib/db/check-database";
+import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
+import { seedDemo } from "@/lib/seed/seed-demo";
+import { fail } from "@/scripts/fail";
+
+async function main() {
+  await checkDatabase();
+  await applyMigrations();
+  const result = await seedDemo();
+  console.log(`Demo project "${result.projectName}" is at /p/${result.projectSlug}.`);
+  console.log("Sign in as any of these (password for all: %s):", result.password);
+  for (const u of result.users) console.log(`  ${u.role.padEnd(8)} ${u.email}`);
+  await closeDatabase();
+  process.exit();
+}
+
+main().catch(fail);
