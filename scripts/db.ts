@@ -2,6 +2,7 @@
 // Runs on the WASM schema engine (see lib/db/migrations), so it works offline.
 import { closeDatabase } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
+import { markMigrationRolledBack } from "@/lib/db/migrations/mark-migration-rolled-back";
 import { createMigration } from "@/lib/db/migrations/create-migration";
 import { getMigrationStatus } from "@/lib/db/migrations/get-migration-status";
 import { fail } from "@/scripts/fail";
@@ -19,6 +20,10 @@ async function main() {
     }
     console.log(status.current ? "Migrations are current." : "Migrations are NOT current: run npm run db:migrate.");
     process.exitCode = status.current ? 0 : 1;
+  } else if (command === "rolled-back") {
+    if (!name) throw new Error("Name the failed migration: npm run db:rolled-back -- 20260101000000_name");
+    await markMigrationRolledBack({ name });
+    console.log(`Marked ${name} as rolled back; npm run db:migrate will apply it again.`);
   } else if (command === "migration") {
     if (!name || !/^[a-z0-9_]+$/.test(name)) {
       throw new Error("Give the migration a name of lowercase letters, digits and underscores: npm run db:migration -- add_prompts");
@@ -26,7 +31,7 @@ async function main() {
     const { directory } = await createMigration({ name });
     console.log(directory ? `Wrote ${directory}/migration.sql` : "The schema matches the migrations; no migration written.");
   } else {
-    throw new Error("Usage: tsx scripts/db.ts migrate | status | migration <name>");
+    throw new Error("Usage: tsx scripts/db.ts migrate | status | migration <name> | rolled-back <name>");
   }
   await closeDatabase();
   // The WASM engine and pg leave idle timers behind; nothing is pending once we get here.

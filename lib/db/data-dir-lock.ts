@@ -41,9 +41,21 @@ function readHolder(file: string): Holder | null {
 export function acquireDataDirLock(dataDir: string): () => void {
   const file = path.join(dataDir, "galley.lock");
   const me: Holder = { pid: process.pid, start: processStart(process.pid), command: process.argv.slice(1).join(" ") };
+  // Written in full to a private file first, then hard-linked into place: link() is atomic and
+  // fails if the lock exists, so no other process can ever read a half-written lock.
+  const draft = `${file}.${process.pid}`;
+  fs.writeFileSync(draft, JSON.stringify(me));
+  try {
+    return takeLock(file, draft, me, dataDir);
+  } finally {
+    fs.rmSync(draft, { force: true });
+  }
+}
+
+function takeLock(file: string, draft: string, me: Holder, dataDir: string): () => void {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      fs.writeFileSync(file, JSON.stringify(me), { flag: "wx" });
+      fs.linkSync(draft, file);
       const release = () => {
         const holder = readHolder(file);
         if (holder?.pid === process.pid) fs.rmSync(file, { force: true });
@@ -54,9 +66,10 @@ export function acquireDataDirLock(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = readHolder(file);
-      if (holder && isAlive(holder)) {
+      const unreadableButFresh = !holder && Date.now() - (fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) < 10_000;
+      if (unreadableButFresh || (holder && isAlive(holder))) {
         throw new ConfigError(
-          `The embedded database in ${dataDir} is in use by another process (pid ${holder.pid}: ${holder.command}). ` +
+          `The embedded database in ${dataDir} is in use by another process (${holder ? `pid ${holder.pid}: ${holder.command}` : "starting up"}). ` +
             "Stop that process first, or set DATABASE_URL to a PostgreSQL server that several processes can share.",
         );
       }

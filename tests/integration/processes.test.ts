@@ -9,9 +9,13 @@ import { readMigrations } from "@/lib/db/migrations/read-migrations";
 
 type Run = { code: number | null; stdout: string; stderr: string };
 
-function run(args: string[], env: Record<string, string | undefined>): Promise<Run> {
+const repo = process.cwd();
+
+/** Runs `tsx <args>` in `cwd` (the repository unless given), with extra environment variables. */
+function run(args: string[], env: Record<string, string | undefined>, cwd = repo): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(path.join(process.cwd(), "node_modules", ".bin", "tsx"), args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const tsx = path.join(repo, "node_modules", ".bin", "tsx");
+    const child = spawn(tsx, ["--tsconfig", path.join(repo, "tsconfig.json"), ...args], { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -68,6 +72,26 @@ describe("start-up misconfiguration", () => {
     const unreachable = await run(["server.ts"], { DATABASE_URL: "postgresql://galley@127.0.0.1:1/galley", PORT: "3999" });
     expect(unreachable.code).toBe(1);
     expect(unreachable.stderr.trim()).toMatch(/^galley: Cannot reach the PostgreSQL database in DATABASE_URL \(127\.0\.0\.1:1\/galley\): .*ECONNREFUSED/);
+  });
+
+  it("names a migration that fails, and records it as failed", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "galley-badmig-"));
+    spareDirs.push(root);
+    // A checkout whose newest migration is broken: same schema and migrations plus one bad file.
+    fs.cpSync(path.join(process.cwd(), "prisma"), path.join(root, "prisma"), { recursive: true });
+    fs.symlinkSync(path.join(process.cwd(), "node_modules"), path.join(root, "node_modules"));
+    fs.copyFileSync(path.join(process.cwd(), "package.json"), path.join(root, "package.json"));
+    fs.mkdirSync(path.join(root, "prisma", "migrations", "29990101000000_broken"));
+    fs.writeFileSync(path.join(root, "prisma", "migrations", "29990101000000_broken", "migration.sql"), 'ALTER TABLE "NoSuchTable" ADD COLUMN "x" TEXT;');
+    const env = kind === "postgres" ? {} : { GALLEY_DATA_DIR: path.join(root, "data") };
+    const r = await run([path.join(repo, "scripts", "db.ts"), "migrate"], env, root);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    // Prisma's driver adapters report PostgreSQL's 42P01 in their own words on both databases.
+    expect(r.stderr.trim()).toBe("galley: Migration failed: 29990101000000_broken: No such table: NoSuchTable");
+    const status = await run([path.join(repo, "scripts", "db.ts"), "status"], env, root);
+    expect(status.code).toBe(1);
+    expect(status.stdout).toContain("Failed: 29990101000000_broken");
   });
 
   it("names an unwritable data directory", async () => {

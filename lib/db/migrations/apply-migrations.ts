@@ -1,6 +1,6 @@
 import pg from "pg";
 import { getDatabase } from "@/lib/db";
-import { createPostgresMigrationAdapterFactory } from "@/lib/db/migrations/migration-adapter-factory";
+import { createMigrationAdapterFactory } from "@/lib/db/migrations/migration-adapter-factory";
 import { loadSchemaEngine } from "@/lib/db/migrations/load-schema-engine";
 import { toMigrationList } from "@/lib/db/migrations/read-migrations";
 
@@ -12,6 +12,18 @@ export class MigrationError extends Error {
     super(message);
     this.name = "MigrationError";
   }
+}
+
+/** One line from the engine's multi-line report: which migration, and what the database said. */
+export function describeMigrationFailure(message: string): string {
+  const name = message.match(/migration_name="([^"]+)"/)?.[1] ?? message.match(/The `([^`]+)` migration/)?.[1];
+  // The report is: a kind line ("external connector error"), the database's words, then a backtrace.
+  const lines = message.split("\n").map((l) => l.trim()).filter((l) => l && !/^external connector error$/i.test(l));
+  const first = (lines.find((l) => !/^\d+: /.test(l)) ?? "").trim();
+  if (/found failed migrations/.test(message) && name) {
+    return `Migration failed: ${name} failed earlier and is recorded as failed. Repair the database, then run npm run db:rolled-back -- ${name} and start again.`;
+  }
+  return `Migration failed: ${name ?? "a migration"}: ${first || "unknown error"}`;
 }
 
 async function withAdvisoryLock<T>(connectionString: string, work: () => Promise<T>): Promise<T> {
@@ -34,8 +46,7 @@ async function withAdvisoryLock<T>(connectionString: string, work: () => Promise
 export async function applyMigrations(): Promise<{ applied: string[] }> {
   const database = getDatabase();
   const url = process.env.DATABASE_URL;
-  const pgFactory = database.kind === "postgres" && url ? createPostgresMigrationAdapterFactory({ connectionString: url }) : null;
-  const adapterFactory = pgFactory ?? database.adapterFactory;
+  const adapterFactory = createMigrationAdapterFactory(url && database.kind === "postgres" ? { connectionString: url } : { pglite: database.pglite! });
   const run = async () => {
     const engine = await loadSchemaEngine({ adapterFactory });
     try {
@@ -45,11 +56,10 @@ export async function applyMigrations(): Promise<{ applied: string[] }> {
       });
       return { applied: result.appliedMigrationNames };
     } catch (error) {
-      const message = (error as { message?: string }).message ?? String(error);
-      throw new MigrationError(`Migration failed: ${message.split("\n").slice(0, 6).join(" ").trim()}`);
+      throw new MigrationError(describeMigrationFailure((error as { message?: string }).message ?? String(error)));
     } finally {
       engine.free();
-      await pgFactory?.dispose();
+      await adapterFactory.dispose();
     }
   };
   return database.kind === "postgres" && url ? withAdvisoryLock(url, run) : run();

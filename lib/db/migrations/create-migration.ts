@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PrismaPGlite } from "pglite-prisma-adapter";
+import { createMigrationAdapterFactory } from "@/lib/db/migrations/migration-adapter-factory";
 import { loadSchemaEngine } from "@/lib/db/migrations/load-schema-engine";
 import { migrationsDir, schemaPath, toMigrationList } from "@/lib/db/migrations/read-migrations";
 
@@ -12,7 +12,8 @@ import { migrationsDir, schemaPath, toMigrationList } from "@/lib/db/migrations/
  */
 export async function createMigration(opts: { name: string }): Promise<{ directory: string | null; sql: string | null }> {
   const pglite = new PGlite();
-  const engine = await loadSchemaEngine({ adapterFactory: new PrismaPGlite(pglite) });
+  const adapterFactory = createMigrationAdapterFactory({ pglite });
+  const engine = await loadSchemaEngine({ adapterFactory });
   try {
     const dir = migrationsDir();
     fs.mkdirSync(dir, { recursive: true });
@@ -37,6 +38,7 @@ export async function createMigration(opts: { name: string }): Promise<{ directo
     return { directory, sql: result.stdout };
   } finally {
     engine.free();
+    await adapterFactory.dispose();
     await pglite.close();
   }
 }

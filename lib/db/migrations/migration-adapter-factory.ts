@@ -1,16 +1,23 @@
+import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
 
-type PgAdapterInternals = SqlDriverAdapter & { client: { query: (sql: string) => Promise<unknown> }; onError: (e: unknown) => never };
+type ScriptRunner = { client: { query?: (sql: string) => Promise<unknown>; exec?: (sql: string) => Promise<unknown> }; onError: (e: unknown) => never };
 
-// @prisma/adapter-pg runs a script by splitting it on ";", which breaks any migration holding a
-// function body or a string with a semicolon. PostgreSQL's simple query protocol takes the whole
-// script at once (and runs it as one implicit transaction), so send it whole.
-function sendScriptsWhole(adapter: SqlDriverAdapter): SqlDriverAdapter {
-  const internals = adapter as PgAdapterInternals;
+/**
+ * Both driver adapters run migration scripts wrongly, so the schema engine gets a fixed copy:
+ * - @prisma/adapter-pg splits a script on ";", breaking function bodies and strings with semicolons;
+ * - pglite-prisma-adapter calls PGlite's async exec() without awaiting it, so a failing migration
+ *   is recorded as applied and later statements can race it.
+ * Both now send the whole script in one simple-protocol call (one implicit transaction) and wait.
+ */
+function runScriptsWhole(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const internals = adapter as SqlDriverAdapter & ScriptRunner;
   internals.executeScript = async (script: string) => {
     try {
-      await internals.client.query(script);
+      if (internals.client.exec) await internals.client.exec(script);
+      else await internals.client.query!(script);
     } catch (error) {
       internals.onError(error);
     }
@@ -18,23 +25,30 @@ function sendScriptsWhole(adapter: SqlDriverAdapter): SqlDriverAdapter {
   return adapter;
 }
 
+export type MigrationAdapterFactory = SqlMigrationAwareDriverAdapterFactory & { dispose: () => Promise<void> };
+
 /**
- * The adapter factory the schema engine uses on a PostgreSQL server, with `dispose` to close the
- * connections it opened (the engine does not, and an idle pool would keep the process alive).
+ * The adapter factory the schema engine uses, with `dispose` to close what it opened (the engine
+ * does not, and an idle pool would keep the process alive).
  */
-export function createPostgresMigrationAdapterFactory(opts: { connectionString: string }): SqlMigrationAwareDriverAdapterFactory & {
-  dispose: () => Promise<void>;
-} {
-  const factory = new PrismaPg({ connectionString: opts.connectionString, max: 2 });
+export function createMigrationAdapterFactory(target: { connectionString: string } | { pglite: PGlite }): MigrationAdapterFactory {
+  const factory = "pglite" in target ? new PrismaPGlite(target.pglite) : new PrismaPg({ connectionString: target.connectionString, max: 2 });
   const opened: SqlDriverAdapter[] = [];
-  const track = (adapter: SqlDriverAdapter) => (opened.push(adapter), sendScriptsWhole(adapter));
+  const shadows: PGlite[] = [];
+  const track = (adapter: SqlDriverAdapter) => (opened.push(adapter), runScriptsWhole(adapter));
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
     connect: async () => track(await factory.connect()),
-    connectToShadowDb: async () => track(await factory.connectToShadowDb()),
+    connectToShadowDb: async () => {
+      if (!("pglite" in target)) return track(await factory.connectToShadowDb());
+      const shadow = new PGlite(); // in memory, closed on dispose
+      shadows.push(shadow);
+      return track(await new PrismaPGlite(shadow).connect());
+    },
     dispose: async () => {
       await Promise.all(opened.splice(0).map((adapter) => adapter.dispose().catch(() => undefined)));
+      await Promise.all(shadows.splice(0).map((shadow) => shadow.close().catch(() => undefined)));
     },
   };
 }
