@@ -39,7 +39,7 @@ async function main() {
     res.setHeader("x-request-id", requestId);
     res.on("finish", () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      if (req.url?.startsWith("/_next/")) return;
+      if (dev || req.url?.startsWith("/_next/")) return; // next dev logs requests itself
       log.info("request", { requestId, method: req.method, path: req.url?.split("?")[0], status: res.statusCode, ms: Math.round(ms * 10) / 10 });
     });
     void handle(req, res);
