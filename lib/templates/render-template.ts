@@ -1,0 +1,138 @@
+import { parseTemplate, type ParsedTemplate, type Span, type TemplateNode } from "@/lib/templates/parse-template";
+import { checkValues, type Contract } from "@/lib/templates/contract";
+
+export const MAX_REFERENCE_DEPTH = 10;
+
+export type TemplateIssue = { message: string; variable?: string; prompt?: string; span?: Span };
+
+/** The only error rendering throws: every problem found, each naming its variable or reference. */
+export class TemplateError extends Error {
+  readonly issues: TemplateIssue[];
+  constructor(issues: TemplateIssue[]) {
+    super(issues.map((i) => i.message).join("; "));
+    this.name = "TemplateError";
+    this.issues = issues;
+  }
+}
+
+/** Looks up a referenced prompt's template (already loaded by the caller); null when there is none. */
+export type ReferenceResolver = (prompt: string, version: number | null) => { template: string; contract?: Contract } | null;
+
+export type RenderOptions = {
+  template: string | ParsedTemplate;
+  values: Record<string, unknown>;
+  contract?: Contract;
+  /** Unknown variables are errors (instead of being ignored). */
+  strict?: boolean;
+  resolveReference?: ReferenceResolver;
+  /** The prompt being rendered, so a reference back to it is reported as a cycle at once. */
+  promptName?: string;
+};
+
+function lookup(stack: unknown[], path: string): unknown {
+  if (path === ".") return stack[stack.length - 1];
+  const [head, ...rest] = path.split(".");
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const scope = stack[i];
+    if (scope && typeof scope === "object" && !Array.isArray(scope) && Object.prototype.hasOwnProperty.call(scope, head!)) {
+      let value: unknown = (scope as Record<string, unknown>)[head!];
+      for (const key of rest) {
+        value = value && typeof value === "object" && Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+      }
+      return value;
+    }
+  }
+  return undefined;
+}
+
+function stringify(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  return JSON.stringify(value);
+}
+
+const isEmpty = (value: unknown) => value === undefined || value === null || value === false || value === "" || (Array.isArray(value) && value.length === 0);
+
+/**
+ * Renders a template: mustache semantics, no HTML escaping. Values are checked against the
+ * contract first; syntax errors, contract problems, unknown references, cycles and too-deep
+ * references all end in one TemplateError listing every problem.
+ */
+export function renderTemplate(opts: RenderOptions): string {
+  const parsed = typeof opts.template === "string" ? parseTemplate(opts.template) : opts.template;
+  const issues: TemplateIssue[] = parsed.problems.map((p) => ({ message: `Line ${p.span.start.line}, column ${p.span.start.column}: ${p.message}`, span: p.span }));
+  let values = opts.values;
+  if (opts.contract) {
+    const checked = checkValues({ contract: opts.contract, values: opts.values, strict: opts.strict });
+    values = checked.values;
+    issues.push(...checked.problems);
+  }
+  if (issues.length) throw new TemplateError(issues);
+
+  const out: string[] = [];
+  const render = (nodes: TemplateNode[], stack: unknown[], chain: string[]) => {
+    for (const node of nodes) {
+      switch (node.kind) {
+        case "text":
+          out.push(node.value);
+          break;
+        case "variable":
+          out.push(stringify(lookup(stack, node.path)));
+          break;
+        case "comment":
+          break;
+        case "section": {
+          const value = lookup(stack, node.name);
+          if (node.inverted) {
+            if (isEmpty(value)) render(node.children, stack, chain);
+          } else if (Array.isArray(value)) {
+            for (const item of value) render(node.children, [...stack, item], chain);
+          } else if (!isEmpty(value)) {
+            render(node.children, [...stack, value], chain);
+          }
+          break;
+        }
+        case "reference": {
+          const label = node.version === null ? node.prompt : `${node.prompt}@${node.version}`;
+          if (chain.includes(node.prompt)) {
+            issues.push({ prompt: node.prompt, message: `Reference cycle: ${[...chain, node.prompt].join(" → ")}`, span: node.span });
+            break;
+          }
+          if (chain.length >= MAX_REFERENCE_DEPTH) {
+            issues.push({ prompt: node.prompt, message: `References nest deeper than ${MAX_REFERENCE_DEPTH} levels at ${label}`, span: node.span });
+            break;
+          }
+          const target = opts.resolveReference?.(node.prompt, node.version) ?? null;
+          if (!target) {
+            issues.push({ prompt: node.prompt, message: `Unknown prompt reference {{> ${label}}}`, span: node.span });
+            break;
+          }
+          const inner = parseTemplate(target.template);
+          if (inner.problems.length) {
+            issues.push(...inner.problems.map((p) => ({ prompt: node.prompt, message: `In ${label}, line ${p.span.start.line}: ${p.message}` })));
+            break;
+          }
+          render(inner.nodes, stack, [...chain, node.prompt]);
+          break;
+        }
+      }
+    }
+  };
+  render(parsed.nodes, [values], opts.promptName ? [opts.promptName] : []);
+  if (issues.length) throw new TemplateError(issues);
+  return out.join("");
+}
+
+/** Every prompt a template references (directly), so the caller can load them before rendering. */
+export function collectReferences(nodes: TemplateNode[]): Array<{ prompt: string; version: number | null }> {
+  const refs: Array<{ prompt: string; version: number | null }> = [];
+  const walk = (list: TemplateNode[]) => {
+    for (const node of list) {
+      if (node.kind === "reference") refs.push({ prompt: node.prompt, version: node.version });
+      else if (node.kind === "section") walk(node.children);
+    }
+  };
+  walk(nodes);
+  return refs;
+}
