@@ -19,7 +19,7 @@ export function diffContracts(before: Contract, after: Contract): ContractChange
   const changes: ContractChange[] = [];
   const old = new Map(before.variables.map((v) => [v.name, v]));
   const now = new Map(after.variables.map((v) => [v.name, v]));
-  for (const [name, v] of old) {
+  for (const name of old.keys()) {
     if (!now.has(name)) {
       changes.push({ variable: name, kind: "removed", breaking: true, message: `\`${name}\` was removed: apps that send it will be rejected in strict mode, and the text no longer uses it.` });
     }
