@@ -13,7 +13,8 @@ export const promptNameSchema = z
   .trim()
   .min(1, "Enter a name.")
   .max(200, "Use at most 200 characters.")
-  .regex(PROMPT_NAME, "Use lowercase letters, digits, - and _, with / between folders (e.g. support/refund-reply).");
+  .regex(PROMPT_NAME, "Use lowercase letters, digits, - and _, with / between folders (e.g. support/refund-reply).")
+  .refine((name) => name !== "new", "“new” is reserved; choose another name.");
 
 const templateText = z.string().refine((s) => bytes(s) <= MAX_TEMPLATE_BYTES, `A template can be at most 1 MB.`);
 const variableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "Variable names use letters, digits and _, and do not start with a digit.");

@@ -1,21 +1,98 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getPageAccess } from "@/lib/auth/get-page-access";
+import { can } from "@/lib/auth/permissions";
+import { listPrompts } from "@/lib/prompts/list-prompts";
+import { listFolders } from "@/lib/prompts/list-folders";
+import { listPromptsQuerySchema } from "@/lib/validations/prompt";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { buttonClass } from "@/components/ui/button";
+import { PromptTable } from "@/components/prompts/prompt-table";
 
 export const metadata: Metadata = { title: "Prompts" };
 
-export default async function PromptsPage({ params }: { params: Promise<{ project: string }> }) {
+type Search = Record<string, string | undefined>;
+
+export default async function PromptsPage({ params, searchParams }: { params: Promise<{ project: string }>; searchParams: Promise<Search> }) {
   const { project } = await params;
   const access = await getPageAccess(project, "prompt.view");
+  const search = await searchParams;
+  const parsed = listPromptsQuerySchema.safeParse(Object.fromEntries(Object.entries(search).filter(([, v]) => v)));
+  const query = parsed.success ? parsed.data : listPromptsQuerySchema.parse({});
+  const [{ prompts, nextCursor }, folders] = await Promise.all([listPrompts({ projectId: access.project.id, query }), listFolders({ projectId: access.project.id })]);
+  const base = `/p/${access.project.slug}/prompts`;
+  const canEdit = can(access.role, "prompt.edit");
+  const filtered = Boolean(query.q || query.folder || query.tag || query.archived || query.cursor);
+  const newButton = canEdit ? (
+    <Link href={`${base}/new${query.folder ? `?folder=${encodeURIComponent(query.folder)}` : ""}`} className={buttonClass("primary")}>
+      New prompt
+    </Link>
+  ) : null;
+
+  if (!filtered && prompts.length === 0) {
+    return (
+      <>
+        <PageHeader title="Prompts" description={`The prompts of ${access.project.name}, versioned and reviewed.`} />
+        <EmptyState title="No prompts yet" action={newButton}>
+          {canEdit
+            ? "A prompt is a template your application sends to an LLM. Create one, write it in the editor, and save numbered versions your team can compare and review."
+            : "Nobody has created a prompt in this project yet. Editors and admins can create them."}
+        </EmptyState>
+      </>
+    );
+  }
+
+  const link = (changes: Search) => {
+    const next = new URLSearchParams(Object.entries({ q: query.q, folder: query.folder, tag: query.tag, archived: query.archived, ...changes }).filter(([, v]) => v) as Array<[string, string]>);
+    const qs = next.toString();
+    return qs ? `${base}?${qs}` : base;
+  };
+
   return (
     <>
-      <PageHeader title="Prompts" description={`The prompts of ${access.project.name}, versioned and reviewed.`} />
-      <EmptyState title="No prompts yet">
-        Prompts are the templates your application sends to an LLM. Once the prompt registry is enabled in this build,
-        you will create them here, write them in the editor, and save numbered versions. For now, invite the people
-        who will write and review them from Settings → Members.
-      </EmptyState>
+      <PageHeader title="Prompts" description={`The prompts of ${access.project.name}, last changed first.`} actions={newButton} />
+      <div className="grid gap-6 lg:grid-cols-[14rem_1fr]">
+        <nav aria-label="Folders" className="space-y-0.5 text-sm">
+          <Link href={link({ folder: undefined, cursor: undefined })} aria-current={!query.folder ? "page" : undefined} className="block rounded px-2 py-1 hover:bg-subtle aria-[current=page]:bg-subtle aria-[current=page]:font-medium">
+            All prompts
+          </Link>
+          {folders.map((f) => (
+            <Link
+              key={f.path}
+              href={link({ folder: f.path, cursor: undefined })}
+              aria-current={query.folder === f.path ? "page" : undefined}
+              className="flex justify-between rounded px-2 py-1 hover:bg-subtle aria-[current=page]:bg-subtle aria-[current=page]:font-medium"
+              style={{ paddingLeft: `${0.5 + (f.path.split("/").length - 1) * 0.75}rem` }}
+            >
+              <span className="truncate">{f.path.split("/").pop()}/</span>
+              <span className="text-xs text-muted">{f.count}</span>
+            </Link>
+          ))}
+          <Link href={link({ archived: query.archived ? undefined : "true", cursor: undefined })} className="mt-3 block rounded px-2 py-1 text-muted hover:bg-subtle">
+            {query.archived ? "← Live prompts" : "Archived"}
+          </Link>
+        </nav>
+        <div className="min-w-0 space-y-3">
+          <form method="get" action={base} className="flex flex-wrap gap-2" role="search">
+            {query.folder ? <input type="hidden" name="folder" value={query.folder} /> : null}
+            {query.archived ? <input type="hidden" name="archived" value={query.archived} /> : null}
+            <input name="q" defaultValue={query.q} placeholder="Search names, descriptions and text" aria-label="Search prompts" className="min-w-64 flex-1 rounded-md border border-line bg-surface px-3 py-1.5" />
+            <input name="tag" defaultValue={query.tag} placeholder="Tag" aria-label="Filter by tag" className="w-32 rounded-md border border-line bg-surface px-3 py-1.5" />
+            <button type="submit" className={buttonClass("secondary")}>Search</button>
+            {filtered ? <Link href={base} className={buttonClass("ghost")}>Clear</Link> : null}
+          </form>
+          {prompts.length === 0 ? (
+            <p className="rounded-lg border border-dashed border-line bg-surface p-6 text-center text-muted">No prompts match. Try another search, or clear the filters.</p>
+          ) : (
+            <PromptTable projectSlug={access.project.slug} prompts={prompts} />
+          )}
+          <div className="flex gap-2">
+            {query.cursor ? <Link href={link({ cursor: undefined })} className={buttonClass("secondary")}>First page</Link> : null}
+            {nextCursor ? <Link href={link({ cursor: nextCursor })} className={buttonClass("secondary")}>Next page</Link> : null}
+          </div>
+        </div>
+      </div>
     </>
   );
 }

@@ -1,0 +1,150 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getPageAccess } from "@/lib/auth/get-page-access";
+import { can } from "@/lib/auth/permissions";
+import { findPromptByName } from "@/lib/prompts/find-prompt-by-name";
+import { getPromptDetail } from "@/lib/prompts/get-prompt-detail";
+import { listPromptNames } from "@/lib/prompts/list-prompt-names";
+import { listVersions } from "@/lib/prompts/list-versions";
+import { getVersionOrThrow } from "@/lib/prompts/get-version-or-throw";
+import { diffModelConfig } from "@/lib/prompts/diff-model-config";
+import { promptText } from "@/lib/prompts/prompt-text";
+import { diffContracts } from "@/lib/templates/diff-contracts";
+import type { Contract } from "@/lib/templates/contract";
+import { PromptEditor } from "@/components/prompts/prompt-editor";
+import { CompareView } from "@/components/prompts/compare-view";
+import { VersionReadOnly } from "@/components/prompts/version-read-only";
+import { buttonClass } from "@/components/ui/button";
+
+type Params = { project: string; name: string[] };
+type Search = { view?: string; v?: string; a?: string; b?: string; before?: string };
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { name } = await params;
+  return { title: name.map(decodeURIComponent).join("/") };
+}
+
+const when = (iso: string) => new Date(iso).toISOString().replace("T", " ").slice(0, 16) + " UTC";
+
+export default async function PromptPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Search> }) {
+  const { project, name } = await params;
+  const search = await searchParams;
+  const access = await getPageAccess(project, "prompt.view");
+  const fullName = name.map(decodeURIComponent).join("/");
+  const found = await findPromptByName({ projectId: access.project.id, name: fullName });
+  if (!found) notFound();
+  const base = `/p/${access.project.slug}/prompts`;
+  if (found.movedTo) {
+    const qs = new URLSearchParams(Object.entries(search).filter(([, v]) => v) as Array<[string, string]>).toString();
+    redirect(`${base}/${found.movedTo}${qs ? `?${qs}` : ""}`);
+  }
+  const detail = await getPromptDetail({ projectId: access.project.id, promptId: found.prompt.id, userId: access.user.id });
+  const here = `${base}/${detail.name}`;
+  const view = search.view === "history" || search.view === "compare" || search.view === "version" ? search.view : "edit";
+  const latest = detail.latestVersion?.number ?? 0;
+  const tabs = [
+    { view: "edit", label: "Editor", href: here },
+    { view: "history", label: `History${latest ? ` (${latest})` : ""}`, href: `${here}?view=history` },
+    ...(latest >= 2 ? [{ view: "compare", label: "Compare", href: `${here}?view=compare&a=${latest - 1}&b=${latest}` }] : []),
+  ];
+
+  return (
+    <div className="space-y-5">
+      <div>
+        <Link href={base} className="text-xs text-muted hover:text-ink">
+          ← Prompts
+        </Link>
+        <div className="mt-1 flex flex-wrap items-baseline gap-3">
+          <h1 className="font-mono text-lg font-semibold">{detail.name}</h1>
+          <span className="rounded bg-subtle px-1.5 py-0.5 text-xs text-muted">{detail.type === "CHAT" ? "Chat" : "Text"}</span>
+          {detail.latestVersion ? (
+            <span className="text-xs text-muted">
+              v{detail.latestVersion.number} by {detail.latestVersion.author}, {when(detail.latestVersion.createdAt)}
+            </span>
+          ) : (
+            <span className="text-xs text-muted">No version saved yet</span>
+          )}
+          {detail.archived ? <span className="rounded bg-subtle px-1.5 py-0.5 text-xs text-danger">Archived</span> : null}
+        </div>
+        {detail.description ? <p className="mt-1 text-muted">{detail.description}</p> : null}
+      </div>
+      <nav aria-label="Prompt" className="flex gap-1 border-b border-line">
+        {tabs.map((t) => (
+          <Link key={t.view} href={t.href} aria-current={view === t.view ? "page" : undefined} className={`-mb-px border-b-2 px-3 py-2 ${view === t.view ? "border-accent font-medium" : "border-transparent text-muted hover:text-ink"}`}>
+            {t.label}
+          </Link>
+        ))}
+      </nav>
+      {view === "edit" ? (
+        <PromptEditor projectSlug={access.project.slug} prompt={detail} promptNames={await listPromptNames({ projectId: access.project.id })} canEdit={can(access.role, "prompt.edit") && !detail.archived} />
+      ) : null}
+      {view === "history" ? <History here={here} projectId={access.project.id} promptId={detail.id} before={Number(search.before) || undefined} /> : null}
+      {view === "version" ? (
+        <VersionReadOnly
+          projectSlug={access.project.slug}
+          promptId={detail.id}
+          promptType={detail.type}
+          version={await getVersionOrThrow({ projectId: access.project.id, promptId: detail.id, number: Number(search.v) || latest || 1 }).catch(() => notFound())}
+          latestVersion={latest}
+          editorHref={here}
+          canEdit={can(access.role, "prompt.edit")}
+        />
+      ) : null}
+      {view === "compare" ? <Compare here={here} projectId={access.project.id} promptId={detail.id} a={Number(search.a)} b={Number(search.b)} latest={latest} /> : null}
+    </div>
+  );
+}
+
+async function History({ here, projectId, promptId, before }: { here: string; projectId: string; promptId: string; before?: number }) {
+  const { versions, nextBefore } = await listVersions({ projectId, promptId, before });
+  if (!versions.length) return <p className="text-muted">No versions yet. Write the prompt in the editor and save version 1 (Ctrl/Cmd+S).</p>;
+  return (
+    <div className="space-y-3">
+      <ol className="divide-y divide-line rounded-lg border border-line bg-surface" data-testid="version-history">
+        {versions.map((v) => (
+          <li key={v.number} className="flex flex-wrap items-center gap-3 px-4 py-2">
+            <Link href={`${here}?view=version&v=${v.number}`} className="font-mono font-medium text-accent hover:underline">
+              v{v.number}
+            </Link>
+            <span className="min-w-0 flex-1 truncate">{v.message}</span>
+            <span className="font-mono text-xs">
+              <span className="text-success">+{v.linesAdded}</span> <span className="text-danger">−{v.linesRemoved}</span>
+            </span>
+            <span className="text-xs text-muted">
+              {v.author}, {when(v.createdAt)}
+            </span>
+            {v.number > 1 ? (
+              <Link href={`${here}?view=compare&a=${v.number - 1}&b=${v.number}`} className="text-xs text-accent hover:underline">
+                Compare with v{v.number - 1}
+              </Link>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {nextBefore ? (
+        <Link href={`${here}?view=history&before=${nextBefore}`} className={buttonClass("secondary")}>
+          Older versions
+        </Link>
+      ) : null}
+    </div>
+  );
+}
+
+async function Compare({ here, projectId, promptId, a, b, latest }: { here: string; projectId: string; promptId: string; a: number; b: number; latest: number }) {
+  const from = Number.isInteger(a) && a >= 1 ? a : Math.max(1, latest - 1);
+  const to = Number.isInteger(b) && b >= 1 ? b : latest;
+  const [left, right] = await Promise.all([getVersionOrThrow({ projectId, promptId, number: from }), getVersionOrThrow({ projectId, promptId, number: to })]).catch(() => notFound());
+  return (
+    <CompareView
+      here={here}
+      latest={latest}
+      a={from}
+      b={to}
+      originalText={promptText(left.content)}
+      modifiedText={promptText(right.content)}
+      configChanges={diffModelConfig(left.content.modelConfig, right.content.modelConfig)}
+      contractChanges={diffContracts(left.content.contract as Contract, right.content.contract as Contract)}
+    />
+  );
+}

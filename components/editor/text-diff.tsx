@@ -1,0 +1,38 @@
+"use client";
+
+import { DiffEditor } from "@monaco-editor/react";
+import { useState } from "react";
+import { configureMonaco } from "@/components/editor/monaco-setup";
+import { registerTemplateLanguage, TEMPLATE_LANGUAGE } from "@/components/editor/template-language";
+import { useDarkMode } from "@/components/editor/use-dark-mode";
+
+configureMonaco();
+
+/** Monaco's diff editor, side by side or inline, read-only. */
+export function TextDiff({ original, modified, originalLabel, modifiedLabel, height = 480 }: { original: string; modified: string; originalLabel: string; modifiedLabel: string; height?: number }) {
+  const dark = useDarkMode();
+  const [inline, setInline] = useState(false);
+  return (
+    <div className="space-y-2">
+      <div className="flex items-center justify-between text-xs text-muted">
+        <span>
+          {originalLabel} → {modifiedLabel}
+        </span>
+        <label className="flex items-center gap-1">
+          <input type="checkbox" checked={inline} onChange={(e) => setInline(e.target.checked)} /> Inline
+        </label>
+      </div>
+      <div className="overflow-hidden rounded-md border border-line" style={{ height }} data-testid="text-diff">
+        <DiffEditor
+          original={original}
+          modified={modified}
+          language={TEMPLATE_LANGUAGE}
+          theme={dark ? "vs-dark" : "vs"}
+          beforeMount={registerTemplateLanguage}
+          loading={<div className="p-3 text-muted">Loading diff…</div>}
+          options={{ readOnly: true, renderSideBySide: !inline, minimap: { enabled: false }, wordWrap: "on", scrollBeyondLastLine: false, automaticLayout: true, fontSize: 13, originalEditable: false }}
+        />
+      </div>
+    </div>
+  );
+}

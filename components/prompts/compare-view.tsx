@@ -1,0 +1,78 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import type { ConfigChange } from "@/lib/prompts/diff-model-config";
+import type { ContractChange } from "@/lib/templates/diff-contracts";
+import { TextDiff } from "@/components/editor/text-diff";
+
+type Props = {
+  here: string;
+  latest: number;
+  a: number;
+  b: number;
+  originalText: string;
+  modifiedText: string;
+  configChanges: ConfigChange[];
+  contractChanges: ContractChange[];
+};
+
+/** Any two versions side by side: text (or messages), model settings and contract. The URL is shareable. */
+export function CompareView(props: Props) {
+  const router = useRouter();
+  const numbers = Array.from({ length: props.latest }, (_, i) => props.latest - i);
+  const go = (a: number, b: number) => router.push(`${props.here}?view=compare&a=${a}&b=${b}`);
+  return (
+    <div className="space-y-5">
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        Compare
+        <select aria-label="From version" value={props.a} onChange={(e) => go(Number(e.target.value), props.b)} className="rounded border border-line bg-surface px-2 py-1">
+          {numbers.map((n) => (
+            <option key={n} value={n}>
+              v{n}
+            </option>
+          ))}
+        </select>
+        with
+        <select aria-label="To version" value={props.b} onChange={(e) => go(props.a, Number(e.target.value))} className="rounded border border-line bg-surface px-2 py-1">
+          {numbers.map((n) => (
+            <option key={n} value={n}>
+              v{n}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextDiff original={props.originalText} modified={props.modifiedText} originalLabel={`v${props.a}`} modifiedLabel={`v${props.b}`} />
+      <div className="grid gap-6 md:grid-cols-2">
+        <section aria-labelledby="config-diff" className="space-y-2">
+          <h2 id="config-diff" className="text-sm font-semibold">Model settings</h2>
+          {props.configChanges.length === 0 ? (
+            <p className="text-muted">No changes.</p>
+          ) : (
+            <ul className="space-y-1" data-testid="config-changes">
+              {props.configChanges.map((c) => (
+                <li key={c.setting}>
+                  {c.setting} <span className="font-mono text-danger line-through">{c.before}</span> → <span className="font-mono text-success">{c.after}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section aria-labelledby="contract-diff" className="space-y-2">
+          <h2 id="contract-diff" className="text-sm font-semibold">Variables</h2>
+          {props.contractChanges.length === 0 ? (
+            <p className="text-muted">No changes.</p>
+          ) : (
+            <ul className="space-y-1" data-testid="contract-changes">
+              {props.contractChanges.map((c, i) => (
+                <li key={i} className={c.breaking ? "text-danger" : ""}>
+                  {c.breaking ? <strong>Breaking: </strong> : null}
+                  {c.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

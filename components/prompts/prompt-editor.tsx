@@ -1,0 +1,258 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import type { PromptDetail } from "@/lib/prompts/get-prompt-detail";
+import type { VersionSummary, VersionView } from "@/lib/prompts/version-view";
+import { contractFor, promptText } from "@/lib/prompts/prompt-text";
+import type { Contract } from "@/lib/templates/contract";
+import type { ChatMessage, ModelConfig, PromptContent } from "@/lib/validations/prompt";
+import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
+import { TemplateEditor } from "@/components/editor/template-editor";
+import { TextDiff } from "@/components/editor/text-diff";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { ContractPanel } from "@/components/prompts/contract-panel";
+import { MessageList } from "@/components/prompts/message-list";
+import { ModelSettingsPanel } from "@/components/prompts/model-settings-panel";
+import { useDraftAutosave, type SaveState } from "@/components/prompts/use-draft-autosave";
+
+type Props = { projectSlug: string; prompt: PromptDetail; promptNames: string[]; canEdit: boolean };
+
+type Conflict = { version: VersionSummary; content: PromptContent };
+
+/**
+ * The prompt editor: the text (or messages) in Monaco, the variables it takes, the model settings.
+ * Edits autosave to the person's draft; Ctrl/Cmd+S saves the next version with a message.
+ */
+export function PromptEditor({ projectSlug, prompt, promptNames, canEdit }: Props) {
+  const router = useRouter();
+  const api = `/api/projects/${projectSlug}/prompts/${prompt.id}`;
+  const [content, setContent] = useState<PromptContent>(prompt.working.content);
+  const [baseVersion, setBaseVersion] = useState(prompt.working.baseVersion);
+  const [revision, setRevision] = useState(0);
+  // Bumped when the text is replaced from outside the editors (taking the other version), to remount them.
+  const [epoch, setEpoch] = useState(0);
+  const [hasDraft, setHasDraft] = useState(prompt.working.fromDraft);
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [notice, setNotice] = useState<string>();
+  const references = useMemo(() => promptNames.filter((n) => n !== prompt.name), [promptNames, prompt.name]);
+  const autosave = useDraftAutosave({ url: `${api}/draft`, content, baseVersion, revision, enabled: canEdit, initialSavedAt: prompt.working.savedAt });
+
+  const edit = useCallback((patch: Partial<PromptContent>) => {
+    setContent((c) => {
+      const next = { ...c, ...patch };
+      return { ...next, contract: contractFor(next) as PromptContent["contract"] };
+    });
+    setRevision((r) => r + 1);
+    setHasDraft(true);
+  }, []);
+
+  const openSave = useCallback(() => canEdit && setDialogOpen(true), [canEdit]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.metaKey || e.ctrlKey) && e.key.toLowerCase() === "s") {
+        e.preventDefault();
+        openSave();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [openSave]);
+
+  async function discard() {
+    await apiFetch(`${api}/draft`, { method: "DELETE" }).catch(() => undefined);
+    window.location.reload();
+  }
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <SaveStatus state={autosave.state} hasDraft={hasDraft} baseVersion={baseVersion} />
+        <div className="ml-auto flex gap-2">
+          {hasDraft && canEdit && prompt.latestVersion ? (
+            <Button variant="ghost" onClick={discard}>
+              Discard draft
+            </Button>
+          ) : null}
+          {canEdit ? (
+            <Button onClick={openSave} title="Ctrl/Cmd+S">
+              Save version <kbd className="rounded border border-white/30 px-1 text-[10px]">⌘S</kbd>
+            </Button>
+          ) : null}
+        </div>
+      </div>
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {conflict ? (
+        <ConflictPanel
+          conflict={conflict}
+          mine={content}
+          onKeepMine={() => {
+            setBaseVersion(conflict.version.number);
+            setConflict(null);
+            setRevision((r) => r + 1);
+            setDialogOpen(true);
+          }}
+          onTakeTheirs={() => {
+            setContent(conflict.content);
+            setEpoch((e) => e + 1);
+            setBaseVersion(conflict.version.number);
+            setConflict(null);
+            setRevision((r) => r + 1);
+          }}
+        />
+      ) : null}
+      <div className="grid gap-6 xl:grid-cols-[1fr_20rem]">
+        <div className="min-w-0" key={epoch}>
+          {prompt.type === "CHAT" ? (
+            <MessageList
+              messages={content.messages ?? []}
+              onChange={(messages: ChatMessage[]) => edit({ messages })}
+              variables={content.contract.variables}
+              prompts={references}
+              readOnly={!canEdit}
+              onSave={openSave}
+            />
+          ) : (
+            <TemplateEditor
+              value={content.template ?? ""}
+              onChange={(template) => edit({ template })}
+              variables={content.contract.variables}
+              prompts={references}
+              ariaLabel="Prompt template"
+              readOnly={!canEdit}
+              onSave={openSave}
+              minHeight={320}
+            />
+          )}
+        </div>
+        <aside className="space-y-6">
+          <section aria-labelledby="vars-heading" className="space-y-2">
+            <h2 id="vars-heading" className="text-sm font-semibold">Variables</h2>
+            <ContractPanel contract={content.contract as Contract} readOnly={!canEdit} onChange={(contract) => edit({ contract: contract as PromptContent["contract"] })} />
+          </section>
+          <section aria-labelledby="model-heading" className="space-y-2">
+            <h2 id="model-heading" className="text-sm font-semibold">Model settings</h2>
+            <ModelSettingsPanel config={content.modelConfig} readOnly={!canEdit} onChange={(modelConfig: ModelConfig) => edit({ modelConfig })} />
+          </section>
+        </aside>
+      </div>
+      {dialogOpen ? (
+        <SaveVersionDialog
+          nextNumber={baseVersion + 1}
+          onCancel={() => setDialogOpen(false)}
+          onSave={async (message) => {
+            await autosave.waitForSave();
+            try {
+              const saved = await apiFetch<VersionSummary>(`${api}/versions`, { body: { baseVersion, message, content } });
+              setDialogOpen(false);
+              setBaseVersion(saved.number);
+              setHasDraft(false);
+              autosave.markClean();
+              setNotice(`Saved version ${saved.number}.`);
+              router.refresh();
+              return null;
+            } catch (e) {
+              const error = e as ApiError & { details?: unknown };
+              if (error.status === 409) {
+                const latest = await apiFetch<{ latestVersion: VersionSummary | null }>(api);
+                if (latest.latestVersion) {
+                  const version = await apiFetch<VersionView>(`${api}/versions/${latest.latestVersion.number}`);
+                  setConflict({ version, content: version.content });
+                }
+                setDialogOpen(false);
+                return null;
+              }
+              return Object.values(error.fields).join(" ") || error.message;
+            }
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function SaveStatus({ state, hasDraft, baseVersion }: { state: SaveState; hasDraft: boolean; baseVersion: number }) {
+  const base = baseVersion ? `based on v${baseVersion}` : "no version yet";
+  const text =
+    state.kind === "pending" || state.kind === "saving"
+      ? "Saving draft…"
+      : state.kind === "error"
+        ? `Draft not saved: ${state.message}`
+        : hasDraft && state.kind === "saved"
+          ? `Draft saved ${new Date(state.at).toLocaleTimeString()}`
+          : "No unsaved changes";
+  return (
+    <p role="status" aria-live="polite" data-testid="save-status" className={`text-xs ${state.kind === "error" ? "text-danger" : "text-muted"}`}>
+      {text} · {base}
+    </p>
+  );
+}
+
+function SaveVersionDialog({ nextNumber, onCancel, onSave }: { nextNumber: number; onCancel: () => void; onSave: (message: string) => Promise<string | null> }) {
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const message = String(new FormData(event.currentTarget).get("message") ?? "").trim();
+    if (!message) {
+      setError("Describe the change in a few words.");
+      return;
+    }
+    setBusy(true);
+    const problem = await onSave(message);
+    setBusy(false);
+    if (problem) setError(problem);
+  }
+  return (
+    <div role="dialog" aria-modal="true" aria-labelledby="save-title" className="fixed inset-0 z-50 flex items-start justify-center bg-black/30 p-4 pt-32" onKeyDown={(e) => e.key === "Escape" && onCancel()}>
+      <form onSubmit={submit} className="w-full max-w-md space-y-4 rounded-lg border border-line bg-surface p-5 shadow-xl" noValidate>
+        <h2 id="save-title" className="text-base font-semibold">
+          Save version {nextNumber}
+        </h2>
+        <label className="block space-y-1">
+          <span className="text-sm font-medium">What changed?</span>
+          <input ref={ref} name="message" maxLength={500} placeholder="Warmer greeting; lower temperature" aria-invalid={Boolean(error)} className="w-full rounded-md border border-line bg-surface px-3 py-1.5 aria-[invalid=true]:border-danger" />
+        </label>
+        {error ? <Alert>{error}</Alert> : null}
+        <div className="flex justify-end gap-2">
+          <Button type="button" variant="ghost" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" busy={busy}>
+            Save version
+          </Button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+function ConflictPanel({ conflict, mine, onKeepMine, onTakeTheirs }: { conflict: Conflict; mine: PromptContent; onKeepMine: () => void; onTakeTheirs: () => void }) {
+  const v = conflict.version;
+  return (
+    <section aria-labelledby="conflict-heading" className="space-y-3 rounded-lg border border-danger/40 bg-surface p-4" data-testid="conflict">
+      <h2 id="conflict-heading" className="font-semibold text-danger">
+        {v.author} saved version {v.number} while you were editing
+      </h2>
+      <p className="text-muted">
+        “{v.message}” · {new Date(v.createdAt).toLocaleString()}. Nothing was overwritten: your text is still here and in your draft. Compare, then choose.
+      </p>
+      <TextDiff original={promptText(conflict.content)} modified={promptText(mine)} originalLabel={`Version ${v.number}`} modifiedLabel="Your draft" height={320} />
+      <div className="flex flex-wrap gap-2">
+        <Button onClick={onKeepMine}>Save mine as version {v.number + 1}</Button>
+        <Button variant="secondary" onClick={onTakeTheirs}>
+          Replace my draft with version {v.number}
+        </Button>
+        <Link href="?view=history" className="px-3 py-1.5 text-accent hover:underline">
+          See history
+        </Link>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { VersionView } from "@/lib/prompts/version-view";
+import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
+import { TemplateEditor } from "@/components/editor/template-editor";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { MessageList } from "@/components/prompts/message-list";
+import { ContractPanel } from "@/components/prompts/contract-panel";
+import { ModelSettingsPanel } from "@/components/prompts/model-settings-panel";
+
+type Props = { projectSlug: string; promptId: string; promptType: "TEXT" | "CHAT"; version: VersionView; latestVersion: number; editorHref: string; canEdit: boolean };
+
+const noop = () => undefined;
+
+/** One saved version, read-only, with "restore into draft" (which replaces your draft, based on the latest version). */
+export function VersionReadOnly({ projectSlug, promptId, promptType, version, latestVersion, editorHref, canEdit }: Props) {
+  const router = useRouter();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  async function restore() {
+    setBusy(true);
+    try {
+      await apiFetch(`/api/projects/${projectSlug}/prompts/${promptId}/draft`, { method: "PUT", body: { baseVersion: latestVersion, content: version.content } });
+      router.push(editorHref);
+      router.refresh();
+    } catch (e) {
+      setError((e as ApiError).message);
+      setBusy(false);
+    }
+  }
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <p className="text-muted">
+          Version {version.number}: “{version.message}” by {version.author}. Read-only.
+        </p>
+        {canEdit ? (
+          <Button variant="secondary" className="ml-auto" busy={busy} onClick={restore}>
+            Restore into draft
+          </Button>
+        ) : null}
+      </div>
+      {error ? <Alert>{error}</Alert> : null}
+      <div className="grid gap-6 xl:grid-cols-[1fr_20rem]">
+        <div className="min-w-0">
+          {promptType === "CHAT" ? (
+            <MessageList messages={version.content.messages ?? []} onChange={noop} variables={version.content.contract.variables} readOnly />
+          ) : (
+            <TemplateEditor value={version.content.template ?? ""} onChange={noop} variables={version.content.contract.variables} ariaLabel={`Version ${version.number}`} readOnly minHeight={200} />
+          )}
+        </div>
+        <aside className="space-y-6">
+          <ContractPanel contract={version.content.contract} onChange={noop} readOnly />
+          <ModelSettingsPanel config={version.content.modelConfig} onChange={noop} readOnly />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import type { Locator, Page } from "@playwright/test";
+import { PROJECT, expect, guard, test } from "./fixtures";
+import { baseURL, ownerState } from "../playwright.config";
+
+/** Clicks into a Monaco editor (inside `scope`) and moves to the end of its text. */
+async function focusEditorEnd(page: Page, scope: Locator) {
+  const lines = scope.getByTestId("template-editor").locator(".view-lines");
+  await expect(lines).toBeVisible();
+  await lines.click();
+  await page.keyboard.press("ControlOrMeta+End");
+}
+
+const message = (page: Page, n: number) => page.getByRole("region", { name: `Message ${n}` });
+
+async function workingCopy(page: Page, promptName: string) {
+  const list = await (await page.request.get(`/api/projects/${PROJECT}/prompts?q=${encodeURIComponent(promptName)}`)).json();
+  const id = list.prompts.find((p: { name: string }) => p.name === promptName).id;
+  return (await (await page.request.get(`/api/projects/${PROJECT}/prompts/${id}`)).json()) as { id: string; working: { fromDraft: boolean; content: { messages: Array<{ content?: string }>; modelConfig: { temperature?: number } } } };
+}
+
+test("write a chat prompt in Monaco, save two versions and compare them", async ({ page }) => {
+  await page.goto(`/p/${PROJECT}/prompts`);
+  await page.getByRole("link", { name: "New prompt" }).first().click();
+  await page.getByLabel("Name").fill("support/refund-reply");
+  await page.getByLabel("Description").fill("Answers refund requests");
+  await page.getByRole("button", { name: "Create prompt" }).click();
+  await expect(page.getByRole("heading", { name: "support/refund-reply" })).toBeVisible();
+
+  await focusEditorEnd(page, message(page, 1));
+  await page.keyboard.type("You help {{customer}}");
+  await focusEditorEnd(page, message(page, 2));
+  await page.keyboard.type("Refund for {{cus");
+  // The declared variable is offered as the author types, and Tab accepts it.
+  await expect(page.locator(".monaco-editor .suggest-widget").getByText("customer")).toBeVisible();
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("}}");
+  await expect(page.getByTestId("variable-customer")).toBeVisible();
+  await expect(page.getByTestId("save-status")).toContainText("Draft saved");
+  const draft = await workingCopy(page, "support/refund-reply");
+  expect(draft.working.content.messages.map((m) => m.content)).toEqual(["You help {{customer}}", "Refund for {{customer}}"]);
+
+  await page.keyboard.press("ControlOrMeta+s");
+  await page.getByLabel("What changed?").fill("First version");
+  await page.getByRole("button", { name: "Save version" }).last().click();
+  await expect(page.getByText("Saved version 1.")).toBeVisible();
+
+  await focusEditorEnd(page, message(page, 2));
+  await page.keyboard.type(", please.");
+  await page.getByLabel("Temperature").fill("0.2");
+  await expect(page.getByTestId("save-status")).toContainText("Draft saved");
+  await page.keyboard.press("ControlOrMeta+s");
+  await page.getByLabel("What changed?").fill("Politer, cooler");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Saved version 2.")).toBeVisible();
+
+  await page.getByRole("link", { name: "Compare" }).click();
+  await expect(page).toHaveURL(/view=compare&a=1&b=2/);
+  await expect(page.getByTestId("config-changes")).toContainText("temperature default → 0.2");
+  const diff = page.getByTestId("text-diff");
+  await expect(diff.locator(".line-insert, .char-insert").first()).toBeVisible();
+  await expect(diff).toContainText("please");
+
+  await page.getByRole("link", { name: /History/ }).click();
+  await expect(page.getByTestId("version-history")).toContainText("Politer, cooler");
+  await expect(page.getByTestId("version-history")).toContainText("First version");
+});
+
+test("a reload in the middle of an edit finds the draft intact", async ({ page }) => {
+  await page.goto(`/p/${PROJECT}/prompts/new`);
+  await page.getByLabel("Name").fill("drafts/reload-safe");
+  await page.getByRole("radio", { name: /^Text/ }).check();
+  await page.getByRole("button", { name: "Create prompt" }).click();
+  await focusEditorEnd(page, page.locator("main"));
+  await page.keyboard.type("Summarise {{document}} in three bullet points.");
+  await expect(page.getByTestId("save-status")).toContainText("Draft saved");
+  await page.reload();
+  await expect(page.getByTestId("variable-document")).toBeVisible();
+  await expect(page.getByTestId("template-editor").locator(".view-lines")).toContainText("Summarise {{document}} in three bullet points.");
+});
+
+test("a save based on an old version gets the conflict view, and nothing is overwritten", async ({ page, browser, outsideRequests }) => {
+  await page.goto(`/p/${PROJECT}/prompts/new`);
+  await page.getByLabel("Name").fill("conflicts/greeting");
+  await page.getByRole("radio", { name: /^Text/ }).check();
+  await page.getByRole("button", { name: "Create prompt" }).click();
+  await focusEditorEnd(page, page.locator("main"));
+  await page.keyboard.type("Hello {{name}}");
+  await page.keyboard.press("ControlOrMeta+s");
+  await page.getByLabel("What changed?").fill("v1");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Saved version 1.")).toBeVisible();
+
+  // A second person (same account, second browser) starts from v1 and saves v2 first.
+  const other = await browser.newContext({ baseURL, storageState: ownerState });
+  await guard(other, outsideRequests);
+  const second = await other.newPage();
+  await second.goto(`/p/${PROJECT}/prompts/conflicts/greeting`);
+
+  await focusEditorEnd(page, page.locator("main"));
+  await page.keyboard.type(", welcome back");
+
+  const { id } = await workingCopy(page, "conflicts/greeting");
+  const theirs = await second.request.post(`/api/projects/${PROJECT}/prompts/${id}/versions`, {
+    data: { baseVersion: 1, message: "Their change", content: { template: "Hi {{name}}!", contract: { variables: [] }, modelConfig: {} } },
+  });
+  expect(theirs.status()).toBe(200);
+
+  await page.keyboard.press("ControlOrMeta+s");
+  await page.getByLabel("What changed?").fill("My change");
+  await page.keyboard.press("Enter");
+  const conflict = page.getByTestId("conflict");
+  await expect(conflict).toContainText("saved version 2 while you were editing");
+  await expect(conflict.getByTestId("text-diff")).toContainText("Hi {{name}}!");
+  await expect(page.getByTestId("template-editor").locator(".view-lines")).toContainText("Hello {{name}}, welcome back");
+
+  await conflict.getByRole("button", { name: "Save mine as version 3" }).click();
+  await page.getByLabel("What changed?").fill("My change, after reading theirs");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Saved version 3.")).toBeVisible();
+  await other.close();
+});
