@@ -15,8 +15,9 @@ async function main() {
   await page.getByLabel("Password").fill("galley-demo-password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/p\//);
-  await page.goto(`${base}/p/acme-support/settings/members`);
-  await page.getByRole("heading", { name: "Members" }).waitFor();
+  await page.goto(`${base}/p/acme-support/prompts/support/refund-reply`);
+  await page.getByTestId("template-editor").first().locator(".view-lines").waitFor();
+  await page.waitForTimeout(1000);
   await page.screenshot({ path: process.env.OUT ?? "docs/screenshot.png" });
   await browser.close();
 }

@@ -13,6 +13,7 @@ async function main() {
   console.log(`Demo project "${result.projectName}" is at /p/${result.projectSlug}.`);
   console.log("Sign in as any of these (password for all: %s):", result.password);
   for (const u of result.users) console.log(`  ${u.role.padEnd(8)} ${u.email}`);
+  console.log(`Prompts: ${result.prompts.join(", ")}`);
   await closeDatabase();
   process.exit();
 }

@@ -3,6 +3,9 @@ import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { roles, type ProjectRole } from "@/lib/auth/permissions";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
+import { createPrompt } from "@/lib/prompts/create-prompt";
+import { saveVersion } from "@/lib/prompts/save-version";
+import type { PromptContent } from "@/lib/validations/prompt";
 
 export const DEMO_PASSWORD = "galley-demo-password";
 const DEMO_SLUG = "acme-support";
@@ -15,8 +18,104 @@ const people: Record<ProjectRole, { name: string; email: string }> = {
   VIEWER: { name: "Vera Viewer", email: "vera@demo.galley.test" },
 };
 
-/** Creates (or completes) the demo project "Acme Support" with one member per role. */
+type DemoPrompt = { name: string; type: "TEXT" | "CHAT"; description: string; tags: string[]; versions: Array<{ message: string; content: PromptContent }> };
+
+const noVars = { variables: [] };
+const demoPrompts: DemoPrompt[] = [
+  {
+    name: "support/shared/signature",
+    type: "TEXT",
+    description: "Sign-off appended to every support answer",
+    tags: ["support"],
+    versions: [{ message: "Standard sign-off", content: { template: "Kind regards,\n{{agent_name}}, Acme Support", contract: { variables: [{ name: "agent_name", type: "string", required: false, default: "The Acme team" }] }, modelConfig: {} } }],
+  },
+  {
+    name: "support/refund-reply",
+    type: "CHAT",
+    description: "Answers a customer asking for a refund",
+    tags: ["support", "refunds"],
+    versions: [
+      {
+        message: "First version",
+        content: {
+          messages: [
+            { role: "system", content: "You are a support agent for Acme. Answer refund requests politely and follow the refund policy:\n{{policy}}" },
+            { role: "placeholder", name: "history" },
+            { role: "user", content: "{{question}}" },
+          ],
+          contract: { variables: [{ name: "policy", type: "string", required: true, description: "The refund policy text" }] },
+          modelConfig: { model: "gpt-4o-mini", temperature: 0.7, maxTokens: 400 },
+        },
+      },
+      {
+        message: "Warmer tone, lower temperature, shared signature",
+        content: {
+          messages: [
+            { role: "system", content: "You are a warm, concise support agent for Acme. Answer refund requests and follow the refund policy:\n{{policy}}\n\n{{#vip}}The customer is a VIP: offer express processing.{{/vip}}\nEnd with:\n{{> support/shared/signature}}" },
+            { role: "placeholder", name: "history" },
+            { role: "user", content: "{{question}}" },
+          ],
+          contract: { variables: [{ name: "policy", type: "string", required: true, description: "The refund policy text" }, { name: "vip", type: "boolean", required: false, default: false }] },
+          modelConfig: { model: "gpt-4o-mini", temperature: 0.3, maxTokens: 400 },
+        },
+      },
+    ],
+  },
+  {
+    name: "marketing/product-blurb",
+    type: "TEXT",
+    description: "Two-sentence product description for the catalogue",
+    tags: ["marketing"],
+    versions: [
+      { message: "Draft", content: { template: "Write two sentences about {{product}}.", contract: noVars, modelConfig: { model: "gpt-4o-mini", temperature: 0.9 } } },
+      {
+        message: "Tone and audience",
+        content: {
+          template: "Write two {{tone}} sentences about {{product}} for {{audience}}.\nAvoid superlatives.",
+          contract: { variables: [{ name: "tone", type: "enum", values: ["playful", "formal"], required: true }, { name: "audience", type: "string", required: false, default: "small businesses" }] },
+          modelConfig: { model: "gpt-4o-mini", temperature: 0.8 },
+        },
+      },
+    ],
+  },
+  {
+    name: "agents/triage",
+    type: "CHAT",
+    description: "Routes an incoming ticket to a queue, as JSON",
+    tags: ["support", "agents"],
+    versions: [
+      {
+        message: "JSON routing",
+        content: {
+          messages: [
+            { role: "system", content: 'Classify the ticket into one of: {{#queues}}{{.}}, {{/queues}}other. Answer as JSON: {"queue": "...", "urgent": true|false}' },
+            { role: "user", content: "{{ticket}}" },
+          ],
+          contract: { variables: [{ name: "queues", type: "json", required: true, example: ["billing", "shipping"] }] },
+          modelConfig: { model: "gpt-4o-mini", temperature: 0, responseFormat: { type: "json_object" } },
+        },
+      },
+    ],
+  },
+];
+
+/** Creates (or completes) the demo project "Acme Support" with one member per role and a few prompts with versions. */
 export async function seedDemo() {
+  const result = await seedPeople();
+  const project = await db.project.findUniqueOrThrow({ where: { slug: DEMO_SLUG } });
+  const owner = await db.user.findUniqueOrThrow({ where: { email: people.OWNER.email } });
+  const ctx = { actor: { userId: owner.id, email: owner.email }, requestId: `seed-${crypto.randomUUID()}` };
+  for (const demo of demoPrompts) {
+    if (await db.prompt.findUnique({ where: { projectId_name: { projectId: project.id, name: demo.name } } })) continue;
+    const prompt = await createPrompt({ ctx, projectId: project.id, input: { name: demo.name, type: demo.type, description: demo.description, tags: demo.tags } });
+    for (const [i, v] of demo.versions.entries()) {
+      await saveVersion({ ctx, projectId: project.id, promptId: prompt.id, authorId: owner.id, baseVersion: i, message: v.message, content: v.content });
+    }
+  }
+  return { ...result, prompts: demoPrompts.map((p) => p.name) };
+}
+
+async function seedPeople() {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const ctx = { actor: null, requestId: `seed-${crypto.randomUUID()}` };
   return db.$transaction(async (tx) => {
