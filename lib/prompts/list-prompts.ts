@@ -27,7 +27,7 @@ const decode = (s: string): Cursor | null => {
 
 /**
  * Prompts of a project, last changed first, keyset-paginated (stable and fast however many there
- * are). `q` matches the name, the description or the text of any saved version.
+ * are). `q` matches the name, the description or the text of the latest version.
  */
 export async function listPrompts(opts: { projectId: string; query: ListPromptsQuery }): Promise<{ prompts: PromptRow[]; nextCursor: string | null }> {
   const { query } = opts;
@@ -39,7 +39,7 @@ export async function listPrompts(opts: { projectId: string; query: ListPromptsQ
       OR: [
         { name: { contains: q, mode: "insensitive" } },
         { description: { contains: q, mode: "insensitive" } },
-        { versions: { some: { template: { contains: q, mode: "insensitive" } } } },
+        { latestText: { contains: q, mode: "insensitive" } },
       ],
     });
   }

@@ -36,7 +36,10 @@ export async function saveVersion(opts: { ctx: RequestContext; projectId: string
 
   return db.$transaction(async (tx) => {
     const number = opts.baseVersion + 1;
-    const claimed = await tx.prompt.updateMany({ where: { id: prompt.id, latestVersion: opts.baseVersion }, data: { latestVersion: number } });
+    const claimed = await tx.prompt.updateMany({
+      where: { id: prompt.id, latestVersion: opts.baseVersion },
+      data: { latestVersion: number, latestText: promptText(content) },
+    });
     if (claimed.count === 0) {
       const current = await tx.prompt.findUniqueOrThrow({ where: { id: prompt.id } });
       const newer = await tx.promptVersion.findUnique({ where: { promptId_number: { promptId: prompt.id, number: current.latestVersion } }, include: { author: true } });

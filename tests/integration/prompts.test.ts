@@ -120,6 +120,8 @@ describe("prompts, drafts and versions", () => {
 
     const q = (query: Record<string, string>) => listPrompts({ projectId: projectId(), query: listPromptsQuerySchema.parse(query) });
     expect((await q({ q: "NEEDLE" })).prompts.map((p) => p.name)).toEqual(["final/new-name"]);
+    // Chat prompts are found by the text of their messages too.
+    expect((await q({ q: "you are {{persona}}" })).prompts.map((p) => p.name)).toEqual(["chat/agent"]);
     expect((await q({ folder: "final" })).prompts.map((p) => p.name)).toEqual(["final/new-name"]);
     expect((await q({ tag: "support" })).prompts.map((p) => p.name)).toEqual(["support/refund-reply"]);
 
