@@ -119,3 +119,30 @@ test("a save based on an old version gets the conflict view, and nothing is over
   await expect(page.getByText("Saved version 3.")).toBeVisible();
   await other.close();
 });
+
+test("renaming keeps the history, old links redirect, and archiving hides the prompt", async ({ page }) => {
+  await page.goto(`/p/${PROJECT}/prompts/new`);
+  await page.getByLabel("Name").fill("drafts/to-move");
+  await page.getByRole("radio", { name: /^Text/ }).check();
+  await page.getByRole("button", { name: "Create prompt" }).click();
+  await focusEditorEnd(page, page.locator("main"));
+  await page.keyboard.type("Move me {{please}}");
+  await page.keyboard.press("ControlOrMeta+s");
+  await page.getByLabel("What changed?").fill("v1");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Saved version 1.")).toBeVisible();
+
+  await page.getByRole("link", { name: "Details" }).click();
+  await page.getByLabel("Name").fill("final/moved");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page).toHaveURL(/\/prompts\/final\/moved\?view=settings$/);
+  await page.goto(`/p/${PROJECT}/prompts/drafts/to-move?view=history`);
+  await expect(page).toHaveURL(/\/prompts\/final\/moved\?view=history$/);
+  await expect(page.getByTestId("version-history")).toContainText("v1");
+
+  await page.getByRole("link", { name: "Details" }).click();
+  await page.getByRole("button", { name: "Archive prompt" }).click();
+  await expect(page.getByText("Archived.", { exact: true })).toBeVisible();
+  await page.goto(`/p/${PROJECT}/prompts?q=moved`);
+  await expect(page.getByText("No prompts match.")).toBeVisible();
+});

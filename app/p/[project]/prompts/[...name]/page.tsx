@@ -15,6 +15,7 @@ import type { Contract } from "@/lib/templates/contract";
 import { PromptEditor } from "@/components/prompts/prompt-editor";
 import { CompareView } from "@/components/prompts/compare-view";
 import { VersionReadOnly } from "@/components/prompts/version-read-only";
+import { PromptSettingsForm } from "@/components/prompts/prompt-settings-form";
 import { buttonClass } from "@/components/ui/button";
 
 type Params = { project: string; name: string[] };
@@ -41,12 +42,13 @@ export default async function PromptPage({ params, searchParams }: { params: Pro
   }
   const detail = await getPromptDetail({ projectId: access.project.id, promptId: found.prompt.id, userId: access.user.id });
   const here = `${base}/${detail.name}`;
-  const view = search.view === "history" || search.view === "compare" || search.view === "version" ? search.view : "edit";
+  const view = search.view === "history" || search.view === "compare" || search.view === "version" || search.view === "settings" ? search.view : "edit";
   const latest = detail.latestVersion?.number ?? 0;
   const tabs = [
     { view: "edit", label: "Editor", href: here },
     { view: "history", label: `History${latest ? ` (${latest})` : ""}`, href: `${here}?view=history` },
     ...(latest >= 2 ? [{ view: "compare", label: "Compare", href: `${here}?view=compare&a=${latest - 1}&b=${latest}` }] : []),
+    { view: "settings", label: "Details", href: `${here}?view=settings` },
   ];
 
   return (
@@ -90,6 +92,9 @@ export default async function PromptPage({ params, searchParams }: { params: Pro
           editorHref={here}
           canEdit={can(access.role, "prompt.edit")}
         />
+      ) : null}
+      {view === "settings" ? (
+        <PromptSettingsForm projectSlug={access.project.slug} promptId={detail.id} name={detail.name} description={detail.description} tags={detail.tags} archived={detail.archived} canEdit={can(access.role, "prompt.edit")} />
       ) : null}
       {view === "compare" ? <Compare here={here} projectId={access.project.id} promptId={detail.id} a={Number(search.a)} b={Number(search.b)} latest={latest} /> : null}
     </div>

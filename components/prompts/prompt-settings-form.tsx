@@ -1,0 +1,76 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
+
+type Props = { projectSlug: string; promptId: string; name: string; description: string; tags: string[]; archived: boolean; canEdit: boolean };
+
+/** Rename or move (history stays; old links redirect), description and tags, archive or restore. */
+export function PromptSettingsForm(props: Props) {
+  const router = useRouter();
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string>();
+  const [done, setDone] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const url = `/api/projects/${props.projectSlug}/prompts/${props.promptId}`;
+
+  async function patch(body: Record<string, unknown>, message: string) {
+    setBusy(true);
+    setFields({});
+    setError(undefined);
+    setDone(undefined);
+    try {
+      const updated = await apiFetch<{ name: string }>(url, { method: "PATCH", body });
+      setDone(message);
+      if (updated.name !== props.name) router.replace(`/p/${props.projectSlug}/prompts/${updated.name}?view=settings`);
+      router.refresh();
+    } catch (e) {
+      const apiError = e as ApiError;
+      setFields(apiError.fields);
+      if (!Object.keys(apiError.fields).length) setError(apiError.message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const tags = String(form.get("tags") ?? "").split(",").map((t) => t.trim()).filter(Boolean);
+    void patch({ name: String(form.get("name") ?? "").trim(), description: form.get("description"), tags }, "Saved.");
+  }
+
+  return (
+    <div className="max-w-xl space-y-6">
+      <form onSubmit={onSubmit} className="space-y-4 rounded-lg border border-line bg-surface p-5" noValidate>
+        <TextField label="Name" name="name" defaultValue={props.name} disabled={!props.canEdit} error={fields.name} hint="Renaming or moving keeps every version; links to the old name lead here." />
+        <TextField label="Description" name="description" defaultValue={props.description} disabled={!props.canEdit} error={fields.description} />
+        <TextField label="Tags" name="tags" defaultValue={props.tags.join(", ")} disabled={!props.canEdit} error={fields.tags ?? fields["tags.0"]} hint="Comma-separated." />
+        {error ? <Alert>{error}</Alert> : null}
+        {done ? <Alert tone="success">{done}</Alert> : null}
+        {props.canEdit ? (
+          <Button type="submit" busy={busy}>
+            Save
+          </Button>
+        ) : null}
+      </form>
+      {props.canEdit ? (
+        <section className="space-y-2 rounded-lg border border-line bg-surface p-5">
+          <h2 className="font-semibold">{props.archived ? "Restore" : "Archive"}</h2>
+          <p className="text-muted">
+            {props.archived
+              ? "This prompt is archived: hidden from the list and read-only. Restoring makes it editable again."
+              : "Archiving hides the prompt from the list and makes it read-only. Its versions stay, and you can restore it."}
+          </p>
+          <Button variant={props.archived ? "secondary" : "danger"} busy={busy} onClick={() => patch({ archived: !props.archived }, props.archived ? "Restored." : "Archived.")}>
+            {props.archived ? "Restore prompt" : "Archive prompt"}
+          </Button>
+        </section>
+      ) : null}
+    </div>
+  );
+}
