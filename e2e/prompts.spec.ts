@@ -146,3 +146,33 @@ test("renaming keeps the history, old links redirect, and archiving hides the pr
   await page.goto(`/p/${PROJECT}/prompts?q=moved`);
   await expect(page.getByText("No prompts match.")).toBeVisible();
 });
+
+test("import lists every problem of a bad file, then imports a good one; export downloads every version", async ({ page }) => {
+  await page.goto(`/p/${PROJECT}/prompts`);
+  const file = (content: string) => ({ name: "prompts.galley.yaml", mimeType: "application/yaml", buffer: Buffer.from(content) });
+  await page.getByLabel("Import file").setInputFiles(
+    file(`galley: 1
+prompts:
+  - name: imported/welcome
+    type: text
+    versions:
+      - { number: 1, message: ok, template: "Hi {{#open}}" }
+      - { number: 3, message: ok, template: "Hi" }
+`),
+  );
+  const problems = page.getByTestId("import-problems");
+  await expect(problems).toContainText("The file has 2 problem(s); nothing was imported.");
+  await expect(problems).toContainText("prompts.0.versions.0.template: Line 1, column 4: Section {{#open}} is never closed");
+  await expect(problems).toContainText("prompts.0.versions.1.number: Versions must be numbered 1, 2, 3… in order; expected 2, found 3.");
+
+  await page.getByLabel("Import file").setInputFiles(file(`galley: 1\nprompts:\n  - name: imported/welcome\n    type: text\n    versions:\n      - { number: 1, message: "From the old system", template: "Welcome, {{name}}!" }\n`));
+  await expect(page.getByText("Imported: 1 new, 0 updated, 0 unchanged.")).toBeVisible();
+  await expect(page.getByTestId("prompt-table")).toContainText("imported/welcome");
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export YAML" }).click();
+  const saved = await (await download).path();
+  const text = (await import("node:fs")).readFileSync(saved!, "utf8");
+  expect(text).toContain("name: imported/welcome");
+  expect(text).toContain("message: From the old system");
+});

@@ -58,6 +58,18 @@ export function PromptSettingsForm(props: Props) {
           </Button>
         ) : null}
       </form>
+      <section className="space-y-2 rounded-lg border border-line bg-surface p-5">
+        <h2 className="font-semibold">Export</h2>
+        <p className="text-muted">Every version of this prompt, as a file another Galley (or this one) can import.</p>
+        <div className="flex gap-2">
+          <a className="text-accent hover:underline" download href={`/api/projects/${props.projectSlug}/export?format=yaml&prompt=${encodeURIComponent(props.name)}`}>
+            YAML
+          </a>
+          <a className="text-accent hover:underline" download href={`/api/projects/${props.projectSlug}/export?format=json&prompt=${encodeURIComponent(props.name)}`}>
+            JSON
+          </a>
+        </div>
+      </section>
       {props.canEdit ? (
         <section className="space-y-2 rounded-lg border border-line bg-surface p-5">
           <h2 className="font-semibold">{props.archived ? "Restore" : "Archive"}</h2>

@@ -1,14 +1,12 @@
 import { db } from "@/lib/db";
 import { AppError, validationError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestContext } from "@/lib/request-context";
 import type { PromptContent } from "@/lib/validations/prompt";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
-import { parseTemplate } from "@/lib/templates/parse-template";
-import { collectReferences } from "@/lib/templates/render-template";
 import { checkContent } from "@/lib/prompts/check-content";
 import { getPromptOrThrow } from "@/lib/prompts/get-prompt-or-throw";
-import { lineChanges, promptText, templatesOf } from "@/lib/prompts/prompt-text";
+import { referenceIssues, referencedNames } from "@/lib/prompts/reference-issues";
+import { insertVersion } from "@/lib/prompts/insert-version";
 import { contentOf, toVersionSummary } from "@/lib/prompts/version-view";
 
 /**
@@ -21,16 +19,10 @@ export async function saveVersion(opts: { ctx: RequestContext; projectId: string
   const content = checkContent({ type: prompt.type, content: opts.content, forVersion: true });
 
   // References must name prompts of this project (and, when pinned, versions that exist).
-  const refs = templatesOf(content).flatMap((t) => collectReferences(parseTemplate(t.source).nodes).map((r) => ({ ...r, path: t.path })));
-  if (refs.length) {
-    const targets = await db.prompt.findMany({ where: { projectId: opts.projectId, name: { in: refs.map((r) => r.prompt) } }, select: { name: true, latestVersion: true } });
-    const latest = new Map(targets.map((t) => [t.name, t.latestVersion]));
-    const issues = refs.flatMap((r) => {
-      if (r.prompt === prompt.name) return [{ path: `content.${r.path}`, message: `{{> ${r.prompt}}} refers to this prompt itself.` }];
-      if (!latest.has(r.prompt)) return [{ path: `content.${r.path}`, message: `{{> ${r.prompt}}}: there is no prompt named ${r.prompt} in this project.` }];
-      if (r.version !== null && r.version > latest.get(r.prompt)!) return [{ path: `content.${r.path}`, message: `{{> ${r.prompt}@${r.version}}}: ${r.prompt} has no version ${r.version} (latest is ${latest.get(r.prompt)}).` }];
-      return [];
-    });
+  const names = referencedNames(content);
+  if (names.length) {
+    const targets = await db.prompt.findMany({ where: { projectId: opts.projectId, name: { in: names } }, select: { name: true, latestVersion: true } });
+    const issues = referenceIssues({ content, selfName: prompt.name, latest: new Map(targets.map((t) => [t.name, t.latestVersion])), prefix: "content." });
     if (issues.length) throw validationError(issues);
   }
 
@@ -38,7 +30,7 @@ export async function saveVersion(opts: { ctx: RequestContext; projectId: string
     const number = opts.baseVersion + 1;
     const claimed = await tx.prompt.updateMany({
       where: { id: prompt.id, latestVersion: opts.baseVersion },
-      data: { latestVersion: number, latestText: promptText(content) },
+      data: { latestVersion: number },
     });
     if (claimed.count === 0) {
       const current = await tx.prompt.findUniqueOrThrow({ where: { id: prompt.id } });
@@ -52,22 +44,7 @@ export async function saveVersion(opts: { ctx: RequestContext; projectId: string
       });
     }
     const parent = opts.baseVersion ? await tx.promptVersion.findUnique({ where: { promptId_number: { promptId: prompt.id, number: opts.baseVersion } } }) : null;
-    const stats = lineChanges(parent ? promptText(contentOf(parent)) : "", promptText(content));
-    const version = await tx.promptVersion.create({
-      data: {
-        promptId: prompt.id,
-        number,
-        template: content.template ?? null,
-        messages: (content.messages ?? undefined) as Prisma.InputJsonValue | undefined,
-        contract: content.contract as Prisma.InputJsonValue,
-        modelConfig: content.modelConfig as Prisma.InputJsonValue,
-        message: opts.message,
-        authorId: opts.authorId,
-        linesAdded: stats.added,
-        linesRemoved: stats.removed,
-      },
-      include: { author: true },
-    });
+    const version = await insertVersion({ tx, promptId: prompt.id, number, content, parent: parent ? contentOf(parent) : null, message: opts.message, authorId: opts.authorId });
     await tx.promptDraft.deleteMany({ where: { promptId: prompt.id, userId: opts.authorId } });
     await writeAuditEntry({
       tx,
@@ -75,7 +52,7 @@ export async function saveVersion(opts: { ctx: RequestContext; projectId: string
       projectId: opts.projectId,
       action: "prompt.version-create",
       target: { type: "prompt", id: prompt.id },
-      after: { name: prompt.name, version: number, message: opts.message, linesAdded: stats.added, linesRemoved: stats.removed },
+      after: { name: prompt.name, version: number, message: opts.message, linesAdded: version.linesAdded, linesRemoved: version.linesRemoved },
     });
     return toVersionSummary(version);
   });

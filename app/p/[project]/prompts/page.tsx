@@ -9,6 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { PromptTable } from "@/components/prompts/prompt-table";
+import { ImportExport } from "@/components/prompts/import-export";
 
 export const metadata: Metadata = { title: "Prompts" };
 
@@ -39,6 +40,12 @@ export default async function PromptsPage({ params, searchParams }: { params: Pr
             ? "A prompt is a template your application sends to an LLM. Create one, write it in the editor, and save numbered versions your team can compare and review."
             : "Nobody has created a prompt in this project yet. Editors and admins can create them."}
         </EmptyState>
+        {canEdit ? (
+          <div className="mx-auto mt-6 flex max-w-md flex-col items-center gap-2 text-center text-muted">
+            <p>Moving from another Galley? Import its export file.</p>
+            <ImportExport projectSlug={access.project.slug} canImport />
+          </div>
+        ) : null}
       </>
     );
   }
@@ -87,9 +94,12 @@ export default async function PromptsPage({ params, searchParams }: { params: Pr
           ) : (
             <PromptTable projectSlug={access.project.slug} prompts={prompts} />
           )}
-          <div className="flex gap-2">
+          <div className="flex flex-wrap items-start justify-between gap-4">
+            <div className="flex gap-2">
             {query.cursor ? <Link href={link({ cursor: undefined })} className={buttonClass("secondary")}>First page</Link> : null}
             {nextCursor ? <Link href={link({ cursor: nextCursor })} className={buttonClass("secondary")}>Next page</Link> : null}
+            </div>
+            <ImportExport projectSlug={access.project.slug} canImport={canEdit} />
           </div>
         </div>
       </div>
