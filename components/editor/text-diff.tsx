@@ -24,6 +24,14 @@ export function TextDiff({ original, modified, originalLabel, modifiedLabel, hei
       </div>
       <div className="overflow-hidden rounded-md border border-line" style={{ height }} data-testid="text-diff">
         <DiffEditor
+          onMount={(editor) => {
+            // Marks for bench/diff-browser.ts: from models set to the diff computed and drawn.
+            performance.mark("galley:diff-start");
+            const done = editor.onDidUpdateDiff(() => {
+              requestAnimationFrame(() => performance.mark("galley:diff-ready"));
+              done.dispose();
+            });
+          }}
           original={original}
           modified={modified}
           language={TEMPLATE_LANGUAGE}
