@@ -63,6 +63,15 @@ test("write a chat prompt in Monaco, save two versions and compare them", async 
   await page.getByRole("link", { name: /History/ }).click();
   await expect(page.getByTestId("version-history")).toContainText("Politer, cooler");
   await expect(page.getByTestId("version-history")).toContainText("First version");
+
+  // Any version opens read-only and can be restored into the draft.
+  await page.getByRole("link", { name: "v1", exact: true }).click();
+  await expect(page.getByText("Version 1: “First version”")).toBeVisible();
+  await page.getByRole("button", { name: "Restore into draft" }).click();
+  await expect(page).toHaveURL(/\/prompts\/support\/refund-reply$/);
+  await expect(page.getByTestId("save-status")).toContainText("based on v2");
+  await expect(page.getByLabel("Temperature")).toHaveValue("");
+  await expect(message(page, 2).locator(".view-lines")).toHaveText("Refund for {{customer}}");
 });
 
 test("a reload in the middle of an edit finds the draft intact", async ({ page }) => {
@@ -133,7 +142,7 @@ test("renaming keeps the history, old links redirect, and archiving hides the pr
   await expect(page.getByText("Saved version 1.")).toBeVisible();
 
   await page.getByRole("link", { name: "Details" }).click();
-  await page.getByLabel("Name").fill("final/moved");
+  await page.getByLabel("Name", { exact: true }).fill("final/moved");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page).toHaveURL(/\/prompts\/final\/moved\?view=settings$/);
   await page.goto(`/p/${PROJECT}/prompts/drafts/to-move?view=history`);

@@ -62,6 +62,14 @@ export function ContractPanel({ contract, onChange, readOnly }: { contract: Cont
             </label>
           ) : null}
           <input
+            value={v.example === undefined ? "" : typeof v.example === "string" ? v.example : JSON.stringify(v.example)}
+            disabled={readOnly}
+            aria-label={`Example of ${v.name}`}
+            placeholder="Example value (fills the playground)"
+            onChange={(e) => update(v.name, { example: e.target.value === "" ? undefined : parseDefault(v, e.target.value) })}
+            className="block w-full rounded border border-line bg-surface px-1.5 py-1 text-sm"
+          />
+          <input
             value={v.description ?? ""}
             disabled={readOnly}
             aria-label={`Description of ${v.name}`}

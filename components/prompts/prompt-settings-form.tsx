@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
 
-type Props = { projectSlug: string; promptId: string; name: string; description: string; tags: string[]; archived: boolean; canEdit: boolean };
+type Props = { projectSlug: string; promptId: string; name: string; description: string; tags: string[]; archived: boolean; canEdit: boolean; canDelete: boolean };
 
 /** Rename or move (history stays; old links redirect), description and tags, archive or restore. */
 export function PromptSettingsForm(props: Props) {
@@ -83,6 +83,42 @@ export function PromptSettingsForm(props: Props) {
           </Button>
         </section>
       ) : null}
+      {props.canDelete ? <DeletePrompt {...props} /> : null}
     </div>
+  );
+}
+
+function DeletePrompt({ projectSlug, promptId, name }: Props) {
+  const router = useRouter();
+  const [confirm, setConfirm] = useState("");
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  async function remove() {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await apiFetch(`/api/projects/${projectSlug}/prompts/${promptId}`, { method: "DELETE", body: { confirmName: confirm } });
+      router.replace(`/p/${projectSlug}/prompts`);
+      router.refresh();
+    } catch (e) {
+      setError((e as ApiError).message);
+      setBusy(false);
+    }
+  }
+  return (
+    <section className="space-y-3 rounded-lg border border-danger/40 bg-surface p-5">
+      <h2 className="font-semibold text-danger">Delete</h2>
+      <p className="text-muted">Deletes the prompt with every version and draft. The audit log keeps a record. This cannot be undone; archiving can.</p>
+      <label className="block space-y-1">
+        <span className="text-sm">
+          Type <code className="rounded bg-subtle px-1">{name}</code> to confirm
+        </span>
+        <input value={confirm} onChange={(e) => setConfirm(e.target.value)} aria-label="Confirm prompt name" className="w-full rounded-md border border-line bg-surface px-3 py-1.5 font-mono" />
+      </label>
+      {error ? <Alert>{error}</Alert> : null}
+      <Button variant="danger" busy={busy} disabled={confirm !== name} onClick={remove}>
+        Delete prompt
+      </Button>
+    </section>
   );
 }

@@ -10,6 +10,7 @@ import { listVersions } from "@/lib/prompts/list-versions";
 import { getVersionOrThrow } from "@/lib/prompts/get-version-or-throw";
 import { updatePrompt } from "@/lib/prompts/update-prompt";
 import { findPromptByName } from "@/lib/prompts/find-prompt-by-name";
+import { deletePrompt } from "@/lib/prompts/delete-prompt";
 import type { PromptContent } from "@/lib/validations/prompt";
 import { listPromptsQuerySchema } from "@/lib/validations/prompt";
 import { ctxFor, makeProject } from "./helpers";
@@ -140,5 +141,30 @@ describe("prompts, drafts and versions", () => {
     } while (cursor);
     expect(paged).toEqual(all);
     expect(all.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("deleting a prompt", () => {
+  beforeAll(applyMigrations);
+
+  it("needs the name typed, refuses while another prompt references it, and keeps an audit record", async () => {
+    const { project, members } = await makeProject(["ADMIN"]);
+    const admin = members[0]!.user;
+    const ctx = ctxFor(admin);
+    const sig = await createPrompt({ ctx, projectId: project.id, input: { name: "shared/sig", type: "TEXT", description: "", tags: [] } });
+    await saveVersion({ ctx, projectId: project.id, promptId: sig.id, authorId: admin.id, baseVersion: 0, message: "v1", content: text("-- Acme") });
+    const user = await createPrompt({ ctx, projectId: project.id, input: { name: "support/reply", type: "TEXT", description: "", tags: [] } });
+    await saveVersion({ ctx, projectId: project.id, promptId: user.id, authorId: admin.id, baseVersion: 0, message: "v1", content: text("Hello\n{{> shared/sig}}") });
+
+    await expect(deletePrompt({ ctx, projectId: project.id, promptId: sig.id, confirmName: "shared/si" })).rejects.toMatchObject({ code: "validation_failed" });
+    await expect(deletePrompt({ ctx, projectId: project.id, promptId: sig.id, confirmName: "shared/sig" })).rejects.toMatchObject({
+      code: "conflict",
+      message: "shared/sig is used by support/reply ({{> shared/sig}}). Remove those references first.",
+    });
+    await saveVersion({ ctx, projectId: project.id, promptId: user.id, authorId: admin.id, baseVersion: 1, message: "v2", content: text("Hello") });
+    await deletePrompt({ ctx, projectId: project.id, promptId: sig.id, confirmName: "shared/sig" });
+    expect(await db.prompt.count({ where: { id: sig.id } })).toBe(0);
+    expect(await db.promptVersion.count({ where: { promptId: sig.id } })).toBe(0);
+    expect(await db.auditEntry.findFirst({ where: { targetId: sig.id, action: "prompt.delete" } })).toMatchObject({ before: { name: "shared/sig" } });
   });
 });

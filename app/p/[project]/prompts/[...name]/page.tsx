@@ -94,7 +94,7 @@ export default async function PromptPage({ params, searchParams }: { params: Pro
         />
       ) : null}
       {view === "settings" ? (
-        <PromptSettingsForm projectSlug={access.project.slug} promptId={detail.id} name={detail.name} description={detail.description} tags={detail.tags} archived={detail.archived} canEdit={can(access.role, "prompt.edit")} />
+        <PromptSettingsForm projectSlug={access.project.slug} promptId={detail.id} name={detail.name} description={detail.description} tags={detail.tags} archived={detail.archived} canEdit={can(access.role, "prompt.edit")} canDelete={can(access.role, "prompt.delete")} />
       ) : null}
       {view === "compare" ? <Compare here={here} projectId={access.project.id} promptId={detail.id} a={Number(search.a)} b={Number(search.b)} latest={latest} /> : null}
     </div>

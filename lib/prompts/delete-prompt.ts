@@ -1,0 +1,41 @@
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { RequestContext } from "@/lib/request-context";
+import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
+import { getPromptOrThrow } from "@/lib/prompts/get-prompt-or-throw";
+import { referencedNames } from "@/lib/prompts/reference-issues";
+import { contentOf } from "@/lib/prompts/version-view";
+
+/**
+ * Deletes a prompt with all its versions and drafts (the audit log keeps the record). Refused
+ * while the latest version of another prompt references it, naming those prompts.
+ */
+export async function deletePrompt(opts: { ctx: RequestContext; projectId: string; promptId: string; confirmName: string }) {
+  const prompt = await getPromptOrThrow({ projectId: opts.projectId, promptId: opts.promptId });
+  if (opts.confirmName !== prompt.name) {
+    throw new AppError({ code: "validation_failed", message: `Type the prompt's name (${prompt.name}) to confirm.`, details: { issues: [{ path: "confirmName", message: `Type ${prompt.name} to confirm.` }] } });
+  }
+  const candidates = await db.prompt.findMany({
+    where: { projectId: opts.projectId, id: { not: prompt.id }, latestText: { contains: prompt.name } },
+    select: { name: true, id: true, latestVersion: true },
+  });
+  const users: string[] = [];
+  for (const c of candidates) {
+    const v = await db.promptVersion.findUnique({ where: { promptId_number: { promptId: c.id, number: c.latestVersion } } });
+    if (v && referencedNames(contentOf(v)).includes(prompt.name)) users.push(c.name);
+  }
+  if (users.length) {
+    throw new AppError({ code: "conflict", message: `${prompt.name} is used by ${users.join(", ")} ({{> ${prompt.name}}}). Remove those references first.`, details: { usedBy: users } });
+  }
+  await db.$transaction(async (tx) => {
+    await writeAuditEntry({
+      tx,
+      ctx: opts.ctx,
+      projectId: opts.projectId,
+      action: "prompt.delete",
+      target: { type: "prompt", id: prompt.id },
+      before: { name: prompt.name, type: prompt.type, latestVersion: prompt.latestVersion },
+    });
+    await tx.prompt.delete({ where: { id: prompt.id } });
+  });
+}
