@@ -2,27 +2,21 @@
 
 import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
-import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { useRequest } from "@/lib/client/use-request";
 
 export function AcceptInvite(props: { token: string; projectName: string; role: string; invitedEmail: string; signedInEmail: string }) {
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useRequest();
   const mismatch = props.invitedEmail !== props.signedInEmail;
 
   async function accept() {
-    setBusy(true);
-    try {
-      const { projectSlug } = await apiFetch<{ projectSlug: string }>(`/api/invites/${encodeURIComponent(props.token)}/accept`, { method: "POST", body: {} });
-      router.replace(`/p/${projectSlug}/prompts`);
-      router.refresh();
-    } catch (e) {
-      setError((e as ApiError).message);
-      setBusy(false);
-    }
+    const joined = await run(() => apiFetch<{ projectSlug: string }>(`/api/invites/${encodeURIComponent(props.token)}/accept`, { method: "POST", body: {} }), { navigating: true });
+    if (!joined) return;
+    router.replace(`/p/${joined.projectSlug}/prompts`);
+    router.refresh();
   }
 
   return (

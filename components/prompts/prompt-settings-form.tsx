@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
+import { useRequest } from "@/lib/client/use-request";
 
 type Props = { projectSlug: string; promptId: string; name: string; description: string; tags: string[]; archived: boolean; canEdit: boolean; canDelete: boolean };
 
@@ -91,19 +92,11 @@ export function PromptSettingsForm(props: Props) {
 function DeletePrompt({ projectSlug, promptId, name }: Props) {
   const router = useRouter();
   const [confirm, setConfirm] = useState("");
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useRequest();
   async function remove() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await apiFetch(`/api/projects/${projectSlug}/prompts/${promptId}`, { method: "DELETE", body: { confirmName: confirm } });
-      router.replace(`/p/${projectSlug}/prompts`);
-      router.refresh();
-    } catch (e) {
-      setError((e as ApiError).message);
-      setBusy(false);
-    }
+    if (!(await run(() => apiFetch(`/api/projects/${projectSlug}/prompts/${promptId}`, { method: "DELETE", body: { confirmName: confirm } }), { navigating: true }))) return;
+    router.replace(`/p/${projectSlug}/prompts`);
+    router.refresh();
   }
   return (
     <section className="space-y-3 rounded-lg border border-danger/40 bg-surface p-5">

@@ -1,9 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import type { VersionView } from "@/lib/prompts/version-view";
-import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { useRequest } from "@/lib/client/use-request";
 import { TemplateEditor } from "@/components/editor/template-editor";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -18,18 +18,12 @@ const noop = () => undefined;
 /** One saved version, read-only, with "restore into draft" (which replaces your draft, based on the latest version). */
 export function VersionReadOnly({ projectSlug, promptId, promptType, version, latestVersion, editorHref, canEdit }: Props) {
   const router = useRouter();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useRequest();
   async function restore() {
-    setBusy(true);
-    try {
-      await apiFetch(`/api/projects/${projectSlug}/prompts/${promptId}/draft`, { method: "PUT", body: { baseVersion: latestVersion, content: version.content } });
-      router.push(editorHref);
-      router.refresh();
-    } catch (e) {
-      setError((e as ApiError).message);
-      setBusy(false);
-    }
+    const saved = await run(() => apiFetch(`/api/projects/${projectSlug}/prompts/${promptId}/draft`, { method: "PUT", body: { baseVersion: latestVersion, content: version.content } }), { navigating: true });
+    if (!saved) return;
+    router.push(editorHref);
+    router.refresh();
   }
   return (
     <div className="space-y-4">
