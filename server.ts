@@ -10,6 +10,7 @@ import { closeDatabase } from "@/lib/db";
 import { checkDatabase } from "@/lib/db/check-database";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { getAuthSecret, authSecretPath } from "@/lib/auth/get-auth-secret";
+import { encryptionKeyPath, getEncryptionKey } from "@/lib/crypto/secret-box";
 import { requestIdOf } from "@/lib/http/request-id";
 import { fail } from "@/scripts/fail";
 
@@ -22,6 +23,10 @@ async function main() {
 
   if (getAuthSecret().generated && !dev) {
     log.warn(`NEXTAUTH_SECRET is not set; using a generated secret kept in ${authSecretPath()}. Set NEXTAUTH_SECRET (the same on every instance) for production.`);
+  }
+
+  if (getEncryptionKey().generated && !dev) {
+    log.warn(`GALLEY_ENCRYPTION_KEY is not set; provider API keys are encrypted with a generated key kept in ${encryptionKeyPath()}. Back it up, or set GALLEY_ENCRYPTION_KEY (the same on every instance).`);
   }
 
   await checkDatabase();

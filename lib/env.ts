@@ -35,6 +35,13 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: optionalString,
   OIDC_CLIENT_SECRET: optionalString,
   OIDC_NAME: optionalString,
+  GALLEY_ENCRYPTION_KEY: optionalString.refine(
+    (v) => v === undefined || /^[0-9a-fA-F]{64}$/.test(v) || Buffer.from(v, "base64").length === 32,
+    "must be 32 random bytes, as 64 hex characters or base64 (openssl rand -hex 32)",
+  ),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString.refine((v) => v === undefined || URL.canParse(v), "must be a URL such as https://api.openai.com/v1"),
+  GALLEY_LLM_TIMEOUT_MS: z.coerce.number().int().min(1000, "must be at least 1000 (milliseconds)").max(3_600_000).default(120_000),
 });
 
 export type Env = z.infer<typeof envSchema> & {

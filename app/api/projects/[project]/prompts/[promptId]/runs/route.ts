@@ -1,0 +1,13 @@
+// POST /api/projects/[project]/prompts/[promptId]/runs – run a version or the editor's content;
+// the answer streams back as NDJSON RunEvents (start, delta…, then done or error)
+import { apiRoute, parseBody } from "@/lib/http/api-route";
+import { requireProjectPermission } from "@/lib/auth/require-project-permission";
+import { runPrompt } from "@/lib/playground/run-prompt";
+import { runRequestSchema } from "@/lib/validations/run";
+
+export const POST = apiRoute<{ project: string; promptId: string }>(async ({ req, params, user }) => {
+  const access = await requireProjectPermission({ user, projectSlug: params.project, action: "playground.run" });
+  const request = await parseBody(req, runRequestSchema);
+  const stream = await runPrompt({ projectId: access.project.id, promptId: params.promptId, userId: access.user.id, request, signal: req.signal });
+  return new Response(stream, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store", "x-accel-buffering": "no" } });
+});

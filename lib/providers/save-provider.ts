@@ -1,0 +1,28 @@
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { RequestContext } from "@/lib/request-context";
+import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
+import { encryptSecret, secretHint } from "@/lib/crypto/secret-box";
+import { toProviderView } from "@/lib/providers/provider-view";
+import type { ProviderInput } from "@/lib/validations/provider";
+
+/** Creates a provider, or updates one (`providerId`); an empty API key on update keeps the stored one. */
+export async function saveProvider(opts: { ctx: RequestContext; projectId: string; providerId?: string; input: ProviderInput }) {
+  const { input } = opts;
+  const key = input.apiKey ? { apiKeyEncrypted: encryptSecret(input.apiKey), apiKeyHint: secretHint(input.apiKey) } : {};
+  const data = { name: input.name, kind: input.kind, baseUrl: input.baseUrl ?? null, azureApiVersion: input.azureApiVersion ?? null, defaultModel: input.defaultModel ?? null, ...key };
+  return db.$transaction(async (tx) => {
+    const clash = await tx.provider.findUnique({ where: { projectId_name: { projectId: opts.projectId, name: input.name } } });
+    if (clash && clash.id !== opts.providerId) {
+      throw new AppError({ code: "conflict", message: `A provider named ${input.name} exists.`, details: { issues: [{ path: "name", message: "That name is taken in this project." }] } });
+    }
+    const before = opts.providerId ? await tx.provider.findFirst({ where: { id: opts.providerId, projectId: opts.projectId } }) : null;
+    if (opts.providerId && !before) throw new AppError({ code: "not_found", message: "No such provider in this project." });
+    const saved = before
+      ? await tx.provider.update({ where: { id: before.id }, data })
+      : await tx.provider.create({ data: { projectId: opts.projectId, ...data } });
+    const view = (p: typeof saved | null) => (p ? { name: p.name, kind: p.kind, baseUrl: p.baseUrl, defaultModel: p.defaultModel, apiKey: p.apiKeyHint } : undefined);
+    await writeAuditEntry({ tx, ctx: opts.ctx, projectId: opts.projectId, action: before ? "provider.update" : "provider.create", target: { type: "provider", id: saved.id }, before: view(before), after: view(saved) });
+    return toProviderView(saved);
+  });
+}

@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+export const providerKinds = ["OPENAI", "AZURE_OPENAI", "OPENAI_COMPATIBLE"] as const;
+export const providerKindLabels: Record<(typeof providerKinds)[number], string> = {
+  OPENAI: "OpenAI",
+  AZURE_OPENAI: "Azure OpenAI",
+  OPENAI_COMPATIBLE: "OpenAI-compatible (Ollama, vLLM, LM Studio, OpenRouter, Groq, Together…)",
+};
+
+const url = z.string().trim().refine((v) => URL.canParse(v) && /^https?:/.test(v), "Enter a URL starting with http:// or https://.");
+
+const providerFields = {
+  name: z.string().trim().min(1, "Name the provider.").max(60, "Use at most 60 characters."),
+  kind: z.enum(providerKinds, { error: "Choose the kind of provider." }),
+  baseUrl: url.optional().or(z.literal("").transform(() => undefined)),
+  apiKey: z.string().trim().max(500).optional(),
+  azureApiVersion: z.string().trim().max(40).optional().or(z.literal("").transform(() => undefined)),
+  defaultModel: z.string().trim().max(200).optional().or(z.literal("").transform(() => undefined)),
+};
+
+function checkKind(v: { kind: string; baseUrl?: string; azureApiVersion?: string }, ctx: z.RefinementCtx) {
+  if (v.kind !== "OPENAI" && !v.baseUrl) ctx.addIssue({ code: "custom", path: ["baseUrl"], message: v.kind === "AZURE_OPENAI" ? "Enter the Azure endpoint, e.g. https://my-resource.openai.azure.com." : "Enter the base URL, e.g. http://localhost:11434/v1." });
+  if (v.kind === "AZURE_OPENAI" && !v.azureApiVersion) ctx.addIssue({ code: "custom", path: ["azureApiVersion"], message: "Enter the API version, e.g. 2024-10-21." });
+}
+
+export const createProviderSchema = z.object(providerFields).superRefine(checkKind);
+/** On update, an empty apiKey keeps the stored key. */
+export const updateProviderSchema = z.object(providerFields).superRefine(checkKind);
+export type ProviderInput = z.infer<typeof createProviderSchema>;

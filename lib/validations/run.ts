@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { modelConfigSchema, promptContentSchema } from "@/lib/validations/prompt";
+
+export const runRequestSchema = z.object({
+  /** A saved version, or the editor's current content (unsaved edits included). */
+  source: z.union([z.object({ version: z.number().int().min(1) }), z.object({ content: promptContentSchema })]),
+  values: z.record(z.string(), z.json()).default({}),
+  providerId: z.string().min(1, "Choose a provider (Settings → Providers)."),
+  model: z.string().trim().max(200).optional(),
+  /** Overrides of the version's model settings for this run only. */
+  settings: modelConfigSchema.partial().optional(),
+});
+export type RunRequest = z.infer<typeof runRequestSchema>;
