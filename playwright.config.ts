@@ -5,6 +5,8 @@ import { defineConfig } from "@playwright/test";
 export const PORT = Number(process.env.E2E_PORT ?? 3210);
 export const baseURL = `http://127.0.0.1:${PORT}`;
 export const ownerState = ".e2e/owner.json";
+/** The fake OpenAI-compatible server (tests/fake-openai) that playground tests talk to. */
+export const FAKE_OPENAI_PORT = Number(process.env.E2E_FAKE_OPENAI_PORT ?? 3219);
 
 export default defineConfig({
   testDir: "e2e",
@@ -29,7 +31,14 @@ export default defineConfig({
     { name: "first-account", testMatch: /first-account\.setup\.ts/ },
     { name: "studio", testMatch: /.*\.spec\.ts/, dependencies: ["first-account"], use: { storageState: ownerState } },
   ],
-  webServer: {
+  webServer: [
+    {
+      command: `node_modules/.bin/tsx tests/fake-openai/server.ts ${FAKE_OPENAI_PORT}`,
+      port: FAKE_OPENAI_PORT,
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
+    {
     command: "rm -rf .e2e && mkdir -p .e2e && npm run serve",
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
@@ -45,5 +54,6 @@ export default defineConfig({
       GALLEY_OPEN_SIGNUP: "false",
       LOG_LEVEL: "warn",
     },
-  },
+    },
+  ],
 });

@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { findPromptByName } from "@/lib/prompts/find-prompt-by-name";
 import { getPromptDetail } from "@/lib/prompts/get-prompt-detail";
 import { listPromptNames } from "@/lib/prompts/list-prompt-names";
+import { listProviders } from "@/lib/providers/list-providers";
 import { listVersions } from "@/lib/prompts/list-versions";
 import { getVersionOrThrow } from "@/lib/prompts/get-version-or-throw";
 import { diffModelConfig } from "@/lib/prompts/diff-model-config";
@@ -79,7 +80,15 @@ export default async function PromptPage({ params, searchParams }: { params: Pro
         ))}
       </nav>
       {view === "edit" ? (
-        <PromptEditor projectSlug={access.project.slug} prompt={detail} promptNames={await listPromptNames({ projectId: access.project.id })} canEdit={can(access.role, "prompt.edit") && !detail.archived} />
+        <PromptEditor
+          projectSlug={access.project.slug}
+          prompt={detail}
+          promptNames={await listPromptNames({ projectId: access.project.id })}
+          canEdit={can(access.role, "prompt.edit") && !detail.archived}
+          canRun={can(access.role, "playground.run")}
+          providers={can(access.role, "playground.run") ? await listProviders({ projectId: access.project.id }) : []}
+          canManageProviders={can(access.role, "provider.manage")}
+        />
       ) : null}
       {view === "history" ? <History here={here} projectId={access.project.id} promptId={detail.id} before={Number(search.before) || undefined} /> : null}
       {view === "version" ? (

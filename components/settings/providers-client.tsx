@@ -1,0 +1,132 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import type { ProviderView } from "@/lib/providers/provider-view";
+import type { ProviderFailure } from "@/lib/providers/describe-provider-error";
+import { providerKindLabels, providerKinds } from "@/lib/validations/provider";
+import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
+import { useRequest } from "@/lib/client/use-request";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+
+type TestResult = { ok: true; models: string[] } | { ok: false; failure: ProviderFailure };
+
+/** Settings → Providers: connect LLM APIs once for the whole project. Keys are write-only. */
+export function ProvidersClient({ projectSlug, providers }: { projectSlug: string; providers: ProviderView[] }) {
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="providers-heading" className="space-y-3">
+        <h2 id="providers-heading" className="text-base font-semibold">Providers</h2>
+        {providers.length === 0 ? (
+          <p className="text-muted">No providers yet. Add one below to run prompts in the playground.</p>
+        ) : (
+          <ul className="divide-y divide-line rounded-lg border border-line bg-surface">
+            {providers.map((p) => (
+              <ProviderRow key={p.id} projectSlug={projectSlug} provider={p} />
+            ))}
+          </ul>
+        )}
+      </section>
+      <AddProvider projectSlug={projectSlug} />
+    </div>
+  );
+}
+
+function ProviderRow({ projectSlug, provider }: { projectSlug: string; provider: ProviderView }) {
+  const router = useRouter();
+  const [result, setResult] = useState<TestResult | null>(null);
+  const test = useRequest();
+  const remove = useRequest();
+  return (
+    <li className="space-y-2 px-4 py-3" data-testid={`provider-${provider.name}`}>
+      <div className="flex flex-wrap items-center gap-3">
+        <span className="font-medium">{provider.name}</span>
+        <span className="text-xs text-muted">{providerKindLabels[provider.kind].split(" (")[0]}</span>
+        {provider.baseUrl ? <code className="text-xs text-muted">{provider.baseUrl}</code> : null}
+        <span className="text-xs text-muted">key {provider.apiKeyHint ?? "none"}</span>
+        <div className="ml-auto flex gap-2">
+          <Button variant="secondary" busy={test.busy} onClick={async () => setResult(await test.run(() => apiFetch<TestResult>(`/api/projects/${projectSlug}/providers/${provider.id}/test`, { method: "POST", body: {} })))}>
+            Test connection
+          </Button>
+          {provider.fromEnvironment ? null : (
+            <Button variant="ghost" busy={remove.busy} onClick={async () => (await remove.run(() => apiFetch(`/api/projects/${projectSlug}/providers/${provider.id}`, { method: "DELETE" }))) && router.refresh()}>
+              Remove
+            </Button>
+          )}
+        </div>
+      </div>
+      {provider.fromEnvironment ? <p className="text-xs text-muted">From the server&apos;s OPENAI_API_KEY{provider.baseUrl ? " and OPENAI_BASE_URL" : ""}; change it there.</p> : null}
+      {test.error || remove.error ? <Alert>{test.error ?? remove.error}</Alert> : null}
+      {result?.ok ? (
+        <Alert tone="success">
+          Connected. {result.models.length} model{result.models.length === 1 ? "" : "s"}: {result.models.slice(0, 12).join(", ")}
+          {result.models.length > 12 ? "…" : ""}
+        </Alert>
+      ) : null}
+      {result && !result.ok ? (
+        <Alert>
+          {result.failure.message} {result.failure.hint}
+        </Alert>
+      ) : null}
+    </li>
+  );
+}
+
+function AddProvider({ projectSlug }: { projectSlug: string }) {
+  const router = useRouter();
+  const [kind, setKind] = useState<(typeof providerKinds)[number]>("OPENAI");
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = Object.fromEntries(new FormData(formElement)) as Record<string, string>;
+    setBusy(true);
+    setFields({});
+    setError(undefined);
+    try {
+      await apiFetch(`/api/projects/${projectSlug}/providers`, { body: { ...form, kind } });
+      formElement.reset();
+      router.refresh();
+    } catch (e) {
+      const apiError = e as ApiError;
+      setFields(apiError.fields);
+      if (!Object.keys(apiError.fields).length) setError(apiError.message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="max-w-xl space-y-4 rounded-lg border border-line bg-surface p-5" noValidate aria-labelledby="add-provider">
+      <h2 id="add-provider" className="text-base font-semibold">Add a provider</h2>
+      <SelectField label="Kind" name="kindSelect" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
+        {providerKinds.map((k) => (
+          <option key={k} value={k}>
+            {providerKindLabels[k]}
+          </option>
+        ))}
+      </SelectField>
+      <TextField label="Name" name="name" placeholder={kind === "OPENAI" ? "OpenAI" : kind === "AZURE_OPENAI" ? "Azure (EU)" : "Local Ollama"} error={fields.name} />
+      {kind !== "OPENAI" ? (
+        <TextField
+          label={kind === "AZURE_OPENAI" ? "Endpoint" : "Base URL"}
+          name="baseUrl"
+          placeholder={kind === "AZURE_OPENAI" ? "https://my-resource.openai.azure.com" : "http://localhost:11434/v1"}
+          error={fields.baseUrl}
+        />
+      ) : null}
+      {kind === "AZURE_OPENAI" ? <TextField label="API version" name="azureApiVersion" placeholder="2024-10-21" error={fields.azureApiVersion} /> : null}
+      <TextField label="API key" name="apiKey" type="password" autoComplete="off" error={fields.apiKey} hint="Stored encrypted; only its last 4 characters are shown again. Leave empty for local servers that need none." />
+      <TextField label="Default model" name="defaultModel" placeholder="gpt-4o-mini" error={fields.defaultModel} />
+      {error ? <Alert>{error}</Alert> : null}
+      <Button type="submit" busy={busy}>
+        Add provider
+      </Button>
+    </form>
+  );
+}

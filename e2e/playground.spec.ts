@@ -1,0 +1,49 @@
+import { PROJECT, expect, test } from "./fixtures";
+import { FAKE_OPENAI_PORT } from "../playwright.config";
+
+test("connect a provider once, then run a prompt and watch the answer stream in; failures are explained; Stop stops", async ({ page }) => {
+  await page.goto(`/p/${PROJECT}/settings/providers`);
+  await page.getByLabel("Kind").selectOption("OPENAI_COMPATIBLE");
+  await page.getByLabel("Name").fill("Fake");
+  await page.getByLabel("Base URL").fill(`http://127.0.0.1:${FAKE_OPENAI_PORT}/v1`);
+  await page.getByLabel("API key").fill("test-key");
+  await page.getByLabel("Default model").fill("fake-echo");
+  await page.getByRole("button", { name: "Add provider" }).click();
+  const row = page.getByTestId("provider-Fake");
+  await expect(row).toContainText("key …-key");
+  await row.getByRole("button", { name: "Test connection" }).click();
+  await expect(row).toContainText("Connected. 5 models");
+
+  // A prompt with a variable, created over the studio's API.
+  const prompt = await (await page.request.post(`/api/projects/${PROJECT}/prompts`, { data: { name: "playground/greeter", type: "CHAT" } })).json();
+  const saved = await page.request.post(`/api/projects/${PROJECT}/prompts/${prompt.id}/versions`, {
+    data: { baseVersion: 0, message: "v1", content: { messages: [{ role: "system", content: "Greet warmly." }, { role: "user", content: "Say hello to {{name}}" }], contract: { variables: [] }, modelConfig: {} } },
+  });
+  expect(saved.status()).toBe(200);
+
+  await page.goto(`/p/${PROJECT}/prompts/playground/greeter`);
+  const panel = page.getByTestId("run-panel");
+  await panel.getByLabel("Value of name").fill("Ana");
+  await panel.getByLabel("Model").fill("fake-chunks-20");
+  await page.keyboard.press("ControlOrMeta+Enter");
+  const output = page.getByTestId("run-output");
+  await expect(output).toHaveText("Echo: Say hello to Ana");
+  expect(Number(await output.getAttribute("data-chunks"))).toBe(20);
+  await expect(page.getByTestId("run-metrics")).toContainText("finish stop");
+  await expect(page.getByTestId("run-metrics")).toContainText("cost unknown");
+
+  await panel.getByLabel("Model").fill("fake-429");
+  await panel.getByRole("button", { name: /^Run/ }).click();
+  await expect(page.getByTestId("run-failure")).toContainText("Rate limit reached for requests.");
+  await expect(page.getByTestId("run-failure")).toContainText("Rate limited: try again in 7 s.");
+  await expect(panel.getByLabel("Value of name")).toHaveValue("Ana");
+
+  await panel.getByLabel("Model").fill("fake-slow");
+  await panel.getByRole("button", { name: /^Run/ }).click();
+  await panel.getByRole("button", { name: "Stop" }).click();
+  await expect(page.getByTestId("run-failure")).toContainText("Stopped.");
+
+  // Values are remembered for the prompt.
+  await page.reload();
+  await expect(page.getByTestId("run-panel").getByLabel("Value of name")).toHaveValue("Ana");
+});
