@@ -33,15 +33,28 @@ test("connect a provider once, then run a prompt and watch the answer stream in;
   await expect(page.getByTestId("run-metrics")).toContainText("cost unknown");
 
   await panel.getByLabel("Model").fill("fake-429");
-  await panel.getByRole("button", { name: /^Run/ }).click();
+  await panel.getByRole("button", { name: "Re-run" }).click();
   await expect(page.getByTestId("run-failure")).toContainText("Rate limit reached for requests.");
   await expect(page.getByTestId("run-failure")).toContainText("Rate limited: try again in 7 s.");
   await expect(panel.getByLabel("Value of name")).toHaveValue("Ana");
 
   await panel.getByLabel("Model").fill("fake-slow");
-  await panel.getByRole("button", { name: /^Run/ }).click();
+  await panel.getByRole("button", { name: "Re-run" }).click();
   await panel.getByRole("button", { name: "Stop" }).click();
   await expect(page.getByTestId("run-failure")).toContainText("Stopped.");
+
+  // Compare: the editor's text next to version 1, run together, each streaming on its own.
+  await page.getByTestId("template-editor").nth(1).locator(".view-lines").click();
+  await page.keyboard.press("ControlOrMeta+End");
+  await page.keyboard.type(", please");
+  await panel.getByLabel("Model").fill("fake-chunks-5");
+  await panel.getByRole("button", { name: "Add column" }).click();
+  const second = panel.getByRole("region", { name: "Column 2" });
+  await expect(second.getByLabel("Source")).toHaveValue("1");
+  await page.keyboard.press("ControlOrMeta+Enter");
+  await expect(panel.getByRole("region", { name: "Column 1" }).getByTestId("run-output")).toHaveText("Echo: Say hello to Ana, please");
+  await expect(page.getByTestId("template-editor").nth(1).locator(".view-lines")).toHaveText("Say hello to {{name}}, please");
+  await expect(second.getByTestId("run-output")).toHaveText("Echo: Say hello to Ana");
 
   // Values are remembered for the prompt.
   await page.reload();

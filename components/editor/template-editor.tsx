@@ -12,6 +12,9 @@ import { useDarkMode } from "@/components/editor/use-dark-mode";
 
 configureMonaco();
 
+/** Dispatched on window when Ctrl/Cmd+Enter is pressed inside an editor. */
+export const RUN_EVENT = "galley:run";
+
 type Props = {
   value: string;
   onChange: (value: string) => void;
@@ -91,6 +94,8 @@ export function TemplateEditor(props: Props) {
     const model = editor.getModel();
     if (model) setTemplateContext(model.uri.toString(), { variables, prompts: prompts ?? [] });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => saveRef.current?.());
+    // Ctrl/Cmd+Enter runs the playground (Monaco would otherwise insert a line).
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => window.dispatchEvent(new Event(RUN_EVENT)));
     const fit = () => setHeight(Math.min(props.maxHeight ?? 640, Math.max(props.minHeight ?? 120, editor.getContentHeight() + 8)));
     editor.onDidContentSizeChange(fit);
     fit();

@@ -145,7 +145,7 @@ export function PromptEditor({ projectSlug, prompt, promptNames, canEdit, canRun
           </section>
         </aside>
       </div>
-      {canRun ? <RunPanel projectSlug={projectSlug} promptId={prompt.id} content={content} providers={providers} canManageProviders={canManageProviders} /> : null}
+      {canRun ? <RunPanel projectSlug={projectSlug} promptId={prompt.id} content={content} latestVersion={Math.max(baseVersion, prompt.latestVersion?.number ?? 0)} providers={providers} canManageProviders={canManageProviders} /> : null}
       {dialogOpen ? (
         <SaveVersionDialog
           nextNumber={baseVersion + 1}
