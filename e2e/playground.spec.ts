@@ -56,6 +56,17 @@ test("connect a provider once, then run a prompt and watch the answer stream in;
   await expect(page.getByTestId("template-editor").nth(1).locator(".view-lines")).toHaveText("Say hello to {{name}}, please");
   await expect(second.getByTestId("run-output")).toHaveText("Echo: Say hello to Ana");
 
+  // Every run is kept, failed ones too, and any can be reopened into the playground.
+  await page.getByRole("link", { name: "Runs" }).click();
+  const history = page.getByTestId("run-history");
+  // One run each for chunks-20, the 429 and the stopped slow run, and two for the compare.
+  await expect(history.locator("li")).toHaveCount(5);
+  await expect(history).toContainText("Rate limit reached for requests.");
+  await expect(history).toContainText("Stopped.");
+  await history.locator("li").filter({ hasText: "fake-chunks-20" }).getByRole("link", { name: "Reopen in playground" }).click();
+  await expect(page.getByTestId("run-panel").getByLabel("Model")).toHaveValue("fake-chunks-20");
+  await expect(page.getByTestId("run-panel").getByLabel("Value of name")).toHaveValue("Ana");
+
   // Values are remembered for the prompt.
   await page.reload();
   await expect(page.getByTestId("run-panel").getByLabel("Value of name")).toHaveValue("Ana");

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ProviderView } from "@/lib/providers/provider-view";
+import type { RunView } from "@/lib/playground/list-runs";
 import type { VariableSpec } from "@/lib/templates/contract";
 import type { PromptContent } from "@/lib/validations/prompt";
 import { RUN_EVENT } from "@/components/editor/template-editor";
@@ -11,7 +12,9 @@ import { Button } from "@/components/ui/button";
 import { RunColumn, type ColumnConfig } from "@/components/playground/run-column";
 import { parseValues, VariablesForm, type RawValues } from "@/components/playground/variables-form";
 
-type Props = { projectSlug: string; promptId: string; content: PromptContent; latestVersion: number; providers: ProviderView[]; canManageProviders: boolean };
+type Props = { projectSlug: string; promptId: string; content: PromptContent; latestVersion: number; providers: ProviderView[]; canManageProviders: boolean; reopen: RunView | null };
+
+const asText = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
 
 export const MAX_COLUMNS = 4;
 
@@ -19,9 +22,10 @@ export const MAX_COLUMNS = 4;
  * The playground: one set of variable values, and up to four columns (each its own source,
  * provider, model and temperature) that run together on Ctrl/Cmd+Enter and stream independently.
  */
-export function RunPanel({ projectSlug, promptId, content, latestVersion, providers, canManageProviders }: Props) {
+export function RunPanel({ projectSlug, promptId, content, latestVersion, providers, canManageProviders, reopen }: Props) {
   const storageKey = `galley:values:${promptId}`;
   const [raw, setRaw] = useState<RawValues>(() => {
+    if (reopen) return Object.fromEntries(Object.entries(reopen.variables).map(([k, v]) => [k, asText(v)]));
     try {
       return JSON.parse(localStorage.getItem(storageKey) ?? "{}") as RawValues;
     } catch {
@@ -30,7 +34,11 @@ export function RunPanel({ projectSlug, promptId, content, latestVersion, provid
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string>();
-  const [columns, setColumns] = useState<ColumnConfig[]>([{ id: 1, source: "draft", providerId: providers[0]?.id ?? "", model: "", temperature: "" }]);
+  const [columns, setColumns] = useState<ColumnConfig[]>(() => [
+    reopen
+      ? { id: 1, source: reopen.versionNumber ?? "draft", providerId: providers.find((p) => p.name === reopen.providerName)?.id ?? providers[0]?.id ?? "", model: reopen.model, temperature: "" }
+      : { id: 1, source: "draft", providerId: providers[0]?.id ?? "", model: "", temperature: "" },
+  ]);
   const runners = useRef(new Map<number, () => Promise<void>>());
   const variables = content.contract.variables as VariableSpec[];
   const versions = Array.from({ length: latestVersion }, (_, i) => latestVersion - i);

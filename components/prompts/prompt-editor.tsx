@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import type { PromptDetail } from "@/lib/prompts/get-prompt-detail";
 import type { ProviderView } from "@/lib/providers/provider-view";
+import type { RunView } from "@/lib/playground/list-runs";
 import type { VersionSummary, VersionView } from "@/lib/prompts/version-view";
 import { contractFor, promptText } from "@/lib/prompts/prompt-text";
 import type { Contract } from "@/lib/templates/contract";
@@ -20,7 +21,17 @@ import { MessageList } from "@/components/prompts/message-list";
 import { ModelSettingsPanel } from "@/components/prompts/model-settings-panel";
 import { useDraftAutosave, type SaveState } from "@/components/prompts/use-draft-autosave";
 
-type Props = { projectSlug: string; prompt: PromptDetail; promptNames: string[]; canEdit: boolean; canRun: boolean; providers: ProviderView[]; canManageProviders: boolean };
+type Props = {
+  projectSlug: string;
+  prompt: PromptDetail;
+  promptNames: string[];
+  canEdit: boolean;
+  canRun: boolean;
+  providers: ProviderView[];
+  canManageProviders: boolean;
+  /** A stored run to reopen: its values, source, provider and model fill the playground. */
+  reopen?: RunView | null;
+};
 
 // Client-only: it restores the values last used for this prompt from localStorage.
 const RunPanel = dynamic(() => import("@/components/playground/run-panel").then((m) => m.RunPanel), { ssr: false });
@@ -31,7 +42,7 @@ type Conflict = { version: VersionSummary; content: PromptContent };
  * The prompt editor: the text (or messages) in Monaco, the variables it takes, the model settings.
  * Edits autosave to the person's draft; Ctrl/Cmd+S saves the next version with a message.
  */
-export function PromptEditor({ projectSlug, prompt, promptNames, canEdit, canRun, providers, canManageProviders }: Props) {
+export function PromptEditor({ projectSlug, prompt, promptNames, canEdit, canRun, providers, canManageProviders, reopen }: Props) {
   const router = useRouter();
   const api = `/api/projects/${projectSlug}/prompts/${prompt.id}`;
   const [content, setContent] = useState<PromptContent>(prompt.working.content);
@@ -145,7 +156,7 @@ export function PromptEditor({ projectSlug, prompt, promptNames, canEdit, canRun
           </section>
         </aside>
       </div>
-      {canRun ? <RunPanel projectSlug={projectSlug} promptId={prompt.id} content={content} latestVersion={Math.max(baseVersion, prompt.latestVersion?.number ?? 0)} providers={providers} canManageProviders={canManageProviders} /> : null}
+      {canRun ? <RunPanel projectSlug={projectSlug} promptId={prompt.id} content={content} latestVersion={Math.max(baseVersion, prompt.latestVersion?.number ?? 0)} providers={providers} canManageProviders={canManageProviders} reopen={reopen ?? null} /> : null}
       {dialogOpen ? (
         <SaveVersionDialog
           nextNumber={baseVersion + 1}

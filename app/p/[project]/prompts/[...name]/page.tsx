@@ -7,6 +7,7 @@ import { findPromptByName } from "@/lib/prompts/find-prompt-by-name";
 import { getPromptDetail } from "@/lib/prompts/get-prompt-detail";
 import { listPromptNames } from "@/lib/prompts/list-prompt-names";
 import { listProviders } from "@/lib/providers/list-providers";
+import { listRuns } from "@/lib/playground/list-runs";
 import { listVersions } from "@/lib/prompts/list-versions";
 import { getVersionOrThrow } from "@/lib/prompts/get-version-or-throw";
 import { diffModelConfig } from "@/lib/prompts/diff-model-config";
@@ -20,7 +21,7 @@ import { PromptSettingsForm } from "@/components/prompts/prompt-settings-form";
 import { buttonClass } from "@/components/ui/button";
 
 type Params = { project: string; name: string[] };
-type Search = { view?: string; v?: string; a?: string; b?: string; before?: string };
+type Search = { view?: string; v?: string; a?: string; b?: string; before?: string; run?: string };
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const { name } = await params;
@@ -43,12 +44,13 @@ export default async function PromptPage({ params, searchParams }: { params: Pro
   }
   const detail = await getPromptDetail({ projectId: access.project.id, promptId: found.prompt.id, userId: access.user.id });
   const here = `${base}/${detail.name}`;
-  const view = search.view === "history" || search.view === "compare" || search.view === "version" || search.view === "settings" ? search.view : "edit";
+  const view = search.view === "history" || search.view === "compare" || search.view === "version" || search.view === "settings" || search.view === "runs" ? search.view : "edit";
   const latest = detail.latestVersion?.number ?? 0;
   const tabs = [
     { view: "edit", label: "Editor", href: here },
     { view: "history", label: `History${latest ? ` (${latest})` : ""}`, href: `${here}?view=history` },
     ...(latest >= 2 ? [{ view: "compare", label: "Compare", href: `${here}?view=compare&a=${latest - 1}&b=${latest}` }] : []),
+    { view: "runs", label: "Runs", href: `${here}?view=runs` },
     { view: "settings", label: "Details", href: `${here}?view=settings` },
   ];
 
@@ -88,6 +90,7 @@ export default async function PromptPage({ params, searchParams }: { params: Pro
           canRun={can(access.role, "playground.run")}
           providers={can(access.role, "playground.run") ? await listProviders({ projectId: access.project.id }) : []}
           canManageProviders={can(access.role, "provider.manage")}
+          reopen={search.run ? (await listRuns({ projectId: access.project.id, promptId: detail.id, runId: search.run })).runs[0] ?? null : null}
         />
       ) : null}
       {view === "history" ? <History here={here} projectId={access.project.id} promptId={detail.id} before={Number(search.before) || undefined} /> : null}
@@ -102,6 +105,7 @@ export default async function PromptPage({ params, searchParams }: { params: Pro
           canEdit={can(access.role, "prompt.edit")}
         />
       ) : null}
+      {view === "runs" ? <Runs here={here} projectId={access.project.id} promptId={detail.id} before={search.before} /> : null}
       {view === "settings" ? (
         <PromptSettingsForm projectSlug={access.project.slug} promptId={detail.id} name={detail.name} description={detail.description} tags={detail.tags} archived={detail.archived} canEdit={can(access.role, "prompt.edit")} canDelete={can(access.role, "prompt.delete")} />
       ) : null}
@@ -160,5 +164,55 @@ async function Compare({ here, projectId, promptId, a, b, latest }: { here: stri
       configChanges={diffModelConfig(left.content.modelConfig, right.content.modelConfig)}
       contractChanges={diffContracts(left.content.contract as Contract, right.content.contract as Contract)}
     />
+  );
+}
+
+async function Runs({ here, projectId, promptId, before }: { here: string; projectId: string; promptId: string; before?: string }) {
+  const { runs, nextBefore } = await listRuns({ projectId, promptId, before });
+  if (!runs.length) return <p className="text-muted">No runs yet. Run the prompt from the editor (Ctrl/Cmd+Enter); every run is kept here.</p>;
+  return (
+    <div className="space-y-3">
+      <ul className="divide-y divide-line rounded-lg border border-line bg-surface" data-testid="run-history">
+        {runs.map((r) => (
+          <li key={r.id} className="px-4 py-2">
+            <details>
+              <summary className="flex cursor-pointer flex-wrap items-center gap-3">
+                <span className="text-xs text-muted">{when(r.createdAt)}</span>
+                <span>{r.user}</span>
+                <span className="font-mono text-xs">{r.source}</span>
+                <span className="text-xs text-muted">
+                  {r.providerName} · {r.model}
+                </span>
+                {r.error ? (
+                  <span className="text-xs text-danger">{r.error.message}</span>
+                ) : (
+                  <span className="text-xs text-muted">
+                    {r.totalMs ?? "—"} ms · {r.inputTokens ?? "?"}/{r.outputTokens ?? "?"} tokens · {r.costUsd === null ? "cost unknown" : `$${r.costUsd.toFixed(6)}`}
+                  </span>
+                )}
+                <Link href={`${here}?run=${r.id}`} className="ml-auto text-xs text-accent hover:underline">
+                  Reopen in playground
+                </Link>
+              </summary>
+              <div className="mt-2 grid gap-3 md:grid-cols-2">
+                <div>
+                  <h3 className="text-xs font-medium text-muted">Sent</h3>
+                  <pre className="max-h-64 overflow-auto whitespace-pre-wrap rounded bg-canvas p-2 text-xs">{r.renderedMessages.map((m) => `[${m.role}] ${typeof m.content === "string" ? m.content : JSON.stringify(m.content)}`).join("\n\n")}</pre>
+                </div>
+                <div>
+                  <h3 className="text-xs font-medium text-muted">Answer</h3>
+                  <pre className="max-h-64 overflow-auto whitespace-pre-wrap rounded bg-canvas p-2 text-xs">{r.output || (r.error ? `${r.error.message} ${r.error.hint}` : "")}</pre>
+                </div>
+              </div>
+            </details>
+          </li>
+        ))}
+      </ul>
+      {nextBefore ? (
+        <Link href={`${here}?view=runs&before=${nextBefore}`} className={buttonClass("secondary")}>
+          Older runs
+        </Link>
+      ) : null}
+    </div>
   );
 }
