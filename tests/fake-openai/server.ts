@@ -1,7 +1,7 @@
 // A fake OpenAI-compatible server for tests and benchmarks: real HTTP on loopback, the endpoints
 // and wire format the `openai` SDK speaks. Behaviour is scripted by the model name:
 //   fake-echo            answers "Echo: <last user message>" (default)
-//   fake-chunks-N        streams the answer in N chunks
+//   fake-chunks-N        streams the answer in N chunks (fake-chunks-N-every-M: M ms between chunks)
 //   fake-slow            waits 3 s before the first chunk (then streams slowly)
 //   fake-tools           answers with a tool call to the first declared tool
 //   fake-json            answers {"echo": "<last user message>"}
@@ -20,7 +20,13 @@ type ChatRequest = {
   tools?: Array<{ type: "function"; function: { name: string } }>;
 };
 
-export type FakeOpenAI = { url: string; close: () => Promise<void>; requests: ChatRequest[] };
+export type FakeOpenAI = {
+  url: string;
+  close: () => Promise<void>;
+  requests: ChatRequest[];
+  /** performance.now() when each streamed response wrote its first content chunk (for benchmarks in the same process). */
+  firstChunkAt: number[];
+};
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -45,6 +51,7 @@ function splitInto(text: string, parts: number): string[] {
 export async function startFakeOpenAI(opts: { apiKey?: string; port?: number } = {}): Promise<FakeOpenAI> {
   const apiKey = opts.apiKey ?? "test-key";
   const requests: ChatRequest[] = [];
+  const firstChunkAt: number[] = [];
   const server = http.createServer(async (req, res) => {
     const body = await new Promise<string>((resolve) => {
       let data = "";
@@ -83,7 +90,9 @@ export async function startFakeOpenAI(opts: { apiKey?: string; port?: number } =
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
     const send = (payload: unknown) => res.write(`data: ${JSON.stringify(payload)}\n\n`);
     const chunk = (delta: Record<string, unknown>, finish_reason: string | null = null) => send({ id, object: "chat.completion.chunk", created, model, choices: [{ index: 0, delta, finish_reason }] });
-    const parts = model.startsWith("fake-chunks-") ? Number(model.slice("fake-chunks-".length)) || 1 : model === "fake-drop" ? 4 : 5;
+    const paced = /^fake-chunks-(\d+)(?:-every-(\d+))?$/.exec(model);
+    const parts = paced ? Number(paced[1]) || 1 : model === "fake-drop" ? 4 : 5;
+    const every = paced?.[2] !== undefined ? Number(paced[2]) : parts <= 50 ? 5 : 0;
     if (model === "fake-slow") await sleep(3000);
     chunk({ role: "assistant", content: "" });
     if (toolCall) {
@@ -97,8 +106,9 @@ export async function startFakeOpenAI(opts: { apiKey?: string; port?: number } =
         }
         if (res.destroyed) return;
         chunk({ content: piece });
+        if (i === 0) firstChunkAt.push(performance.now());
         if (model === "fake-slow") await sleep(300);
-        else if (parts <= 50) await sleep(5);
+        else if (every > 0) await sleep(every);
       }
     }
     chunk({}, finish);
@@ -111,6 +121,7 @@ export async function startFakeOpenAI(opts: { apiKey?: string; port?: number } =
   return {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
+    firstChunkAt,
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
