@@ -67,7 +67,27 @@ test("connect a provider once, then run a prompt and watch the answer stream in;
   await expect(page.getByTestId("run-panel").getByLabel("Model")).toHaveValue("fake-chunks-20");
   await expect(page.getByTestId("run-panel").getByLabel("Value of name")).toHaveValue("Ana");
 
-  // Values are remembered for the prompt.
+  // Values are remembered for the prompt, and can be saved as a named test case.
   await page.reload();
-  await expect(page.getByTestId("run-panel").getByLabel("Value of name")).toHaveValue("Ana");
+  const again = page.getByTestId("run-panel");
+  await expect(again.getByLabel("Value of name")).toHaveValue("Ana");
+  await again.getByRole("button", { name: "Save values as test case…" }).click();
+  await again.getByLabel("Test case name").fill("Friendly Ana");
+  await again.getByRole("button", { name: "Save", exact: true }).click();
+  await again.getByLabel("Value of name").fill("Someone else");
+  await again.getByLabel("Test case").selectOption({ label: "Friendly Ana" });
+  await expect(again.getByLabel("Value of name")).toHaveValue("Ana");
+
+  // With a price set for the model, the cost is shown instead of "unknown".
+  await page.goto(`/p/${PROJECT}/settings/providers`);
+  const prices = page.getByRole("form", { name: "Set a model price" });
+  await prices.getByLabel("Model").fill("fake-chunks-20");
+  await prices.getByLabel("Input $/M").fill("1000");
+  await prices.getByLabel("Output $/M").fill("2000");
+  await prices.getByRole("button", { name: "Set price" }).click();
+  await expect(page.getByTestId("price-table")).toContainText("fake-chunks-20 (this project)");
+  await page.goto(`/p/${PROJECT}/prompts/playground/greeter`);
+  await page.getByTestId("run-panel").getByLabel("Model").fill("fake-chunks-20");
+  await page.getByTestId("run-panel").getByRole("button", { name: "Run this" }).click();
+  await expect(page.getByTestId("run-metrics")).toContainText(/cost \$0\.\d{6}/);
 });

@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ProviderView } from "@/lib/providers/provider-view";
 import type { RunView } from "@/lib/playground/list-runs";
+import type { TestCaseView } from "@/lib/playground/test-cases";
+import { TestCaseBar } from "@/components/playground/test-case-bar";
 import type { VariableSpec } from "@/lib/templates/contract";
 import type { PromptContent } from "@/lib/validations/prompt";
 import { RUN_EVENT } from "@/components/editor/template-editor";
@@ -12,7 +14,16 @@ import { Button } from "@/components/ui/button";
 import { RunColumn, type ColumnConfig } from "@/components/playground/run-column";
 import { parseValues, VariablesForm, type RawValues } from "@/components/playground/variables-form";
 
-type Props = { projectSlug: string; promptId: string; content: PromptContent; latestVersion: number; providers: ProviderView[]; canManageProviders: boolean; reopen: RunView | null };
+type Props = {
+  projectSlug: string;
+  promptId: string;
+  content: PromptContent;
+  latestVersion: number;
+  providers: ProviderView[];
+  canManageProviders: boolean;
+  reopen: RunView | null;
+  testCases: TestCaseView[];
+};
 
 const asText = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
 
@@ -22,7 +33,7 @@ export const MAX_COLUMNS = 4;
  * The playground: one set of variable values, and up to four columns (each its own source,
  * provider, model and temperature) that run together on Ctrl/Cmd+Enter and stream independently.
  */
-export function RunPanel({ projectSlug, promptId, content, latestVersion, providers, canManageProviders, reopen }: Props) {
+export function RunPanel({ projectSlug, promptId, content, latestVersion, providers, canManageProviders, reopen, testCases }: Props) {
   const storageKey = `galley:values:${promptId}`;
   const [raw, setRaw] = useState<RawValues>(() => {
     if (reopen) return Object.fromEntries(Object.entries(reopen.variables).map(([k, v]) => [k, asText(v)]));
@@ -112,6 +123,12 @@ export function RunPanel({ projectSlug, promptId, content, latestVersion, provid
           {columns.length > 1 ? "Run all" : "Run"} <kbd className="rounded border border-white/30 px-1 text-[10px]">⌘↵</kbd>
         </Button>
       </div>
+      <TestCaseBar
+        endpoint={`/api/projects/${projectSlug}/prompts/${promptId}/test-cases`}
+        initial={testCases}
+        currentValues={values}
+        onLoad={(loaded) => setRaw(Object.fromEntries(Object.entries(loaded).map(([k, v]) => [k, asText(v)])))}
+      />
       <VariablesForm variables={variables} raw={raw} onChange={setRaw} errors={errors} />
       {formError ? <Alert>{formError}</Alert> : null}
       <div className="grid gap-3" style={{ gridTemplateColumns: `repeat(${columns.length}, minmax(0, 1fr))` }}>

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import type { PromptDetail } from "@/lib/prompts/get-prompt-detail";
 import type { ProviderView } from "@/lib/providers/provider-view";
 import type { RunView } from "@/lib/playground/list-runs";
+import type { TestCaseView } from "@/lib/playground/test-cases";
 import type { VersionSummary, VersionView } from "@/lib/prompts/version-view";
 import { contractFor, promptText } from "@/lib/prompts/prompt-text";
 import type { Contract } from "@/lib/templates/contract";
@@ -31,6 +32,7 @@ type Props = {
   canManageProviders: boolean;
   /** A stored run to reopen: its values, source, provider and model fill the playground. */
   reopen?: RunView | null;
+  testCases: TestCaseView[];
 };
 
 // Client-only: it restores the values last used for this prompt from localStorage.
@@ -42,7 +44,7 @@ type Conflict = { version: VersionSummary; content: PromptContent };
  * The prompt editor: the text (or messages) in Monaco, the variables it takes, the model settings.
  * Edits autosave to the person's draft; Ctrl/Cmd+S saves the next version with a message.
  */
-export function PromptEditor({ projectSlug, prompt, promptNames, canEdit, canRun, providers, canManageProviders, reopen }: Props) {
+export function PromptEditor({ projectSlug, prompt, promptNames, canEdit, canRun, providers, canManageProviders, reopen, testCases }: Props) {
   const router = useRouter();
   const api = `/api/projects/${projectSlug}/prompts/${prompt.id}`;
   const [content, setContent] = useState<PromptContent>(prompt.working.content);
@@ -156,7 +158,7 @@ export function PromptEditor({ projectSlug, prompt, promptNames, canEdit, canRun
           </section>
         </aside>
       </div>
-      {canRun ? <RunPanel projectSlug={projectSlug} promptId={prompt.id} content={content} latestVersion={Math.max(baseVersion, prompt.latestVersion?.number ?? 0)} providers={providers} canManageProviders={canManageProviders} reopen={reopen ?? null} /> : null}
+      {canRun ? <RunPanel projectSlug={projectSlug} promptId={prompt.id} content={content} latestVersion={Math.max(baseVersion, prompt.latestVersion?.number ?? 0)} providers={providers} canManageProviders={canManageProviders} reopen={reopen ?? null} testCases={testCases} /> : null}
       {dialogOpen ? (
         <SaveVersionDialog
           nextNumber={baseVersion + 1}

@@ -10,6 +10,7 @@ import { getVersionOrThrow } from "@/lib/prompts/get-version-or-throw";
 import { getProviderClient } from "@/lib/providers/get-provider-client";
 import { describeProviderError, type ProviderFailure } from "@/lib/providers/describe-provider-error";
 import { costOf } from "@/lib/providers/prices";
+import { priceTableFor } from "@/lib/providers/model-prices";
 import { renderForRun } from "@/lib/playground/render-for-run";
 import type { ModelConfig, PromptContent } from "@/lib/validations/prompt";
 import type { RunRequest } from "@/lib/validations/run";
@@ -121,7 +122,7 @@ export async function runPrompt(opts: { projectId: string; promptId: string; use
       const totalMs = Math.round(performance.now() - started);
       const inputTokens = usage?.prompt_tokens ?? null;
       const outputTokens = usage?.completion_tokens ?? null;
-      const costUsd = costOf(model, { input: inputTokens, output: outputTokens });
+      const costUsd = costOf(model, { input: inputTokens, output: outputTokens }, await priceTableFor({ projectId: opts.projectId }));
       const toolCalls = [...tools.values()];
       const wantsJson = settings.responseFormat?.type === "json_object" || settings.responseFormat?.type === "json_schema";
       let json: { valid: boolean; error?: string } | null = null;

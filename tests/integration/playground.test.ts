@@ -8,6 +8,8 @@ import { testProvider } from "@/lib/providers/test-provider";
 import { runPrompt, type RunEvent } from "@/lib/playground/run-prompt";
 import { runRequestSchema } from "@/lib/validations/run";
 import { startFakeOpenAI, type FakeOpenAI } from "../fake-openai/server";
+import { listModelPrices, setModelPrice } from "@/lib/providers/model-prices";
+import { deleteTestCase, listTestCases, saveTestCase } from "@/lib/playground/test-cases";
 import { ctxFor, makeProject } from "./helpers";
 
 async function events(stream: ReadableStream<Uint8Array>): Promise<RunEvent[]> {
@@ -94,6 +96,21 @@ describe("playground runs through the openai SDK against a fake OpenAI server", 
     const got = await events(stream);
     expect(Date.now() - started).toBeLessThan(2500); // the fake waits 3 s before its first chunk
     expect(got.at(-1)).toMatchObject({ type: "error", failure: { code: "aborted" } });
+  });
+
+  it("prices runs from the project's table (or says unknown), and keeps named test cases", async () => {
+    const admin = fixture.members[0]!.user;
+    await setModelPrice({ ctx: ctxFor(admin), projectId: fixture.project.id, model: "fake-chunks-2", input: 1000, output: 2000 });
+    const priced = (await events(await run({ model: "fake-chunks-2" }))).at(-1) as Extract<RunEvent, { type: "done" }>;
+    expect(priced.costUsd).toBeCloseTo((priced.inputTokens! * 1000 + priced.outputTokens! * 2000) / 1_000_000, 10);
+    expect(((await events(await run({ model: "fake-chunks-3" }))).at(-1) as Extract<RunEvent, { type: "done" }>).costUsd).toBeNull();
+    expect((await listModelPrices({ projectId: fixture.project.id })).find((p) => p.model === "gpt-4o-mini")).toMatchObject({ input: 0.15, custom: false });
+
+    const saved = await saveTestCase({ projectId: fixture.project.id, promptId, userId: admin.id, name: "Angry", values: { customer: "Bo", question: "WHERE?" } });
+    await saveTestCase({ projectId: fixture.project.id, promptId, userId: admin.id, name: "Angry", values: { customer: "Bo", question: "Where, please?" } });
+    expect(await listTestCases({ projectId: fixture.project.id, promptId })).toEqual([{ id: saved.id, name: "Angry", values: { customer: "Bo", question: "Where, please?" }, updatedAt: expect.any(String) }]);
+    await deleteTestCase({ projectId: fixture.project.id, promptId, testCaseId: saved.id });
+    expect(await listTestCases({ projectId: fixture.project.id, promptId })).toEqual([]);
   });
 
   it("refuses bad values before calling the provider, naming each variable", async () => {

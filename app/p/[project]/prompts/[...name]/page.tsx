@@ -8,6 +8,7 @@ import { getPromptDetail } from "@/lib/prompts/get-prompt-detail";
 import { listPromptNames } from "@/lib/prompts/list-prompt-names";
 import { listProviders } from "@/lib/providers/list-providers";
 import { listRuns } from "@/lib/playground/list-runs";
+import { listTestCases } from "@/lib/playground/test-cases";
 import { listVersions } from "@/lib/prompts/list-versions";
 import { getVersionOrThrow } from "@/lib/prompts/get-version-or-throw";
 import { diffModelConfig } from "@/lib/prompts/diff-model-config";
@@ -90,6 +91,7 @@ export default async function PromptPage({ params, searchParams }: { params: Pro
           canRun={can(access.role, "playground.run")}
           providers={can(access.role, "playground.run") ? await listProviders({ projectId: access.project.id }) : []}
           canManageProviders={can(access.role, "provider.manage")}
+          testCases={can(access.role, "playground.run") ? await listTestCases({ projectId: access.project.id, promptId: detail.id }) : []}
           reopen={search.run ? (await listRuns({ projectId: access.project.id, promptId: detail.id, runId: search.run })).runs[0] ?? null : null}
         />
       ) : null}

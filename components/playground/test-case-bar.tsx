@@ -1,0 +1,77 @@
+"use client";
+
+import { useState } from "react";
+import type { TestCaseView } from "@/lib/playground/test-cases";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { useRequest } from "@/lib/client/use-request";
+import { Button } from "@/components/ui/button";
+
+/** Pick a saved test case to fill the values, or save the current values under a name. */
+export function TestCaseBar(props: { endpoint: string; initial: TestCaseView[]; currentValues: () => Record<string, unknown> | null; onLoad: (values: Record<string, unknown>) => void }) {
+  const [cases, setCases] = useState(props.initial);
+  const [selected, setSelected] = useState("");
+  const [naming, setNaming] = useState(false);
+  const [name, setName] = useState("");
+  const { busy, error, run } = useRequest();
+
+  async function save() {
+    const values = props.currentValues();
+    if (!values) return;
+    const saved = await run(() => apiFetch<TestCaseView>(props.endpoint, { body: { name, values } }));
+    if (!saved) return;
+    setCases((cs) => [...cs.filter((c) => c.name !== saved.name), saved].sort((a, b) => a.name.localeCompare(b.name)));
+    setSelected(saved.id);
+    setNaming(false);
+    setName("");
+  }
+
+  async function remove() {
+    if (await run(() => apiFetch(`${props.endpoint}/${selected}`, { method: "DELETE" }))) {
+      setCases((cs) => cs.filter((c) => c.id !== selected));
+      setSelected("");
+    }
+  }
+
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-sm">
+      <select
+        aria-label="Test case"
+        value={selected}
+        onChange={(e) => {
+          setSelected(e.target.value);
+          const found = cases.find((c) => c.id === e.target.value);
+          if (found) props.onLoad(found.values);
+        }}
+        className="rounded border border-line bg-surface px-2 py-1"
+      >
+        <option value="">{cases.length ? "Load a test case…" : "No saved test cases"}</option>
+        {cases.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+      {selected ? (
+        <Button variant="ghost" busy={busy} onClick={remove}>
+          Delete
+        </Button>
+      ) : null}
+      {naming ? (
+        <>
+          <input autoFocus aria-label="Test case name" value={name} onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === "Enter" && void save()} placeholder="Angry customer, VIP" className="w-48 rounded border border-line bg-surface px-2 py-1" />
+          <Button variant="secondary" busy={busy} onClick={save}>
+            Save
+          </Button>
+          <Button variant="ghost" onClick={() => setNaming(false)}>
+            Cancel
+          </Button>
+        </>
+      ) : (
+        <Button variant="ghost" onClick={() => setNaming(true)}>
+          Save values as test case…
+        </Button>
+      )}
+      {error ? <span role="alert" className="text-xs text-danger">{error}</span> : null}
+    </div>
+  );
+}

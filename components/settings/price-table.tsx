@@ -1,0 +1,96 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import type { PriceRow } from "@/lib/providers/model-prices";
+import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+
+const money = (n: number) => `$${n.toFixed(n < 1 ? 3 : 2)}`;
+const input = "w-24 rounded border border-line bg-surface px-2 py-1 text-sm aria-[invalid=true]:border-danger";
+
+/** Prices per million tokens that the playground uses for cost; models not listed cost "unknown". */
+export function PriceTable({ projectSlug, initial }: { projectSlug: string; initial: PriceRow[] }) {
+  const [rows, setRows] = useState(initial);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string>();
+  const endpoint = `/api/projects/${projectSlug}/prices`;
+
+  async function put(body: Record<string, unknown>) {
+    setFields({});
+    setError(undefined);
+    try {
+      setRows((await apiFetch<{ prices: PriceRow[] }>(endpoint, { method: "PUT", body })).prices);
+      return true;
+    } catch (e) {
+      const apiError = e as ApiError;
+      setFields(apiError.fields);
+      if (!Object.keys(apiError.fields).length) setError(apiError.message);
+      return false;
+    }
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const num = (k: string) => (String(form.get(k) ?? "").trim() === "" ? undefined : Number(form.get(k)));
+    if (await put({ model: String(form.get("model") ?? ""), input: num("input"), output: num("output") })) formElement.reset();
+  }
+
+  return (
+    <section aria-labelledby="prices-heading" className="space-y-3">
+      <h2 id="prices-heading" className="text-base font-semibold">Model prices</h2>
+      <p className="text-muted">USD per million tokens, used for the cost of playground runs. A model not listed here shows its cost as “unknown”.</p>
+      <div className="overflow-x-auto rounded-lg border border-line bg-surface">
+        <table className="w-full text-left" data-testid="price-table">
+          <thead className="border-b border-line text-xs text-muted">
+            <tr>
+              <th className="px-4 py-2 font-medium">Model</th>
+              <th className="px-4 py-2 font-medium">Input</th>
+              <th className="px-4 py-2 font-medium">Output</th>
+              <th className="px-4 py-2" />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.model} className="border-b border-line last:border-0">
+                <td className="px-4 py-1.5 font-mono text-[13px]">
+                  {r.model} {r.custom ? <span className="text-xs text-muted">(this project)</span> : null}
+                </td>
+                <td className="px-4 py-1.5">{money(r.input)}</td>
+                <td className="px-4 py-1.5">{money(r.output)}</td>
+                <td className="px-4 py-1.5 text-right">
+                  {r.custom ? (
+                    <Button variant="ghost" onClick={() => put({ model: r.model, reset: true })}>
+                      Reset
+                    </Button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2" noValidate aria-label="Set a model price">
+        <label className="space-y-0.5 text-xs text-muted">
+          Model
+          <input name="model" aria-invalid={Boolean(fields.model)} placeholder="llama3.1:8b" className="block w-48 rounded border border-line bg-surface px-2 py-1 text-sm aria-[invalid=true]:border-danger" />
+        </label>
+        <label className="space-y-0.5 text-xs text-muted">
+          Input $/M
+          <input name="input" type="number" min={0} step="0.01" aria-invalid={Boolean(fields.input)} className={`block ${input}`} />
+        </label>
+        <label className="space-y-0.5 text-xs text-muted">
+          Output $/M
+          <input name="output" type="number" min={0} step="0.01" aria-invalid={Boolean(fields.output)} className={`block ${input}`} />
+        </label>
+        <Button type="submit" variant="secondary">
+          Set price
+        </Button>
+      </form>
+      {Object.keys(fields).length ? <Alert>{Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join(" ")}</Alert> : null}
+      {error ? <Alert>{error}</Alert> : null}
+    </section>
+  );
+}
