@@ -112,7 +112,13 @@ export function RunColumn(props: Props) {
 
   const m = result.metrics;
   let pretty: string | null = null;
-  if (m?.json?.valid) pretty = JSON.stringify(JSON.parse(result.output), null, 2);
+  if (m?.json) {
+    try {
+      pretty = JSON.stringify(JSON.parse(result.output), null, 2);
+    } catch {
+      // not JSON at all: shown as it came, with the parse error in the metrics line
+    }
+  }
   const field = "block w-full rounded border border-line bg-surface px-2 py-1 text-sm text-ink";
   return (
     <section aria-label={props.label} className="min-w-0 space-y-2 rounded-md border border-line p-3" data-testid="run-column">
@@ -181,7 +187,7 @@ export function RunColumn(props: Props) {
           {m ? (
             <p className="text-xs text-muted" data-testid="run-metrics">
               {result.model} · first token {m.ttftMs ?? "—"} ms · total {m.totalMs} ms · tokens {m.inputTokens ?? "?"} in / {m.outputTokens ?? "?"} out · cost {m.costUsd === null ? "unknown" : `$${m.costUsd.toFixed(6)}`} · finish {m.finishReason ?? "—"}
-              {m.json ? (m.json.valid ? " · valid JSON" : ` · not valid JSON: ${m.json.error}`) : ""}
+              {m.json ? (m.json.valid ? " · valid JSON" : ` · JSON ${m.json.error}`) : ""}
             </p>
           ) : null}
           {result.failure ? (

@@ -12,6 +12,7 @@ import { describeProviderError, type ProviderFailure } from "@/lib/providers/des
 import { costOf } from "@/lib/providers/prices";
 import { priceTableFor } from "@/lib/providers/model-prices";
 import { renderForRun } from "@/lib/playground/render-for-run";
+import { checkJsonAgainstSchema } from "@/lib/playground/check-json-against-schema";
 import type { ModelConfig, PromptContent } from "@/lib/validations/prompt";
 import type { RunRequest } from "@/lib/validations/run";
 
@@ -128,8 +129,10 @@ export async function runPrompt(opts: { projectId: string; promptId: string; use
       let json: { valid: boolean; error?: string } | null = null;
       if (wantsJson && !failure) {
         try {
-          JSON.parse(output);
-          json = { valid: true };
+          const parsed: unknown = JSON.parse(output);
+          const schema = settings.responseFormat?.type === "json_schema" ? settings.responseFormat.schema : null;
+          const problems = schema ? checkJsonAgainstSchema(parsed, schema) : [];
+          json = problems.length ? { valid: false, error: `does not fit the response schema: ${problems.slice(0, 5).join("; ")}` } : { valid: true };
         } catch (error) {
           json = { valid: false, error: (error as Error).message };
         }

@@ -75,6 +75,9 @@ describe("playground runs through the openai SDK against a fake OpenAI server", 
     expect(tools.at(-1)).toMatchObject({ type: "done", finishReason: "tool_calls", toolCalls: [{ name: "lookup", arguments: '{"query":"echo"}' }] });
     const json = await events(await run({ model: "fake-json", settings: { responseFormat: { type: "json_object" } } }));
     expect(json.at(-1)).toMatchObject({ type: "done", json: { valid: true } });
+    const schema = { type: "object", properties: { answer: { type: "string" } }, required: ["answer"], additionalProperties: false };
+    const misfit = await events(await run({ model: "fake-json", settings: { responseFormat: { type: "json_schema", name: "reply", schema } } }));
+    expect(misfit.at(-1)).toMatchObject({ type: "done", json: { valid: false, error: "does not fit the response schema: $.answer: is required; $.echo: is not allowed" } });
   });
 
   it("explains provider failures in the stream and records them", async () => {
