@@ -46,7 +46,7 @@ test("write a chat prompt in Monaco, save two versions and compare them", async 
 
   await focusEditorEnd(page, message(page, 2));
   await page.keyboard.type(", please.");
-  await page.getByLabel("Temperature").fill("0.2");
+  await page.getByLabel("Temperature", { exact: true }).fill("0.2");
   await expect(page.getByTestId("save-status")).toContainText("Draft saved");
   await page.keyboard.press("ControlOrMeta+s");
   await page.getByLabel("What changed?").fill("Politer, cooler");
@@ -70,7 +70,7 @@ test("write a chat prompt in Monaco, save two versions and compare them", async 
   await page.getByRole("button", { name: "Restore into draft" }).click();
   await expect(page).toHaveURL(/\/prompts\/support\/refund-reply$/);
   await expect(page.getByTestId("save-status")).toContainText("based on v2");
-  await expect(page.getByLabel("Temperature")).toHaveValue("");
+  await expect(page.getByLabel("Temperature", { exact: true })).toHaveValue("");
   await expect(message(page, 2).locator(".view-lines")).toHaveText("Refund for {{customer}}");
 });
 
