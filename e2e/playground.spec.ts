@@ -17,7 +17,7 @@ test("connect a provider once, then run a prompt and watch the answer stream in;
   // A prompt with a variable, created over the studio's API.
   const prompt = await (await page.request.post(`/api/projects/${PROJECT}/prompts`, { data: { name: "playground/greeter", type: "CHAT" } })).json();
   const saved = await page.request.post(`/api/projects/${PROJECT}/prompts/${prompt.id}/versions`, {
-    data: { baseVersion: 0, message: "v1", content: { messages: [{ role: "system", content: "Greet warmly." }, { role: "user", content: "Say hello to {{name}}" }], contract: { variables: [] }, modelConfig: {} } },
+    data: { baseVersion: 0, message: "v1", content: { messages: [{ role: "system", content: "Greet warmly." }, { role: "placeholder", name: "history" }, { role: "user", content: "Say hello to {{name}}" }], contract: { variables: [] }, modelConfig: {} } },
   });
   expect(saved.status()).toBe(200);
 
@@ -56,11 +56,20 @@ test("connect a provider once, then run a prompt and watch the answer stream in;
   await expect(page.getByTestId("template-editor").nth(1).locator(".view-lines")).toHaveText("Say hello to {{name}}, please");
   await expect(second.getByTestId("run-output")).toHaveText("Echo: Say hello to Ana");
 
+  // A placeholder gets a conversation, typed as a list of messages.
+  await panel.getByRole("region", { name: "Column 2" }).getByRole("button", { name: "Remove Column 2" }).click();
+  await panel.getByRole("button", { name: "+ Add message" }).click();
+  await panel.getByLabel("history message 1", { exact: true }).fill("Earlier question");
+  await panel.getByRole("button", { name: "Re-run" }).click();
+  await expect(panel.getByTestId("run-output")).toHaveText("Echo: Say hello to Ana, please");
+
   // Every run is kept, failed ones too, and any can be reopened into the playground.
   await page.getByRole("link", { name: "Runs" }).click();
   const history = page.getByTestId("run-history");
-  // One run each for chunks-20, the 429 and the stopped slow run, and two for the compare.
-  await expect(history.locator("li")).toHaveCount(5);
+  // One run each for chunks-20, the 429 and the stopped slow run, two for the compare, one with history.
+  await expect(history.locator("li")).toHaveCount(6);
+  await history.locator("li").first().locator("summary").click();
+  await expect(history.locator("li").first()).toContainText("[user] Earlier question");
   await expect(history).toContainText("Rate limit reached for requests.");
   await expect(history).toContainText("Stopped.");
   await history.locator("li").filter({ hasText: "fake-chunks-20" }).getByRole("link", { name: "Reopen in playground" }).click();

@@ -17,8 +17,10 @@ export function VariablesForm({ variables, raw, onChange, errors }: { variables:
         const error = errors[`values.${v.name}`];
         const label = `${v.name}${v.required && v.default === undefined ? " *" : ""}`;
         const common = { "aria-label": `Value of ${v.name}`, "aria-invalid": Boolean(error) };
+        const Field = v.type === "messages" ? "div" : "label";
         return (
-          <label key={v.name} className={`block space-y-0.5 text-xs text-muted ${v.type === "json" || v.type === "messages" ? "sm:col-span-2" : ""}`}>
+          // A message list holds several controls, so it is a group rather than one labelled control.
+          <Field key={v.name} className={`block space-y-0.5 text-xs text-muted ${v.type === "json" || v.type === "messages" ? "sm:col-span-2" : ""}`}>
             <span className="font-mono text-ink">{label}</span> <span>{v.type}</span>
             {v.type === "boolean" ? (
               <select {...common} className={input} value={value} onChange={(e) => set(v.name, e.target.value)}>
@@ -35,19 +37,21 @@ export function VariablesForm({ variables, raw, onChange, errors }: { variables:
                   </option>
                 ))}
               </select>
-            ) : v.type === "json" || v.type === "messages" ? (
+            ) : v.type === "messages" ? (
+              <MessagesInput name={v.name} value={value} onChange={(text) => set(v.name, text)} />
+            ) : v.type === "json" ? (
               <textarea
                 {...common}
                 className={`${input} h-20 font-mono text-xs`}
                 value={value}
-                placeholder={v.type === "messages" ? '[{ "role": "user", "content": "Hi" }, { "role": "assistant", "content": "Hello!" }]' : v.example !== undefined ? JSON.stringify(v.example) : "JSON value"}
+                placeholder={v.example !== undefined ? JSON.stringify(v.example) : "JSON value"}
                 onChange={(e) => set(v.name, e.target.value)}
               />
             ) : (
               <input {...common} className={input} type={v.type === "number" ? "number" : "text"} value={value} placeholder={v.example !== undefined ? String(v.example) : v.default !== undefined ? `default: ${String(v.default)}` : ""} onChange={(e) => set(v.name, e.target.value)} />
             )}
             {error ? <span role="alert" className="block text-danger">{error}</span> : v.description ? <span className="block">{v.description}</span> : null}
-          </label>
+          </Field>
         );
       })}
     </div>
@@ -72,4 +76,46 @@ export function parseValues(variables: VariableSpec[], raw: RawValues): { values
     } else values[v.name] = text;
   }
   return { values, errors };
+}
+
+type Message = { role: "user" | "assistant" | "system"; content: string };
+
+function readMessages(text: string): Message[] | null {
+  if (!text.trim()) return [];
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    return Array.isArray(parsed) && parsed.every((m) => m && typeof m === "object" && typeof (m as Message).role === "string" && typeof (m as Message).content === "string") ? (parsed as Message[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The conversation a placeholder receives, as a list of messages (kept as JSON text in the form). */
+function MessagesInput({ name, value, onChange }: { name: string; value: string; onChange: (text: string) => void }) {
+  const messages = readMessages(value);
+  if (messages === null) {
+    // Something typed by hand that is not a message list: let it be fixed as text.
+    return <textarea aria-label={`Value of ${name}`} className={`${input} h-20 font-mono text-xs`} value={value} onChange={(e) => onChange(e.target.value)} />;
+  }
+  const write = (next: Message[]) => onChange(next.length ? JSON.stringify(next) : "");
+  return (
+    <span className="block space-y-1" aria-label={`Value of ${name}`} role="group">
+      {messages.map((m, i) => (
+        <span key={i} className="flex items-start gap-1">
+          <select aria-label={`${name} message ${i + 1} role`} value={m.role} onChange={(e) => write(messages.map((x, j) => (j === i ? { ...x, role: e.target.value as Message["role"] } : x)))} className="rounded border border-line bg-surface px-1 py-1 text-xs text-ink">
+            <option value="user">user</option>
+            <option value="assistant">assistant</option>
+            <option value="system">system</option>
+          </select>
+          <textarea aria-label={`${name} message ${i + 1}`} rows={1} value={m.content} onChange={(e) => write(messages.map((x, j) => (j === i ? { ...x, content: e.target.value } : x)))} className={`${input} min-h-8`} />
+          <button type="button" aria-label={`Remove ${name} message ${i + 1}`} onClick={() => write(messages.filter((_, j) => j !== i))} className="px-1 text-muted hover:text-danger">
+            ×
+          </button>
+        </span>
+      ))}
+      <button type="button" onClick={() => write([...messages, { role: messages.at(-1)?.role === "user" ? "assistant" : "user", content: "" }])} className="text-xs text-accent hover:underline">
+        + Add message
+      </button>
+    </span>
+  );
 }

@@ -33,11 +33,14 @@ export function templatesOf(content: Pick<PromptContent, "template" | "messages"
   return [{ path: "template", source: content.template ?? "" }];
 }
 
-/** The contract implied by the content, keeping what the author declared for variables still used. */
+/**
+ * The contract implied by the content, keeping what the author declared for variables still used.
+ * Placeholders start optional: a conversation is often empty on its first turn.
+ */
 export function contractFor(content: Pick<PromptContent, "template" | "messages" | "contract">): Contract {
   const detected = templatesOf(content).flatMap((t) => detectVariables(parseTemplate(t.source).nodes, content.contract));
   const placeholders: VariableSpec[] = (content.messages ?? []).flatMap((m) =>
-    m.role === "placeholder" ? [{ name: m.name, type: "messages" as const, required: true }] : [],
+    m.role === "placeholder" ? [{ name: m.name, type: "messages" as const, required: false }] : [],
   );
   return reconcileContract({ detected, previous: content.contract, extra: placeholders });
 }
