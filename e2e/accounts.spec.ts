@@ -112,3 +112,22 @@ test("the last owner cannot be demoted, and the page says why", async ({ page })
   await page.reload();
   await expect(page.getByLabel(`Role of ${OWNER.email}`)).toHaveValue("OWNER");
 });
+
+test("a member changes their name and password; a wrong current password is named", async ({ page, browser, outsideRequests }) => {
+  const member = await memberContext({ browser, ownerRequest: page.request, role: "EDITOR", outside: outsideRequests });
+  const own = await member.context.newPage();
+  await own.goto("/account");
+  await own.getByLabel("Name").fill("Renamed Person");
+  await own.getByRole("button", { name: "Save name" }).click();
+  await expect(own.getByText("Name saved.")).toBeVisible();
+  await expect(own.getByTestId("current-user")).toHaveText("Renamed Person");
+
+  await own.getByLabel("Current password").fill("not-my-password");
+  await own.getByLabel("New password").fill("a-brand-new-password");
+  await own.getByRole("button", { name: "Change password" }).click();
+  await expect(own.getByText("The current password is wrong.")).toBeVisible();
+  await own.getByLabel("Current password").fill(member.password);
+  await own.getByRole("button", { name: "Change password" }).click();
+  await expect(own.getByText("Password changed.")).toBeVisible();
+  await member.context.close();
+});

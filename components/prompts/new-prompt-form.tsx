@@ -1,17 +1,18 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { useRequest } from "@/lib/client/use-request";
 
 export function NewPromptForm({ projectSlug, folder }: { projectSlug: string; folder?: string }) {
   const router = useRouter();
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, fields: apiFields, run } = useRequest();
+  // "tags.0" and the like are shown beside the field they belong to.
+  const fields = Object.fromEntries(Object.entries(apiFields).map(([k, v]) => [k.split(".")[0]!, v]));
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -20,20 +21,11 @@ export function NewPromptForm({ projectSlug, folder }: { projectSlug: string; fo
       .split(",")
       .map((t) => t.trim())
       .filter(Boolean);
-    setBusy(true);
-    setFields({});
-    setError(undefined);
-    try {
-      const prompt = await apiFetch<{ name: string }>(`/api/projects/${projectSlug}/prompts`, {
-        body: { name: String(form.get("name") ?? "").trim(), type: form.get("type"), description: form.get("description"), tags },
-      });
-      router.push(`/p/${projectSlug}/prompts/${prompt.name}`);
-    } catch (e) {
-      const apiError = e as ApiError;
-      setFields(Object.fromEntries(Object.entries(apiError.fields).map(([k, v]) => [k.split(".")[0]!, v])));
-      if (!Object.keys(apiError.fields).length) setError(apiError.message);
-      setBusy(false);
-    }
+    const prompt = await run(
+      () => apiFetch<{ name: string }>(`/api/projects/${projectSlug}/prompts`, { body: { name: String(form.get("name") ?? "").trim(), type: form.get("type"), description: form.get("description"), tags } }),
+      { navigating: true },
+    );
+    if (prompt) router.push(`/p/${projectSlug}/prompts/${prompt.name}`);
   }
 
   return (

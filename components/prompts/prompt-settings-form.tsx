@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
+import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 
 type Props = { projectSlug: string; promptId: string; name: string; description: string; tags: string[]; archived: boolean; canEdit: boolean; canDelete: boolean };
@@ -13,29 +13,17 @@ type Props = { projectSlug: string; promptId: string; name: string; description:
 /** Rename or move (history stays; old links redirect), description and tags, archive or restore. */
 export function PromptSettingsForm(props: Props) {
   const router = useRouter();
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string>();
+  const { busy, error, fields, run } = useRequest();
   const [done, setDone] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const url = `/api/projects/${props.projectSlug}/prompts/${props.promptId}`;
 
   async function patch(body: Record<string, unknown>, message: string) {
-    setBusy(true);
-    setFields({});
-    setError(undefined);
     setDone(undefined);
-    try {
-      const updated = await apiFetch<{ name: string }>(url, { method: "PATCH", body });
-      setDone(message);
-      if (updated.name !== props.name) router.replace(`/p/${props.projectSlug}/prompts/${updated.name}?view=settings`);
-      router.refresh();
-    } catch (e) {
-      const apiError = e as ApiError;
-      setFields(apiError.fields);
-      if (!Object.keys(apiError.fields).length) setError(apiError.message);
-    } finally {
-      setBusy(false);
-    }
+    const updated = await run(() => apiFetch<{ name: string }>(url, { method: "PATCH", body }));
+    if (!updated) return;
+    setDone(message);
+    if (updated.name !== props.name) router.replace(`/p/${props.projectSlug}/prompts/${updated.name}?view=settings`);
+    router.refresh();
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {

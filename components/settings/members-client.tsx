@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
+import { useRequest } from "@/lib/client/use-request";
 import { roleLabels, roles, type ProjectRole } from "@/lib/auth/permissions";
 import type { MemberView, PendingInviteView } from "@/lib/members/list-members";
 
@@ -157,9 +158,7 @@ export function MembersClient(props: Props) {
 }
 
 function InviteForm(props: { projectSlug: string; roles: ProjectRole[]; onCreated: () => void }) {
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, fields, run } = useRequest();
   const [created, setCreated] = useState<{ email: string; url: string; expiresAt: string } | null>(null);
   const [copied, setCopied] = useState(false);
 
@@ -167,24 +166,14 @@ function InviteForm(props: { projectSlug: string; roles: ProjectRole[]; onCreate
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    setBusy(true);
-    setFields({});
-    setError(undefined);
     setCopied(false);
-    try {
-      const invite = await apiFetch<{ email: string; url: string; expiresAt: string }>(`/api/projects/${props.projectSlug}/invites`, {
-        body: { email: form.get("email"), role: form.get("role") },
-      });
-      setCreated(invite);
-      formElement.reset();
-      props.onCreated();
-    } catch (e) {
-      const apiError = e as ApiError;
-      setFields(apiError.fields);
-      if (!Object.keys(apiError.fields).length) setError(apiError.message);
-    } finally {
-      setBusy(false);
-    }
+    const invite = await run(() =>
+      apiFetch<{ email: string; url: string; expiresAt: string }>(`/api/projects/${props.projectSlug}/invites`, { body: { email: form.get("email"), role: form.get("role") } }),
+    );
+    if (!invite) return;
+    setCreated(invite);
+    formElement.reset();
+    props.onCreated();
   }
 
   return (

@@ -5,50 +5,35 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { useRequest } from "@/lib/client/use-request";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
-
-type State = { busy: boolean; fields: Record<string, string>; error?: string; done?: string };
-const idle: State = { busy: false, fields: {} };
-
-/** Runs a request for a form and keeps its busy / field-error / success state. */
-function useSubmit() {
-  const [state, setState] = useState<State>(idle);
-  const submit = async (request: () => Promise<unknown>, done: string) => {
-    setState({ busy: true, fields: {} });
-    try {
-      await request();
-      setState({ ...idle, done });
-      return true;
-    } catch (e) {
-      const apiError = e as ApiError;
-      setState({ busy: false, fields: apiError.fields, error: Object.keys(apiError.fields).length ? undefined : apiError.message });
-      return false;
-    }
-  };
-  return [state, submit] as const;
-}
 
 export function ProfileForms({ name }: { name: string }) {
   const router = useRouter();
-  const [profile, submitProfile] = useSubmit();
-  const [password, submitPassword] = useSubmit();
+  const profile = useRequest();
+  const password = useRequest();
+  const [done, setDone] = useState<{ profile?: string; password?: string }>({});
 
   async function onProfile(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    if (await submitProfile(() => apiFetch("/api/account", { method: "PATCH", body: { name: form.get("name") } }), "Name saved.")) router.refresh();
+    setDone({});
+    if (await profile.run(() => apiFetch("/api/account", { method: "PATCH", body: { name: form.get("name") } }))) {
+      setDone({ profile: "Name saved." });
+      router.refresh();
+    }
   }
 
   async function onPassword(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    const ok = await submitPassword(
-      () => apiFetch("/api/account/password", { body: { currentPassword: form.get("currentPassword"), newPassword: form.get("newPassword") } }),
-      "Password changed.",
-    );
-    if (ok) formElement.reset();
+    setDone({});
+    if (await password.run(() => apiFetch("/api/account/password", { body: { currentPassword: form.get("currentPassword"), newPassword: form.get("newPassword") } }))) {
+      setDone({ password: "Password changed." });
+      formElement.reset();
+    }
   }
 
   return (
@@ -56,7 +41,7 @@ export function ProfileForms({ name }: { name: string }) {
       <form onSubmit={onProfile} className="space-y-4 rounded-lg border border-line bg-surface p-5" noValidate>
         <TextField label="Name" name="name" defaultValue={name} required error={profile.fields.name} />
         {profile.error ? <Alert>{profile.error}</Alert> : null}
-        {profile.done ? <Alert tone="success">{profile.done}</Alert> : null}
+        {done.profile ? <Alert tone="success">{done.profile}</Alert> : null}
         <Button type="submit" busy={profile.busy}>Save name</Button>
       </form>
       <form onSubmit={onPassword} className="space-y-4 rounded-lg border border-line bg-surface p-5" noValidate>
@@ -71,7 +56,7 @@ export function ProfileForms({ name }: { name: string }) {
           hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
         />
         {password.error ? <Alert>{password.error}</Alert> : null}
-        {password.done ? <Alert tone="success">{password.done}</Alert> : null}
+        {done.password ? <Alert tone="success">{done.password}</Alert> : null}
         <Button type="submit" busy={password.busy}>Change password</Button>
       </form>
     </div>

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import type { ProviderView } from "@/lib/providers/provider-view";
 import type { ProviderFailure } from "@/lib/providers/describe-provider-error";
 import { providerKindLabels, providerKinds } from "@/lib/validations/provider";
-import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
+import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -77,27 +77,15 @@ function ProviderRow({ projectSlug, provider }: { projectSlug: string; provider:
 function AddProvider({ projectSlug }: { projectSlug: string }) {
   const router = useRouter();
   const [kind, setKind] = useState<(typeof providerKinds)[number]>("OPENAI");
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, fields, run } = useRequest();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = Object.fromEntries(new FormData(formElement)) as Record<string, string>;
-    setBusy(true);
-    setFields({});
-    setError(undefined);
-    try {
-      await apiFetch(`/api/projects/${projectSlug}/providers`, { body: { ...form, kind } });
+    if (await run(() => apiFetch(`/api/projects/${projectSlug}/providers`, { body: { ...form, kind } }))) {
       formElement.reset();
       router.refresh();
-    } catch (e) {
-      const apiError = e as ApiError;
-      setFields(apiError.fields);
-      if (!Object.keys(apiError.fields).length) setError(apiError.message);
-    } finally {
-      setBusy(false);
     }
   }
 
