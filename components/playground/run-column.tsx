@@ -7,7 +7,7 @@ import type { ProviderView } from "@/lib/providers/provider-view";
 import type { PromptContent } from "@/lib/validations/prompt";
 import { Button } from "@/components/ui/button";
 
-export type ColumnConfig = { id: number; source: "draft" | number; providerId: string; model: string; temperature: string };
+export type ColumnConfig = { id: number; source: "draft" | number; providerId: string; model: string; temperature: string; maxTokens: string };
 
 type Result = {
   status: "idle" | "running" | "done" | "failed";
@@ -53,6 +53,8 @@ export function RunColumn(props: Props) {
     abort.current = controller;
     setResult({ ...idle, status: "running" });
     const temperature = config.temperature.trim() === "" ? undefined : Number(config.temperature);
+    const maxTokens = config.maxTokens.trim() === "" ? undefined : Number(config.maxTokens);
+    const settings = { ...(temperature !== undefined ? { temperature } : {}), ...(maxTokens !== undefined ? { maxTokens } : {}) };
     try {
       const response = await fetch(props.endpoint, {
         method: "POST",
@@ -62,7 +64,7 @@ export function RunColumn(props: Props) {
           values,
           providerId: config.providerId,
           ...(config.model.trim() ? { model: config.model.trim() } : {}),
-          ...(temperature !== undefined ? { settings: { temperature } } : {}),
+          ...(Object.keys(settings).length ? { settings } : {}),
         }),
         signal: controller.signal,
       });
@@ -122,7 +124,7 @@ export function RunColumn(props: Props) {
   const field = "block w-full rounded border border-line bg-surface px-2 py-1 text-sm text-ink";
   return (
     <section aria-label={props.label} className="min-w-0 space-y-2 rounded-md border border-line p-3" data-testid="run-column">
-      <div className="grid grid-cols-2 gap-2">
+      <div className="grid grid-cols-2 gap-2 xl:grid-cols-3">
         <label className="space-y-0.5 text-xs text-muted">
           Source
           <select aria-label="Source" className={field} value={String(config.source)} onChange={(e) => set({ source: e.target.value === "draft" ? "draft" : Number(e.target.value) })}>
@@ -151,6 +153,10 @@ export function RunColumn(props: Props) {
         <label className="space-y-0.5 text-xs text-muted">
           Temperature
           <input aria-label="Temperature override" className={field} type="number" min={0} max={2} step={0.1} value={config.temperature} placeholder="as saved" onChange={(e) => set({ temperature: e.target.value })} />
+        </label>
+        <label className="space-y-0.5 text-xs text-muted">
+          Max tokens
+          <input aria-label="Max tokens override" className={field} type="number" min={1} step={1} value={config.maxTokens} placeholder="as saved" onChange={(e) => set({ maxTokens: e.target.value })} />
         </label>
       </div>
       <div className="flex gap-2">

@@ -47,8 +47,8 @@ export function RunPanel({ projectSlug, promptId, content, latestVersion, provid
   const [formError, setFormError] = useState<string>();
   const [columns, setColumns] = useState<ColumnConfig[]>(() => [
     reopen
-      ? { id: 1, source: reopen.versionNumber ?? "draft", providerId: providers.find((p) => p.name === reopen.providerName)?.id ?? providers[0]?.id ?? "", model: reopen.model, temperature: "" }
-      : { id: 1, source: "draft", providerId: providers[0]?.id ?? "", model: "", temperature: "" },
+      ? { id: 1, source: reopen.versionNumber ?? "draft", providerId: providers.find((p) => p.name === reopen.providerName)?.id ?? providers[0]?.id ?? "", model: reopen.model, temperature: "", maxTokens: "" }
+      : { id: 1, source: "draft", providerId: providers[0]?.id ?? "", model: "", temperature: "", maxTokens: "" },
   ]);
   const runners = useRef(new Map<number, () => Promise<void>>());
   const variables = content.contract.variables as VariableSpec[];

@@ -9,6 +9,8 @@
 //   fake-drop            sends two chunks, then drops the connection
 //   fake-filter          finishes with finish_reason "content_filter"
 // Any request needs `Authorization: Bearer test-key` (or whatever `apiKey` the server was started with).
+// Azure OpenAI's shape works too: `{endpoint}/openai/deployments/<deployment>/chat/completions` and
+// `/openai/models`, with `?api-version=` and an `api-key` header; the deployment name plays the model.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -26,6 +28,8 @@ export type FakeOpenAI = {
   requests: ChatRequest[];
   /** performance.now() when each streamed response wrote its first content chunk (for benchmarks in the same process). */
   firstChunkAt: number[];
+  /** Method and URL of every request, for tests of how clients address the server. */
+  calls: string[];
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -52,19 +56,27 @@ export async function startFakeOpenAI(opts: { apiKey?: string; port?: number } =
   const apiKey = opts.apiKey ?? "test-key";
   const requests: ChatRequest[] = [];
   const firstChunkAt: number[] = [];
+  const calls: string[] = [];
   const server = http.createServer(async (req, res) => {
     const body = await new Promise<string>((resolve) => {
       let data = "";
       req.on("data", (c) => (data += c));
       req.on("end", () => resolve(data));
     });
-    if (req.headers.authorization !== `Bearer ${apiKey}`) return error(res, 401, "Incorrect API key provided.", "invalid_api_key");
-    if (req.method === "GET" && req.url === "/v1/models") {
+    calls.push(`${req.method} ${req.url}`);
+    const url = new URL(req.url ?? "/", "http://fake");
+    const azure = url.pathname.startsWith("/openai/");
+    const key = azure ? req.headers["api-key"] : req.headers.authorization?.replace(/^Bearer /, "");
+    if (key !== apiKey) return error(res, 401, "Incorrect API key provided.", "invalid_api_key");
+    if (azure && !url.searchParams.get("api-version")) return error(res, 404, "Resource not found", "404");
+    const deployment = /^\/openai\/deployments\/([^/]+)\/chat\/completions$/.exec(url.pathname)?.[1];
+    if (req.method === "GET" && (url.pathname === "/v1/models" || url.pathname === "/openai/models")) {
       res.writeHead(200, { "content-type": "application/json" });
       return res.end(JSON.stringify({ object: "list", data: ["fake-echo", "fake-chunks-20", "fake-slow", "fake-tools", "fake-json"].map((id) => ({ id, object: "model", created: 0, owned_by: "galley-tests" })) }));
     }
-    if (req.method !== "POST" || req.url !== "/v1/chat/completions") return error(res, 404, `No route ${req.method} ${req.url}`, "not_found");
+    if (req.method !== "POST" || (url.pathname !== "/v1/chat/completions" && !deployment)) return error(res, 404, `No route ${req.method} ${req.url}`, "not_found");
     const chat = JSON.parse(body) as ChatRequest;
+    if (deployment) chat.model = decodeURIComponent(deployment);
     requests.push(chat);
     const model = chat.model;
     if (model === "fake-401") return error(res, 401, "Incorrect API key provided: sk-...abcd.", "invalid_api_key");
@@ -122,6 +134,7 @@ export async function startFakeOpenAI(opts: { apiKey?: string; port?: number } =
     url: `http://127.0.0.1:${port}/v1`,
     requests,
     firstChunkAt,
+    calls,
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());

@@ -55,6 +55,21 @@ describe("playground runs through the openai SDK against a fake OpenAI server", 
     expect(await testProvider({ projectId: fixture.project.id, providerId: bad.id })).toMatchObject({ ok: false, failure: { code: "unauthorized", status: 401 } });
   });
 
+  it("speaks Azure OpenAI's dialect: deployments in the path, api-version, api-key header", async () => {
+    const admin = fixture.members[0]!.user;
+    const azure = await saveProvider({
+      ctx: ctxFor(admin),
+      projectId: fixture.project.id,
+      input: { name: "Azure", kind: "AZURE_OPENAI", baseUrl: fake.url.replace(/\/v1$/, ""), apiKey: "test-key", azureApiVersion: "2024-10-21" },
+    });
+    expect(await testProvider({ projectId: fixture.project.id, providerId: azure.id })).toMatchObject({ ok: true, models: expect.arrayContaining(["fake-echo"]) });
+    const got = await events(await runPrompt({ projectId: fixture.project.id, promptId, userId: admin.id, request: runRequestSchema.parse({ providerId: azure.id, source: { version: 1 }, values: { customer: "Ana", question: "Hi?" }, model: "fake-chunks-3" }) }));
+    expect(got.filter((e) => e.type === "delta")).toHaveLength(3);
+    expect(got.at(-1)).toMatchObject({ type: "done", finishReason: "stop" });
+    expect(fake.calls).toContain("POST /openai/deployments/fake-chunks-3/chat/completions?api-version=2024-10-21");
+    expect(fake.calls).toContain("GET /openai/models?api-version=2024-10-21");
+  });
+
   it("streams the answer in pieces, with tokens, timings and the run stored", async () => {
     const got = await events(await run({ model: "fake-chunks-8", values: { customer: "Ana", question: "Where is my refund?", history: [{ role: "assistant", content: "Hello!" }] } }));
     const deltas = got.filter((e) => e.type === "delta");
@@ -75,6 +90,11 @@ describe("playground runs through the openai SDK against a fake OpenAI server", 
     expect(tools.at(-1)).toMatchObject({ type: "done", finishReason: "tool_calls", toolCalls: [{ name: "lookup", arguments: '{"query":"echo"}' }] });
     const json = await events(await run({ model: "fake-json", settings: { responseFormat: { type: "json_object" } } }));
     expect(json.at(-1)).toMatchObject({ type: "done", json: { valid: true } });
+    // A column's own settings override the version's for that run only.
+    await events(await run({ model: "fake-echo", settings: { temperature: 0.9, maxTokens: 7 } }));
+    expect(fake.requests.at(-1)).toMatchObject({ temperature: 0.9, max_tokens: 7 });
+    await events(await run({ model: "fake-echo" }));
+    expect(fake.requests.at(-1)).toMatchObject({ temperature: 0.2 });
     const schema = { type: "object", properties: { answer: { type: "string" } }, required: ["answer"], additionalProperties: false };
     const misfit = await events(await run({ model: "fake-json", settings: { responseFormat: { type: "json_schema", name: "reply", schema } } }));
     expect(misfit.at(-1)).toMatchObject({ type: "done", json: { valid: false, error: "does not fit the response schema: $.answer: is required; $.echo: is not allowed" } });
