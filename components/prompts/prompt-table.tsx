@@ -3,7 +3,7 @@ import type { PromptRow } from "@/lib/prompts/list-prompts";
 
 const when = (iso: string) => new Date(iso).toISOString().replace("T", " ").slice(0, 16) + " UTC";
 
-export function PromptTable({ projectSlug, prompts }: { projectSlug: string; prompts: PromptRow[] }) {
+export function PromptTable({ projectSlug, prompts, environments, running }: { projectSlug: string; prompts: PromptRow[]; environments: Array<{ slug: string; name: string }>; running: Map<string, Record<string, number>> }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-line bg-surface">
       <table className="w-full text-left" data-testid="prompt-table">
@@ -12,6 +12,11 @@ export function PromptTable({ projectSlug, prompts }: { projectSlug: string; pro
             <th className="px-4 py-2 font-medium">Name</th>
             <th className="px-4 py-2 font-medium">Type</th>
             <th className="px-4 py-2 font-medium">Latest</th>
+            {environments.map((e) => (
+              <th key={e.slug} className="px-4 py-2 font-medium">
+                {e.name}
+              </th>
+            ))}
             <th className="px-4 py-2 font-medium">Changed</th>
             <th className="px-4 py-2 font-medium">Tags</th>
           </tr>
@@ -27,6 +32,14 @@ export function PromptTable({ projectSlug, prompts }: { projectSlug: string; pro
               </td>
               <td className="px-4 py-2 text-muted">{p.type === "CHAT" ? "Chat" : "Text"}</td>
               <td className="px-4 py-2">{p.latestVersion ? `v${p.latestVersion}` : <span className="text-muted">no version</span>}</td>
+              {environments.map((e) => {
+                const v = running.get(p.id)?.[e.slug];
+                return (
+                  <td key={e.slug} className={`px-4 py-2 ${v && v !== p.latestVersion ? "text-danger" : ""}`} title={v && v !== p.latestVersion ? "Behind the latest version" : undefined}>
+                    {v ? `v${v}` : <span className="text-muted">—</span>}
+                  </td>
+                );
+              })}
               <td className="px-4 py-2 text-muted">
                 {when(p.updatedAt)}
                 {p.changedBy ? <span> · {p.changedBy}</span> : null}

@@ -10,13 +10,24 @@ import { Button } from "@/components/ui/button";
 import { MessageList } from "@/components/prompts/message-list";
 import { ContractPanel } from "@/components/prompts/contract-panel";
 import { ModelSettingsPanel } from "@/components/prompts/model-settings-panel";
+import { DeployControl } from "@/components/prompts/deploy-control";
 
-type Props = { projectSlug: string; promptId: string; promptType: "TEXT" | "CHAT"; version: VersionView; latestVersion: number; editorHref: string; canEdit: boolean };
+type Props = {
+  projectSlug: string;
+  promptId: string;
+  promptType: "TEXT" | "CHAT";
+  version: VersionView;
+  latestVersion: number;
+  editorHref: string;
+  canEdit: boolean;
+  /** Environments with what they run now; given when the person may deploy. */
+  deployTargets: Array<{ slug: string; name: string; protected: boolean; current: number | null }> | null;
+};
 
 const noop = () => undefined;
 
 /** One saved version, read-only, with "restore into draft" (which replaces your draft, based on the latest version). */
-export function VersionReadOnly({ projectSlug, promptId, promptType, version, latestVersion, editorHref, canEdit }: Props) {
+export function VersionReadOnly({ projectSlug, promptId, promptType, version, latestVersion, editorHref, canEdit, deployTargets }: Props) {
   const router = useRouter();
   const { busy, error, run } = useRequest();
   async function restore() {
@@ -38,6 +49,7 @@ export function VersionReadOnly({ projectSlug, promptId, promptType, version, la
         ) : null}
       </div>
       {error ? <Alert>{error}</Alert> : null}
+      {deployTargets ? <DeployControl projectSlug={projectSlug} promptId={promptId} version={version.number} environments={deployTargets} /> : null}
       <div className="grid gap-6 xl:grid-cols-[1fr_20rem]">
         <div className="min-w-0">
           {promptType === "CHAT" ? (

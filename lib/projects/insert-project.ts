@@ -2,6 +2,7 @@ import type { Tx } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
 import { slugify } from "@/lib/projects/slugify";
+import { createDefaultEnvironments } from "@/lib/environments/default-environments";
 
 /** Creates a project with its owner inside the caller's transaction; the slug gets a suffix if taken. */
 export async function insertProject(opts: { tx: Tx; ctx: RequestContext; name: string; ownerId: string }) {
@@ -14,6 +15,7 @@ export async function insertProject(opts: { tx: Tx; ctx: RequestContext; name: s
   const project = await opts.tx.project.create({
     data: { name: opts.name, slug, memberships: { create: { userId: opts.ownerId, role: "OWNER" } } },
   });
+  await createDefaultEnvironments({ tx: opts.tx, projectId: project.id });
   await writeAuditEntry({
     tx: opts.tx,
     ctx: opts.ctx,

@@ -7,13 +7,19 @@ import { referencedNames } from "@/lib/prompts/reference-issues";
 import { contentOf } from "@/lib/prompts/version-view";
 
 /**
- * Deletes a prompt with all its versions and drafts (the audit log keeps the record). Refused
- * while the latest version of another prompt references it, naming those prompts.
+ * Deletes a prompt with all its versions and drafts (the audit log and the deployment history keep
+ * the record). Refused while an environment runs it, or while the latest version of another prompt
+ * references it, naming those environments or prompts.
  */
 export async function deletePrompt(opts: { ctx: RequestContext; projectId: string; promptId: string; confirmName: string }) {
   const prompt = await getPromptOrThrow({ projectId: opts.projectId, promptId: opts.promptId });
   if (opts.confirmName !== prompt.name) {
     throw new AppError({ code: "validation_failed", message: `Type the prompt's name (${prompt.name}) to confirm.`, details: { issues: [{ path: "confirmName", message: `Type ${prompt.name} to confirm.` }] } });
+  }
+  const running = await db.environmentPrompt.findMany({ where: { promptId: prompt.id }, include: { environment: { select: { name: true } } }, orderBy: { environment: { position: "asc" } } });
+  if (running.length) {
+    const where = running.map((r) => `${r.environment.name} (v${r.version})`).join(", ");
+    throw new AppError({ code: "conflict", message: `${prompt.name} is running in ${where}. Deploy something else there first, or archive the prompt instead.`, details: { environments: running.map((r) => r.environment.name) } });
   }
   const candidates = await db.prompt.findMany({
     where: { projectId: opts.projectId, id: { not: prompt.id }, latestText: { contains: prompt.name } },

@@ -53,6 +53,7 @@ export async function listPrompts(opts: { projectId: string; query: ListPromptsQ
       archivedAt: query.archived === "true" ? { not: null } : null,
       ...(query.folder ? { name: { startsWith: `${query.folder.replace(/\/$/, "")}/` } } : {}),
       ...(query.tag ? { tags: { has: query.tag } } : {}),
+      ...(query.env ? { pointers: { some: { environment: { slug: query.env } } } } : {}),
       AND: and,
     },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],

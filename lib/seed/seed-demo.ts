@@ -5,6 +5,7 @@ import { roles, type ProjectRole } from "@/lib/auth/permissions";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
 import { createPrompt } from "@/lib/prompts/create-prompt";
 import { saveVersion } from "@/lib/prompts/save-version";
+import { createDefaultEnvironments } from "@/lib/environments/default-environments";
 import type { PromptContent } from "@/lib/validations/prompt";
 
 export const DEMO_PASSWORD = "galley-demo-password";
@@ -120,9 +121,11 @@ async function seedPeople() {
   const ctx = { actor: null, requestId: `seed-${crypto.randomUUID()}` };
   return db.$transaction(async (tx) => {
     const anyone = await tx.user.count();
-    const project =
-      (await tx.project.findUnique({ where: { slug: DEMO_SLUG } })) ??
-      (await tx.project.create({ data: { slug: DEMO_SLUG, name: "Acme Support" } }));
+    let project = await tx.project.findUnique({ where: { slug: DEMO_SLUG } });
+    if (!project) {
+      project = await tx.project.create({ data: { slug: DEMO_SLUG, name: "Acme Support" } });
+      await createDefaultEnvironments({ tx, projectId: project.id });
+    }
     for (const role of roles) {
       const person = people[role];
       const user =

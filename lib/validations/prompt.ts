@@ -100,6 +100,8 @@ export const listPromptsQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
   folder: z.string().trim().max(200).optional(),
   tag: z.string().trim().max(40).optional(),
+  /** Only prompts this environment runs. */
+  env: z.string().trim().max(60).optional(),
   archived: z.enum(["true", "false"]).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { db } from "@/lib/db";
+import { createDefaultEnvironments } from "@/lib/environments/default-environments";
 import type { ProjectRole } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/get-current-user";
 import type { RequestContext } from "@/lib/request-context";
@@ -17,7 +18,11 @@ export async function makeUser(name = unique("user")): Promise<CurrentUser> {
 /** A project with one member per given role; returns the users by role. */
 export async function makeProject(memberRoles: ProjectRole[]) {
   const slug = unique("proj");
-  const project = await db.project.create({ data: { slug, name: slug } });
+  const project = await db.$transaction(async (tx) => {
+    const created = await tx.project.create({ data: { slug, name: slug } });
+    await createDefaultEnvironments({ tx, projectId: created.id });
+    return created;
+  });
   const members: Array<{ user: CurrentUser; role: ProjectRole }> = [];
   for (const role of memberRoles) {
     const user = await makeUser(unique(role.toLowerCase()));

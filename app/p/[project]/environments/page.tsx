@@ -1,20 +1,144 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getPageAccess } from "@/lib/auth/get-page-access";
+import { listEnvironments } from "@/lib/environments/list-environments";
+import { diffEnvironment, environmentAt } from "@/lib/environments/environment-at";
+import { listDeployments } from "@/lib/environments/list-deployments";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Environments" };
 
-export default async function EnvironmentsPage({ params }: { params: Promise<{ project: string }> }) {
+type Search = { env?: string; at?: string; from?: string };
+const when = (iso: string) => new Date(iso).toISOString().replace("T", " ").slice(0, 16) + " UTC";
+/** datetime-local values carry no zone; the form says they are UTC. */
+const parseLocal = (v?: string) => (v && !Number.isNaN(Date.parse(`${v}Z`)) ? new Date(`${v}Z`) : null);
+
+export default async function EnvironmentsPage({ params, searchParams }: { params: Promise<{ project: string }>; searchParams: Promise<Search> }) {
   const { project } = await params;
-  await getPageAccess(project, "environment.view");
+  const search = await searchParams;
+  const access = await getPageAccess(project, "environment.view");
+  const environments = await listEnvironments({ projectId: access.project.id });
+  const env = environments.find((e) => e.slug === search.env) ?? environments[0];
+  const base = `/p/${access.project.slug}/environments`;
+  if (!env) {
+    return (
+      <>
+        <PageHeader title="Environments" />
+        <EmptyState title="No environments">This project has no environments.</EmptyState>
+      </>
+    );
+  }
+  const at = parseLocal(search.at);
+  const from = parseLocal(search.from);
+  const badInput = Boolean((search.at && !at) || (search.from && !from));
+  const [running, changes, deployments] = await Promise.all([
+    environmentAt({ projectId: access.project.id, environmentSlug: env.slug, at: at ?? undefined }),
+    from ? diffEnvironment({ projectId: access.project.id, environmentSlug: env.slug, from, to: at ?? new Date() }) : Promise.resolve(null),
+    listDeployments({ projectId: access.project.id, environmentId: env.id }),
+  ]);
+
   return (
     <>
-      <PageHeader title="Environments" description="Development, staging and production: which version of each prompt each one runs." />
-      <EmptyState title="No deployments yet">
-        Each environment will point at one version of each prompt, and its history answers “what ran when”. Deploy a
-        prompt version once prompts exist in this project.
-      </EmptyState>
+      <PageHeader title="Environments" description="Which version of each prompt each environment runs, and what it ran at any moment." />
+      <nav aria-label="Environment" className="mb-5 flex gap-1 border-b border-line">
+        {environments.map((e) => (
+          <Link key={e.id} href={`${base}?env=${e.slug}`} aria-current={e.id === env.id ? "page" : undefined} className={`-mb-px border-b-2 px-3 py-2 ${e.id === env.id ? "border-accent font-medium" : "border-transparent text-muted hover:text-ink"}`}>
+            {e.name} {e.protected ? <span className="text-xs text-muted">(protected)</span> : null}
+          </Link>
+        ))}
+      </nav>
+      <form method="get" action={base} className="mb-5 flex flex-wrap items-end gap-3 rounded-lg border border-line bg-surface p-4">
+        <input type="hidden" name="env" value={env.slug} />
+        <label className="space-y-1 text-xs text-muted">
+          <span className="block">As of (UTC; empty = now)</span>
+          <input type="datetime-local" name="at" defaultValue={search.at} className="rounded-md border border-line bg-surface px-3 py-1.5 text-sm text-ink" />
+        </label>
+        <label className="space-y-1 text-xs text-muted">
+          <span className="block">Compare with (UTC)</span>
+          <input type="datetime-local" name="from" defaultValue={search.from} className="rounded-md border border-line bg-surface px-3 py-1.5 text-sm text-ink" />
+        </label>
+        <button type="submit" className={buttonClass("secondary")}>Show</button>
+        {search.at || search.from ? <Link href={`${base}?env=${env.slug}`} className={buttonClass("ghost")}>Now</Link> : null}
+      </form>
+      {badInput ? <Alert>Use a date and time such as 2026-11-24T09:00.</Alert> : null}
+      {changes ? (
+        <section aria-labelledby="changes-heading" className="mb-6 space-y-2">
+          <h2 id="changes-heading" className="font-semibold">
+            Changes from {when(from!.toISOString())} to {at ? when(at.toISOString()) : "now"}
+          </h2>
+          {changes.length === 0 ? (
+            <p className="text-muted">No prompt changed in {env.name} in that time.</p>
+          ) : (
+            <ul className="space-y-1" data-testid="environment-changes">
+              {changes.map((c) => (
+                <li key={c.promptName}>
+                  <span className="font-mono">{c.promptName}</span>: {c.from ? `v${c.from}` : "—"} → {c.to ? `v${c.to}` : "removed"}
+                  {c.by ? <span className="text-muted"> · {c.by}, {when(c.at!)}</span> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+      <section aria-labelledby="running-heading" className="mb-8 space-y-2">
+        <h2 id="running-heading" className="font-semibold">
+          {env.name} {at ? `as of ${when(at.toISOString())}` : "now"}
+        </h2>
+        {running.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-line bg-surface p-6 text-center text-muted">
+            {at ? `${env.name} ran no prompt at that moment.` : `${env.name} runs no prompt yet. Deploy a version from a prompt's history${env.protected ? " (protected: through a review)" : ""}.`}
+          </p>
+        ) : (
+          <table className="w-full rounded-lg border border-line bg-surface text-left" data-testid="environment-prompts">
+            <thead className="border-b border-line text-xs text-muted">
+              <tr>
+                <th className="px-4 py-2 font-medium">Prompt</th>
+                <th className="px-4 py-2 font-medium">Version</th>
+                <th className="px-4 py-2 font-medium">Deployed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {running.map((r) => (
+                <tr key={r.promptId} className="border-b border-line last:border-0">
+                  <td className="px-4 py-2 font-mono text-[13px]">
+                    <Link className="text-accent hover:underline" href={`/p/${access.project.slug}/prompts/${r.promptName}?view=version&v=${r.version}`}>
+                      {r.promptName}
+                    </Link>
+                  </td>
+                  <td className="px-4 py-2">v{r.version}</td>
+                  <td className="px-4 py-2 text-muted">
+                    {r.deployedBy}, {when(r.deployedAt)} {r.kind !== "deploy" ? `(${r.kind}${r.reason ? `: ${r.reason}` : ""})` : ""}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section aria-labelledby="timeline-heading" className="space-y-2">
+        <h2 id="timeline-heading" className="font-semibold">Deployments to {env.name}</h2>
+        {deployments.length === 0 ? (
+          <p className="text-muted">None yet.</p>
+        ) : (
+          <ol className="divide-y divide-line rounded-lg border border-line bg-surface" data-testid="deployment-timeline">
+            {deployments.map((d) => (
+              <li key={d.id} className="flex flex-wrap gap-3 px-4 py-2">
+                <span className="text-xs text-muted">{when(d.createdAt)}</span>
+                <span className="font-mono text-[13px]">{d.promptName}</span>
+                <span>
+                  {d.fromVersion ? `v${d.fromVersion}` : "—"} → v{d.toVersion}
+                </span>
+                <span className="text-muted">{d.actorName}</span>
+                {d.kind !== "deploy" ? <span className="text-xs text-danger">{d.kind}</span> : null}
+                {d.reason ? <span className="text-muted">“{d.reason}”</span> : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
     </>
   );
 }

@@ -10,6 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { PromptTable } from "@/components/prompts/prompt-table";
 import { ImportExport } from "@/components/prompts/import-export";
+import { listEnvironments, versionsByEnvironment } from "@/lib/environments/list-environments";
 
 export const metadata: Metadata = { title: "Prompts" };
 
@@ -21,10 +22,14 @@ export default async function PromptsPage({ params, searchParams }: { params: Pr
   const search = await searchParams;
   const parsed = listPromptsQuerySchema.safeParse(Object.fromEntries(Object.entries(search).filter(([, v]) => v)));
   const query = parsed.success ? parsed.data : listPromptsQuerySchema.parse({});
-  const [{ prompts, nextCursor }, folders] = await Promise.all([listPrompts({ projectId: access.project.id, query }), listFolders({ projectId: access.project.id })]);
+  const [{ prompts, nextCursor }, folders, environments] = await Promise.all([
+    listPrompts({ projectId: access.project.id, query }),
+    listFolders({ projectId: access.project.id }),
+    listEnvironments({ projectId: access.project.id }),
+  ]);
   const base = `/p/${access.project.slug}/prompts`;
   const canEdit = can(access.role, "prompt.edit");
-  const filtered = Boolean(query.q || query.folder || query.tag || query.archived || query.cursor);
+  const filtered = Boolean(query.q || query.folder || query.tag || query.env || query.archived || query.cursor);
   const newButton = canEdit ? (
     <Link href={`${base}/new${query.folder ? `?folder=${encodeURIComponent(query.folder)}` : ""}`} className={buttonClass("primary")}>
       New prompt
@@ -51,7 +56,7 @@ export default async function PromptsPage({ params, searchParams }: { params: Pr
   }
 
   const link = (changes: Search) => {
-    const next = new URLSearchParams(Object.entries({ q: query.q, folder: query.folder, tag: query.tag, archived: query.archived, ...changes }).filter(([, v]) => v) as Array<[string, string]>);
+    const next = new URLSearchParams(Object.entries({ q: query.q, folder: query.folder, tag: query.tag, env: query.env, archived: query.archived, ...changes }).filter(([, v]) => v) as Array<[string, string]>);
     const qs = next.toString();
     return qs ? `${base}?${qs}` : base;
   };
@@ -86,13 +91,21 @@ export default async function PromptsPage({ params, searchParams }: { params: Pr
             {query.archived ? <input type="hidden" name="archived" value={query.archived} /> : null}
             <input name="q" defaultValue={query.q} placeholder="Search names, descriptions and text" aria-label="Search prompts" className="min-w-64 flex-1 rounded-md border border-line bg-surface px-3 py-1.5" />
             <input name="tag" defaultValue={query.tag} placeholder="Tag" aria-label="Filter by tag" className="w-32 rounded-md border border-line bg-surface px-3 py-1.5" />
+            <select name="env" defaultValue={query.env ?? ""} aria-label="Filter by environment" className="rounded-md border border-line bg-surface px-3 py-1.5">
+              <option value="">Any environment</option>
+              {environments.map((e) => (
+                <option key={e.slug} value={e.slug}>
+                  Runs in {e.name}
+                </option>
+              ))}
+            </select>
             <button type="submit" className={buttonClass("secondary")}>Search</button>
             {filtered ? <Link href={base} className={buttonClass("ghost")}>Clear</Link> : null}
           </form>
           {prompts.length === 0 ? (
             <p className="rounded-lg border border-dashed border-line bg-surface p-6 text-center text-muted">No prompts match. Try another search, or clear the filters.</p>
           ) : (
-            <PromptTable projectSlug={access.project.slug} prompts={prompts} />
+            <PromptTable projectSlug={access.project.slug} prompts={prompts} environments={environments} running={await versionsByEnvironment({ projectId: access.project.id, promptIds: prompts.map((p) => p.id) })} />
           )}
           <div className="flex flex-wrap items-start justify-between gap-4">
             <div className="flex gap-2">

@@ -8,6 +8,7 @@ import { getPromptDetail } from "@/lib/prompts/get-prompt-detail";
 import { listPromptNames } from "@/lib/prompts/list-prompt-names";
 import { listProviders } from "@/lib/providers/list-providers";
 import { listRuns } from "@/lib/playground/list-runs";
+import { listEnvironments, versionsByEnvironment } from "@/lib/environments/list-environments";
 import { listTestCases } from "@/lib/playground/test-cases";
 import { listVersions } from "@/lib/prompts/list-versions";
 import { getVersionOrThrow } from "@/lib/prompts/get-version-or-throw";
@@ -44,6 +45,8 @@ export default async function PromptPage({ params, searchParams }: { params: Pro
     redirect(`${base}/${found.movedTo}${qs ? `?${qs}` : ""}`);
   }
   const detail = await getPromptDetail({ projectId: access.project.id, promptId: found.prompt.id, userId: access.user.id });
+  const [environments, runningByPrompt] = await Promise.all([listEnvironments({ projectId: access.project.id }), versionsByEnvironment({ projectId: access.project.id, promptIds: [detail.id] })]);
+  const running = runningByPrompt.get(detail.id) ?? {};
   const here = `${base}/${detail.name}`;
   const view = search.view === "history" || search.view === "compare" || search.view === "version" || search.view === "settings" || search.view === "runs" ? search.view : "edit";
   const latest = detail.latestVersion?.number ?? 0;
@@ -72,6 +75,13 @@ export default async function PromptPage({ params, searchParams }: { params: Pro
             <span className="text-xs text-muted">No version saved yet</span>
           )}
           {detail.archived ? <span className="rounded bg-subtle px-1.5 py-0.5 text-xs text-danger">Archived</span> : null}
+          {environments
+            .filter((e) => running[e.slug])
+            .map((e) => (
+              <span key={e.slug} className="rounded bg-subtle px-1.5 py-0.5 text-xs" data-testid={`runs-in-${e.slug}`}>
+                {e.name}: v{running[e.slug]}
+              </span>
+            ))}
         </div>
         {detail.description ? <p className="mt-1 text-muted">{detail.description}</p> : null}
       </div>
@@ -105,6 +115,7 @@ export default async function PromptPage({ params, searchParams }: { params: Pro
           latestVersion={latest}
           editorHref={here}
           canEdit={can(access.role, "prompt.edit")}
+          deployTargets={can(access.role, "deployment.unprotected") ? environments.map((e) => ({ slug: e.slug, name: e.name, protected: e.protected, current: running[e.slug] ?? null })) : null}
         />
       ) : null}
       {view === "runs" ? <Runs here={here} projectId={access.project.id} promptId={detail.id} before={search.before} /> : null}

@@ -1,0 +1,45 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { useRequest } from "@/lib/client/use-request";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+
+type Env = { slug: string; name: string; protected: boolean; current: number | null };
+
+/** Deploy this version to an unprotected environment (protected ones take versions through reviews). */
+export function DeployControl({ projectSlug, promptId, version, environments }: { projectSlug: string; promptId: string; version: number; environments: Env[] }) {
+  const router = useRouter();
+  const open = environments.filter((e) => !e.protected);
+  const [slug, setSlug] = useState(open[0]?.slug ?? "");
+  const [done, setDone] = useState<string>();
+  const { busy, error, run } = useRequest();
+  const env = open.find((e) => e.slug === slug);
+  if (!open.length) return null;
+  async function deploy() {
+    setDone(undefined);
+    const result = await run(() => apiFetch(`/api/projects/${projectSlug}/prompts/${promptId}/deployments`, { body: { environment: slug, version, expectedVersion: env?.current ?? null } }));
+    if (result) {
+      setDone(`${env?.name} now runs version ${version}.`);
+      router.refresh();
+    }
+  }
+  return (
+    <div className="flex flex-wrap items-center gap-2" data-testid="deploy-control">
+      <select aria-label="Environment" value={slug} onChange={(e) => setSlug(e.target.value)} className="rounded border border-line bg-surface px-2 py-1 text-sm">
+        {open.map((e) => (
+          <option key={e.slug} value={e.slug}>
+            {e.name} {e.current ? `(runs v${e.current})` : "(runs nothing)"}
+          </option>
+        ))}
+      </select>
+      <Button variant="secondary" busy={busy} disabled={env?.current === version} onClick={deploy}>
+        Deploy v{version}
+      </Button>
+      {done ? <span role="status" className="text-sm text-success">{done}</span> : null}
+      {error ? <Alert>{error}</Alert> : null}
+    </div>
+  );
+}

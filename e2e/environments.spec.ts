@@ -1,0 +1,40 @@
+import { PROJECT, expect, test } from "./fixtures";
+
+test("deploy versions to development, see what each environment runs, now and at another moment", async ({ page }) => {
+  const prompt = await (await page.request.post(`/api/projects/${PROJECT}/prompts`, { data: { name: "envs/greeting", type: "TEXT" } })).json();
+  for (const [i, text] of ["Hello", "Hello there"].entries()) {
+    const saved = await page.request.post(`/api/projects/${PROJECT}/prompts/${prompt.id}/versions`, { data: { baseVersion: i, message: `v${i + 1}`, content: { template: text, contract: { variables: [] }, modelConfig: {} } } });
+    expect(saved.status()).toBe(200);
+  }
+
+  await page.goto(`/p/${PROJECT}/prompts/envs/greeting?view=version&v=1`);
+  await page.getByTestId("deploy-control").getByLabel("Environment").selectOption("development");
+  await page.getByRole("button", { name: "Deploy v1" }).click();
+  await expect(page.getByText("Development now runs version 1.")).toBeVisible();
+  await expect(page.getByTestId("runs-in-development")).toHaveText("Development: v1");
+
+  // Production is protected: it is not offered for direct deploys, and the API refuses too.
+  await expect(page.getByTestId("deploy-control").getByLabel("Environment").locator("option")).toHaveText(["Development (runs v1)", "Staging (runs nothing)"]);
+  const refused = await page.request.post(`/api/projects/${PROJECT}/prompts/${prompt.id}/deployments`, { data: { environment: "production", version: 1 } });
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).error.message).toMatch(/protected/);
+
+  await page.goto(`/p/${PROJECT}/prompts/envs/greeting?view=version&v=2`);
+  await page.getByRole("button", { name: "Deploy v2" }).click();
+  await expect(page.getByText("Development now runs version 2.")).toBeVisible();
+
+  await page.goto(`/p/${PROJECT}/prompts?q=envs%2Fgreeting`);
+  await expect(page.getByTestId("prompt-table").getByRole("row").filter({ hasText: "envs/greeting" })).toContainText("v2");
+
+  await page.goto(`/p/${PROJECT}/environments?env=development`);
+  await expect(page.getByTestId("environment-prompts")).toContainText("envs/greeting");
+  await expect(page.getByTestId("environment-prompts").getByRole("row").filter({ hasText: "envs/greeting" })).toContainText("v2");
+  await expect(page.getByTestId("deployment-timeline").locator("li").filter({ hasText: "envs/greeting" })).toHaveCount(2);
+
+  await page.getByLabel("Compare with (UTC)").fill("2001-01-01T00:00");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByTestId("environment-changes")).toContainText("envs/greeting: — → v2");
+  await page.getByLabel("As of (UTC; empty = now)").fill("2001-01-02T00:00");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByText("Development ran no prompt at that moment.")).toBeVisible();
+});

@@ -1,0 +1,39 @@
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+
+export type RunningPrompt = { promptId: string; promptName: string; version: number; deployedBy: string; deployedAt: string; kind: string; reason: string };
+
+/**
+ * What an environment ran at a moment: for each prompt, its latest deployment at or before `at`
+ * (now when omitted). Answered from the deployments table alone, so it also covers prompts that
+ * were deleted or renamed since (under the name they had then).
+ */
+export async function environmentAt(opts: { projectId: string; environmentSlug: string; at?: Date }): Promise<RunningPrompt[]> {
+  const env = await db.environment.findUnique({ where: { projectId_slug: { projectId: opts.projectId, slug: opts.environmentSlug } } });
+  if (!env) throw new AppError({ code: "not_found", message: `No environment "${opts.environmentSlug}" in this project.` });
+  const at = opts.at ?? new Date();
+  const rows = await db.$queryRaw<Array<{ promptId: string; promptName: string; toVersion: number; actorName: string; createdAt: Date; kind: string; reason: string }>>`
+    SELECT DISTINCT ON ("promptId") "promptId", "promptName", "toVersion", "actorName", "createdAt", "kind", "reason"
+    FROM "Deployment"
+    WHERE "environmentId" = ${env.id} AND "createdAt" <= ${at}
+    ORDER BY "promptId", "createdAt" DESC, "id" DESC`;
+  return rows
+    .map((r) => ({ promptId: r.promptId, promptName: r.promptName, version: r.toVersion, deployedBy: r.actorName, deployedAt: r.createdAt.toISOString(), kind: r.kind, reason: r.reason }))
+    .sort((a, b) => a.promptName.localeCompare(b.promptName));
+}
+
+export type EnvironmentChange = { promptName: string; from: number | null; to: number | null; by: string | null; at: string | null };
+
+/** Which prompts changed in an environment between two moments, from which version to which. */
+export async function diffEnvironment(opts: { projectId: string; environmentSlug: string; from: Date; to: Date }): Promise<EnvironmentChange[]> {
+  const [before, after] = await Promise.all([environmentAt({ ...opts, at: opts.from }), environmentAt({ ...opts, at: opts.to })]);
+  const old = new Map(before.map((r) => [r.promptId, r]));
+  const changes: EnvironmentChange[] = [];
+  for (const r of after) {
+    const was = old.get(r.promptId);
+    if (!was || was.version !== r.version) changes.push({ promptName: r.promptName, from: was?.version ?? null, to: r.version, by: r.deployedBy, at: r.deployedAt });
+    old.delete(r.promptId);
+  }
+  for (const r of old.values()) changes.push({ promptName: r.promptName, from: r.version, to: null, by: null, at: null });
+  return changes.sort((a, b) => a.promptName.localeCompare(b.promptName));
+}
