@@ -105,7 +105,15 @@ export default async function PromptPage({ params, searchParams }: { params: Pro
           reopen={search.run ? (await listRuns({ projectId: access.project.id, promptId: detail.id, runId: search.run })).runs[0] ?? null : null}
         />
       ) : null}
-      {view === "history" ? <History here={here} projectId={access.project.id} promptId={detail.id} before={Number(search.before) || undefined} /> : null}
+      {view === "history" ? (
+        <History
+          here={here}
+          projectId={access.project.id}
+          promptId={detail.id}
+          before={Number(search.before) || undefined}
+          runningIn={environments.filter((e) => running[e.slug]).map((e) => ({ name: e.name, version: running[e.slug]! }))}
+        />
+      ) : null}
       {view === "version" ? (
         <VersionReadOnly
           projectSlug={access.project.slug}
@@ -127,7 +135,7 @@ export default async function PromptPage({ params, searchParams }: { params: Pro
   );
 }
 
-async function History({ here, projectId, promptId, before }: { here: string; projectId: string; promptId: string; before?: number }) {
+async function History({ here, projectId, promptId, before, runningIn }: { here: string; projectId: string; promptId: string; before?: number; runningIn: Array<{ name: string; version: number }> }) {
   const { versions, nextBefore } = await listVersions({ projectId, promptId, before });
   if (!versions.length) return <p className="text-muted">No versions yet. Write the prompt in the editor and save version 1 (Ctrl/Cmd+S).</p>;
   return (
@@ -139,6 +147,13 @@ async function History({ here, projectId, promptId, before }: { here: string; pr
               v{v.number}
             </Link>
             <span className="min-w-0 flex-1 truncate">{v.message}</span>
+            {runningIn
+              .filter((r) => r.version === v.number)
+              .map((r) => (
+                <span key={r.name} className="rounded bg-subtle px-1.5 py-0.5 text-xs">
+                  {r.name}
+                </span>
+              ))}
             <span className="font-mono text-xs">
               <span className="text-success">+{v.linesAdded}</span> <span className="text-danger">−{v.linesRemoved}</span>
             </span>
