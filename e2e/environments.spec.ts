@@ -38,3 +38,20 @@ test("deploy versions to development, see what each environment runs, now and at
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page.getByText("Development ran no prompt at that moment.")).toBeVisible();
 });
+
+test("admins add and remove environments in settings; one that serves prompts asks first", async ({ page }) => {
+  await page.goto(`/p/${PROJECT}/settings/environments`);
+  const form = page.getByRole("form", { name: "Add an environment" });
+  await form.getByLabel("Name").fill("QA");
+  await form.getByRole("button", { name: "Add environment" }).click();
+  const qa = page.getByTestId("environment-qa");
+  await expect(qa).toContainText("serves 0 prompts");
+  await qa.getByRole("button", { name: "Remove" }).click();
+  await expect(qa).toHaveCount(0);
+
+  const dev = page.getByTestId("environment-development");
+  await dev.getByRole("button", { name: "Remove" }).click();
+  await expect(dev.getByRole("alert")).toContainText("still serves");
+  await dev.getByRole("button", { name: "Keep it" }).click();
+  await expect(dev).toBeVisible();
+});

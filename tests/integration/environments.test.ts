@@ -111,3 +111,28 @@ describe("environments and deployments", () => {
     });
   });
 });
+
+describe("managing environments", () => {
+  beforeAll(applyMigrations);
+
+  it("adds, renames, reorders and removes environments, asking before removing one that serves prompts", async () => {
+    const { createEnvironment, deleteEnvironment, updateEnvironment } = await import("@/lib/environments/manage-environments");
+    const { project, members } = await makeProject(["ADMIN"]);
+    const admin = members[0]!.user;
+    const ctx = ctxFor(admin);
+    expect(await createEnvironment({ ctx, projectId: project.id, name: "EU Production", protected: true, requiredApprovals: 2 })).toMatchObject({ slug: "eu-production", position: 3, protected: true, requiredApprovals: 2 });
+    await expect(createEnvironment({ ctx, projectId: project.id, name: "eu production", protected: false, requiredApprovals: 1 })).rejects.toMatchObject({ code: "conflict" });
+    await updateEnvironment({ ctx, projectId: project.id, slug: "eu-production", changes: { name: "Production (EU)", position: 2 } });
+    expect((await listEnvironments({ projectId: project.id })).map((e) => e.name)).toEqual(["Development", "Staging", "Production (EU)", "Production"]);
+
+    const prompt = await createPrompt({ ctx, projectId: project.id, input: { name: "p", type: "TEXT", description: "", tags: [] } });
+    await saveVersion({ ctx, projectId: project.id, promptId: prompt.id, authorId: admin.id, baseVersion: 0, message: "v1", content: { template: "x", contract: { variables: [] }, modelConfig: {} } });
+    await deployVersion({ ctx, projectId: project.id, actor: { id: admin.id, name: admin.name, role: "ADMIN" }, environmentSlug: "staging", promptId: prompt.id, version: 1 });
+    await expect(deleteEnvironment({ ctx, projectId: project.id, slug: "staging", confirm: false })).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/still serves 1 prompt/) });
+    await deleteEnvironment({ ctx, projectId: project.id, slug: "staging", confirm: true });
+    expect((await listEnvironments({ projectId: project.id })).map((e) => e.slug)).toEqual(["development", "eu-production", "production"]);
+    // The deployment history outlives the environment, and the removal is audited.
+    expect(await db.deployment.count({ where: { projectId: project.id } })).toBe(1);
+    expect(await db.auditEntry.findFirst({ where: { projectId: project.id, action: "environment.delete" } })).toMatchObject({ before: { slug: "staging", serving: 1 } });
+  });
+});

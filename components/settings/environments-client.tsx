@@ -1,0 +1,105 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import type { EnvironmentView } from "@/lib/environments/list-environments";
+import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
+import { useRequest } from "@/lib/client/use-request";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+
+/** Settings → Environments: add, rename, reorder, protect and remove environments. */
+export function EnvironmentsClient({ projectSlug, environments }: { projectSlug: string; environments: EnvironmentView[] }) {
+  const router = useRouter();
+  const { busy, error, fields, run } = useRequest();
+  const [confirming, setConfirming] = useState<{ slug: string; message: string } | null>(null);
+  const [removeError, setRemoveError] = useState<string>();
+  const base = `/api/projects/${projectSlug}/environments`;
+  const patch = async (slug: string, body: Record<string, unknown>) => (await run(() => apiFetch(`${base}/${slug}`, { method: "PATCH", body }))) && router.refresh();
+
+  async function remove(slug: string, confirm: boolean) {
+    setRemoveError(undefined);
+    try {
+      await apiFetch(`${base}/${slug}${confirm ? "?confirm=true" : ""}`, { method: "DELETE" });
+      setConfirming(null);
+      router.refresh();
+    } catch (e) {
+      const apiError = e as ApiError;
+      // 409: it still serves prompts, so ask; anything else is just reported.
+      if (apiError.status === 409) setConfirming({ slug, message: apiError.message });
+      else setRemoveError(apiError.message);
+    }
+  }
+
+  async function add(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    if (await run(() => apiFetch(base, { body: { name: form.get("name"), protected: form.get("protected") === "on" } }))) {
+      formElement.reset();
+      router.refresh();
+    }
+  }
+
+  return (
+    <div className="space-y-8">
+      <ul className="divide-y divide-line rounded-lg border border-line bg-surface" aria-label="Environments">
+        {environments.map((e, i) => (
+          <li key={e.id} className="flex flex-wrap items-center gap-3 px-4 py-3" data-testid={`environment-${e.slug}`}>
+            <input
+              aria-label={`Name of ${e.slug}`}
+              defaultValue={e.name}
+              onBlur={(ev) => ev.target.value.trim() && ev.target.value.trim() !== e.name && void patch(e.slug, { name: ev.target.value.trim() })}
+              className="w-40 rounded border border-line bg-surface px-2 py-1"
+            />
+            <code className="text-xs text-muted">{e.slug}</code>
+            <label className="flex items-center gap-1 text-sm">
+              <input type="checkbox" checked={e.protected} onChange={(ev) => void patch(e.slug, { protected: ev.target.checked })} /> protected
+            </label>
+            {e.protected ? (
+              <label className="flex items-center gap-1 text-sm text-muted">
+                approvals
+                <input type="number" min={1} max={10} aria-label={`Required approvals for ${e.slug}`} defaultValue={e.requiredApprovals} onBlur={(ev) => Number(ev.target.value) !== e.requiredApprovals && void patch(e.slug, { requiredApprovals: Number(ev.target.value) })} className="w-14 rounded border border-line bg-surface px-2 py-1 text-ink" />
+              </label>
+            ) : null}
+            <span className="text-xs text-muted">serves {e.prompts} prompt{e.prompts === 1 ? "" : "s"}</span>
+            <div className="ml-auto flex gap-1">
+              <Button variant="ghost" aria-label={`Move ${e.name} up`} disabled={i === 0 || busy} onClick={() => patch(e.slug, { position: i - 1 })}>
+                ↑
+              </Button>
+              <Button variant="ghost" aria-label={`Move ${e.name} down`} disabled={i === environments.length - 1 || busy} onClick={() => patch(e.slug, { position: i + 1 })}>
+                ↓
+              </Button>
+              <Button variant="ghost" onClick={() => remove(e.slug, false)}>
+                Remove
+              </Button>
+            </div>
+            {confirming?.slug === e.slug ? (
+              <div role="alert" className="flex w-full flex-wrap items-center gap-2 rounded-md border border-danger/40 p-2 text-sm">
+                <span className="text-danger">{confirming.message}</span>
+                <Button variant="danger" onClick={() => remove(e.slug, true)}>
+                  Remove {e.name}
+                </Button>
+                <Button variant="ghost" onClick={() => setConfirming(null)}>
+                  Keep it
+                </Button>
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {error || removeError ? <Alert>{error ?? removeError}</Alert> : null}
+      <form onSubmit={add} className="max-w-md space-y-3 rounded-lg border border-line bg-surface p-5" noValidate aria-label="Add an environment">
+        <h2 className="font-semibold">Add an environment</h2>
+        <TextField label="Name" name="name" placeholder="QA, EU production…" error={fields.name} />
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="protected" /> Protected (versions arrive only through approved reviews)
+        </label>
+        <Button type="submit" busy={busy}>
+          Add environment
+        </Button>
+      </form>
+    </div>
+  );
+}
