@@ -22,7 +22,7 @@ export type RunView = {
 };
 
 /** Playground runs of a prompt, newest first (`before` = the id of the last run seen), or one run by id. */
-export async function listRuns(opts: { projectId: string; promptId: string; before?: string; runId?: string; limit?: number }): Promise<{ runs: RunView[]; nextBefore: string | null }> {
+export async function listRuns(opts: { projectId: string; promptId: string; before?: string; runId?: string; runIds?: string[]; limit?: number }): Promise<{ runs: RunView[]; nextBefore: string | null }> {
   const limit = opts.limit ?? 30;
   const cursor = opts.before ? await db.playgroundRun.findFirst({ where: { id: opts.before, promptId: opts.promptId, projectId: opts.projectId }, select: { createdAt: true, id: true } }) : null;
   const rows = await db.playgroundRun.findMany({
@@ -30,6 +30,7 @@ export async function listRuns(opts: { projectId: string; promptId: string; befo
       projectId: opts.projectId,
       promptId: opts.promptId,
       ...(opts.runId ? { id: opts.runId } : {}),
+      ...(opts.runIds ? { id: { in: opts.runIds } } : {}),
       ...(cursor ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] } : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

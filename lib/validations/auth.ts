@@ -33,7 +33,9 @@ export const signInSchema = z.object({
   password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX_LENGTH),
 });
 
-export const updateProfileSchema = z.object({ name: personNameSchema });
+export const updateProfileSchema = z
+  .object({ name: personNameSchema.optional(), emailNotifications: z.boolean().optional() })
+  .refine((v) => v.name !== undefined || v.emailNotifications !== undefined, { message: "Send a name or an email setting to change." });
 
 export const changePasswordSchema = z.object({
   currentPassword: z.string().min(1, "Enter your current password."),

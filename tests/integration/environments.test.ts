@@ -17,7 +17,7 @@ describe("environments and deployments", () => {
   const member = (role: string) => fixture.members.find((m) => m.role === role)!.user;
   const deploy = (role: "OWNER" | "ADMIN" | "EDITOR" | "VIEWER", extra: Partial<Parameters<typeof deployVersion>[0]>) => {
     const user = member(role);
-    return deployVersion({ ctx: ctxFor(user), projectId: fixture.project.id, actor: { id: user.id, name: user.name, role }, environmentSlug: "development", promptId, version: 1, ...extra });
+    return deployVersion({ ctx: ctxFor(user), projectId: fixture.project.id, projectSlug: fixture.project.slug, actor: { id: user.id, name: user.name, role }, environmentSlug: "development", promptId, version: 1, ...extra });
   };
 
   beforeAll(async () => {
@@ -127,7 +127,7 @@ describe("managing environments", () => {
 
     const prompt = await createPrompt({ ctx, projectId: project.id, input: { name: "p", type: "TEXT", description: "", tags: [] } });
     await saveVersion({ ctx, projectId: project.id, promptId: prompt.id, authorId: admin.id, baseVersion: 0, message: "v1", content: { template: "x", contract: { variables: [] }, modelConfig: {} } });
-    await deployVersion({ ctx, projectId: project.id, actor: { id: admin.id, name: admin.name, role: "ADMIN" }, environmentSlug: "staging", promptId: prompt.id, version: 1 });
+    await deployVersion({ ctx, projectId: project.id, projectSlug: project.slug, actor: { id: admin.id, name: admin.name, role: "ADMIN" }, environmentSlug: "staging", promptId: prompt.id, version: 1 });
     await expect(deleteEnvironment({ ctx, projectId: project.id, slug: "staging", confirm: false })).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/still serves 1 prompt/) });
     await deleteEnvironment({ ctx, projectId: project.id, slug: "staging", confirm: true });
     expect((await listEnvironments({ projectId: project.id })).map((e) => e.slug)).toEqual(["development", "eu-production", "production"]);

@@ -19,6 +19,7 @@ export const POST = apiRoute<{ project: string; promptId: string }>(async ({ req
   return deployVersion({
     ctx,
     projectId: access.project.id,
+    projectSlug: access.project.slug,
     actor: { id: access.user.id, name: access.user.name, role: access.role },
     environmentSlug: body.environment,
     promptId: params.promptId,

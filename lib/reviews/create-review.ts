@@ -1,0 +1,81 @@
+import { db } from "@/lib/db";
+import { AppError, validationError } from "@/lib/errors";
+import { can } from "@/lib/auth/permissions";
+import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
+import { getPromptOrThrow } from "@/lib/prompts/get-prompt-or-throw";
+import { createNotifications } from "@/lib/notifications/create-notifications";
+import { deliverNotificationEmails } from "@/lib/notifications/deliver-notification-emails";
+import { reviewHref } from "@/lib/reviews/get-review-or-throw";
+import type { ReviewActor } from "@/lib/reviews/review-actor";
+import type { CreateReviewInput } from "@/lib/validations/review";
+
+/**
+ * Opens review #N: asks the chosen reviewers to approve promoting one version of a prompt to one
+ * environment. Reviewers must be members who may approve, other than the author; they are notified.
+ */
+export async function createReview(opts: ReviewActor & { input: CreateReviewInput }) {
+  const { input, project, actor } = opts;
+  const prompt = await getPromptOrThrow({ projectId: project.id, promptId: input.promptId });
+  if (prompt.archivedAt) throw new AppError({ code: "conflict", message: `${prompt.name} is archived; restore it before asking for a review.` });
+  const version = await db.promptVersion.findUnique({ where: { promptId_number: { promptId: prompt.id, number: input.version } } });
+  if (!version) throw validationError([{ path: "version", message: `${prompt.name} has no version ${input.version}.` }]);
+  const env = await db.environment.findUnique({ where: { projectId_slug: { projectId: project.id, slug: input.environment } } });
+  if (!env) throw validationError([{ path: "environment", message: `No environment "${input.environment}" in this project.` }]);
+  const pointer = await db.environmentPrompt.findUnique({ where: { environmentId_promptId: { environmentId: env.id, promptId: prompt.id } } });
+  if (pointer?.version === input.version) throw validationError([{ path: "version", message: `${env.name} already runs version ${input.version}.` }]);
+
+  const reviewerIds = [...new Set(input.reviewerIds)];
+  const members = await db.membership.findMany({ where: { projectId: project.id, userId: { in: reviewerIds } }, select: { userId: true, role: true, user: { select: { name: true } } } });
+  const byId = new Map(members.map((m) => [m.userId, m]));
+  const problems = reviewerIds.flatMap((id) => {
+    const m = byId.get(id);
+    if (id === actor.id) return [`You cannot review your own request.`];
+    if (!m) return [`One of the reviewers is not a member of this project.`];
+    if (!can(m.role, "review.approve")) return [`${m.user.name} is ${m.role.toLowerCase()} and cannot approve; choose a reviewer, admin or owner.`];
+    return [];
+  });
+  if (problems.length) throw validationError(problems.map((message) => ({ path: "reviewerIds", message })));
+
+  const title = input.title || `${prompt.name} v${input.version} to ${env.name}`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const { review, notifications } = await db.$transaction(async (tx) => {
+        const last = await tx.review.findFirst({ where: { projectId: project.id }, orderBy: { number: "desc" }, select: { number: true } });
+        const number = (last?.number ?? 0) + 1;
+        const review = await tx.review.create({
+          data: {
+            projectId: project.id,
+            number,
+            promptId: prompt.id,
+            environmentId: env.id,
+            authorId: actor.id,
+            title,
+            description: input.description,
+            version: input.version,
+            baseVersion: pointer?.version ?? null,
+            reviewers: { create: reviewerIds.map((userId) => ({ userId })) },
+            events: { create: { actorId: actor.id, actorName: actor.name, kind: "opened", version: input.version, baseVersion: pointer?.version ?? null } },
+          },
+        });
+        await writeAuditEntry({ tx, ctx: opts.ctx, projectId: project.id, action: "review.open", target: { type: "review", id: review.id }, after: { number, prompt: prompt.name, version: input.version, environment: env.slug, reviewers: reviewerIds } });
+        const notifications = await createNotifications({
+          tx,
+          projectId: project.id,
+          recipientIds: reviewerIds,
+          actor,
+          kind: "review-requested",
+          title: `${actor.name} asks you to review ${prompt.name} v${input.version} for ${env.name}`,
+          body: input.description,
+          href: reviewHref(project.slug, number),
+        });
+        return { review, notifications };
+      });
+      void deliverNotificationEmails(notifications);
+      return { id: review.id, number: review.number, href: reviewHref(project.slug, review.number) };
+    } catch (error) {
+      // Two reviews opened at once may pick the same number; the unique index refuses one, which retries.
+      if ((error as { code?: string }).code === "P2002" && attempt < 5) continue;
+      throw error;
+    }
+  }
+}

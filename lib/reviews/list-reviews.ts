@@ -1,0 +1,66 @@
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ListReviewsInput } from "@/lib/validations/review";
+
+export type ReviewListItem = {
+  number: number;
+  title: string;
+  promptName: string;
+  environment: string;
+  version: number;
+  baseVersion: number | null;
+  status: string;
+  author: string;
+  reviewers: string[];
+  comments: number;
+  updatedAt: string;
+};
+
+const PAGE = 25;
+
+/**
+ * A project's reviews, newest first, 25 at a time (`before` = the last number seen). "to-review":
+ * open ones that name me as reviewer; "mine": open ones I opened; "all": every review.
+ */
+export async function listReviews(opts: { projectId: string; userId: string; filter: ListReviewsInput }): Promise<{ reviews: ReviewListItem[]; nextBefore: number | null }> {
+  const f = opts.filter;
+  const live = { in: ["OPEN", "CHANGES_REQUESTED", "APPROVED"] as Array<"OPEN" | "CHANGES_REQUESTED" | "APPROVED"> };
+  const where: Prisma.ReviewWhereInput = {
+    projectId: opts.projectId,
+    ...(f.scope === "to-review" ? { reviewers: { some: { userId: opts.userId } }, status: f.status ?? live } : {}),
+    ...(f.scope === "mine" ? { authorId: opts.userId, status: f.status ?? live } : {}),
+    ...(f.scope === "all" && f.status ? { status: f.status } : {}),
+    ...(f.environment ? { environment: { slug: f.environment } } : {}),
+    ...(f.prompt ? { prompt: { name: { contains: f.prompt.toLowerCase() } } } : {}),
+    ...(f.before ? { number: { lt: f.before } } : {}),
+  };
+  const rows = await db.review.findMany({
+    where,
+    orderBy: { number: "desc" },
+    take: PAGE + 1,
+    include: {
+      prompt: { select: { name: true } },
+      environment: { select: { name: true } },
+      author: { select: { name: true } },
+      reviewers: { select: { user: { select: { name: true } } } },
+      _count: { select: { comments: true } },
+    },
+  });
+  const page = rows.slice(0, PAGE);
+  return {
+    reviews: page.map((r) => ({
+      number: r.number,
+      title: r.title,
+      promptName: r.prompt.name,
+      environment: r.environment.name,
+      version: r.version,
+      baseVersion: r.baseVersion,
+      status: r.status,
+      author: r.author.name,
+      reviewers: r.reviewers.map((x) => x.user.name),
+      comments: r._count.comments,
+      updatedAt: r.updatedAt.toISOString(),
+    })),
+    nextBefore: rows.length > PAGE ? page[page.length - 1]!.number : null,
+  };
+}

@@ -1,0 +1,67 @@
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { can } from "@/lib/auth/permissions";
+import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
+import { movePointer } from "@/lib/environments/move-pointer";
+import { createNotifications } from "@/lib/notifications/create-notifications";
+import { deliverNotificationEmails } from "@/lib/notifications/deliver-notification-emails";
+import { assertLive, getReviewOrThrow, reviewHref } from "@/lib/reviews/get-review-or-throw";
+import { getReviewApprovalState } from "@/lib/reviews/get-review-approval-state";
+import type { ReviewActor } from "@/lib/reviews/review-actor";
+
+/**
+ * Promotes an approved review: the environment moves to the reviewed version, recorded as a
+ * deployment that names the review. Approvals must be for this version and for what the environment
+ * runs at this moment; if it moved since, the reviewers approve again against the new base.
+ */
+export async function promoteReview(opts: ReviewActor & { number: number }) {
+  const { project, actor } = opts;
+  const review = await getReviewOrThrow({ projectId: project.id, number: opts.number });
+  assertLive(review);
+  if (review.authorId !== actor.id && !can(actor.role, "review.promote")) throw new AppError({ code: "forbidden", message: "Only the author of the review or a reviewer can promote it." });
+
+  const { deployment, notifications } = await db.$transaction(async (tx) => {
+    const state = await getReviewApprovalState({ tx, review });
+    if (state.status !== "APPROVED") {
+      if (state.changesRequested.length) throw new AppError({ code: "conflict", message: `${state.changesRequested.map((d) => d.actorName).join(" and ")} asked for changes; push a new version or ask them to approve.` });
+      const baseMoved = state.stale.some((d) => d.version === review.version && d.baseVersion !== state.currentBase);
+      if (baseMoved) {
+        throw new AppError({
+          code: "conflict",
+          message: `${review.environment.name} changed since the approval: it now runs ${state.currentBase ? `version ${state.currentBase}` : "no version"}. The reviewers need to approve again against it.`,
+          details: { currentVersion: state.currentBase },
+        });
+      }
+      throw new AppError({ code: "conflict", message: `Review #${review.number} needs ${state.required} approval${state.required === 1 ? "" : "s"} of version ${review.version}; it has ${state.approvals.length}.` });
+    }
+    const closed = await tx.review.updateMany({ where: { id: review.id, status: { in: ["OPEN", "CHANGES_REQUESTED", "APPROVED"] } }, data: { status: "PROMOTED", closedAt: new Date() } });
+    if (closed.count === 0) throw new AppError({ code: "conflict", message: `Review #${review.number} was promoted or closed meanwhile.` });
+    const deployment = await movePointer({
+      tx,
+      ctx: opts.ctx,
+      projectId: project.id,
+      environment: review.environment,
+      prompt: review.prompt,
+      actor,
+      version: review.version,
+      expectedVersion: state.currentBase,
+      reason: review.title,
+      kind: "review",
+      review: { id: review.id, number: review.number },
+    });
+    await tx.reviewEvent.create({ data: { reviewId: review.id, actorId: actor.id, actorName: actor.name, kind: "promoted", version: review.version, baseVersion: state.currentBase } });
+    await writeAuditEntry({ tx, ctx: opts.ctx, projectId: project.id, action: "review.promote", target: { type: "review", id: review.id }, after: { number: review.number, version: review.version, environment: review.environment.slug, approvedBy: state.approvals.map((d) => d.actorName) } });
+    const notifications = await createNotifications({
+      tx,
+      projectId: project.id,
+      recipientIds: [review.authorId, ...review.reviewers.map((r) => r.userId)],
+      actor,
+      kind: "promoted",
+      title: `${actor.name} promoted ${review.prompt.name} v${review.version} to ${review.environment.name} (review #${review.number})`,
+      href: reviewHref(project.slug, review.number),
+    });
+    return { deployment, notifications };
+  });
+  void deliverNotificationEmails(notifications);
+  return deployment;
+}
