@@ -33,6 +33,8 @@ type Props = {
   /** A stored run to reopen: its values, source, provider and model fill the playground. */
   reopen?: RunView | null;
   testCases: TestCaseView[];
+  /** May ask for a review (the button saves unsaved edits as a version first). */
+  canRequestReview: boolean;
 };
 
 // Client-only: it restores the values last used for this prompt from localStorage.
@@ -44,7 +46,7 @@ type Conflict = { version: VersionSummary; content: PromptContent };
  * The prompt editor: the text (or messages) in Monaco, the variables it takes, the model settings.
  * Edits autosave to the person's draft; Ctrl/Cmd+S saves the next version with a message.
  */
-export function PromptEditor({ projectSlug, prompt, promptNames, canEdit, canRun, providers, canManageProviders, reopen, testCases }: Props) {
+export function PromptEditor({ projectSlug, prompt, promptNames, canEdit, canRun, providers, canManageProviders, reopen, testCases, canRequestReview }: Props) {
   const router = useRouter();
   const api = `/api/projects/${projectSlug}/prompts/${prompt.id}`;
   const [content, setContent] = useState<PromptContent>(prompt.working.content);
@@ -54,6 +56,9 @@ export function PromptEditor({ projectSlug, prompt, promptNames, canEdit, canRun
   const [epoch, setEpoch] = useState(0);
   const [hasDraft, setHasDraft] = useState(prompt.working.fromDraft);
   const [dialogOpen, setDialogOpen] = useState(false);
+  // Set when "Request review" opened the save dialog: after saving, go on to the review form.
+  const [reviewAfterSave, setReviewAfterSave] = useState(false);
+  const newReviewHref = (version: number) => `/p/${projectSlug}/reviews/new?prompt=${prompt.id}&version=${version}`;
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [notice, setNotice] = useState<string>();
   const references = useMemo(() => promptNames.filter((n) => n !== prompt.name), [promptNames, prompt.name]);
@@ -94,6 +99,20 @@ export function PromptEditor({ projectSlug, prompt, promptNames, canEdit, canRun
           {hasDraft && canEdit && prompt.latestVersion ? (
             <Button variant="ghost" onClick={discard}>
               Discard draft
+            </Button>
+          ) : null}
+          {canRequestReview && canEdit ? (
+            <Button
+              variant="secondary"
+              title={hasDraft || !baseVersion ? "Saves your changes as a version, then asks for a review" : `Ask for a review of v${baseVersion}`}
+              onClick={() => {
+                if (hasDraft || !baseVersion) {
+                  setReviewAfterSave(true);
+                  setDialogOpen(true);
+                } else router.push(newReviewHref(baseVersion));
+              }}
+            >
+              Request review
             </Button>
           ) : null}
           {canEdit ? (
@@ -162,7 +181,10 @@ export function PromptEditor({ projectSlug, prompt, promptNames, canEdit, canRun
       {dialogOpen ? (
         <SaveVersionDialog
           nextNumber={baseVersion + 1}
-          onCancel={() => setDialogOpen(false)}
+          onCancel={() => {
+            setDialogOpen(false);
+            setReviewAfterSave(false);
+          }}
           onSave={async (message) => {
             await autosave.waitForSave();
             try {
@@ -172,7 +194,8 @@ export function PromptEditor({ projectSlug, prompt, promptNames, canEdit, canRun
               setHasDraft(false);
               autosave.markClean();
               setNotice(`Saved version ${saved.number}.`);
-              router.refresh();
+              if (reviewAfterSave) router.push(newReviewHref(saved.number));
+              else router.refresh();
               return null;
             } catch (e) {
               const error = e as ApiError & { details?: unknown };

@@ -1,12 +1,13 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { VersionView } from "@/lib/prompts/version-view";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 import { TemplateEditor } from "@/components/editor/template-editor";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { MessageList } from "@/components/prompts/message-list";
 import { ContractPanel } from "@/components/prompts/contract-panel";
 import { ModelSettingsPanel } from "@/components/prompts/model-settings-panel";
@@ -20,6 +21,8 @@ type Props = {
   latestVersion: number;
   editorHref: string;
   canEdit: boolean;
+  /** Where "Request review" goes; null when the person may not ask for one. */
+  requestReviewHref: string | null;
   /** Environments with what they run now; given when the person may deploy. */
   deployTargets: Array<{ slug: string; name: string; protected: boolean; current: number | null }> | null;
 };
@@ -27,7 +30,7 @@ type Props = {
 const noop = () => undefined;
 
 /** One saved version, read-only, with "restore into draft" (which replaces your draft, based on the latest version). */
-export function VersionReadOnly({ projectSlug, promptId, promptType, version, latestVersion, editorHref, canEdit, deployTargets }: Props) {
+export function VersionReadOnly({ projectSlug, promptId, promptType, version, latestVersion, editorHref, canEdit, requestReviewHref, deployTargets }: Props) {
   const router = useRouter();
   const { busy, error, run } = useRequest();
   async function restore() {
@@ -42,8 +45,13 @@ export function VersionReadOnly({ projectSlug, promptId, promptType, version, la
         <p className="text-muted">
           Version {version.number}: “{version.message}” by {version.author}. Read-only.
         </p>
+        {requestReviewHref ? (
+          <Link href={requestReviewHref} className={buttonClass("secondary", "ml-auto")}>
+            Request review
+          </Link>
+        ) : null}
         {canEdit ? (
-          <Button variant="secondary" className="ml-auto" busy={busy} onClick={restore}>
+          <Button variant="secondary" className={requestReviewHref ? "" : "ml-auto"} busy={busy} onClick={restore}>
             Restore into draft
           </Button>
         ) : null}

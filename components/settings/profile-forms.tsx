@@ -9,11 +9,20 @@ import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 
-export function ProfileForms({ name }: { name: string }) {
+export function ProfileForms({ name, emailNotifications, emailConfigured }: { name: string; emailNotifications: boolean; emailConfigured: boolean }) {
   const router = useRouter();
   const profile = useRequest();
   const password = useRequest();
-  const [done, setDone] = useState<{ profile?: string; password?: string }>({});
+  const email = useRequest();
+  const [emailOn, setEmailOn] = useState(emailNotifications);
+  const [done, setDone] = useState<{ profile?: string; password?: string; email?: string }>({});
+
+  async function onEmail(on: boolean) {
+    setDone({});
+    setEmailOn(on);
+    if (await email.run(() => apiFetch("/api/account", { method: "PATCH", body: { emailNotifications: on } }))) setDone({ email: on ? "Notifications will also come by email." : "No more notification emails; your inbox still gets them." });
+    else setEmailOn(!on);
+  }
 
   async function onProfile(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -44,6 +53,17 @@ export function ProfileForms({ name }: { name: string }) {
         {done.profile ? <Alert tone="success">{done.profile}</Alert> : null}
         <Button type="submit" busy={profile.busy}>Save name</Button>
       </form>
+      <section className="space-y-3 rounded-lg border border-line bg-surface p-5" aria-labelledby="email-heading">
+        <h2 id="email-heading" className="text-base font-semibold">Notifications</h2>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" checked={emailOn} disabled={email.busy} onChange={(e) => onEmail(e.target.checked)} /> Also send my notifications by email
+        </label>
+        <p className="text-xs text-muted">
+          {emailConfigured ? "Review requests, decisions, mentions, promotions and rollbacks always appear in your inbox." : "This Galley has no mail server configured (SMTP_URL), so notifications appear in your inbox only."}
+        </p>
+        {email.error ? <Alert>{email.error}</Alert> : null}
+        {done.email ? <Alert tone="success">{done.email}</Alert> : null}
+      </section>
       <form onSubmit={onPassword} className="space-y-4 rounded-lg border border-line bg-surface p-5" noValidate>
         <h2 className="text-base font-semibold">Change password</h2>
         <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" error={password.fields.currentPassword} />

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
-export type RunningPrompt = { promptId: string; promptName: string; version: number; deployedBy: string; deployedAt: string; kind: string; reason: string };
+export type RunningPrompt = { promptId: string; promptName: string; version: number; deployedBy: string; deployedAt: string; kind: string; reason: string; reviewNumber: number | null };
 
 /**
  * What an environment ran at a moment: for each prompt, its latest deployment at or before `at`
@@ -12,17 +12,17 @@ export async function environmentAt(opts: { projectId: string; environmentSlug: 
   const env = await db.environment.findUnique({ where: { projectId_slug: { projectId: opts.projectId, slug: opts.environmentSlug } } });
   if (!env) throw new AppError({ code: "not_found", message: `No environment "${opts.environmentSlug}" in this project.` });
   const at = opts.at ?? new Date();
-  const rows = await db.$queryRaw<Array<{ promptId: string; promptName: string; toVersion: number; actorName: string; createdAt: Date; kind: string; reason: string }>>`
-    SELECT DISTINCT ON ("promptId") "promptId", "promptName", "toVersion", "actorName", "createdAt", "kind", "reason"
+  const rows = await db.$queryRaw<Array<{ promptId: string; promptName: string; toVersion: number; actorName: string; createdAt: Date; kind: string; reason: string; reviewNumber: number | null }>>`
+    SELECT DISTINCT ON ("promptId") "promptId", "promptName", "toVersion", "actorName", "createdAt", "kind", "reason", "reviewNumber"
     FROM "Deployment"
     WHERE "environmentId" = ${env.id} AND "createdAt" <= ${at}
     ORDER BY "promptId", "createdAt" DESC, "id" DESC`;
   return rows
-    .map((r) => ({ promptId: r.promptId, promptName: r.promptName, version: r.toVersion, deployedBy: r.actorName, deployedAt: r.createdAt.toISOString(), kind: r.kind, reason: r.reason }))
+    .map((r) => ({ promptId: r.promptId, promptName: r.promptName, version: r.toVersion, deployedBy: r.actorName, deployedAt: r.createdAt.toISOString(), kind: r.kind, reason: r.reason, reviewNumber: r.reviewNumber }))
     .sort((a, b) => a.promptName.localeCompare(b.promptName));
 }
 
-export type EnvironmentChange = { promptName: string; from: number | null; to: number | null; by: string | null; at: string | null };
+export type EnvironmentChange = { promptName: string; from: number | null; to: number | null; by: string | null; at: string | null; reviewNumber: number | null };
 
 /** Which prompts changed in an environment between two moments, from which version to which. */
 export async function diffEnvironment(opts: { projectId: string; environmentSlug: string; from: Date; to: Date }): Promise<EnvironmentChange[]> {
@@ -31,9 +31,9 @@ export async function diffEnvironment(opts: { projectId: string; environmentSlug
   const changes: EnvironmentChange[] = [];
   for (const r of after) {
     const was = old.get(r.promptId);
-    if (!was || was.version !== r.version) changes.push({ promptName: r.promptName, from: was?.version ?? null, to: r.version, by: r.deployedBy, at: r.deployedAt });
+    if (!was || was.version !== r.version) changes.push({ promptName: r.promptName, from: was?.version ?? null, to: r.version, by: r.deployedBy, at: r.deployedAt, reviewNumber: r.reviewNumber });
     old.delete(r.promptId);
   }
-  for (const r of old.values()) changes.push({ promptName: r.promptName, from: r.version, to: null, by: null, at: null });
+  for (const r of old.values()) changes.push({ promptName: r.promptName, from: r.version, to: null, by: null, at: null, reviewNumber: null });
   return changes.sort((a, b) => a.promptName.localeCompare(b.promptName));
 }

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 
-export type DeploymentView = { id: string; promptName: string; promptId: string; fromVersion: number | null; toVersion: number; actorName: string; reason: string; kind: string; createdAt: string };
+export type DeploymentView = { id: string; promptName: string; promptId: string; fromVersion: number | null; toVersion: number; actorName: string; reason: string; kind: string; reviewNumber: number | null; createdAt: string };
 
 /** An environment's deployments, newest first (optionally of one prompt). */
 export async function listDeployments(opts: { projectId: string; environmentId: string; promptId?: string; limit?: number }): Promise<DeploymentView[]> {
@@ -9,5 +9,5 @@ export async function listDeployments(opts: { projectId: string; environmentId: 
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: opts.limit ?? 50,
   });
-  return rows.map((r) => ({ id: r.id, promptName: r.promptName, promptId: r.promptId, fromVersion: r.fromVersion, toVersion: r.toVersion, actorName: r.actorName, reason: r.reason, kind: r.kind, createdAt: r.createdAt.toISOString() }));
+  return rows.map((r) => ({ id: r.id, promptName: r.promptName, promptId: r.promptId, fromVersion: r.fromVersion, toVersion: r.toVersion, actorName: r.actorName, reason: r.reason, kind: r.kind, reviewNumber: r.reviewNumber, createdAt: r.createdAt.toISOString() }));
 }

@@ -6,6 +6,7 @@ import { getPromptOrThrow } from "@/lib/prompts/get-prompt-or-throw";
 import { createNotifications } from "@/lib/notifications/create-notifications";
 import { deliverNotificationEmails } from "@/lib/notifications/deliver-notification-emails";
 import { reviewHref } from "@/lib/reviews/get-review-or-throw";
+import { findMentions } from "@/lib/reviews/find-mentions";
 import type { ReviewActor } from "@/lib/reviews/review-actor";
 import type { CreateReviewInput } from "@/lib/validations/review";
 
@@ -36,7 +37,10 @@ export async function createReview(opts: ReviewActor & { input: CreateReviewInpu
   });
   if (problems.length) throw validationError(problems.map((message) => ({ path: "reviewerIds", message })));
 
-  const title = input.title || `${prompt.name} v${input.version} to ${env.name}`;
+  const everyone = input.description.includes("@") ? await db.membership.findMany({ where: { projectId: project.id }, select: { user: { select: { id: true, email: true, name: true } } } }) : [];
+  const mentioned = findMentions(input.description, everyone.map((m) => m.user)).filter((m) => !reviewerIds.includes(m.id));
+  // The default title leaves the version out: the author may push newer ones to the same review.
+  const title = input.title || `${prompt.name} to ${env.name}`;
   for (let attempt = 0; ; attempt++) {
     try {
       const { review, notifications } = await db.$transaction(async (tx) => {
@@ -68,7 +72,17 @@ export async function createReview(opts: ReviewActor & { input: CreateReviewInpu
           body: input.description,
           href: reviewHref(project.slug, number),
         });
-        return { review, notifications };
+        const mentions = await createNotifications({
+          tx,
+          projectId: project.id,
+          recipientIds: mentioned.map((m) => m.id),
+          actor,
+          kind: "mentioned",
+          title: `${actor.name} mentioned you in review #${number} (${prompt.name})`,
+          body: input.description,
+          href: reviewHref(project.slug, number),
+        });
+        return { review, notifications: [...notifications, ...mentions] };
       });
       void deliverNotificationEmails(notifications);
       return { id: review.id, number: review.number, href: reviewHref(project.slug, review.number) };

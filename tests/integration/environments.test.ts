@@ -89,7 +89,7 @@ describe("environments and deployments", () => {
     expect(await at(t1)).toEqual([2]);
     expect(await at(t2)).toEqual([3]);
     expect(await diffEnvironment({ projectId: fixture.project.id, environmentSlug: "development", from: t0, to: t2 })).toEqual([
-      { promptName: "support/reply", from: 1, to: 3, by: member("EDITOR").name, at: expect.any(String) },
+      { promptName: "support/reply", from: 1, to: 3, by: member("EDITOR").name, at: expect.any(String), reviewNumber: null },
     ]);
   });
 

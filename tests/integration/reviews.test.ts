@@ -147,7 +147,7 @@ describe("reviews and promotion", () => {
     expect(await status(1)).toBe("PROMOTED");
     expect(await running()).toBe(4);
     const deployment = await db.deployment.findFirstOrThrow({ where: { promptId, toVersion: 4 } });
-    expect(deployment).toMatchObject({ reviewNumber: 1, actorName: member("EDITOR").name, reason: "support/reply v2 to Production" });
+    expect(deployment).toMatchObject({ reviewNumber: 1, actorName: member("EDITOR").name, reason: "support/reply to Production" });
     expect(await diffEnvironment({ projectId: fixture.project.id, environmentSlug: "production", from: new Date(t.getTime() - 1), to: new Date() })).toMatchObject([{ promptName: "support/reply", from: 1, to: 4 }]);
     await expect(promoteReview({ ...as("EDITOR"), number: 1 })).rejects.toMatchObject({ code: "conflict", message: "Review #1 is promoted; open a new review to change it." });
     expect((await listNotifications({ userId: member("REVIEWER").id })).notifications[0]).toMatchObject({ kind: "promoted" });

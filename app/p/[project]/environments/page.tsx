@@ -77,6 +77,14 @@ export default async function EnvironmentsPage({ params, searchParams }: { param
                 <li key={c.promptName}>
                   <span className="font-mono">{c.promptName}</span>: {c.from ? `v${c.from}` : "—"} → {c.to ? `v${c.to}` : "removed"}
                   {c.by ? <span className="text-muted"> · {c.by}, {when(c.at!)}</span> : null}
+                  {c.reviewNumber ? (
+                    <>
+                      {" "}
+                      <Link className="text-accent hover:underline" href={`/p/${access.project.slug}/reviews/${c.reviewNumber}`}>
+                        via review #{c.reviewNumber}
+                      </Link>
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -110,7 +118,12 @@ export default async function EnvironmentsPage({ params, searchParams }: { param
                   </td>
                   <td className="px-4 py-2">v{r.version}</td>
                   <td className="px-4 py-2 text-muted">
-                    {r.deployedBy}, {when(r.deployedAt)} {r.kind !== "deploy" ? `(${r.kind}${r.reason ? `: ${r.reason}` : ""})` : ""}
+                    {r.deployedBy}, {when(r.deployedAt)} {r.kind !== "deploy" && r.kind !== "review" ? `(${r.kind}${r.reason ? `: ${r.reason}` : ""})` : ""}
+                    {r.reviewNumber ? (
+                      <Link className="text-accent hover:underline" href={`/p/${access.project.slug}/reviews/${r.reviewNumber}`}>
+                        via review #{r.reviewNumber}
+                      </Link>
+                    ) : null}
                   </td>
                 </tr>
               ))}
@@ -132,8 +145,13 @@ export default async function EnvironmentsPage({ params, searchParams }: { param
                   {d.fromVersion ? `v${d.fromVersion}` : "—"} → v{d.toVersion}
                 </span>
                 <span className="text-muted">{d.actorName}</span>
-                {d.kind !== "deploy" ? <span className="text-xs text-danger">{d.kind}</span> : null}
-                {d.reason ? <span className="text-muted">“{d.reason}”</span> : null}
+                {d.kind !== "deploy" && d.kind !== "review" ? <span className="text-xs text-danger">{d.kind}</span> : null}
+                {d.reviewNumber ? (
+                  <Link className="text-accent hover:underline" href={`/p/${access.project.slug}/reviews/${d.reviewNumber}`}>
+                    review #{d.reviewNumber}
+                  </Link>
+                ) : null}
+                {d.reason && d.kind !== "review" ? <span className="text-muted">“{d.reason}”</span> : null}
               </li>
             ))}
           </ol>

@@ -17,13 +17,15 @@ import { promptText } from "@/lib/prompts/prompt-text";
 import { diffContracts } from "@/lib/templates/diff-contracts";
 import type { Contract } from "@/lib/templates/contract";
 import { PromptEditor } from "@/components/prompts/prompt-editor";
+import { DeploymentTimeline } from "@/components/prompts/deployment-timeline";
+import { listDeployments } from "@/lib/environments/list-deployments";
 import { CompareView } from "@/components/prompts/compare-view";
 import { VersionReadOnly } from "@/components/prompts/version-read-only";
 import { PromptSettingsForm } from "@/components/prompts/prompt-settings-form";
 import { buttonClass } from "@/components/ui/button";
 
 type Params = { project: string; name: string[] };
-type Search = { view?: string; v?: string; a?: string; b?: string; before?: string; run?: string };
+type Search = { view?: string; v?: string; a?: string; b?: string; before?: string; run?: string; env?: string };
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const { name } = await params;
@@ -48,12 +50,13 @@ export default async function PromptPage({ params, searchParams }: { params: Pro
   const [environments, runningByPrompt] = await Promise.all([listEnvironments({ projectId: access.project.id }), versionsByEnvironment({ projectId: access.project.id, promptIds: [detail.id] })]);
   const running = runningByPrompt.get(detail.id) ?? {};
   const here = `${base}/${detail.name}`;
-  const view = search.view === "history" || search.view === "compare" || search.view === "version" || search.view === "settings" || search.view === "runs" ? search.view : "edit";
+  const view = search.view === "history" || search.view === "compare" || search.view === "version" || search.view === "settings" || search.view === "runs" || search.view === "deployments" ? search.view : "edit";
   const latest = detail.latestVersion?.number ?? 0;
   const tabs = [
     { view: "edit", label: "Editor", href: here },
     { view: "history", label: `History${latest ? ` (${latest})` : ""}`, href: `${here}?view=history` },
     ...(latest >= 2 ? [{ view: "compare", label: "Compare", href: `${here}?view=compare&a=${latest - 1}&b=${latest}` }] : []),
+    { view: "deployments", label: "Deployments", href: `${here}?view=deployments` },
     { view: "runs", label: "Runs", href: `${here}?view=runs` },
     { view: "settings", label: "Details", href: `${here}?view=settings` },
   ];
@@ -102,6 +105,7 @@ export default async function PromptPage({ params, searchParams }: { params: Pro
           providers={can(access.role, "playground.run") ? await listProviders({ projectId: access.project.id }) : []}
           canManageProviders={can(access.role, "provider.manage")}
           testCases={can(access.role, "playground.run") ? await listTestCases({ projectId: access.project.id, promptId: detail.id }) : []}
+          canRequestReview={can(access.role, "review.request")}
           reopen={search.run ? (await listRuns({ projectId: access.project.id, promptId: detail.id, runId: search.run })).runs[0] ?? null : null}
         />
       ) : null}
@@ -123,7 +127,20 @@ export default async function PromptPage({ params, searchParams }: { params: Pro
           latestVersion={latest}
           editorHref={here}
           canEdit={can(access.role, "prompt.edit")}
+          requestReviewHref={can(access.role, "review.request") && !detail.archived ? `/p/${access.project.slug}/reviews/new?prompt=${detail.id}&version=${Number(search.v) || latest || 1}` : null}
           deployTargets={can(access.role, "deployment.unprotected") ? environments.map((e) => ({ slug: e.slug, name: e.name, protected: e.protected, current: running[e.slug] ?? null })) : null}
+        />
+      ) : null}
+      {view === "deployments" ? (
+        <Deployments
+          here={here}
+          projectSlug={access.project.slug}
+          projectId={access.project.id}
+          promptId={detail.id}
+          environments={environments}
+          selected={search.env}
+          running={running}
+          may={{ deploy: can(access.role, "deployment.unprotected"), emergency: can(access.role, "deployment.emergency"), review: can(access.role, "review.request") }}
         />
       ) : null}
       {view === "runs" ? <Runs here={here} projectId={access.project.id} promptId={detail.id} before={search.before} /> : null}
@@ -192,6 +209,33 @@ async function Compare({ here, projectId, promptId, a, b, latest }: { here: stri
       configChanges={diffModelConfig(left.content.modelConfig, right.content.modelConfig)}
       contractChanges={diffContracts(left.content.contract as Contract, right.content.contract as Contract)}
     />
+  );
+}
+
+async function Deployments(props: {
+  here: string;
+  projectSlug: string;
+  projectId: string;
+  promptId: string;
+  environments: Array<{ id: string; slug: string; name: string; protected: boolean }>;
+  selected?: string;
+  running: Record<string, number>;
+  may: { deploy: boolean; emergency: boolean; review: boolean };
+}) {
+  const env = props.environments.find((e) => e.slug === props.selected) ?? props.environments.find((e) => e.protected) ?? props.environments[0];
+  if (!env) return <p className="text-muted">This project has no environments.</p>;
+  const deployments = await listDeployments({ projectId: props.projectId, environmentId: env.id, promptId: props.promptId, limit: 100 });
+  return (
+    <div className="space-y-3">
+      <nav aria-label="Environment" className="flex flex-wrap gap-1">
+        {props.environments.map((e) => (
+          <Link key={e.slug} href={`${props.here}?view=deployments&env=${e.slug}`} aria-current={e.id === env.id ? "page" : undefined} className={buttonClass(e.id === env.id ? "secondary" : "ghost")}>
+            {e.name} {props.running[e.slug] ? `(v${props.running[e.slug]})` : ""}
+          </Link>
+        ))}
+      </nav>
+      <DeploymentTimeline projectSlug={props.projectSlug} promptId={props.promptId} environment={env} current={props.running[env.slug] ?? null} deployments={deployments} may={props.may} />
+    </div>
   );
 }
 

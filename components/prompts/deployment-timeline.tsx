@@ -1,0 +1,119 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import type { DeploymentView } from "@/lib/environments/list-deployments";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { useRequest } from "@/lib/client/use-request";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+
+type Props = {
+  projectSlug: string;
+  promptId: string;
+  environment: { slug: string; name: string; protected: boolean };
+  current: number | null;
+  deployments: DeploymentView[];
+  /** unprotected: may deploy; emergency: may roll a protected environment back; review: may ask for a review. */
+  may: { deploy: boolean; emergency: boolean; review: boolean };
+};
+
+const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+/**
+ * One prompt's deployments to one environment, newest first, with a rollback to any earlier version:
+ * one click where the environment is unprotected; on a protected one, an admin's emergency rollback
+ * (with a reason) or a review.
+ */
+export function DeploymentTimeline({ projectSlug, promptId, environment, current, deployments, may }: Props) {
+  const router = useRouter();
+  const [confirming, setConfirming] = useState<number | null>(null);
+  const [done, setDone] = useState<string>();
+  const { busy, error, fields, run } = useRequest();
+  const url = `/api/projects/${projectSlug}/prompts/${promptId}/deployments`;
+
+  async function rollBack(version: number, reason?: string) {
+    setDone(undefined);
+    const result = await run(() => apiFetch(url, { body: { environment: environment.slug, version, expectedVersion: current, ...(environment.protected ? { emergencyRollback: true, reason } : {}) } }));
+    if (result) {
+      setConfirming(null);
+      setDone(`${environment.name} runs v${version} again.`);
+      router.refresh();
+    }
+  }
+  function onEmergency(event: FormEvent<HTMLFormElement>, version: number) {
+    event.preventDefault();
+    void rollBack(version, String(new FormData(event.currentTarget).get("reason") ?? ""));
+  }
+
+  if (!deployments.length) {
+    return <p className="text-muted">{environment.name} has never run this prompt.{environment.protected ? " Versions get there through an approved review." : ""}</p>;
+  }
+  const seen = new Set<number>();
+  return (
+    <div className="space-y-3">
+      {done ? <Alert tone="success">{done}</Alert> : null}
+      {error && !fields.reason ? <Alert>{error}</Alert> : null}
+      <ol className="divide-y divide-line rounded-lg border border-line bg-surface" data-testid="prompt-deployments">
+        {deployments.map((d) => {
+          const offer = d.toVersion !== current && !seen.has(d.toVersion);
+          seen.add(d.toVersion);
+          return (
+            <li key={d.id} className="space-y-2 px-4 py-2">
+              <div className="flex flex-wrap items-center gap-3">
+                <span className="text-xs text-muted">{when(d.createdAt)}</span>
+                <span>
+                  {d.fromVersion ? `v${d.fromVersion}` : "—"} → <strong>v{d.toVersion}</strong>
+                </span>
+                <span className="text-muted">{d.actorName}</span>
+                {d.kind !== "deploy" ? <span className={`text-xs ${d.kind.includes("rollback") ? "text-danger" : "text-muted"}`}>{d.kind === "review" ? "via review" : d.kind}</span> : null}
+                {d.reviewNumber ? (
+                  <Link className="text-xs text-accent hover:underline" href={`/p/${projectSlug}/reviews/${d.reviewNumber}`}>
+                    #{d.reviewNumber}
+                  </Link>
+                ) : null}
+                {d.reason && d.kind !== "review" ? <span className="text-muted">“{d.reason}”</span> : null}
+                {d.toVersion === current && d === deployments[0] ? <span className="rounded bg-subtle px-1.5 py-0.5 text-xs">running</span> : null}
+                <span className="flex-1" />
+                {offer && !environment.protected && may.deploy ? (
+                  <Button variant="secondary" busy={busy} onClick={() => rollBack(d.toVersion)}>
+                    Roll back to v{d.toVersion}
+                  </Button>
+                ) : null}
+                {offer && environment.protected && may.emergency ? (
+                  <Button variant="danger" onClick={() => setConfirming(confirming === d.toVersion ? null : d.toVersion)}>
+                    Emergency rollback to v{d.toVersion}
+                  </Button>
+                ) : null}
+                {offer && environment.protected && !may.emergency && may.review ? (
+                  <Link className="text-xs text-accent hover:underline" href={`/p/${projectSlug}/reviews/new?prompt=${promptId}&version=${d.toVersion}&environment=${environment.slug}`}>
+                    Request review of v{d.toVersion}
+                  </Link>
+                ) : null}
+              </div>
+              {confirming === d.toVersion ? (
+                <form onSubmit={(e) => onEmergency(e, d.toVersion)} className="flex flex-wrap items-start gap-2" noValidate>
+                  <label className="min-w-64 flex-1 space-y-1 text-sm">
+                    <span className="block font-medium">Why roll {environment.name} back to v{d.toVersion}?</span>
+                    <input name="reason" autoFocus className="w-full rounded-md border border-line bg-surface px-3 py-1.5" placeholder="v5 promises refunds we don't give" aria-invalid={fields.reason ? true : undefined} />
+                    {fields.reason ? (
+                      <span role="alert" className="block text-xs text-danger">
+                        {fields.reason}
+                      </span>
+                    ) : (
+                      <span className="block text-xs text-muted">Recorded in the deployment and the audit log; the people behind the current version are notified.</span>
+                    )}
+                  </label>
+                  <Button type="submit" variant="danger" busy={busy} className="mt-6">
+                    Roll back now
+                  </Button>
+                </form>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}

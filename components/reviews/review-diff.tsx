@@ -1,0 +1,91 @@
+"use client";
+
+import { DiffEditor, type Monaco } from "@monaco-editor/react";
+import type { editor } from "monaco-editor";
+import { useEffect, useRef, useState } from "react";
+import { configureMonaco } from "@/components/editor/monaco-setup";
+import { registerTemplateLanguage, TEMPLATE_LANGUAGE } from "@/components/editor/template-language";
+import { useDarkMode } from "@/components/editor/use-dark-mode";
+
+configureMonaco();
+
+type Props = {
+  original: string;
+  modified: string;
+  originalLabel: string;
+  modifiedLabel: string;
+  /** Lines of the modified side that have comment threads (open ones and resolved ones). */
+  commentedLines: Array<{ line: number; resolved: boolean }>;
+  selectedLine: number | null;
+  /** Clicking a line number or the gutter of the modified side picks that line for a comment. */
+  onSelectLine: ((line: number) => void) | null;
+};
+
+/** The review's side-by-side diff, with comment markers in the gutter of the version's side. */
+export function ReviewDiff(props: Props) {
+  const dark = useDarkMode();
+  const [inline, setInline] = useState(false);
+  const modifiedRef = useRef<editor.ICodeEditor | null>(null);
+  const monacoRef = useRef<Monaco | null>(null);
+  const decorations = useRef<editor.IEditorDecorationsCollection | null>(null);
+  const onSelect = useRef(props.onSelectLine);
+  useEffect(() => {
+    onSelect.current = props.onSelectLine;
+  }, [props.onSelectLine]);
+
+  const paint = () => {
+    const modified = modifiedRef.current;
+    const monaco = monacoRef.current;
+    if (!modified || !monaco) return;
+    const lines = new Map<number, boolean>();
+    for (const c of props.commentedLines) lines.set(c.line, (lines.get(c.line) ?? true) && c.resolved);
+    const items: editor.IModelDeltaDecoration[] = [...lines].map(([line, resolved]) => ({
+      range: new monaco.Range(line, 1, line, 1),
+      options: { glyphMarginClassName: resolved ? "galley-comment-glyph galley-comment-glyph-resolved" : "galley-comment-glyph", glyphMarginHoverMessage: { value: resolved ? "Resolved comments" : "Comments" } },
+    }));
+    if (props.selectedLine) items.push({ range: new monaco.Range(props.selectedLine, 1, props.selectedLine, 1), options: { isWholeLine: true, className: "galley-selected-line" } });
+    decorations.current?.clear();
+    decorations.current = modified.createDecorationsCollection(items);
+  };
+  useEffect(paint);
+  // Tall enough for the longer side, between 8 and 30 lines, so short prompts do not leave a blank box.
+  const lines = Math.max(props.original.split("\n").length, props.modified.split("\n").length);
+  const height = Math.min(30, Math.max(8, lines + 2)) * 19 + 12;
+
+  return (
+    <div className="space-y-2">
+      <div className="flex items-center justify-between text-xs text-muted">
+        <span>
+          {props.originalLabel} → {props.modifiedLabel}
+          {props.onSelectLine ? " · click a line number on the right to comment on that line" : ""}
+        </span>
+        <label className="flex items-center gap-1">
+          <input type="checkbox" checked={inline} onChange={(e) => setInline(e.target.checked)} /> Inline
+        </label>
+      </div>
+      <div className="overflow-hidden rounded-md border border-line" style={{ height }} data-testid="review-diff">
+        <DiffEditor
+          onMount={(diff, monaco) => {
+            const modified = diff.getModifiedEditor();
+            modifiedRef.current = modified;
+            monacoRef.current = monaco;
+            modified.updateOptions({ glyphMargin: true });
+            modified.onMouseDown((e) => {
+              const t = e.target.type;
+              const line = e.target.position?.lineNumber;
+              if (line && onSelect.current && (t === monaco.editor.MouseTargetType.GUTTER_GLYPH_MARGIN || t === monaco.editor.MouseTargetType.GUTTER_LINE_NUMBERS)) onSelect.current(line);
+            });
+            paint();
+          }}
+          original={props.original}
+          modified={props.modified}
+          language={TEMPLATE_LANGUAGE}
+          theme={dark ? "vs-dark" : "vs"}
+          beforeMount={registerTemplateLanguage}
+          loading={<div className="p-3 text-muted">Loading diff…</div>}
+          options={{ readOnly: true, renderSideBySide: !inline, minimap: { enabled: false }, wordWrap: "on", scrollBeyondLastLine: false, automaticLayout: true, fontSize: 13, originalEditable: false }}
+        />
+      </div>
+    </div>
+  );
+}
