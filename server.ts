@@ -13,6 +13,9 @@ import { getAuthSecret, authSecretPath } from "@/lib/auth/get-auth-secret";
 import { encryptionKeyPath, getEncryptionKey } from "@/lib/crypto/secret-box";
 import { requestIdOf } from "@/lib/http/request-id";
 import { fail } from "@/scripts/fail";
+import { handlePromptRequest, hotPathName } from "@/lib/serving/handle-prompt-request";
+import { startServingListener } from "@/lib/serving/start-serving-listener";
+import { flushLastUsed } from "@/lib/serving/authenticate-api-key";
 
 async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -33,6 +36,9 @@ async function main() {
   const { applied } = await applyMigrations();
   if (applied.length) log.info("migrations applied", { migrations: applied });
 
+  // On PostgreSQL, other instances' deploys reach this one's serving cache through LISTEN/NOTIFY.
+  const stopListener = startServingListener();
+
   const app = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -47,6 +53,9 @@ async function main() {
       if (dev || req.url?.startsWith("/_next/")) return; // next dev logs requests itself
       log.info("request", { requestId, method: req.method, path: req.url?.split("?")[0], status: res.statusCode, ms: Math.round(ms * 10) / 10 });
     });
+    // The application-facing hot path is answered here, before the framework (see README "Serving").
+    const promptName = hotPathName(req.method, req.url);
+    if (promptName !== null) return void handlePromptRequest(req, res, promptName, requestId);
     void handle(req, res);
   });
 
@@ -67,6 +76,8 @@ async function main() {
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 5000).unref();
     await app.close().catch(() => undefined);
+    await stopListener();
+    await flushLastUsed();
     await closeDatabase();
     process.exit(0);
   };

@@ -42,6 +42,8 @@ const envSchema = z.object({
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.refine((v) => v === undefined || URL.canParse(v), "must be a URL such as https://api.openai.com/v1"),
   GALLEY_LLM_TIMEOUT_MS: z.coerce.number().int().min(1000, "must be at least 1000 (milliseconds)").max(3_600_000).default(120_000),
+  GALLEY_API_RATE_LIMIT: z.coerce.number().int().min(1, "must be at least 1 (requests per second per API key)").default(100),
+  GALLEY_SEED_API_KEY: optionalString.refine((v) => v === undefined || (/^gk_[A-Za-z0-9_-]{16,}$/.test(v)), "must look like a Galley key: gk_ followed by at least 16 letters, digits, - or _"),
   SMTP_URL: optionalString.refine((v) => v === undefined || /^smtps?:\/\/.+/.test(v), "must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.com:587"),
   SMTP_FROM: optionalString,
 });

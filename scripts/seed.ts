@@ -13,7 +13,8 @@ async function main() {
   console.log(`Demo project "${result.projectName}" is at /p/${result.projectSlug}.`);
   console.log("Sign in as any of these (password for all: %s):", result.password);
   for (const u of result.users) console.log(`  ${u.role.padEnd(8)} ${u.email}`);
-  console.log(`Prompts: ${result.prompts.join(", ")}`);
+  console.log(`Prompts (development and production run their latest version): ${result.prompts.join(", ")}`);
+  if (result.apiKey) console.log(`API key ${result.apiKey.prefix}… (GALLEY_SEED_API_KEY) reads and writes the demo project: curl -H "Authorization: Bearer $GALLEY_SEED_API_KEY" http://localhost:3000/api/prompts/${result.prompts[0]}`);
   await closeDatabase();
   process.exit();
 }

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { servingTransaction } from "@/lib/serving/serving-transaction";
 import { AppError } from "@/lib/errors";
 import { can, type ProjectRole } from "@/lib/auth/permissions";
 import type { RequestContext } from "@/lib/request-context";
@@ -49,7 +50,7 @@ export async function deployVersion(input: DeployInput) {
     throw new AppError({ code: "forbidden", message: "Your role cannot deploy." });
   }
 
-  const { deployment, notifications } = await db.$transaction(async (tx) => {
+  const { deployment, notifications } = await servingTransaction(input.projectId, async (tx) => {
     const deployment = await movePointer({ tx, ctx: input.ctx, projectId: input.projectId, environment: env, prompt, actor: input.actor, version: input.version, expectedVersion: input.expectedVersion, reason, kind: input.emergencyRollback ? "emergency-rollback" : "deploy" });
     const notifications =
       deployment.kind === "deploy" ? [] : await notifyRollback({ tx, projectId: input.projectId, projectSlug: input.projectSlug, environment: env, prompt, actor: input.actor, fromVersion: deployment.fromVersion, toVersion: deployment.toVersion, reason });

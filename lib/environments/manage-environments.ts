@@ -1,5 +1,6 @@
 // Admins add, rename, reorder, protect and remove environments. Every change is audited.
 import { db } from "@/lib/db";
+import { servingTransaction } from "@/lib/serving/serving-transaction";
 import { AppError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/request-context";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
@@ -38,7 +39,7 @@ export async function updateEnvironment(opts: { ctx: RequestContext; projectId: 
 
 /** Removing an environment that still serves prompts needs `confirm: true`; its deployment history stays. */
 export async function deleteEnvironment(opts: { ctx: RequestContext; projectId: string; slug: string; confirm: boolean }) {
-  return db.$transaction(async (tx) => {
+  return servingTransaction(opts.projectId, async (tx) => {
     const env = await tx.environment.findUnique({ where: { projectId_slug: { projectId: opts.projectId, slug: opts.slug } }, include: { _count: { select: { pointers: true } } } });
     if (!env) throw new AppError({ code: "not_found", message: `No environment "${opts.slug}" in this project.` });
     if (env._count.pointers > 0 && !opts.confirm) {

@@ -30,6 +30,7 @@ const conflict = (current: number | null, envName: string) =>
  * Moves an environment's pointer for one prompt and records the deployment, inside the caller's
  * transaction. The pointer row is updated only if it still holds the version read, so of two
  * concurrent moves exactly one wins and the other gets 409 with what the environment runs now.
+ * Run it inside servingTransaction, so every instance stops serving the old version.
  */
 export async function movePointer(input: MovePointerInput) {
   const { tx, environment: env, prompt } = input;

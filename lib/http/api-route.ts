@@ -34,19 +34,25 @@ export function apiRoute<P = Record<string, never>>(handler: (args: ApiArgs<P>) 
       if (isCrossSiteWrite(req)) throw new AppError({ code: "forbidden", message: "Cross-site requests are not allowed." });
       const user = await getCurrentUser();
       const ctx: RequestContext = { actor: user ? { userId: user.id, email: user.email } : null, requestId };
-      const result = await handler({ req, params: await context.params, user, ctx });
-      const response = result instanceof Response ? result : NextResponse.json(result ?? { ok: true });
-      response.headers.set("x-request-id", requestId);
-      return response;
+      return jsonResponse(await handler({ req, params: await context.params, user, ctx }), requestId);
     } catch (error) {
-      const appError = toAppError(error);
-      if (appError.status >= 500) log.error("request failed", { requestId, method: req.method, path: req.nextUrl.pathname, error });
-      return NextResponse.json(errorBody(appError, requestId), {
-        status: appError.status,
-        headers: { "x-request-id": requestId, ...appError.headers },
-      });
+      return errorResponse(error, req, requestId);
     }
   };
+}
+
+/** A handler's result as the response: a Response as it is, anything else as JSON; with the request id. */
+export function jsonResponse(result: unknown, requestId: string): Response {
+  const response = result instanceof Response ? result : NextResponse.json(result ?? { ok: true });
+  response.headers.set("x-request-id", requestId);
+  return response;
+}
+
+/** The one error path: AppError → its status; ZodError → 422; anything else → logged 500 with no internals. */
+export function errorResponse(error: unknown, req: NextRequest, requestId: string): Response {
+  const appError = toAppError(error);
+  if (appError.status >= 500) log.error("request failed", { requestId, method: req.method, path: req.nextUrl.pathname, error });
+  return NextResponse.json(errorBody(appError, requestId), { status: appError.status, headers: { "x-request-id": requestId, ...appError.headers } });
 }
 
 /** Parses a JSON body with a zod schema; bad JSON is a 400, a bad shape a 422 naming each field. */

@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { validationError } from "@/lib/errors";
 import { parseTemplate } from "@/lib/templates/parse-template";
 import { checkValues, type Contract } from "@/lib/templates/contract";
-import { collectReferences, renderTemplate, TemplateError } from "@/lib/templates/render-template";
+import { collectReferences, TemplateError } from "@/lib/templates/render-template";
+import { renderPrompt } from "@/lib/templates/render-prompt";
 import { templatesOf } from "@/lib/prompts/prompt-text";
 import type { PromptContent } from "@/lib/validations/prompt";
 
@@ -44,14 +45,8 @@ export async function renderForRun(opts: { projectId: string; promptName: string
     const template = references.get(key(name, version));
     return template === undefined ? null : { template };
   };
-  const render = (template: string) => renderTemplate({ template, values: checked.values, resolveReference, promptName: opts.promptName });
   try {
-    if (!opts.content.messages) return [{ role: "user", content: render(opts.content.template ?? "") }];
-    return opts.content.messages.flatMap((m): ChatCompletionMessageParam[] => {
-      if (m.role !== "placeholder") return [{ role: m.role, content: render(m.content) } as ChatCompletionMessageParam];
-      const list = checked.values[m.name];
-      return Array.isArray(list) ? (list as ChatCompletionMessageParam[]) : [];
-    });
+    return renderPrompt({ content: { ...opts.content, contract }, values: opts.values, resolveReference, promptName: opts.promptName }).messages as ChatCompletionMessageParam[];
   } catch (error) {
     if (error instanceof TemplateError) throw validationError(error.issues.map((i) => ({ path: i.variable ? `values.${i.variable}` : "template", message: i.message })));
     throw error;

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { toOpenAIParams } from "@/lib/templates/render-prompt";
 import type { ChatCompletionCreateParamsStreaming } from "openai/resources/chat/completions";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -37,20 +38,7 @@ export type RunEvent =
   | { type: "error"; runId: string; failure: ProviderFailure };
 
 function toParams(model: string, config: ModelConfig): Omit<ChatCompletionCreateParamsStreaming, "messages"> {
-  return {
-    model,
-    stream: true,
-    stream_options: { include_usage: true },
-    ...(config.temperature !== undefined ? { temperature: config.temperature } : {}),
-    ...(config.maxTokens !== undefined ? { max_tokens: config.maxTokens } : {}),
-    ...(config.topP !== undefined ? { top_p: config.topP } : {}),
-    ...(config.stop?.length ? { stop: config.stop } : {}),
-    ...(config.responseFormat?.type === "json_object" ? { response_format: { type: "json_object" as const } } : {}),
-    ...(config.responseFormat?.type === "json_schema"
-      ? { response_format: { type: "json_schema" as const, json_schema: { name: config.responseFormat.name, schema: config.responseFormat.schema, strict: config.responseFormat.strict } } }
-      : {}),
-    ...(config.tools?.length ? { tools: config.tools } : {}),
-  };
+  return { ...toOpenAIParams(config), model, stream: true, stream_options: { include_usage: true } } as Omit<ChatCompletionCreateParamsStreaming, "messages">;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { servingTransaction } from "@/lib/serving/serving-transaction";
 import { AppError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/request-context";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
@@ -33,7 +34,7 @@ export async function deletePrompt(opts: { ctx: RequestContext; projectId: strin
   if (users.length) {
     throw new AppError({ code: "conflict", message: `${prompt.name} is used by ${users.join(", ")} ({{> ${prompt.name}}}). Remove those references first.`, details: { usedBy: users } });
   }
-  await db.$transaction(async (tx) => {
+  await servingTransaction(opts.projectId, async (tx) => {
     await writeAuditEntry({
       tx,
       ctx: opts.ctx,

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { servingTransaction } from "@/lib/serving/serving-transaction";
 import { AppError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/request-context";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
@@ -15,7 +15,7 @@ export async function updatePrompt(opts: {
   changes: { name?: string; description?: string; tags?: string[]; archived?: boolean };
 }) {
   const { changes } = opts;
-  return db.$transaction(async (tx) => {
+  return servingTransaction(opts.projectId, async (tx) => {
     const before = await getPromptOrThrow({ projectId: opts.projectId, promptId: opts.promptId, tx });
     if (changes.name && changes.name !== before.name) {
       const clash = await tx.prompt.findUnique({ where: { projectId_name: { projectId: opts.projectId, name: changes.name } } });

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { servingTransaction } from "@/lib/serving/serving-transaction";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/auth/permissions";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
@@ -20,7 +20,7 @@ export async function promoteReview(opts: ReviewActor & { number: number }) {
   assertLive(review);
   if (review.authorId !== actor.id && !can(actor.role, "review.promote")) throw new AppError({ code: "forbidden", message: "Only the author of the review or a reviewer can promote it." });
 
-  const { deployment, notifications } = await db.$transaction(async (tx) => {
+  const { deployment, notifications } = await servingTransaction(project.id, async (tx) => {
     const state = await getReviewApprovalState({ tx, review });
     if (state.status !== "APPROVED") {
       if (state.changesRequested.length) throw new AppError({ code: "conflict", message: `${state.changesRequested.map((d) => d.actorName).join(" and ")} asked for changes; push a new version or ask them to approve.` });

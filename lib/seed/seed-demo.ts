@@ -1,4 +1,10 @@
 import crypto from "node:crypto";
+import { ConfigError, getEnv } from "@/lib/env";
+import type { RequestContext } from "@/lib/request-context";
+import { movePointer } from "@/lib/environments/move-pointer";
+import { servingTransaction } from "@/lib/serving/serving-transaction";
+import { hashApiKeySecret, visiblePrefix } from "@/lib/serving/api-key-secret";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { roles, type ProjectRole } from "@/lib/auth/permissions";
@@ -113,7 +119,31 @@ export async function seedDemo() {
       await saveVersion({ ctx, projectId: project.id, promptId: prompt.id, authorId: owner.id, baseVersion: i, message: v.message, content: v.content });
     }
   }
-  return { ...result, prompts: demoPrompts.map((p) => p.name) };
+  // Apps and benchmarks read the demo prompts right after seeding: development and production run
+  // each prompt's latest version (the seed places them directly, as an admin task, not a review).
+  const environments = await db.environment.findMany({ where: { projectId: project.id, slug: { in: ["development", "production"] } } });
+  for (const demo of demoPrompts) {
+    const prompt = await db.prompt.findUniqueOrThrow({ where: { projectId_name: { projectId: project.id, name: demo.name } } });
+    for (const environment of environments) {
+      const running = await db.environmentPrompt.findUnique({ where: { environmentId_promptId: { environmentId: environment.id, promptId: prompt.id } } });
+      if (running) continue;
+      await servingTransaction(project.id, (tx) =>
+        movePointer({ tx, ctx, projectId: project.id, environment, prompt, actor: { id: owner.id, name: owner.name }, version: prompt.latestVersion, expectedVersion: null, reason: "demo data (npm run db:seed)", kind: "deploy" }),
+      );
+    }
+  }
+  const apiKey = await seedApiKey({ projectId: project.id, owner, ctx });
+  return { ...result, prompts: demoPrompts.map((p) => p.name), apiKey };
+}
+
+/** With GALLEY_SEED_API_KEY set, the demo project gets a read/write key with exactly that secret. */
+async function seedApiKey(opts: { projectId: string; owner: { id: string; name: string }; ctx: RequestContext }) {
+  const secret = getEnv().GALLEY_SEED_API_KEY;
+  if (!secret) return null;
+  const existing = await db.apiKey.findUnique({ where: { hash: hashApiKeySecret(secret) } });
+  if (existing && existing.projectId !== opts.projectId) throw new ConfigError("GALLEY_SEED_API_KEY is already the key of another project; choose another secret");
+  if (!existing) await createApiKey({ ctx: opts.ctx, projectId: opts.projectId, creator: opts.owner, input: { name: "Seed key (GALLEY_SEED_API_KEY)", scopes: ["prompts:read", "prompts:write"], expiresAt: null }, secret });
+  return { prefix: visiblePrefix(secret) };
 }
 
 async function seedPeople() {

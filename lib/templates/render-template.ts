@@ -94,13 +94,10 @@ export function renderTemplate(opts: RenderOptions): string {
           break;
         }
         case "reference": {
-          const label = node.version === null ? node.prompt : `${node.prompt}@${node.version}`;
-          if (chain.includes(node.prompt)) {
-            issues.push({ prompt: node.prompt, message: `Reference cycle: ${[...chain, node.prompt].join(" → ")}`, span: node.span });
-            break;
-          }
-          if (chain.length >= MAX_REFERENCE_DEPTH) {
-            issues.push({ prompt: node.prompt, message: `References nest deeper than ${MAX_REFERENCE_DEPTH} levels at ${label}`, span: node.span });
+          const label = referenceLabel(node);
+          const limit = referenceLimitIssue(chain, node);
+          if (limit) {
+            issues.push(limit);
             break;
           }
           const target = opts.resolveReference?.(node.prompt, node.version) ?? null;
@@ -122,6 +119,16 @@ export function renderTemplate(opts: RenderOptions): string {
   render(parsed.nodes, [values], opts.promptName ? [opts.promptName] : []);
   if (issues.length) throw new TemplateError(issues);
   return out.join("");
+}
+
+type ReferenceNode = Extract<TemplateNode, { kind: "reference" }>;
+export const referenceLabel = (node: ReferenceNode) => (node.version === null ? node.prompt : `${node.prompt}@${node.version}`);
+
+/** A reference that would close a cycle or nest too deep, given the prompts it is inside of. */
+export function referenceLimitIssue(chain: string[], node: ReferenceNode): TemplateIssue | null {
+  if (chain.includes(node.prompt)) return { prompt: node.prompt, message: `Reference cycle: ${[...chain, node.prompt].join(" → ")}`, span: node.span };
+  if (chain.length >= MAX_REFERENCE_DEPTH) return { prompt: node.prompt, message: `References nest deeper than ${MAX_REFERENCE_DEPTH} levels at ${referenceLabel(node)}`, span: node.span };
+  return null;
 }
 
 /** Every prompt a template references (directly), so the caller can load them before rendering. */

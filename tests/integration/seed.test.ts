@@ -2,6 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { seedDemo } from "@/lib/seed/seed-demo";
+import { authenticateApiKey } from "@/lib/serving/authenticate-api-key";
+import { getServedPrompt } from "@/lib/serving/get-served-prompt";
+
+const SEED_KEY = "gk_seeded-secret-for-tests-0123456789";
+process.env.GALLEY_SEED_API_KEY = SEED_KEY;
 
 describe("npm run db:seed", () => {
   beforeAll(applyMigrations);
@@ -20,5 +25,15 @@ describe("npm run db:seed", () => {
     const refund = await db.prompt.findFirstOrThrow({ where: { name: "support/refund-reply" }, include: { versions: { orderBy: { number: "asc" } } } });
     expect(refund.type).toBe("CHAT");
     expect(refund.versions.map((v) => v.number)).toEqual([1, 2]);
+  });
+
+  it("deploys the demo prompts to development and production and gives GALLEY_SEED_API_KEY read/write access, so the API answers at once", async () => {
+    const key = await authenticateApiKey(`Bearer ${SEED_KEY}`, "prompts:write");
+    expect(await db.apiKey.count({ where: { projectId: key.projectId } })).toBe(1);
+    const answer = await getServedPrompt({ projectId: key.projectId, name: "support/refund-reply", query: { resolve: true } });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toMatchObject({ name: "support/refund-reply", version: 2, environment: "production", type: "chat" });
+    const dev = await getServedPrompt({ projectId: key.projectId, name: "support/refund-reply", query: { environment: "development", resolve: true } });
+    expect(JSON.parse(dev.body)).toMatchObject({ version: 2, environment: "development" });
   });
 });

@@ -1,0 +1,71 @@
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import type { ApiKeyScope } from "@/lib/validations/api-key";
+import { hashApiKeySecret, KEY_PREFIX } from "@/lib/serving/api-key-secret";
+import { onKeysChanged, servingCacheEnabled } from "@/lib/serving/serving-cache";
+
+export type ApiKeyIdentity = {
+  id: string;
+  projectId: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  expiresAt: Date | null;
+  revoked: boolean;
+  createdById: string;
+  createdByName: string;
+};
+
+// Shared through globalThis by the custom server's and the Next.js bundle's copies of this module.
+type KeyState = { keys: Map<string, ApiKeyIdentity>; generation: number; lastUsed: Map<string, Date>; flushTimer: NodeJS.Timeout | null };
+const stateKey = Symbol.for("galley.api-keys");
+const state: KeyState = ((globalThis as { [stateKey]?: KeyState })[stateKey] ??= { keys: new Map(), generation: 0, lastUsed: new Map(), flushTimer: null });
+const keys = state.keys;
+onKeysChanged("api-key-cache", (projectId) => {
+  state.generation++;
+  if (projectId === null) keys.clear();
+  else for (const [hash, key] of keys) if (key.projectId === projectId) keys.delete(hash);
+});
+
+// "Last used" is written at most once a minute per key, off the request path.
+function touch(keyId: string) {
+  state.lastUsed.set(keyId, new Date());
+  state.flushTimer ??= setTimeout(() => void flushLastUsed(), 60_000).unref();
+}
+
+/** Writes the pending "last used" times (also called at shutdown). */
+export async function flushLastUsed(): Promise<void> {
+  state.flushTimer = null;
+  const pending = [...state.lastUsed];
+  state.lastUsed.clear();
+  for (const [id, at] of pending) await db.apiKey.update({ where: { id }, data: { lastUsedAt: at } }).catch((error) => log.warn("could not record API key use", { keyId: id, error: String(error) }));
+}
+
+const unauthenticated = (message: string) => new AppError({ code: "unauthenticated", message, headers: { "www-authenticate": 'Bearer realm="galley"' } });
+
+/**
+ * The API key in an Authorization header, with its project and scopes. Bad, expired or revoked
+ * keys are 401; a key without the scope is 403. Keys are cached per instance; a revocation clears
+ * the cache in every instance (LISTEN/NOTIFY), so it takes effect at once.
+ */
+export async function authenticateApiKey(authorization: string | null | undefined, scope: ApiKeyScope): Promise<ApiKeyIdentity> {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
+  if (!match) throw unauthenticated("Send an API key as `Authorization: Bearer gk_…` (create one in Settings → API keys).");
+  const secret = match[1]!;
+  if (!secret.startsWith(KEY_PREFIX)) throw unauthenticated("That is not a Galley API key.");
+  const hash = hashApiKeySecret(secret);
+  let key = servingCacheEnabled() ? keys.get(hash) : undefined;
+  if (!key) {
+    const seen = state.generation;
+    const row = await db.apiKey.findUnique({ where: { hash } });
+    if (!row) throw unauthenticated("This API key is not valid. Check it, or create a new one in Settings → API keys.");
+    key = { id: row.id, projectId: row.projectId, name: row.name, prefix: row.prefix, scopes: row.scopes, expiresAt: row.expiresAt, revoked: row.revokedAt !== null, createdById: row.createdById, createdByName: row.createdByName };
+    if (servingCacheEnabled() && seen === state.generation) keys.set(hash, key);
+  }
+  if (key.revoked) throw unauthenticated(`API key ${key.prefix}… was revoked.`);
+  if (key.expiresAt && key.expiresAt.getTime() <= Date.now()) throw unauthenticated(`API key ${key.prefix}… expired on ${key.expiresAt.toISOString()}.`);
+  if (!key.scopes.includes(scope)) throw new AppError({ code: "forbidden", message: `API key ${key.prefix}… lacks the ${scope} scope.` });
+  touch(key.id);
+  return key;
+}

@@ -1,0 +1,86 @@
+import crypto from "node:crypto";
+import { validationError } from "@/lib/errors";
+import { inlineReferences } from "@/lib/templates/inline-references";
+import { TemplateError } from "@/lib/templates/render-template";
+import type { ChatMessage } from "@/lib/validations/prompt";
+import { cachedAnswer, generationOf, rememberAnswer, type CachedAnswer } from "@/lib/serving/serving-cache";
+import { DEFAULT_ENVIRONMENT, loadReferencedTemplates, loadServedVersion, referenceResolver, type ServedSelector } from "@/lib/serving/load-served-version";
+
+export type ServedPromptQuery = ServedSelector & { resolve: boolean };
+
+/** The JSON an application gets for GET /api/prompts/{name}. */
+export type ServedPromptBody = {
+  name: string;
+  type: "text" | "chat";
+  version: number;
+  environment: string | null;
+  template?: string;
+  messages?: ChatMessage[];
+  contract: unknown;
+  modelConfig: unknown;
+  /** References to other prompts were replaced by their text. */
+  resolved: boolean;
+  updatedAt: string;
+};
+
+const etagOf = (body: string) => `"${crypto.createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+
+async function buildAnswer(opts: { projectId: string; name: string; query: ServedPromptQuery }): Promise<CachedAnswer> {
+  const found = await loadServedVersion({ projectId: opts.projectId, name: opts.name, selector: opts.query });
+  if (found.kind === "moved") {
+    const qs = new URLSearchParams();
+    if (opts.query.environment) qs.set("environment", opts.query.environment);
+    if (opts.query.version !== undefined) qs.set("version", String(opts.query.version));
+    if (!opts.query.resolve) qs.set("resolve", "false");
+    const location = `/api/prompts/${found.to}${qs.size ? `?${qs}` : ""}`;
+    const body = JSON.stringify({ error: { code: "moved", message: `${opts.name} was renamed to ${found.to}.`, details: { name: found.to } } });
+    return { status: 308, body, etag: null, headers: { location } };
+  }
+  const { served } = found;
+  let { template, messages } = served.content;
+  if (opts.query.resolve) {
+    const templates = await loadReferencedTemplates({ projectId: opts.projectId, content: served.content, environment: served.environment ?? opts.query.environment ?? DEFAULT_ENVIRONMENT });
+    const resolveReference = referenceResolver(templates);
+    const inline = (source: string) => inlineReferences({ template: source, resolveReference, promptName: served.prompt.name });
+    try {
+      if (template !== undefined && template !== null) template = inline(template);
+      if (messages) messages = messages.map((m) => (m.role === "placeholder" ? m : { ...m, content: inline(m.content) }));
+    } catch (error) {
+      if (error instanceof TemplateError) {
+        throw validationError(
+          error.issues.map((i) => ({ path: i.prompt ? `references.${i.prompt}` : "template", message: i.message })),
+          `${served.prompt.name} v${served.version} references prompts that cannot be resolved here: ${error.message}. Deploy them to the same environment, pin their versions, or ask with ?resolve=false.`,
+        );
+      }
+      throw error;
+    }
+  }
+  const payload: ServedPromptBody = {
+    name: served.prompt.name,
+    type: served.prompt.type === "CHAT" ? "chat" : "text",
+    version: served.version,
+    environment: served.environment,
+    ...(served.prompt.type === "CHAT" ? { messages: messages ?? [] } : { template: template ?? "" }),
+    contract: served.content.contract,
+    modelConfig: served.content.modelConfig,
+    resolved: opts.query.resolve,
+    updatedAt: served.updatedAt.toISOString(),
+  };
+  const body = JSON.stringify(payload);
+  return { status: 200, body, etag: etagOf(body), headers: {} };
+}
+
+/**
+ * What GET /api/prompts/{name} answers, from this instance's cache when it can: every change that
+ * alters an answer (deploy, rollback, promotion, rename, delete) clears the project's answers first.
+ * Errors (unknown prompt or environment, unresolvable references) are thrown, never cached.
+ */
+export async function getServedPrompt(opts: { projectId: string; name: string; query: ServedPromptQuery }): Promise<CachedAnswer> {
+  const cacheKey = `${opts.name}\n${opts.query.environment ?? ""}\n${opts.query.version ?? ""}\n${opts.query.resolve ? 1 : 0}`;
+  const hit = cachedAnswer(opts.projectId, cacheKey);
+  if (hit) return hit;
+  const generation = generationOf(opts.projectId);
+  const answer = await buildAnswer(opts);
+  rememberAnswer(opts.projectId, cacheKey, generation, answer);
+  return answer;
+}

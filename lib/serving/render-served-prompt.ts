@@ -1,0 +1,33 @@
+import { AppError, validationError } from "@/lib/errors";
+import { renderPrompt, toOpenAIParams, type ModelSettings, type RenderableContent } from "@/lib/templates/render-prompt";
+import { TemplateError } from "@/lib/templates/render-template";
+import { DEFAULT_ENVIRONMENT, loadReferencedTemplates, loadServedVersion, referenceResolver, type ServedSelector } from "@/lib/serving/load-served-version";
+
+/**
+ * POST /api/prompts/{name}/render: the deployed (or pinned) version rendered with the caller's
+ * variables into messages and OpenAI parameters, ready for chat.completions.create. Contract
+ * violations are a 422 listing every variable.
+ */
+export async function renderServedPrompt(opts: { projectId: string; name: string; selector: ServedSelector; variables: Record<string, unknown>; strict: boolean }) {
+  const found = await loadServedVersion({ projectId: opts.projectId, name: opts.name, selector: opts.selector });
+  if (found.kind === "moved") throw new AppError({ code: "not_found", message: `${opts.name} was renamed to ${found.to}; render it under its new name.`, details: { name: found.to } });
+  const { served } = found;
+  const templates = await loadReferencedTemplates({ projectId: opts.projectId, content: served.content, environment: served.environment ?? opts.selector.environment ?? DEFAULT_ENVIRONMENT });
+  try {
+    const rendered = renderPrompt({ content: served.content as RenderableContent, values: opts.variables, strict: opts.strict, resolveReference: referenceResolver(templates), promptName: served.prompt.name });
+    return {
+      name: served.prompt.name,
+      version: served.version,
+      environment: served.environment,
+      type: served.prompt.type === "CHAT" ? "chat" : "text",
+      ...(rendered.text !== null ? { text: rendered.text } : {}),
+      messages: rendered.messages,
+      ...toOpenAIParams(served.content.modelConfig as ModelSettings),
+    };
+  } catch (error) {
+    if (error instanceof TemplateError) {
+      throw validationError(error.issues.map((i) => ({ path: i.variable ? `variables.${i.variable}` : i.prompt ? `references.${i.prompt}` : "template", message: i.message })));
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { PROMPT_NAME } from "@/lib/templates/parse-template";
+import { promptContentSchema } from "@/lib/validations/prompt";
+
+// The application-facing API (/api/prompts): one set of schemas for validation and the OpenAPI document.
+
+const envSlug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "Use an environment's slug, such as production.");
+
+export const servedPromptQuerySchema = z
+  .object({
+    environment: envSlug.optional().describe("The environment whose deployed version to return (default production)."),
+    version: z.coerce.number().int().min(1, "Versions start at 1.").optional().describe("A pinned version instead of an environment's."),
+    resolve: z.enum(["true", "false"]).default("true").describe("Replace references to other prompts with their text (default true)."),
+  })
+  .refine((q) => !(q.environment && q.version !== undefined), { message: "Ask for an environment or a version, not both.", path: ["version"] });
+
+export const listServedPromptsQuerySchema = z.object({
+  folder: z.string().optional().describe("Only prompts under this folder, e.g. support/."),
+  tag: z.string().optional(),
+  environment: envSlug.optional().describe("Only prompts this environment runs."),
+  cursor: z.string().optional().describe("From a previous page's nextCursor."),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const renderRequestSchema = z
+  .object({
+    environment: envSlug.optional(),
+    version: z.number().int().min(1).optional(),
+    variables: z.record(z.string(), z.unknown()).default({}).describe("Values for the prompt's variables; message lists for placeholders."),
+    strict: z.boolean().default(false).describe("Unknown variables are errors."),
+  })
+  .refine((q) => !(q.environment && q.version !== undefined), { message: "Ask for an environment or a version, not both.", path: ["version"] });
+
+export const promptNameSchema = z.string().regex(PROMPT_NAME, "Prompt names are lowercase slug paths such as support/refund-reply.");
+
+export const createVersionRequestSchema = z.object({
+  content: promptContentSchema.describe("template (text prompts) or messages (chat prompts), contract and modelConfig, as in an export."),
+  message: z.string().trim().min(1, "Say what changed: a version needs a message.").max(500),
+  /** The version this one follows; omitted: the latest. A stale one is a 409 with the newer version. */
+  baseVersion: z.number().int().min(0).optional(),
+  /** Creates the prompt first when it does not exist yet. */
+  type: z.enum(["text", "chat"]).optional(),
+  description: z.string().trim().max(2000).optional(),
+  tags: z.array(z.string()).max(20).optional(),
+  /** Unprotected environments to deploy the new version to; a protected one is refused with 403. */
+  deploy: z.array(envSlug).max(20).default([]),
+});
