@@ -5,13 +5,13 @@
 import http from "node:http";
 import next from "next";
 import { getEnv } from "@/lib/env";
-import { log } from "@/lib/log";
+import { log, logs } from "@/lib/log";
 import { closeDatabase } from "@/lib/db";
 import { checkDatabase } from "@/lib/db/check-database";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { getAuthSecret, authSecretPath } from "@/lib/auth/get-auth-secret";
 import { encryptionKeyPath, getEncryptionKey } from "@/lib/crypto/secret-box";
-import { requestIdOf } from "@/lib/http/request-id";
+import { requestIdFrom } from "@/lib/http/request-id";
 import { fail } from "@/scripts/fail";
 import { handlePromptRequest, hotPathName } from "@/lib/serving/handle-prompt-request";
 import { startServingListener } from "@/lib/serving/start-serving-listener";
@@ -43,19 +43,29 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  const logRequest = (req: http.IncomingMessage, res: http.ServerResponse, requestId: string, started: bigint) => {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    log.info("request", { requestId, method: req.method, path: req.url?.split("?")[0], status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+  };
   const server = http.createServer((req, res) => {
-    const started = process.hrtime.bigint();
-    const requestId = requestIdOf(new Headers({ "x-request-id": String(req.headers["x-request-id"] ?? "") }));
-    req.headers["x-request-id"] = requestId;
+    const requestId = requestIdFrom(req.headers["x-request-id"]);
     res.setHeader("x-request-id", requestId);
-    res.on("finish", () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      if (dev || req.url?.startsWith("/_next/")) return; // next dev logs requests itself
-      log.info("request", { requestId, method: req.method, path: req.url?.split("?")[0], status: res.statusCode, ms: Math.round(ms * 10) / 10 });
-    });
     // The application-facing hot path is answered here, before the framework (see README "Serving").
+    // At 10,000+ requests a second it logs failures always and each request only at LOG_LEVEL=debug.
     const promptName = hotPathName(req.method, req.url);
-    if (promptName !== null) return void handlePromptRequest(req, res, promptName, requestId);
+    if (promptName !== null) {
+      if (logs("debug")) {
+        const started = process.hrtime.bigint();
+        res.on("finish", () => logRequest(req, res, requestId, started));
+      }
+      return handlePromptRequest(req, res, promptName, requestId);
+    }
+    req.headers["x-request-id"] = requestId;
+    // next dev logs requests itself, and static assets would drown the log.
+    if (!dev && !req.url?.startsWith("/_next/")) {
+      const started = process.hrtime.bigint();
+      res.on("finish", () => logRequest(req, res, requestId, started));
+    }
     void handle(req, res);
   });
 

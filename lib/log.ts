@@ -25,6 +25,15 @@ export function redact(value: unknown, depth = 0): unknown {
   return value;
 }
 
+/** Whether a level is logged at all, so hot paths can skip building what would not be written. */
+export function logs(level: Level): boolean {
+  try {
+    return order[level] >= order[getEnv().LOG_LEVEL];
+  } catch {
+    return order[level] >= order.info;
+  }
+}
+
 function write(level: Level, message: string, fields?: LogFields) {
   let minimum: Level = "info";
   let format: "json" | "pretty" = process.env.NODE_ENV === "production" ? "json" : "pretty";

@@ -30,7 +30,10 @@ onKeysChanged("api-key-cache", (projectId) => {
 
 // "Last used" is written at most once a minute per key, off the request path.
 function touch(keyId: string) {
-  state.lastUsed.set(keyId, new Date());
+  const now = Date.now();
+  const last = state.lastUsed.get(keyId);
+  if (last && now - last.getTime() < 1000) return;
+  state.lastUsed.set(keyId, new Date(now));
   state.flushTimer ??= setTimeout(() => void flushLastUsed(), 60_000).unref();
 }
 
@@ -44,17 +47,50 @@ export async function flushLastUsed(): Promise<void> {
 
 const unauthenticated = (message: string) => new AppError({ code: "unauthenticated", message, headers: { "www-authenticate": 'Bearer realm="galley"' } });
 
+// The hot path hashes the same few secrets over and over; remember the last ones' hashes.
+const hashes = new Map<string, string>();
+function hashOf(secret: string): string {
+  let hash = hashes.get(secret);
+  if (hash === undefined) {
+    if (hashes.size >= 1000) hashes.clear();
+    hashes.set(secret, (hash = hashApiKeySecret(secret)));
+  }
+  return hash;
+}
+
+function secretOf(authorization: string | null | undefined): string {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
+  if (!match) throw unauthenticated("Send an API key as `Authorization: Bearer gk_…` (create one in Settings → API keys).");
+  const secret = match[1]!;
+  if (!secret.startsWith(KEY_PREFIX)) throw unauthenticated("That is not a Galley API key.");
+  return secret;
+}
+
+function accept(key: ApiKeyIdentity, scope: ApiKeyScope): ApiKeyIdentity {
+  if (key.revoked) throw unauthenticated(`API key ${key.prefix}… was revoked.`);
+  if (key.expiresAt && key.expiresAt.getTime() <= Date.now()) throw unauthenticated(`API key ${key.prefix}… expired on ${key.expiresAt.toISOString()}.`);
+  if (!key.scopes.includes(scope)) throw new AppError({ code: "forbidden", message: `API key ${key.prefix}… lacks the ${scope} scope.` });
+  touch(key.id);
+  return key;
+}
+
+/**
+ * The hot path's synchronous check: the key from this instance's cache (checked as below), or
+ * undefined when it is not cached and authenticateApiKey must ask the database.
+ */
+export function authenticateCachedApiKey(authorization: string | null | undefined, scope: ApiKeyScope): ApiKeyIdentity | undefined {
+  if (!servingCacheEnabled()) return undefined;
+  const key = keys.get(hashOf(secretOf(authorization)));
+  return key && accept(key, scope);
+}
+
 /**
  * The API key in an Authorization header, with its project and scopes. Bad, expired or revoked
  * keys are 401; a key without the scope is 403. Keys are cached per instance; a revocation clears
  * the cache in every instance (LISTEN/NOTIFY), so it takes effect at once.
  */
 export async function authenticateApiKey(authorization: string | null | undefined, scope: ApiKeyScope): Promise<ApiKeyIdentity> {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
-  if (!match) throw unauthenticated("Send an API key as `Authorization: Bearer gk_…` (create one in Settings → API keys).");
-  const secret = match[1]!;
-  if (!secret.startsWith(KEY_PREFIX)) throw unauthenticated("That is not a Galley API key.");
-  const hash = hashApiKeySecret(secret);
+  const hash = hashOf(secretOf(authorization));
   let key = servingCacheEnabled() ? keys.get(hash) : undefined;
   if (!key) {
     const seen = state.generation;
@@ -63,9 +99,5 @@ export async function authenticateApiKey(authorization: string | null | undefine
     key = { id: row.id, projectId: row.projectId, name: row.name, prefix: row.prefix, scopes: row.scopes, expiresAt: row.expiresAt, revoked: row.revokedAt !== null, createdById: row.createdById, createdByName: row.createdByName };
     if (servingCacheEnabled() && seen === state.generation) keys.set(hash, key);
   }
-  if (key.revoked) throw unauthenticated(`API key ${key.prefix}… was revoked.`);
-  if (key.expiresAt && key.expiresAt.getTime() <= Date.now()) throw unauthenticated(`API key ${key.prefix}… expired on ${key.expiresAt.toISOString()}.`);
-  if (!key.scopes.includes(scope)) throw new AppError({ code: "forbidden", message: `API key ${key.prefix}… lacks the ${scope} scope.` });
-  touch(key.id);
-  return key;
+  return accept(key, scope);
 }

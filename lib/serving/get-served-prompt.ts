@@ -75,8 +75,13 @@ async function buildAnswer(opts: { projectId: string; name: string; query: Serve
  * alters an answer (deploy, rollback, promotion, rename, delete) clears the project's answers first.
  * Errors (unknown prompt or environment, unresolvable references) are thrown, never cached.
  */
+const cacheKeyOf = (name: string, query: ServedPromptQuery) => `${name}\n${query.environment ?? ""}\n${query.version ?? ""}\n${query.resolve ? 1 : 0}`;
+
+/** The cached answer, synchronously, when this instance has one (the hot path's fast lane). */
+export const getCachedServedPrompt = (opts: { projectId: string; name: string; query: ServedPromptQuery }) => cachedAnswer(opts.projectId, cacheKeyOf(opts.name, opts.query));
+
 export async function getServedPrompt(opts: { projectId: string; name: string; query: ServedPromptQuery }): Promise<CachedAnswer> {
-  const cacheKey = `${opts.name}\n${opts.query.environment ?? ""}\n${opts.query.version ?? ""}\n${opts.query.resolve ? 1 : 0}`;
+  const cacheKey = cacheKeyOf(opts.name, opts.query);
   const hit = cachedAnswer(opts.projectId, cacheKey);
   if (hit) return hit;
   const generation = generationOf(opts.projectId);

@@ -5,8 +5,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { errorBody, fromZodError, toAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { servedPromptQuerySchema } from "@/lib/validations/serving";
-import { authenticateApiKey } from "@/lib/serving/authenticate-api-key";
-import { getServedPrompt } from "@/lib/serving/get-served-prompt";
+import { authenticateApiKey, authenticateCachedApiKey } from "@/lib/serving/authenticate-api-key";
+import { getCachedServedPrompt, getServedPrompt, type ServedPromptQuery } from "@/lib/serving/get-served-prompt";
 import { takeTokenOrThrow } from "@/lib/serving/rate-limit";
 import type { CachedAnswer } from "@/lib/serving/serving-cache";
 
@@ -26,32 +26,73 @@ export function hotPathName(method: string | undefined, url: string | undefined)
 }
 
 function send(res: ServerResponse, status: number, body: string | null, headers: Record<string, string>, head: boolean) {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "private, no-cache", ...headers, ...(body !== null ? { "content-length": String(Buffer.byteLength(body)) } : {}) });
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.setHeader("cache-control", "private, no-cache");
+  for (const name in headers) res.setHeader(name, headers[name]!);
+  if (body !== null) res.setHeader("content-length", Buffer.byteLength(body));
+  res.writeHead(status);
   res.end(head ? undefined : (body ?? undefined));
+}
+
+// Apps repeat the same few query strings; parse each once (bounded, so odd ones cannot grow it).
+const queries = new Map<string, ServedPromptQuery>();
+function queryOf(raw: string): ServedPromptQuery {
+  const known = queries.get(raw);
+  if (known) return known;
+  const parsed = servedPromptQuerySchema.safeParse(Object.fromEntries(new URLSearchParams(raw)));
+  if (!parsed.success) throw fromZodError(parsed.error);
+  const query = { environment: parsed.data.environment, version: parsed.data.version, resolve: parsed.data.resolve === "true" };
+  if (queries.size >= 1000) queries.clear();
+  queries.set(raw, query);
+  return query;
 }
 
 /** Whether an If-None-Match header names this ETag (a list, or *). */
 function matches(ifNoneMatch: string | undefined, etag: string) {
   if (!ifNoneMatch) return false;
+  if (ifNoneMatch === etag) return true;
   return ifNoneMatch.trim() === "*" || ifNoneMatch.split(",").some((t) => t.trim().replace(/^W\//, "") === etag);
 }
 
-/** Answers one GET (or HEAD) /api/prompts/{name}: API key, rate limit, cached answer, 304 on a matching ETag. */
-export async function handlePromptRequest(req: IncomingMessage, res: ServerResponse, name: string, requestId: string): Promise<void> {
+function answer(req: IncomingMessage, res: ServerResponse, found: CachedAnswer, head: boolean) {
+  if (found.etag && matches(req.headers["if-none-match"], found.etag)) {
+    res.writeHead(304, { etag: found.etag, "cache-control": "private, no-cache" });
+    return void res.end();
+  }
+  send(res, found.status, found.body, found.etag ? { ...found.headers, etag: found.etag } : found.headers, head);
+}
+
+function fail(req: IncomingMessage, res: ServerResponse, error: unknown, requestId: string, head: boolean) {
+  const appError = toAppError(error);
+  if (appError.status >= 500) log.error("request failed", { requestId, method: req.method, path: req.url?.split("?")[0], error });
+  send(res, appError.status, JSON.stringify(errorBody(appError, requestId)), appError.headers ?? {}, head);
+}
+
+/**
+ * Answers one GET (or HEAD) /api/prompts/{name}: API key, rate limit, answer, 304 on a matching
+ * ETag. When this instance has the key and the answer cached, it answers synchronously: no promise
+ * is created, which matters because Next.js's AsyncLocalStorage hooks tax every promise.
+ */
+export function handlePromptRequest(req: IncomingMessage, res: ServerResponse, name: string, requestId: string): void {
   const head = req.method === "HEAD";
   try {
-    const key = await authenticateApiKey(req.headers.authorization, "prompts:read");
-    takeTokenOrThrow(key);
     const url = req.url!;
     const q = url.indexOf("?");
-    const parsed = servedPromptQuerySchema.safeParse(q === -1 ? {} : Object.fromEntries(new URLSearchParams(url.slice(q + 1))));
-    if (!parsed.success) throw fromZodError(parsed.error);
-    const answer: CachedAnswer = await getServedPrompt({ projectId: key.projectId, name, query: { environment: parsed.data.environment, version: parsed.data.version, resolve: parsed.data.resolve === "true" } });
-    if (answer.etag && matches(req.headers["if-none-match"], answer.etag)) return send(res, 304, null, { etag: answer.etag }, true);
-    send(res, answer.status, answer.body, { ...answer.headers, ...(answer.etag ? { etag: answer.etag } : {}) }, head);
+    const query = queryOf(q === -1 ? "" : url.slice(q + 1));
+    const key = authenticateCachedApiKey(req.headers.authorization, "prompts:read");
+    if (key) {
+      takeTokenOrThrow(key);
+      const found = getCachedServedPrompt({ projectId: key.projectId, name, query });
+      if (found) return answer(req, res, found, head);
+      return void getServedPrompt({ projectId: key.projectId, name, query }).then((found) => answer(req, res, found, head), (error) => fail(req, res, error, requestId, head));
+    }
+    void authenticateApiKey(req.headers.authorization, "prompts:read")
+      .then((key) => {
+        takeTokenOrThrow(key);
+        return getServedPrompt({ projectId: key.projectId, name, query });
+      })
+      .then((found) => answer(req, res, found, head), (error) => fail(req, res, error, requestId, head));
   } catch (error) {
-    const appError = toAppError(error);
-    if (appError.status >= 500) log.error("request failed", { requestId, method: req.method, path: req.url?.split("?")[0], error });
-    send(res, appError.status, JSON.stringify(errorBody(appError, requestId)), appError.headers ?? {}, head);
+    fail(req, res, error, requestId, head);
   }
 }

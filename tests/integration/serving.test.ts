@@ -63,7 +63,7 @@ describe("serving /api/prompts", () => {
     server = http.createServer((req, res) => {
       const name = hotPathName(req.method, req.url);
       if (name === null) return void res.writeHead(404).end();
-      void handlePromptRequest(req, res, name, "test-request");
+      handlePromptRequest(req, res, name, "test-request");
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
