@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 
-export type ApiKeyView = { id: string; name: string; prefix: string; scopes: string[]; createdBy: string; createdAt: string; lastUsedAt: string | null; expiresAt: string | null; revokedAt: string | null };
+export type ApiKeyView = { id: string; name: string; prefix: string; scopes: string[]; createdBy: string; createdAt: string; lastUsedAt: string | null; expiresAt: string | null; revokedAt: string | null; expired: boolean };
 
 const PAGE = 50;
 
@@ -25,6 +25,7 @@ export async function listApiKeys(opts: { projectId: string; before?: string }):
       lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
       expiresAt: k.expiresAt?.toISOString() ?? null,
       revokedAt: k.revokedAt?.toISOString() ?? null,
+      expired: k.expiresAt !== null && k.expiresAt.getTime() <= Date.now(),
     })),
     nextBefore: rows.length > PAGE ? page[page.length - 1]!.id : null,
   };

@@ -2,12 +2,15 @@ import { getDatabase } from "@/lib/db";
 import { getMigrationStatus } from "@/lib/db/migrations/get-migration-status";
 import { log } from "@/lib/log";
 import pkg from "@/package.json";
+import { servingCacheEnabled } from "@/lib/serving/serving-cache";
 
 export type Health = {
   status: "ok" | "error";
   version: string;
   database: { kind: "pglite" | "postgres"; reachable: boolean; error?: string };
   migrations: { current: boolean; pending: string[]; failed: string[] } | null;
+  /** Whether /api/prompts answers from this instance's cache (on PostgreSQL: while its LISTEN connection is up). */
+  servingCache?: "on" | "off";
 };
 
 export async function getHealth(): Promise<Health> {
@@ -27,5 +30,6 @@ export async function getHealth(): Promise<Health> {
     version,
     database: { kind, reachable: true },
     migrations: { current: status.current, pending: status.pending, failed: status.failed },
+    servingCache: servingCacheEnabled() ? "on" : "off",
   };
 }

@@ -12,6 +12,7 @@ export default async function SettingsLayout({ children, params }: { children: R
     ...(can(access.role, "member.manage") ? [{ href: `${base}/members`, label: "Members" }] : []),
     ...(can(access.role, "provider.manage") ? [{ href: `${base}/providers`, label: "Providers" }] : []),
     ...(can(access.role, "environment.manage") ? [{ href: `${base}/environments`, label: "Environments" }] : []),
+    ...(can(access.role, "apikey.manage") ? [{ href: `${base}/api-keys`, label: "API keys" }] : []),
     ...(can(access.role, "audit.view") ? [{ href: `${base}/audit`, label: "Audit log" }] : []),
   ];
   return (
