@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTypescript,
   {
-    ignores: ["lib/generated/**", "public/monaco/**", ".next/**", ".galley/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: ["lib/generated/**", "sdk/dist/**", "public/monaco/**", ".next/**", ".galley/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
   {
     rules: {

@@ -1,6 +1,6 @@
 // The contract: the variables a prompt takes. Detected from the template as the author types,
 // refined by hand (type, required, default, description, example), stored with each version.
-import type { Span, TemplateNode } from "@/lib/templates/parse-template";
+import type { Span, TemplateNode } from "./parse-template";
 
 export const variableTypes = ["string", "number", "boolean", "enum", "json", "messages"] as const;
 export type VariableType = (typeof variableTypes)[number];

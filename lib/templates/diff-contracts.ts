@@ -1,4 +1,4 @@
-import type { Contract, VariableSpec } from "@/lib/templates/contract";
+import type { Contract, VariableSpec } from "./contract";
 
 export type ContractChange = {
   variable: string;

@@ -1,5 +1,5 @@
-import { parseTemplate, type TemplateNode } from "@/lib/templates/parse-template";
-import { referenceLabel, referenceLimitIssue, TemplateError, type ReferenceResolver, type TemplateIssue } from "@/lib/templates/render-template";
+import { parseTemplate, type TemplateNode } from "./parse-template";
+import { referenceLabel, referenceLimitIssue, TemplateError, type ReferenceResolver, type TemplateIssue } from "./render-template";
 
 /**
  * Replaces every `{{> other/prompt}}` (and `{{> other/prompt@3}}`) with the referenced template's

@@ -1,7 +1,8 @@
 // Pure, browser- and SDK-safe: a prompt version's content rendered into what an LLM call takes.
 // The server (render route, playground) and the SDK both use it, so they cannot disagree.
-import { checkValues, type Contract } from "@/lib/templates/contract";
-import { renderTemplate, TemplateError, type ReferenceResolver } from "@/lib/templates/render-template";
+// lib/templates imports nothing but itself, by relative paths, so the SDK bundles it as it is.
+import { checkValues, type Contract } from "./contract";
+import { renderTemplate, TemplateError, type ReferenceResolver } from "./render-template";
 
 export type PromptMessage = { role: "system" | "user" | "assistant"; content: string } | { role: "placeholder"; name: string };
 export type RenderableContent = { template?: string | null; messages?: PromptMessage[] | null; contract: Contract };

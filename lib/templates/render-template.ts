@@ -1,5 +1,5 @@
-import { parseTemplate, type ParsedTemplate, type Span, type TemplateNode } from "@/lib/templates/parse-template";
-import { checkValues, type Contract } from "@/lib/templates/contract";
+import { parseTemplate, type ParsedTemplate, type Span, type TemplateNode } from "./parse-template";
+import { checkValues, type Contract } from "./contract";
 
 export const MAX_REFERENCE_DEPTH = 10;
 
