@@ -39,6 +39,15 @@ test("an admin creates an API key, an app reads the deployed prompt with it (304
   expect((await page.request.post("/api/prompts/serving/greeting/versions", { headers: auth, data: { message: "x", content: content("x") } })).status()).toBe(403);
   expect((await page.request.get("/api/openapi.json")).status()).toBe(200);
 
+  // The prompt's "Use this prompt" tab shows the calls with its name, environment and variables.
+  await page.goto(`/p/${PROJECT}/prompts/serving/greeting`);
+  await page.getByRole("link", { name: "Use this prompt" }).click();
+  const use = page.getByTestId("use-prompt");
+  await expect(use).toContainText("Development (v1)");
+  await expect(use).toContainText("/api/prompts/serving/greeting?environment=development");
+  await expect(use).toContainText('galley.getPrompt<{ name: string }>("serving/greeting", { environment: "development" })');
+
+  await page.goto(`/p/${PROJECT}/settings/api-keys`);
   await row.getByRole("button", { name: "Revoke" }).click();
   await row.getByRole("button", { name: "Revoke now" }).click();
   await expect(row).toContainText("Revoked");

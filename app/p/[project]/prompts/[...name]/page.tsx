@@ -17,6 +17,9 @@ import { promptText } from "@/lib/prompts/prompt-text";
 import { diffContracts } from "@/lib/templates/diff-contracts";
 import type { Contract } from "@/lib/templates/contract";
 import { PromptEditor } from "@/components/prompts/prompt-editor";
+import { UsePrompt } from "@/components/prompts/use-prompt";
+import { publicOrigin } from "@/lib/http/public-origin";
+import { headers } from "next/headers";
 import { DeploymentTimeline } from "@/components/prompts/deployment-timeline";
 import { listDeployments } from "@/lib/environments/list-deployments";
 import { CompareView } from "@/components/prompts/compare-view";
@@ -50,7 +53,7 @@ export default async function PromptPage({ params, searchParams }: { params: Pro
   const [environments, runningByPrompt] = await Promise.all([listEnvironments({ projectId: access.project.id }), versionsByEnvironment({ projectId: access.project.id, promptIds: [detail.id] })]);
   const running = runningByPrompt.get(detail.id) ?? {};
   const here = `${base}/${detail.name}`;
-  const view = search.view === "history" || search.view === "compare" || search.view === "version" || search.view === "settings" || search.view === "runs" || search.view === "deployments" ? search.view : "edit";
+  const view = search.view === "history" || search.view === "compare" || search.view === "version" || search.view === "settings" || search.view === "runs" || search.view === "deployments" || search.view === "use" ? search.view : "edit";
   const latest = detail.latestVersion?.number ?? 0;
   const tabs = [
     { view: "edit", label: "Editor", href: here },
@@ -59,6 +62,7 @@ export default async function PromptPage({ params, searchParams }: { params: Pro
     { view: "deployments", label: "Deployments", href: `${here}?view=deployments` },
     { view: "runs", label: "Runs", href: `${here}?view=runs` },
     { view: "settings", label: "Details", href: `${here}?view=settings` },
+    ...(latest ? [{ view: "use", label: "Use this prompt", href: `${here}?view=use` }] : []),
   ];
 
   return (
@@ -141,6 +145,16 @@ export default async function PromptPage({ params, searchParams }: { params: Pro
           selected={search.env}
           running={running}
           may={{ deploy: can(access.role, "deployment.unprotected"), emergency: can(access.role, "deployment.emergency"), review: can(access.role, "review.request") }}
+        />
+      ) : null}
+      {view === "use" && latest ? (
+        <UsePrompt
+          origin={publicOrigin(await headers())}
+          projectSlug={access.project.slug}
+          name={detail.name}
+          contract={(await getVersionOrThrow({ projectId: access.project.id, promptId: detail.id, number: latest })).content.contract as Contract}
+          environments={environments.map((e) => ({ slug: e.slug, name: e.name, version: running[e.slug] ?? null }))}
+          canManageKeys={can(access.role, "apikey.manage")}
         />
       ) : null}
       {view === "runs" ? <Runs here={here} projectId={access.project.id} promptId={detail.id} before={search.before} /> : null}

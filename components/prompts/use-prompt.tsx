@@ -1,0 +1,88 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import type { Contract } from "@/lib/templates/contract";
+import { Button, buttonClass } from "@/components/ui/button";
+
+type Props = {
+  origin: string;
+  projectSlug: string;
+  name: string;
+  contract: Contract;
+  environments: Array<{ slug: string; name: string; version: number | null }>;
+  canManageKeys: boolean;
+};
+
+const placeholder: Record<string, unknown> = { string: "…", number: 1, boolean: true, json: {}, messages: [{ role: "user", content: "…" }] };
+
+/** Example values for every variable: its example, else its default, else a placeholder of its type. */
+function exampleValues(contract: Contract): Record<string, unknown> {
+  return Object.fromEntries(contract.variables.map((v) => [v.name, v.example ?? v.default ?? (v.type === "enum" ? (v.values?.[0] ?? "…") : placeholder[v.type])]));
+}
+
+function CopyBlock({ label, text }: { label: string; text: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="space-y-1">
+      <div className="flex items-center justify-between">
+        <h3 className="text-sm font-medium">{label}</h3>
+        <Button variant="ghost" onClick={() => void navigator.clipboard.writeText(text).then(() => setCopied(true))}>
+          {copied ? "Copied" : "Copy"}
+        </Button>
+      </div>
+      <pre className="overflow-auto rounded-md border border-line bg-canvas p-3 text-xs leading-relaxed">{text}</pre>
+    </div>
+  );
+}
+
+/** "Use this prompt": how an application reads and renders it, with this prompt's name and variables filled in. */
+export function UsePrompt({ origin, projectSlug, name, contract, environments, canManageKeys }: Props) {
+  const deployed = environments.filter((e) => e.version !== null);
+  const [env, setEnv] = useState(deployed.find((e) => e.slug === "production")?.slug ?? deployed[0]?.slug ?? "production");
+  const values = exampleValues(contract);
+  const typeName = contract.variables.length ? `{ ${contract.variables.map((v) => `${v.name}${v.required && v.default === undefined ? "" : "?"}: ${v.type === "number" ? "number" : v.type === "boolean" ? "boolean" : v.type === "enum" ? (v.values ?? []).map((x) => JSON.stringify(x)).join(" | ") || "string" : v.type === "string" ? "string" : "unknown"}`).join("; ")} }` : "Record<string, never>";
+  const query = env === "production" ? "" : `?environment=${env}`;
+  return (
+    <div className="space-y-6" data-testid="use-prompt">
+      <p className="text-muted">
+        Applications read the version an environment runs, so promoting or rolling back changes them with no redeploy. They need an API key with prompts:read
+        {canManageKeys ? (
+          <>
+            {" "}
+            (<Link className="text-accent hover:underline" href={`/p/${projectSlug}/settings/api-keys`}>Settings → API keys</Link>)
+          </>
+        ) : " (an admin creates them in Settings → API keys)"}
+        . The full reference is the <a className="text-accent hover:underline" href="/api/openapi.json">OpenAPI document</a>.
+      </p>
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        Environment
+        {environments.map((e) => (
+          <button key={e.slug} type="button" onClick={() => setEnv(e.slug)} aria-pressed={env === e.slug} className={buttonClass(env === e.slug ? "secondary" : "ghost")}>
+            {e.name} {e.version ? `(v${e.version})` : "(runs nothing)"}
+          </button>
+        ))}
+      </div>
+      {!deployed.some((e) => e.slug === env) ? <p className="text-danger">This environment runs no version of {name} yet: the API answers 404 until one is deployed or promoted.</p> : null}
+      <CopyBlock label="Fetch it (ETag: send If-None-Match to get 304 while unchanged)" text={`curl -H "Authorization: Bearer $GALLEY_API_KEY" \\\n  "${origin}/api/prompts/${name}${query}"`} />
+      <CopyBlock
+        label="Render it on the server, ready for chat.completions.create"
+        text={`curl -X POST -H "Authorization: Bearer $GALLEY_API_KEY" -H "Content-Type: application/json" \\\n  -d '${JSON.stringify({ environment: env, variables: values })}' \\\n  "${origin}/api/prompts/${name}/render"`}
+      />
+      <CopyBlock
+        label="TypeScript SDK (cached, falls back when Galley is unreachable)"
+        text={`import OpenAI from "openai";
+import { createGalley } from "@galley/sdk";
+
+const galley = createGalley({ baseUrl: "${origin}", apiKey: process.env.GALLEY_API_KEY! });
+const openai = new OpenAI();
+
+const prompt = await galley.getPrompt<${typeName}>("${name}", { environment: "${env}" });
+const completion = await openai.chat.completions.create({
+  model: "gpt-4o-mini", // used when the version names no model
+  ...prompt.toOpenAI(${JSON.stringify(values)}),
+});`}
+      />
+    </div>
+  );
+}
