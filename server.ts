@@ -3,6 +3,7 @@
 // fail before anything is served, with one clear line, and so hot API paths can be answered
 // before the framework sees the request.
 import http from "node:http";
+import { startWebhookWorker } from "@/lib/webhooks/start-webhook-worker";
 import next from "next";
 import { getEnv } from "@/lib/env";
 import { log, logs } from "@/lib/log";
@@ -38,6 +39,8 @@ async function main() {
 
   // On PostgreSQL, other instances' deploys reach this one's serving cache through LISTEN/NOTIFY.
   const stopListener = startServingListener();
+  // Webhook deliveries queued in the database go out from every instance (claims keep them single).
+  const stopWebhooks = startWebhookWorker();
 
   const app = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
   const handle = app.getRequestHandler();
@@ -87,6 +90,7 @@ async function main() {
     setTimeout(() => process.exit(0), 5000).unref();
     await app.close().catch(() => undefined);
     await stopListener();
+    await stopWebhooks();
     await flushLastUsed();
     await closeDatabase();
     process.exit(0);

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { keysetPage, olderThan } from "@/lib/db/keyset-page";
 
 export type ApiKeyView = { id: string; name: string; prefix: string; scopes: string[]; createdBy: string; createdAt: string; lastUsedAt: string | null; expiresAt: string | null; revokedAt: string | null; expired: boolean };
 
@@ -8,12 +9,12 @@ const PAGE = 50;
 export async function listApiKeys(opts: { projectId: string; before?: string }): Promise<{ keys: ApiKeyView[]; nextBefore: string | null }> {
   const cursor = opts.before ? await db.apiKey.findFirst({ where: { id: opts.before, projectId: opts.projectId }, select: { id: true, createdAt: true } }) : null;
   const rows = await db.apiKey.findMany({
-    where: { projectId: opts.projectId, ...(cursor ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] } : {}) },
+    where: { projectId: opts.projectId, ...olderThan(cursor) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: PAGE + 1,
     omit: { hash: true },
   });
-  const page = rows.slice(0, PAGE);
+  const { page, nextBefore } = keysetPage(rows, PAGE);
   return {
     keys: page.map((k) => ({
       id: k.id,
@@ -27,6 +28,6 @@ export async function listApiKeys(opts: { projectId: string; before?: string }):
       revokedAt: k.revokedAt?.toISOString() ?? null,
       expired: k.expiresAt !== null && k.expiresAt.getTime() <= Date.now(),
     })),
-    nextBefore: rows.length > PAGE ? page[page.length - 1]!.id : null,
+    nextBefore,
   };
 }

@@ -26,6 +26,7 @@ const admin = [
   "apikey.manage",
   "prompt.delete",
   "deployment.emergency",
+  "webhook.manage",
 ] as const;
 const owner = [...admin, "member.manage-owners", "project.delete"] as const;
 

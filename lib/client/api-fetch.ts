@@ -28,7 +28,9 @@ export async function apiFetch<T>(url: string, init: { method?: string; body?: u
   if (!response.ok) {
     const error = (data as ErrorBody | null)?.error;
     const issues = ((error?.details as { issues?: FieldIssue[] } | undefined)?.issues ?? []) as FieldIssue[];
-    const fields = Object.fromEntries(issues.map((i) => [i.path, i.message]));
+    // The first problem of each field is the one to fix first (later ones often follow from it).
+    const fields: Record<string, string> = {};
+    for (const i of issues) fields[i.path] ??= i.message;
     throw new ApiError(error?.message ?? `The server answered ${response.status}.`, response.status, error?.code ?? "unknown", fields);
   }
   return data as T;

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
 import type { Tx } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
@@ -74,6 +75,12 @@ export async function movePointer(input: MovePointerInput) {
     target: { type: "prompt", id: prompt.id },
     before: { environment: env.slug, version: current },
     after: { environment: env.slug, version: input.version, ...(input.reason ? { reason: input.reason } : {}), ...(input.review ? { review: input.review.number } : {}) },
+  });
+  await enqueueWebhookEvent({
+    tx,
+    projectId: input.projectId,
+    event: kind === "rollback" || kind === "emergency-rollback" ? "prompt.rolled_back" : "prompt.deployed",
+    data: { prompt: prompt.name, environment: env.slug, fromVersion: current, toVersion: input.version, kind, actor: input.actor.name, reason: input.reason, review: input.review?.number ?? null },
   });
   // Open reviews into this environment now compare against a new base: their approvals may be stale.
   await refreshOpenReviews({ tx, environmentId: env.id, promptId: prompt.id });

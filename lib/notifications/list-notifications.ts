@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { keysetPage, olderThan } from "@/lib/db/keyset-page";
 
 export type NotificationView = { id: string; kind: string; title: string; body: string; href: string; actorName: string; read: boolean; createdAt: string; project: string };
 
@@ -12,20 +13,20 @@ export async function listNotifications(opts: { userId: string; before?: string;
       where: {
         userId: opts.userId,
         ...(opts.unreadOnly ? { readAt: null } : {}),
-        ...(cursor ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] } : {}),
+        ...olderThan(cursor),
       },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: PAGE + 1,
     }),
     countUnread({ userId: opts.userId }),
   ]);
-  const page = rows.slice(0, PAGE);
+  const { page, nextBefore } = keysetPage(rows, PAGE);
   const projects = await db.project.findMany({ where: { id: { in: [...new Set(page.map((n) => n.projectId))] } }, select: { id: true, name: true } });
   const projectName = new Map(projects.map((p) => [p.id, p.name]));
   return {
     notifications: page.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, href: n.href, actorName: n.actorName, read: n.readAt !== null, createdAt: n.createdAt.toISOString(), project: projectName.get(n.projectId) ?? "" })),
     unread,
-    nextBefore: rows.length > PAGE ? page[page.length - 1]!.id : null,
+    nextBefore,
   };
 }
 

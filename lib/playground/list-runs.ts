@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { keysetPage, olderThan } from "@/lib/db/keyset-page";
 import type { ProviderFailure } from "@/lib/providers/describe-provider-error";
 
 export type RunView = {
@@ -31,13 +32,13 @@ export async function listRuns(opts: { projectId: string; promptId: string; befo
       promptId: opts.promptId,
       ...(opts.runId ? { id: opts.runId } : {}),
       ...(opts.runIds ? { id: { in: opts.runIds } } : {}),
-      ...(cursor ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] } : {}),
+      ...olderThan(cursor),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
     include: { user: { select: { name: true } } },
   });
-  const page = rows.slice(0, limit);
+  const { page, nextBefore } = keysetPage(rows, limit);
   return {
     runs: page.map((r) => ({
       id: r.id,
@@ -58,6 +59,6 @@ export async function listRuns(opts: { projectId: string; promptId: string; befo
       finishReason: r.finishReason,
       error: r.error as ProviderFailure | null,
     })),
-    nextBefore: rows.length > limit ? page[page.length - 1]!.id : null,
+    nextBefore,
   };
 }

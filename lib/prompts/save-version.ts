@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
 import { AppError, validationError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/request-context";
 import type { PromptContent } from "@/lib/validations/prompt";
@@ -54,6 +55,8 @@ export async function saveVersion(opts: { ctx: RequestContext; projectId: string
       target: { type: "prompt", id: prompt.id },
       after: { name: prompt.name, version: number, message: opts.message, linesAdded: version.linesAdded, linesRemoved: version.linesRemoved },
     });
-    return toVersionSummary(version);
+    const summary = toVersionSummary(version);
+    await enqueueWebhookEvent({ tx, projectId: opts.projectId, event: "prompt.version.created", data: { prompt: prompt.name, version: number, message: opts.message, author: summary.author, linesAdded: version.linesAdded, linesRemoved: version.linesRemoved } });
+    return summary;
   });
 }

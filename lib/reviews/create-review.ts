@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
 import { AppError, validationError } from "@/lib/errors";
 import { can } from "@/lib/auth/permissions";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
@@ -61,6 +62,7 @@ export async function createReview(opts: ReviewActor & { input: CreateReviewInpu
             events: { create: { actorId: actor.id, actorName: actor.name, kind: "opened", version: input.version, baseVersion: pointer?.version ?? null } },
           },
         });
+        await enqueueWebhookEvent({ tx, projectId: project.id, event: "review.requested", data: { review: number, title, prompt: prompt.name, version: input.version, environment: env.slug, author: actor.name, reviewers: members.map((m) => m.user.name) } });
         await writeAuditEntry({ tx, ctx: opts.ctx, projectId: project.id, action: "review.open", target: { type: "review", id: review.id }, after: { number, prompt: prompt.name, version: input.version, environment: env.slug, reviewers: reviewerIds } });
         const notifications = await createNotifications({
           tx,

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
 import { AppError, validationError } from "@/lib/errors";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
 import { createNotifications } from "@/lib/notifications/create-notifications";
@@ -27,6 +28,7 @@ export async function decideReview(opts: ReviewActor & { number: number; decisio
     await tx.reviewEvent.create({ data: { reviewId: review.id, actorId: actor.id, actorName: actor.name, kind, version: review.version, baseVersion: pointer?.version ?? null, body: opts.body } });
     await tx.review.update({ where: { id: review.id }, data: { updatedAt: new Date() } });
     const status = await refreshReviewStatus({ tx, reviewId: review.id });
+    if (kind === "approved") await enqueueWebhookEvent({ tx, projectId: project.id, event: "review.approved", data: { review: review.number, prompt: review.prompt.name, version: review.version, environment: review.environment.slug, approver: actor.name, status } });
     await writeAuditEntry({ tx, ctx: opts.ctx, projectId: project.id, action: `review.${opts.decision}`, target: { type: "review", id: review.id }, after: { number: review.number, version: review.version, baseVersion: pointer?.version ?? null, ...(opts.body ? { comment: opts.body } : {}) } });
     const notifications = await createNotifications({
       tx,

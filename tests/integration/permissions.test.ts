@@ -30,6 +30,7 @@ const lowest: Record<Action, ProjectRole> = {
   "apikey.manage": "ADMIN",
   "prompt.delete": "ADMIN",
   "deployment.emergency": "ADMIN",
+  "webhook.manage": "ADMIN",
   "member.manage-owners": "OWNER",
   "project.delete": "OWNER",
 };

@@ -13,6 +13,7 @@ export default async function SettingsLayout({ children, params }: { children: R
     ...(can(access.role, "provider.manage") ? [{ href: `${base}/providers`, label: "Providers" }] : []),
     ...(can(access.role, "environment.manage") ? [{ href: `${base}/environments`, label: "Environments" }] : []),
     ...(can(access.role, "apikey.manage") ? [{ href: `${base}/api-keys`, label: "API keys" }] : []),
+    ...(can(access.role, "webhook.manage") ? [{ href: `${base}/webhooks`, label: "Webhooks" }] : []),
     ...(can(access.role, "audit.view") ? [{ href: `${base}/audit`, label: "Audit log" }] : []),
   ];
   return (

@@ -1,0 +1,171 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import type { DeliveryView, WebhookView } from "@/lib/webhooks/list-webhooks";
+import { webhookEventLabels, webhookEvents } from "@/lib/webhooks/webhook-events";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { useRequest } from "@/lib/client/use-request";
+import { Alert } from "@/components/ui/alert";
+import { Button, buttonClass } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+
+type Props = { projectSlug: string; webhooks: WebhookView[]; selected: string | null; deliveries: { deliveries: DeliveryView[]; nextBefore: string | null } | null };
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "medium" }) : "—");
+const statusTone: Record<string, string> = { delivered: "text-success", failed: "text-danger", pending: "text-muted" };
+
+/** Settings → Webhooks: endpoints that receive the project's events, and every delivery with its outcome. */
+export function WebhooksClient({ projectSlug, webhooks, selected, deliveries }: Props) {
+  const router = useRouter();
+  const create = useRequest();
+  const change = useRequest();
+  const [events, setEvents] = useState<string[]>([...webhookEvents]);
+  const [secret, setSecret] = useState<string | null>(null);
+  const api = `/api/projects/${projectSlug}/webhooks`;
+  const base = `/p/${projectSlug}/settings/webhooks`;
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const created = await create.run(() => apiFetch<{ secret: string }>(api, { body: { url: new FormData(form).get("url"), events } }));
+    if (created) {
+      setSecret(created.secret);
+      form.reset();
+      router.refresh();
+    }
+  }
+  const act = async (request: () => Promise<unknown>) => (await change.run(request)) && router.refresh();
+
+  return (
+    <div className="space-y-8">
+      <form onSubmit={submit} aria-label="Add a webhook" className="space-y-4 rounded-lg border border-line bg-surface p-5" noValidate>
+        <h2 className="text-base font-semibold">Add a webhook</h2>
+        <p className="text-muted">
+          Galley POSTs a JSON event to the URL, signed with a secret: <code className="text-xs">Galley-Signature: v1=HMAC-SHA256(secret, `{"{timestamp}.{body}"}`)</code> with <code className="text-xs">Galley-Timestamp</code>. Failed deliveries are retried with growing pauses for 24 hours.
+        </p>
+        <TextField label="URL" name="url" placeholder="https://ci.example.com/hooks/galley" error={create.fields.url} />
+        <fieldset className="space-y-1">
+          <legend className="text-sm font-medium">Events</legend>
+          {webhookEvents.map((e) => (
+            <label key={e} className="flex items-center gap-2">
+              <input type="checkbox" checked={events.includes(e)} onChange={(x) => setEvents(x.target.checked ? [...events, e] : events.filter((y) => y !== e))} />
+              <code className="text-xs">{e}</code> <span className="text-muted">{webhookEventLabels[e]}</span>
+            </label>
+          ))}
+          {create.fields.events ? (
+            <p role="alert" className="text-xs text-danger">
+              {create.fields.events}
+            </p>
+          ) : null}
+        </fieldset>
+        {create.error ? <Alert>{create.error}</Alert> : null}
+        <Button type="submit" busy={create.busy}>
+          Add webhook
+        </Button>
+      </form>
+
+      {secret ? (
+        <section aria-label="Signing secret" className="space-y-2 rounded-lg border border-success/40 bg-surface p-5">
+          <h2 className="text-base font-semibold">Copy the signing secret now</h2>
+          <p className="text-muted">It is shown this once. Your endpoint uses it to check that events come from Galley.</p>
+          <code className="block break-all rounded bg-canvas px-3 py-2 font-mono text-sm" data-testid="webhook-secret">
+            {secret}
+          </code>
+          <Button variant="ghost" onClick={() => setSecret(null)}>
+            Done
+          </Button>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="hooks-heading" className="space-y-3">
+        <h2 id="hooks-heading" className="text-base font-semibold">
+          Webhooks
+        </h2>
+        {change.error ? <Alert>{change.error}</Alert> : null}
+        {webhooks.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-line bg-surface p-6 text-center text-muted">No webhooks yet. Add one to tell CI, chat or your own services when prompts change.</p>
+        ) : (
+          <ul className="divide-y divide-line rounded-lg border border-line bg-surface" data-testid="webhooks">
+            {webhooks.map((w) => (
+              <li key={w.id} className="flex flex-wrap items-center gap-3 px-4 py-3">
+                <div className="min-w-0 flex-1">
+                  <div className="truncate font-mono text-sm">{w.url}</div>
+                  <div className="text-xs text-muted">
+                    {w.events.join(", ")} · secret {w.secretHint}
+                    {w.pending ? ` · ${w.pending} waiting` : ""}
+                    {w.failing ? <span className="text-danger"> · {w.failing} gave up</span> : null}
+                    {w.active ? "" : " · paused"}
+                  </div>
+                </div>
+                <Link href={`${base}?hook=${w.id}`} className={buttonClass(selected === w.id ? "secondary" : "ghost")}>
+                  Deliveries
+                </Link>
+                <Button variant="ghost" onClick={() => act(() => apiFetch(`${api}/${w.id}`, { method: "PATCH", body: { active: !w.active } }))}>
+                  {w.active ? "Pause" : "Resume"}
+                </Button>
+                <Button variant="danger" onClick={() => act(() => apiFetch(`${api}/${w.id}`, { method: "DELETE" }))}>
+                  Remove
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {selected && deliveries ? (
+        <section aria-labelledby="deliveries-heading" className="space-y-3">
+          <div className="flex items-center justify-between">
+            <h2 id="deliveries-heading" className="text-base font-semibold">
+              Deliveries
+            </h2>
+            <Button variant="ghost" onClick={() => router.refresh()}>
+              Refresh
+            </Button>
+          </div>
+          {deliveries.deliveries.length === 0 ? (
+            <p className="text-muted">No events sent yet. They appear here as prompts are saved, reviewed and deployed.</p>
+          ) : (
+            <table className="w-full rounded-lg border border-line bg-surface text-left text-sm" data-testid="deliveries">
+              <thead className="border-b border-line text-xs text-muted">
+                <tr>
+                  <th className="px-3 py-2 font-medium">Event</th>
+                  <th className="px-3 py-2 font-medium">Status</th>
+                  <th className="px-3 py-2 font-medium">Response</th>
+                  <th className="px-3 py-2 font-medium">Attempts</th>
+                  <th className="px-3 py-2 font-medium">Queued</th>
+                  <th className="px-3 py-2" />
+                </tr>
+              </thead>
+              <tbody>
+                {deliveries.deliveries.map((d) => (
+                  <tr key={d.id} className="border-b border-line align-top last:border-0">
+                    <td className="px-3 py-2 font-mono text-xs">{d.event}</td>
+                    <td className={`px-3 py-2 ${statusTone[d.status] ?? ""}`}>
+                      {d.status === "pending" ? (d.attempts ? `retrying ${when(d.nextAttemptAt)}` : "queued") : d.status === "failed" ? "gave up" : "delivered"}
+                    </td>
+                    <td className="px-3 py-2 text-xs">
+                      {d.responseStatus ?? "—"} {d.error ? <span className="block text-danger">{d.error}</span> : null}
+                    </td>
+                    <td className="px-3 py-2">{d.attempts}</td>
+                    <td className="px-3 py-2 text-xs">{when(d.createdAt)}</td>
+                    <td className="px-3 py-2 text-right">
+                      <Button variant="ghost" busy={change.busy} onClick={() => act(() => apiFetch(`${api}/${selected}/deliveries/${d.id}/redeliver`, { body: {} }))}>
+                        Redeliver
+                      </Button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {deliveries.nextBefore ? (
+            <Link href={`${base}?hook=${selected}&before=${deliveries.nextBefore}`} className={buttonClass("secondary")}>
+              Older deliveries
+            </Link>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}
