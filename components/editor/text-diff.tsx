@@ -8,6 +8,17 @@ import { useDarkMode } from "@/components/editor/use-dark-mode";
 
 configureMonaco();
 
+/** What every read-only diff in the studio shares: the template language, theme, and options. */
+export function diffEditorProps(dark: boolean, inline: boolean) {
+  return {
+    language: TEMPLATE_LANGUAGE,
+    theme: dark ? "vs-dark" : "vs",
+    beforeMount: registerTemplateLanguage,
+    loading: <div className="p-3 text-muted">Loading diff…</div>,
+    options: { readOnly: true, renderSideBySide: !inline, minimap: { enabled: false }, wordWrap: "on" as const, scrollBeyondLastLine: false, automaticLayout: true, fontSize: 13, originalEditable: false },
+  };
+}
+
 /** Monaco's diff editor, side by side or inline, read-only. */
 export function TextDiff({ original, modified, originalLabel, modifiedLabel, height = 480 }: { original: string; modified: string; originalLabel: string; modifiedLabel: string; height?: number }) {
   const dark = useDarkMode();
@@ -34,11 +45,7 @@ export function TextDiff({ original, modified, originalLabel, modifiedLabel, hei
           }}
           original={original}
           modified={modified}
-          language={TEMPLATE_LANGUAGE}
-          theme={dark ? "vs-dark" : "vs"}
-          beforeMount={registerTemplateLanguage}
-          loading={<div className="p-3 text-muted">Loading diff…</div>}
-          options={{ readOnly: true, renderSideBySide: !inline, minimap: { enabled: false }, wordWrap: "on", scrollBeyondLastLine: false, automaticLayout: true, fontSize: 13, originalEditable: false }}
+          {...diffEditorProps(dark, inline)}
         />
       </div>
     </div>

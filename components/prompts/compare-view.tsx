@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import type { ConfigChange } from "@/lib/prompts/diff-model-config";
 import type { ContractChange } from "@/lib/templates/diff-contracts";
 import { TextDiff } from "@/components/editor/text-diff";
+import { ChangeLists } from "@/components/prompts/change-lists";
 
 type Props = {
   here: string;
@@ -42,37 +43,7 @@ export function CompareView(props: Props) {
         </select>
       </div>
       <TextDiff original={props.originalText} modified={props.modifiedText} originalLabel={`v${props.a}`} modifiedLabel={`v${props.b}`} />
-      <div className="grid gap-6 md:grid-cols-2">
-        <section aria-labelledby="config-diff" className="space-y-2">
-          <h2 id="config-diff" className="text-sm font-semibold">Model settings</h2>
-          {props.configChanges.length === 0 ? (
-            <p className="text-muted">No changes.</p>
-          ) : (
-            <ul className="space-y-1" data-testid="config-changes">
-              {props.configChanges.map((c) => (
-                <li key={c.setting}>
-                  {c.setting} <span className="font-mono text-danger line-through">{c.before}</span> → <span className="font-mono text-success">{c.after}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-        <section aria-labelledby="contract-diff" className="space-y-2">
-          <h2 id="contract-diff" className="text-sm font-semibold">Variables</h2>
-          {props.contractChanges.length === 0 ? (
-            <p className="text-muted">No changes.</p>
-          ) : (
-            <ul className="space-y-1" data-testid="contract-changes">
-              {props.contractChanges.map((c, i) => (
-                <li key={i} className={c.breaking ? "text-danger" : ""}>
-                  {c.breaking ? <strong>Breaking: </strong> : null}
-                  {c.message}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      </div>
+      <ChangeLists configChanges={props.configChanges} contractChanges={props.contractChanges} />
     </div>
   );
 }

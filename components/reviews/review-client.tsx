@@ -13,6 +13,7 @@ import { CommentBox, type MentionTarget } from "@/components/reviews/comment-box
 import { CommentMarkdown } from "@/components/reviews/markdown";
 import { ReviewDiff } from "@/components/reviews/review-diff";
 import { ReviewStatus } from "@/components/reviews/review-status";
+import { ChangeLists } from "@/components/prompts/change-lists";
 
 type Abilities = { comment: boolean; decide: boolean; promote: boolean; close: boolean; push: boolean; attachRuns: boolean };
 type Props = { projectSlug: string; review: ReviewDetail; me: { id: string; name: string }; abilities: Abilities; members: MentionTarget[]; recentRuns: RunView[] };
@@ -86,37 +87,7 @@ export function ReviewClient(props: Props) {
             onDone={() => router.refresh()}
           />
         ) : null}
-        <div className="grid gap-6 md:grid-cols-2">
-          <section aria-labelledby="config-heading" className="space-y-2">
-            <h3 id="config-heading" className="text-sm font-semibold">Model settings</h3>
-            {review.configChanges.length === 0 ? (
-              <p className="text-muted">No changes.</p>
-            ) : (
-              <ul className="space-y-1" data-testid="config-changes">
-                {review.configChanges.map((c) => (
-                  <li key={c.setting}>
-                    {c.setting} <span className="font-mono text-danger line-through">{c.before}</span> → <span className="font-mono text-success">{c.after}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-          <section aria-labelledby="contract-heading" className="space-y-2">
-            <h3 id="contract-heading" className="text-sm font-semibold">Variables</h3>
-            {review.contractChanges.length === 0 ? (
-              <p className="text-muted">No changes.</p>
-            ) : (
-              <ul className="space-y-1" data-testid="contract-changes">
-                {review.contractChanges.map((c, i) => (
-                  <li key={i} className={c.breaking ? "rounded border border-danger/40 bg-danger/5 px-2 py-1 text-danger" : ""}>
-                    {c.breaking ? <strong>Breaking: </strong> : null}
-                    {c.message}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-        </div>
+        <ChangeLists configChanges={review.configChanges} contractChanges={review.contractChanges} headingLevel="h3" />
       </section>
 
       <Runs {...props} api={api} />

@@ -4,7 +4,7 @@ import { DiffEditor, type Monaco } from "@monaco-editor/react";
 import type { editor } from "monaco-editor";
 import { useEffect, useRef, useState } from "react";
 import { configureMonaco } from "@/components/editor/monaco-setup";
-import { registerTemplateLanguage, TEMPLATE_LANGUAGE } from "@/components/editor/template-language";
+import { diffEditorProps } from "@/components/editor/text-diff";
 import { useDarkMode } from "@/components/editor/use-dark-mode";
 
 configureMonaco();
@@ -79,11 +79,7 @@ export function ReviewDiff(props: Props) {
           }}
           original={props.original}
           modified={props.modified}
-          language={TEMPLATE_LANGUAGE}
-          theme={dark ? "vs-dark" : "vs"}
-          beforeMount={registerTemplateLanguage}
-          loading={<div className="p-3 text-muted">Loading diff…</div>}
-          options={{ readOnly: true, renderSideBySide: !inline, minimap: { enabled: false }, wordWrap: "on", scrollBeyondLastLine: false, automaticLayout: true, fontSize: 13, originalEditable: false }}
+          {...diffEditorProps(dark, inline)}
         />
       </div>
     </div>

@@ -5,7 +5,7 @@ import { promptText } from "@/lib/prompts/prompt-text";
 import { contentOf } from "@/lib/prompts/version-view";
 import { createNotifications } from "@/lib/notifications/create-notifications";
 import { deliverNotificationEmails } from "@/lib/notifications/deliver-notification-emails";
-import { findMentions } from "@/lib/reviews/find-mentions";
+import { findMentionedMembers } from "@/lib/reviews/find-mentioned-members";
 import { getReviewOrThrow, reviewHref } from "@/lib/reviews/get-review-or-throw";
 import type { ReviewActor } from "@/lib/reviews/review-actor";
 
@@ -27,8 +27,7 @@ export async function commentOnReview(opts: ReviewActor & { number: number; body
     anchor = { version: review.version, line: opts.line };
   }
 
-  const members = await db.membership.findMany({ where: { projectId: project.id }, select: { user: { select: { id: true, email: true, name: true } } } });
-  const mentioned = findMentions(opts.body, members.map((m) => m.user));
+  const mentioned = await findMentionedMembers({ projectId: project.id, text: opts.body });
 
   const { comment, notifications } = await db.$transaction(async (tx) => {
     const comment = await tx.reviewComment.create({

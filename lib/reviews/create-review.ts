@@ -7,7 +7,7 @@ import { getPromptOrThrow } from "@/lib/prompts/get-prompt-or-throw";
 import { createNotifications } from "@/lib/notifications/create-notifications";
 import { deliverNotificationEmails } from "@/lib/notifications/deliver-notification-emails";
 import { reviewHref } from "@/lib/reviews/get-review-or-throw";
-import { findMentions } from "@/lib/reviews/find-mentions";
+import { findMentionedMembers } from "@/lib/reviews/find-mentioned-members";
 import type { ReviewActor } from "@/lib/reviews/review-actor";
 import type { CreateReviewInput } from "@/lib/validations/review";
 
@@ -38,8 +38,7 @@ export async function createReview(opts: ReviewActor & { input: CreateReviewInpu
   });
   if (problems.length) throw validationError(problems.map((message) => ({ path: "reviewerIds", message })));
 
-  const everyone = input.description.includes("@") ? await db.membership.findMany({ where: { projectId: project.id }, select: { user: { select: { id: true, email: true, name: true } } } }) : [];
-  const mentioned = findMentions(input.description, everyone.map((m) => m.user)).filter((m) => !reviewerIds.includes(m.id));
+  const mentioned = (await findMentionedMembers({ projectId: project.id, text: input.description })).filter((m) => !reviewerIds.includes(m.id));
   // The default title leaves the version out: the author may push newer ones to the same review.
   const title = input.title || `${prompt.name} to ${env.name}`;
   for (let attempt = 0; ; attempt++) {
