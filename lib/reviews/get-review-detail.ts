@@ -6,7 +6,7 @@ import { promptText } from "@/lib/prompts/prompt-text";
 import { contentOf } from "@/lib/prompts/version-view";
 import { diffContracts, type ContractChange } from "@/lib/templates/diff-contracts";
 import type { Contract } from "@/lib/templates/contract";
-import { getReviewOrThrow } from "@/lib/reviews/get-review-or-throw";
+import { getReviewOrThrow, isLive } from "@/lib/reviews/get-review-or-throw";
 import { getReviewApprovalState, type ReviewApproval } from "@/lib/reviews/get-review-approval-state";
 
 export type ReviewComment = { id: string; authorName: string; authorId: string; body: string; createdAt: string };
@@ -103,7 +103,7 @@ export async function getReviewDetail(opts: { projectId: string; number: number 
 
 /** Which review actions a member may take here; the server checks again on each. */
 export function reviewAbilities(opts: { role: Parameters<typeof can>[0]; userId: string; review: Pick<ReviewDetail, "author" | "status"> }) {
-  const live = ["OPEN", "CHANGES_REQUESTED", "APPROVED"].includes(opts.review.status);
+  const live = isLive(opts.review.status);
   const isAuthor = opts.review.author.id === opts.userId;
   return {
     comment: can(opts.role, "review.comment"),

@@ -13,7 +13,9 @@ export async function getReviewOrThrow(opts: { projectId: string; number: number
 
 export type ReviewRow = Awaited<ReturnType<typeof getReviewOrThrow>>;
 
-export const isLive = (status: string) => status === "OPEN" || status === "CHANGES_REQUESTED" || status === "APPROVED";
+/** Statuses of a review still in play (not promoted or closed). */
+export const LIVE_STATUSES = ["OPEN", "CHANGES_REQUESTED", "APPROVED"] as const;
+export const isLive = (status: string) => (LIVE_STATUSES as readonly string[]).includes(status);
 
 export function assertLive(review: { number: number; status: string }) {
   if (!isLive(review.status)) throw new AppError({ code: "conflict", message: `Review #${review.number} is ${review.status.toLowerCase()}; open a new review to change it.` });

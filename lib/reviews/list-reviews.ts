@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { LIVE_STATUSES } from "@/lib/reviews/get-review-or-throw";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ListReviewsInput } from "@/lib/validations/review";
 
@@ -24,7 +25,7 @@ const PAGE = 25;
  */
 export async function listReviews(opts: { projectId: string; userId: string; filter: ListReviewsInput }): Promise<{ reviews: ReviewListItem[]; nextBefore: number | null }> {
   const f = opts.filter;
-  const live = { in: ["OPEN", "CHANGES_REQUESTED", "APPROVED"] as Array<"OPEN" | "CHANGES_REQUESTED" | "APPROVED"> };
+  const live = { in: [...LIVE_STATUSES] };
   const where: Prisma.ReviewWhereInput = {
     projectId: opts.projectId,
     ...(f.scope === "to-review" ? { reviewers: { some: { userId: opts.userId } }, status: f.status ?? live } : {}),

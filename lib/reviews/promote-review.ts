@@ -5,7 +5,7 @@ import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
 import { movePointer } from "@/lib/environments/move-pointer";
 import { createNotifications } from "@/lib/notifications/create-notifications";
 import { deliverNotificationEmails } from "@/lib/notifications/deliver-notification-emails";
-import { assertLive, getReviewOrThrow, reviewHref } from "@/lib/reviews/get-review-or-throw";
+import { assertLive, getReviewOrThrow, LIVE_STATUSES, reviewHref } from "@/lib/reviews/get-review-or-throw";
 import { getReviewApprovalState } from "@/lib/reviews/get-review-approval-state";
 import type { ReviewActor } from "@/lib/reviews/review-actor";
 
@@ -34,7 +34,7 @@ export async function promoteReview(opts: ReviewActor & { number: number }) {
       }
       throw new AppError({ code: "conflict", message: `Review #${review.number} needs ${state.required} approval${state.required === 1 ? "" : "s"} of version ${review.version}; it has ${state.approvals.length}.` });
     }
-    const closed = await tx.review.updateMany({ where: { id: review.id, status: { in: ["OPEN", "CHANGES_REQUESTED", "APPROVED"] } }, data: { status: "PROMOTED", closedAt: new Date() } });
+    const closed = await tx.review.updateMany({ where: { id: review.id, status: { in: [...LIVE_STATUSES] } }, data: { status: "PROMOTED", closedAt: new Date() } });
     if (closed.count === 0) throw new AppError({ code: "conflict", message: `Review #${review.number} was promoted or closed meanwhile.` });
     const deployment = await movePointer({
       tx,

@@ -1,7 +1,8 @@
 import type { Tx } from "@/lib/db";
 import { getReviewApprovalState } from "@/lib/reviews/get-review-approval-state";
+import { LIVE_STATUSES } from "@/lib/reviews/get-review-or-throw";
 
-const live = ["OPEN", "CHANGES_REQUESTED", "APPROVED"] as const;
+const live = LIVE_STATUSES;
 
 /** Recomputes a review's stored status (for lists and filters) after a decision, a push or a deployment. */
 export async function refreshReviewStatus(opts: { tx: Tx; reviewId: string }) {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getPageAccess } from "@/lib/auth/get-page-access";
 import { listEnvironments } from "@/lib/environments/list-environments";
 import { listReviews } from "@/lib/reviews/list-reviews";
+import { countReviewsToDo } from "@/lib/reviews/count-reviews-to-do";
 import { listReviewsSchema, reviewStatuses } from "@/lib/validations/review";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -18,7 +19,9 @@ export default async function ReviewsPage({ params, searchParams }: { params: Pr
   const { project } = await params;
   const search = await searchParams;
   const access = await getPageAccess(project, "review.view");
-  const parsed = listReviewsSchema.safeParse({ ...search, status: search.status || undefined, environment: search.environment || undefined, prompt: search.prompt || undefined });
+  // With no tab chosen, open on what waits for this person, if anything does.
+  const scope = search.scope ?? ((await countReviewsToDo({ projectId: access.project.id, userId: access.user.id })) > 0 ? "to-review" : "all");
+  const parsed = listReviewsSchema.safeParse({ ...search, scope, status: search.status || undefined, environment: search.environment || undefined, prompt: search.prompt || undefined });
   const filter = parsed.success ? parsed.data : listReviewsSchema.parse({});
   const [{ reviews, nextBefore }, environments] = await Promise.all([listReviews({ projectId: access.project.id, userId: access.user.id, filter }), listEnvironments({ projectId: access.project.id })]);
   const base = `/p/${access.project.slug}/reviews`;
