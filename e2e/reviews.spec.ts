@@ -84,6 +84,10 @@ test("an editor asks a reviewer, the reviewer comments on a line and asks for ch
   await expect(asEditor.getByTestId("review-status")).toHaveText("Promoted");
   await asEditor.goto(`/p/${PROJECT}/environments?env=production`);
   await expect(asEditor.getByTestId("environment-prompts").getByRole("row").filter({ hasText: "reviews/refund-reply" })).toContainText("v3");
+  // Applications see the promotion at once.
+  const key = (await (await page.request.post(`${api}/api-keys`, { data: { name: "reviews e2e", scopes: ["prompts:read"] } })).json()).secret as string;
+  const served = async () => (await (await page.request.get("/api/prompts/reviews/refund-reply", { headers: { authorization: `Bearer ${key}` } })).json()) as { version: number; template: string };
+  expect(await served()).toMatchObject({ version: 3, template: "Sorry about that.\nWe will refund you within 5 days." });
 
   // An admin rolls production back, with a reason, from the prompt's deployment timeline.
   await page.goto(`/p/${PROJECT}/prompts/reviews/refund-reply?view=deployments&env=production`);
@@ -93,6 +97,7 @@ test("an editor asks a reviewer, the reviewer comments on a line and asks for ch
   await page.getByLabel(/Why roll Production back/).fill("v3 promises a refund window we cannot keep");
   await page.getByRole("button", { name: "Roll back now" }).click();
   await expect(page.getByText("Production runs v1 again.")).toBeVisible();
+  expect((await served()).version).toBe(1);
   await expect(page.getByTestId("prompt-deployments").locator("li").first()).toContainText("emergency-rollback");
   await asEditor.goto("/inbox");
   await expect(asEditor.getByTestId("inbox")).toContainText("rolled reviews/refund-reply back to v1 in Production");
