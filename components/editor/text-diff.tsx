@@ -19,20 +19,25 @@ export function diffEditorProps(dark: boolean, inline: boolean) {
   };
 }
 
+/** What the two sides are, and the side-by-side / inline switch. */
+export function DiffHeader({ label, inline, onInline }: { label: string; inline: boolean; onInline: (inline: boolean) => void }) {
+  return (
+    <div className="flex items-center justify-between text-xs text-muted">
+      <span>{label}</span>
+      <label className="flex items-center gap-1">
+        <input type="checkbox" checked={inline} onChange={(e) => onInline(e.target.checked)} /> Inline
+      </label>
+    </div>
+  );
+}
+
 /** Monaco's diff editor, side by side or inline, read-only. */
 export function TextDiff({ original, modified, originalLabel, modifiedLabel, height = 480 }: { original: string; modified: string; originalLabel: string; modifiedLabel: string; height?: number }) {
   const dark = useDarkMode();
   const [inline, setInline] = useState(false);
   return (
     <div className="space-y-2">
-      <div className="flex items-center justify-between text-xs text-muted">
-        <span>
-          {originalLabel} → {modifiedLabel}
-        </span>
-        <label className="flex items-center gap-1">
-          <input type="checkbox" checked={inline} onChange={(e) => setInline(e.target.checked)} /> Inline
-        </label>
-      </div>
+      <DiffHeader label={`${originalLabel} → ${modifiedLabel}`} inline={inline} onInline={setInline} />
       <div className="overflow-hidden rounded-md border border-line" style={{ height }} data-testid="text-diff">
         <DiffEditor
           onMount={(editor) => {

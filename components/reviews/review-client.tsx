@@ -15,7 +15,7 @@ import { ReviewDiff } from "@/components/reviews/review-diff";
 import { ReviewStatus } from "@/components/reviews/review-status";
 import { ChangeLists } from "@/components/prompts/change-lists";
 
-type Abilities = { comment: boolean; decide: boolean; promote: boolean; close: boolean; push: boolean; attachRuns: boolean };
+type Abilities = { live: boolean; comment: boolean; decide: boolean; promote: boolean; close: boolean; push: boolean; attachRuns: boolean };
 type Props = { projectSlug: string; review: ReviewDetail; me: { id: string; name: string }; abilities: Abilities; members: MentionTarget[]; recentRuns: RunView[] };
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
@@ -26,7 +26,7 @@ export function ReviewClient(props: Props) {
   const { review, abilities } = props;
   const router = useRouter();
   const api = `/api/projects/${props.projectSlug}/reviews/${review.number}`;
-  const live = ["OPEN", "CHANGES_REQUESTED", "APPROVED"].includes(review.status);
+  const live = abilities.live;
   const [line, setLine] = useState<number | null>(null);
   const lineThreads = review.threads.filter((t) => t.line !== null && t.version === review.version);
   const env = review.environment.name;

@@ -4,7 +4,7 @@ import { DiffEditor, type Monaco } from "@monaco-editor/react";
 import type { editor } from "monaco-editor";
 import { useEffect, useRef, useState } from "react";
 import { configureMonaco } from "@/components/editor/monaco-setup";
-import { diffEditorProps } from "@/components/editor/text-diff";
+import { DiffHeader, diffEditorProps } from "@/components/editor/text-diff";
 import { useDarkMode } from "@/components/editor/use-dark-mode";
 
 configureMonaco();
@@ -54,15 +54,7 @@ export function ReviewDiff(props: Props) {
 
   return (
     <div className="space-y-2">
-      <div className="flex items-center justify-between text-xs text-muted">
-        <span>
-          {props.originalLabel} → {props.modifiedLabel}
-          {props.onSelectLine ? " · click a line number on the right to comment on that line" : ""}
-        </span>
-        <label className="flex items-center gap-1">
-          <input type="checkbox" checked={inline} onChange={(e) => setInline(e.target.checked)} /> Inline
-        </label>
-      </div>
+      <DiffHeader label={`${props.originalLabel} → ${props.modifiedLabel}${props.onSelectLine ? " · click a line number on the right to comment on that line" : ""}`} inline={inline} onInline={setInline} />
       <div className="overflow-hidden rounded-md border border-line" style={{ height }} data-testid="review-diff">
         <DiffEditor
           onMount={(diff, monaco) => {

@@ -106,6 +106,7 @@ export function reviewAbilities(opts: { role: Parameters<typeof can>[0]; userId:
   const live = isLive(opts.review.status);
   const isAuthor = opts.review.author.id === opts.userId;
   return {
+    live,
     comment: can(opts.role, "review.comment"),
     decide: live && !isAuthor && can(opts.role, "review.approve"),
     promote: live && (isAuthor ? can(opts.role, "review.request") : can(opts.role, "review.promote")),

@@ -4,7 +4,8 @@ import { inlineReferences } from "@/lib/templates/inline-references";
 import { TemplateError } from "@/lib/templates/render-template";
 import type { ChatMessage } from "@/lib/validations/prompt";
 import { cachedAnswer, generationOf, rememberAnswer, type CachedAnswer } from "@/lib/serving/serving-cache";
-import { DEFAULT_ENVIRONMENT, loadReferencedTemplates, loadServedVersion, referenceResolver, type ServedSelector } from "@/lib/serving/load-served-version";
+import { DEFAULT_ENVIRONMENT, loadServedVersion, type ServedSelector } from "@/lib/serving/load-served-version";
+import { loadReferencedTemplates, referenceResolver } from "@/lib/prompts/load-referenced-templates";
 
 export type ServedPromptQuery = ServedSelector & { resolve: boolean };
 

@@ -48,14 +48,14 @@ function queryOf(raw: string): ServedPromptQuery {
 }
 
 /** Whether an If-None-Match header names this ETag (a list, or *). */
-function matches(ifNoneMatch: string | undefined, etag: string) {
+export function matchesEtag(ifNoneMatch: string | undefined, etag: string) {
   if (!ifNoneMatch) return false;
   if (ifNoneMatch === etag) return true;
   return ifNoneMatch.trim() === "*" || ifNoneMatch.split(",").some((t) => t.trim().replace(/^W\//, "") === etag);
 }
 
 function answer(req: IncomingMessage, res: ServerResponse, found: CachedAnswer, head: boolean) {
-  if (found.etag && matches(req.headers["if-none-match"], found.etag)) {
+  if (found.etag && matchesEtag(req.headers["if-none-match"], found.etag)) {
     res.writeHead(304, { etag: found.etag, "cache-control": "private, no-cache" });
     return void res.end();
   }

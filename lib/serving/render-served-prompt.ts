@@ -1,7 +1,8 @@
 import { AppError, validationError } from "@/lib/errors";
 import { renderPrompt, toOpenAIParams, type ModelSettings, type RenderableContent } from "@/lib/templates/render-prompt";
 import { TemplateError } from "@/lib/templates/render-template";
-import { DEFAULT_ENVIRONMENT, loadReferencedTemplates, loadServedVersion, referenceResolver, type ServedSelector } from "@/lib/serving/load-served-version";
+import { DEFAULT_ENVIRONMENT, loadServedVersion, type ServedSelector } from "@/lib/serving/load-served-version";
+import { loadReferencedTemplates, referenceResolver } from "@/lib/prompts/load-referenced-templates";
 
 /**
  * POST /api/prompts/{name}/render: the deployed (or pinned) version rendered with the caller's

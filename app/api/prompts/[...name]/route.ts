@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { parseBody, parseQuery } from "@/lib/http/api-route";
 import { keyRoute } from "@/lib/serving/key-route";
 import { getServedPrompt } from "@/lib/serving/get-served-prompt";
+import { matchesEtag } from "@/lib/serving/handle-prompt-request";
 import { renderServedPrompt } from "@/lib/serving/render-served-prompt";
 import { createVersionFromApi } from "@/lib/serving/create-version-from-api";
 import { createVersionRequestSchema, renderRequestSchema, servedPromptQuerySchema } from "@/lib/validations/serving";
@@ -17,8 +18,7 @@ const nameOf = (segments: string[]) => segments.map(decodeURIComponent).join("/"
 export const GET = keyRoute<Params>("prompts:read", async ({ req, params, key }) => {
   const query = parseQuery(req, servedPromptQuerySchema);
   const answer = await getServedPrompt({ projectId: key.projectId, name: nameOf(params.name), query: { environment: query.environment, version: query.version, resolve: query.resolve === "true" } });
-  const ifNoneMatch = req.headers.get("if-none-match");
-  if (answer.etag && ifNoneMatch?.split(",").some((t) => t.trim().replace(/^W\//, "") === answer.etag)) return new NextResponse(null, { status: 304, headers: { etag: answer.etag } });
+  if (answer.etag && matchesEtag(req.headers.get("if-none-match") ?? undefined, answer.etag)) return new NextResponse(null, { status: 304, headers: { etag: answer.etag } });
   return new NextResponse(answer.body, { status: answer.status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "private, no-cache", ...answer.headers, ...(answer.etag ? { etag: answer.etag } : {}) } });
 });
 

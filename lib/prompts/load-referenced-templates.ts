@@ -1,0 +1,44 @@
+import { db } from "@/lib/db";
+import { templatesOf } from "@/lib/prompts/prompt-text";
+import { parseTemplate } from "@/lib/templates/parse-template";
+import { collectReferences, type ReferenceResolver } from "@/lib/templates/render-template";
+import type { PromptContent } from "@/lib/validations/prompt";
+
+const refKey = (name: string, version: number | null) => (version === null ? name : `${name}@${version}`);
+
+/**
+ * Templates of every prompt the content references, directly or through others: pinned references
+ * at their version, the others at the version `environment` runs, or at their latest version when
+ * no environment is given (the playground). Missing ones are left out: the renderer reports them by name.
+ */
+export async function loadReferencedTemplates(opts: { projectId: string; content: PromptContent; environment?: string }): Promise<Map<string, string>> {
+  const loaded = new Map<string, string>();
+  const env = opts.environment ? await db.environment.findUnique({ where: { projectId_slug: { projectId: opts.projectId, slug: opts.environment } }, select: { id: true } }) : null;
+  const unpinned = async (prompt: { id: string; latestVersion: number }) =>
+    opts.environment ? (env ? (await db.environmentPrompt.findUnique({ where: { environmentId_promptId: { environmentId: env.id, promptId: prompt.id } } }))?.version : undefined) : prompt.latestVersion;
+  let pending = templatesOf(opts.content).flatMap((t) => collectReferences(parseTemplate(t.source).nodes));
+  for (let depth = 0; depth < 12 && pending.length; depth++) {
+    const next: typeof pending = [];
+    for (const ref of pending) {
+      const k = refKey(ref.prompt, ref.version);
+      if (loaded.has(k)) continue;
+      const prompt = await db.prompt.findUnique({ where: { projectId_name: { projectId: opts.projectId, name: ref.prompt } }, select: { id: true, latestVersion: true } });
+      if (!prompt) continue;
+      const number = ref.version ?? (await unpinned(prompt));
+      const version = number ? await db.promptVersion.findUnique({ where: { promptId_number: { promptId: prompt.id, number } }, select: { template: true } }) : null;
+      if (!version || version.template === null) continue;
+      loaded.set(k, version.template);
+      next.push(...collectReferences(parseTemplate(version.template).nodes));
+    }
+    pending = next;
+  }
+  return loaded;
+}
+
+/** A renderer's lookup over what loadReferencedTemplates loaded. */
+export const referenceResolver =
+  (templates: Map<string, string>): ReferenceResolver =>
+  (name, version) => {
+    const template = templates.get(refKey(name, version));
+    return template === undefined ? null : { template };
+  };
