@@ -85,7 +85,7 @@ export async function getReviewDetail(opts: { projectId: string; number: number 
     baseText: before ? promptText(before) : "",
     versionText: promptText(after),
     configChanges: diffModelConfig(before?.modelConfig ?? {}, after.modelConfig),
-    contractChanges: diffContracts((before?.contract ?? { variables: [] }) as Contract, after.contract as Contract),
+    contractChanges: diffContracts(before ? (before.contract as Contract) : null, after.contract as Contract),
     approval: {
       status: approval.status,
       required: approval.required,

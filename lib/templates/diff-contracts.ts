@@ -14,8 +14,13 @@ const mandatory = (v: VariableSpec) => v.required && v.default === undefined;
 /**
  * What changed in the contract from `before` to `after`, with breaking changes marked: a removed
  * variable, a new variable apps must now send, or a type that accepts fewer values than before.
+ * `before` is null when nothing runs yet (a first deployment): no app renders the prompt, so
+ * nothing can break and every variable is simply new.
  */
-export function diffContracts(before: Contract, after: Contract): ContractChange[] {
+export function diffContracts(before: Contract | null, after: Contract): ContractChange[] {
+  if (!before) {
+    return after.variables.map((v) => ({ variable: v.name, kind: "added", breaking: false, message: `\`${v.name}\` is new${mandatory(v) ? " (required)" : ""}.` }));
+  }
   const changes: ContractChange[] = [];
   const old = new Map(before.variables.map((v) => [v.name, v]));
   const now = new Map(after.variables.map((v) => [v.name, v]));
