@@ -13,6 +13,7 @@ import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { getAuthSecret, authSecretPath } from "@/lib/auth/get-auth-secret";
 import { encryptionKeyPath, getEncryptionKey } from "@/lib/crypto/secret-box";
 import { requestIdFrom } from "@/lib/http/request-id";
+import { limitRequestBody } from "@/lib/http/limit-request-body";
 import { fail } from "@/scripts/fail";
 import { handlePromptRequest, hotPathName } from "@/lib/serving/handle-prompt-request";
 import { startServingListener } from "@/lib/serving/start-serving-listener";
@@ -50,9 +51,7 @@ async function main() {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     log.info("request", { requestId, method: req.method, path: req.url?.split("?")[0], status: res.statusCode, ms: Math.round(ms * 10) / 10 });
   };
-  const server = http.createServer((req, res) => {
-    const requestId = requestIdFrom(req.headers["x-request-id"]);
-    res.setHeader("x-request-id", requestId);
+  const serve = (req: http.IncomingMessage, res: http.ServerResponse, requestId: string) => {
     // The application-facing hot path is answered here, before the framework (see README "Serving").
     // At 10,000+ requests a second it logs failures always and each request only at LOG_LEVEL=debug.
     const promptName = hotPathName(req.method, req.url);
@@ -70,6 +69,13 @@ async function main() {
       res.on("finish", () => logRequest(req, res, requestId, started));
     }
     void handle(req, res);
+  };
+  const bodyLimits = { bodyBytes: env.GALLEY_MAX_BODY_BYTES, importBytes: env.GALLEY_MAX_IMPORT_BYTES };
+  const server = http.createServer((req, res) => {
+    const requestId = requestIdFrom(req.headers["x-request-id"]);
+    res.setHeader("x-request-id", requestId);
+    // Too-large bodies get 413 here, before the hot path, next-auth or any route handler reads them.
+    limitRequestBody({ req, res, limits: bodyLimits, requestId, accept: () => serve(req, res, requestId) });
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -43,6 +43,10 @@ const envSchema = z.object({
   OPENAI_BASE_URL: optionalString.refine((v) => v === undefined || URL.canParse(v), "must be a URL such as https://api.openai.com/v1"),
   GALLEY_LLM_TIMEOUT_MS: z.coerce.number().int().min(1000, "must be at least 1000 (milliseconds)").max(3_600_000).default(120_000),
   GALLEY_API_RATE_LIMIT: z.coerce.number().int().min(1, "must be at least 1 (requests per second per API key)").default(100),
+  // Request bodies are refused with 413 above these sizes before anything parses them (server.ts).
+  GALLEY_MAX_BODY_BYTES: z.coerce.number().int().min(16_384, "must be at least 16384 (bytes)").default(2 * 1024 * 1024),
+  // Import files may be 20 MB (lib/transfer); JSON-escaping them into the request body can nearly double that.
+  GALLEY_MAX_IMPORT_BYTES: z.coerce.number().int().min(16_384, "must be at least 16384 (bytes)").default(40 * 1024 * 1024),
   GALLEY_SEED_API_KEY: optionalString.refine((v) => v === undefined || (/^gk_[A-Za-z0-9_-]{16,}$/.test(v)), "must look like a Galley key: gk_ followed by at least 16 letters, digits, - or _"),
   SMTP_URL: optionalString.refine((v) => v === undefined || /^smtps?:\/\/.+/.test(v), "must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.com:587"),
   SMTP_FROM: optionalString,
