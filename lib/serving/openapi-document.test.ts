@@ -1,16 +1,119 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createConfig, lintFromString } from "@redocly/openapi-core";
+import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { openApiDocument } from "@/lib/serving/openapi-document";
 
+const doc = openApiDocument("https://galley.acme.internal");
+type Schema = { required?: string[]; properties: Record<string, unknown> };
+
+// What an application developer writes against a client generated with openapi-typescript's
+// defaults. Every @ts-expect-error must be needed: an `any` anywhere would make it unused (an error).
+const sampleCalls = `
+import type { components, operations } from "./galley-api";
+
+type Json<T> = T extends { content: { "application/json": infer B } } ? B : never;
+type RenderBody = Json<components["requestBodies"]["RenderRequest"]>;
+type CreateVersionBody = Json<components["requestBodies"]["CreateVersionRequest"]>;
+type Rendered = Json<operations["renderPrompt"]["responses"][200]>;
+type Served = Json<operations["getPrompt"]["responses"][200]>;
+type Saved = Json<operations["createVersion"]["responses"][200]>;
+type ApiError = components["schemas"]["Error"];
+// Only what the sample needs: the DOM library would triple the time to type-check.
+declare function fetch(url: string, init: { method?: string; body?: string }): Promise<{ json(): Promise<unknown> }>;
+
+async function call<T>(route: string, body?: unknown): Promise<T> {
+  const res = await fetch("https://galley.acme.internal" + route, body === undefined ? {} : { method: "POST", body: JSON.stringify(body) });
+  return (await res.json()) as T;
+}
+
+export async function sample(): Promise<unknown[]> {
+  // variables and strict have defaults, deploy too: a caller may leave them out.
+  const render: RenderBody = { environment: "production" };
+  const rendered = await call<Rendered>("/api/prompts/support/refund-reply/render", render);
+  const role: string | undefined = rendered.messages[0]?.role;
+  const save: CreateVersionBody = {
+    message: "Shorter greeting",
+    content: { template: "Hi {{name}}", contract: { variables: [{ name: "name", type: "string", required: true, default: { nested: [1, "two", null, true] } }] }, modelConfig: { model: "gpt-4o-mini", temperature: 0.2 } },
+  };
+  const saved = await call<Saved>("/api/prompts/support/refund-reply/versions", save);
+  const versions: number[] = saved.deployments.map((d) => d.toVersion);
+  const served = await call<Served>("/api/prompts/support/refund-reply");
+  const environment: string | null = served.environment;
+  const list: operations["listPrompts"]["parameters"]["query"] = { folder: "support/", limit: 20 };
+  const notFound: ApiError = { error: { code: "not_found", message: "No such prompt." } };
+  // @ts-expect-error a version is a number
+  const wrongVersion: string = served.version;
+  // @ts-expect-error a chat message's role is one of the prompt roles
+  const wrongRole: components["schemas"]["ChatMessageInput"] = { role: "robot", content: "beep" };
+  // @ts-expect-error the error codes are a closed list
+  const wrongCode: ApiError = { error: { code: "teapot", message: "" } };
+  // @ts-expect-error a version needs a message
+  const noMessage: CreateVersionBody = { content: save.content };
+  return [role, versions, environment, list, notFound, wrongVersion, wrongRole, wrongCode, noMessage];
+}
+`;
+
 describe("openApiDocument", () => {
   it("describes every /api/prompts route from the validating schemas, with the error shape", () => {
-    const doc = openApiDocument("https://galley.example.com");
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toEqual(["/api/prompts", "/api/prompts/{name}", "/api/prompts/{name}/render", "/api/prompts/{name}/versions"]);
     const get = doc.paths["/api/prompts/{name}"].get;
     expect(get.parameters.map((p) => p.name)).toEqual(["name", "environment", "version", "resolve", "If-None-Match"]);
     expect(Object.keys(get.responses)).toEqual(expect.arrayContaining(["200", "304", "308", "401", "404", "422", "429"]));
-    const body = doc.paths["/api/prompts/{name}/versions"].post.requestBody.content["application/json"].schema as { required: string[]; properties: Record<string, unknown> };
-    expect(body.required).toEqual(expect.arrayContaining(["content", "message"]));
-    expect(Object.keys(body.properties)).toEqual(expect.arrayContaining(["baseVersion", "deploy", "type"]));
+    const body = doc.components.requestBodies.CreateVersionRequest.content["application/json"].schema as Schema;
+    expect(Object.keys(body.properties)).toEqual(expect.arrayContaining(["content", "message", "baseVersion", "deploy", "type"]));
   });
+
+  it("reads request bodies on the input side: fields with a default are not required", () => {
+    const render = doc.components.requestBodies.RenderRequest.content["application/json"].schema as Schema;
+    expect(render.required ?? []).toEqual([]);
+    expect(render.properties).toMatchObject({ strict: { default: false }, variables: { default: {} } });
+    const create = doc.components.requestBodies.CreateVersionRequest.content["application/json"].schema as Schema;
+    expect(create.required).toEqual(["content", "message"]);
+    // Query parameters likewise: resolve defaults to "true".
+    expect(doc.paths["/api/prompts/{name}"].get.parameters.find((p) => p.name === "resolve")).toMatchObject({ required: false, schema: { default: "true" } });
+  });
+
+  it("keeps every schema in components, so each $ref resolves from the document root", () => {
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1]!);
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of new Set(refs)) {
+      expect(ref).toMatch(/^#\/components\/(schemas|requestBodies)\/[A-Za-z]+$/);
+      const [, , kind, name] = ref.split("/") as [string, string, "schemas" | "requestBodies", string];
+      expect(doc.components[kind], ref).toHaveProperty(name!);
+    }
+    expect(JSON.stringify(doc)).not.toMatch(/\$defs|"\$schema"|"\$id"|__shared/);
+  });
+
+  it("passes redocly's recommended rules with no errors and no warnings", async () => {
+    const config = await createConfig({ extends: ["recommended"] });
+    const problems = await lintFromString({ source: JSON.stringify(doc), absoluteRef: "/openapi.json", config });
+    expect(problems.map((p) => `${p.severity} ${p.ruleId}: ${p.message} at ${p.location[0]?.pointer}`)).toEqual([]);
+  });
+
+  it("generates an openapi-typescript client that type-checks under --strict against sample calls", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "galley-openapi-"));
+    try {
+      fs.writeFileSync(path.join(dir, "galley-api.ts"), astToString(await openapiTS(doc as unknown as OpenAPI3)));
+      fs.writeFileSync(path.join(dir, "sample.ts"), sampleCalls);
+      const program = ts.createProgram([path.join(dir, "sample.ts")], {
+        strict: true,
+        noUncheckedIndexedAccess: true,
+        noEmit: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.ESNext,
+        moduleResolution: ts.ModuleResolutionKind.Bundler,
+        lib: ["lib.es2022.d.ts"],
+        types: [],
+      });
+      const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? path.basename(d.file.fileName) : ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+      expect(diagnostics).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -5,16 +5,7 @@ import { errorStatus } from "@/lib/errors";
 import { createVersionRequestSchema, listServedPromptsQuerySchema, renderRequestSchema, servedPromptQuerySchema } from "@/lib/validations/serving";
 import { modelConfigSchema, contractSchema, chatMessageSchema } from "@/lib/validations/prompt";
 
-const schema = (s: z.ZodType, io: "input" | "output" = "output") => {
-  const json = z.toJSONSchema(s, { io, unrepresentable: "any" }) as Record<string, unknown>;
-  delete json.$schema;
-  return json;
-};
-
-function queryParameters(s: z.ZodObject) {
-  const json = schema(s, "input") as { properties: Record<string, Record<string, unknown>>; required?: string[] };
-  return Object.entries(json.properties).map(([name, p]) => ({ name, in: "query", required: json.required?.includes(name) ?? false, description: p.description, schema: { ...p, description: undefined } }));
-}
+type JsonSchema = Record<string, unknown>;
 
 const servedPrompt = z.object({
   name: z.string(),
@@ -47,40 +38,154 @@ const promptList = z.object({
   prompts: z.array(z.object({ name: z.string(), type: z.enum(["text", "chat"]), latestVersion: z.number().int(), environments: z.record(z.string(), z.number().int()), tags: z.array(z.string()), updatedAt: z.string() })),
   nextCursor: z.string().nullable(),
 });
+const savedVersion = z.object({ name: z.string(), version: z.number().int(), deployments: z.array(z.object({ environment: z.string(), fromVersion: z.number().int().nullable(), toVersion: z.number().int() })) });
 const errorShape = z.object({ error: z.object({ code: z.enum(Object.keys(errorStatus) as [string, ...string[]]), message: z.string(), details: z.unknown().optional(), requestId: z.string().optional() }) });
 
-const json = (s: z.ZodType) => ({ content: { "application/json": { schema: schema(s) } } });
-const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), { description: { 401: "Missing, bad, expired or revoked API key", 403: "The key lacks the scope, or the target is protected", 404: "Unknown prompt, environment or version (also for other projects' prompts)", 409: "The version changed meanwhile", 422: "Invalid request; details.issues names each field or variable", 429: "Rate limit; see Retry-After" }[c], ...json(errorShape) }]));
+// Request bodies are read on zod's input side (a field with a default may be left out), responses on
+// its output side. Schemas that appear on both sides are named once for each side; they share one
+// component when both sides read the same.
+const requestComponents = { RenderRequest: renderRequestSchema, CreateVersionRequest: createVersionRequestSchema };
+const responseComponents = { ServedPrompt: servedPrompt, RenderedPrompt: rendered, PromptList: promptList, SavedVersion: savedVersion, Error: errorShape };
+const sharedComponents = { Contract: contractSchema, ModelConfig: modelConfigSchema, ChatMessage: chatMessageSchema };
+
+const COMPONENTS = "#/components/schemas/";
+// zod's registry output points unnamed recursive schemas (z.json()) at "<uri(__shared)>#/$defs/<id>",
+// which no OpenAPI tool resolves; they become the JsonValue component.
+const SHARED_DEF = /^#\/components\/schemas\/__shared#\/\$defs\/(.+)$/;
+const JSON_VALUE = "JsonValue";
+
+/** Every $ref in a schema, rewritten by `to` (undefined keeps it). */
+function mapRefs(node: unknown, to: (ref: string) => string | undefined): unknown {
+  if (Array.isArray(node)) return node.map((n) => mapRefs(n, to));
+  if (!node || typeof node !== "object") return node;
+  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === "$ref" && typeof v === "string" ? (to(v) ?? v) : mapRefs(v, to)]));
+}
+
+function refsOf(node: unknown, found = new Set<string>()): Set<string> {
+  mapRefs(node, (ref) => void found.add(ref.slice(COMPONENTS.length)));
+  return found;
+}
+
+/** One side's component schemas, with zod's shared $defs (unnamed recursive schemas) made the JsonValue component. */
+function sideSchemas(io: "input" | "output", components: Record<string, z.ZodType>): Record<string, JsonSchema> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(components)) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, { io, unrepresentable: "any", uri: (id) => `${COMPONENTS}${id}` }) as { schemas: Record<string, JsonSchema> };
+  const { __shared: shared, ...named } = schemas;
+  // Standalone, z.json() refers to itself as "#".
+  const jsonValue = withoutMeta(z.toJSONSchema(z.json(), { io }) as JsonSchema);
+  for (const [defId, def] of Object.entries((shared?.$defs ?? {}) as Record<string, JsonSchema>)) {
+    const self = `${COMPONENTS}__shared#/$defs/${defId}`;
+    if (JSON.stringify(mapRefs(def, (r) => (r === self ? "#" : undefined))) !== JSON.stringify(jsonValue)) {
+      throw new Error(`OpenAPI: an unnamed recursive schema (${defId}) is not a JSON value; name it in the components.`);
+    }
+  }
+  const result = Object.fromEntries(Object.entries(named).map(([id, s]) => [id, mapRefs(withoutMeta(s), (r) => (SHARED_DEF.test(r) ? `${COMPONENTS}${JSON_VALUE}` : undefined))])) as Record<string, JsonSchema>;
+  // Inside a JSON body every value is a JSON value, so the empty schema says the same as zod's
+  // recursive one, and generators such as openapi-typescript cannot type a union that contains an
+  // array of itself.
+  if (shared) result[JSON_VALUE] = { description: "Any JSON value." };
+  return result;
+}
+
+/** $schema and a fragment-only $id are not valid inside an OpenAPI document's components. */
+function withoutMeta(schema: JsonSchema): JsonSchema {
+  const { $schema: _schema, $id: _id, ...rest } = schema;
+  return rest;
+}
+
+type RequestBody = { required: true; content: { "application/json": { schema: JsonSchema } } };
+type Components = { schemas: Record<string, JsonSchema>; requestBodies: Record<keyof typeof requestComponents, RequestBody> };
+let cached: Components | undefined;
+
+/**
+ * components.schemas: the output side under each name, and `<Name>Input` where the input side of a
+ * shared schema reads differently. Request bodies go to components.requestBodies, where generators
+ * such as openapi-typescript read a `default` as "may be left out" rather than "always present".
+ */
+function components(): Components {
+  if (cached) return cached;
+  const output = sideSchemas("output", { ...responseComponents, ...sharedComponents });
+  const input = sideSchemas("input", { ...requestComponents, ...sharedComponents });
+  // A shared schema differs when its own text differs or it refers to one that does.
+  const differs = new Set(Object.keys(input).filter((id) => id in output && JSON.stringify(input[id]) !== JSON.stringify(output[id])));
+  for (let grew = true; grew; ) {
+    const next = Object.keys(input).filter((id) => id in output && !differs.has(id) && [...refsOf(input[id])].some((r) => differs.has(r)));
+    for (const id of next) differs.add(id);
+    grew = next.length > 0;
+  }
+  const renamed = mapRefs(input, (ref) => (differs.has(ref.slice(COMPONENTS.length)) ? `${ref}Input` : undefined)) as Record<string, JsonSchema>;
+  const schemas = { ...output };
+  for (const [id, schema] of Object.entries(renamed)) if (!(id in requestComponents)) schemas[differs.has(id) ? `${id}Input` : id] = schema;
+  const requestBodies = Object.fromEntries(Object.keys(requestComponents).map((id) => [id, { required: true, content: { "application/json": { schema: renamed[id] } } }])) as Components["requestBodies"];
+  cached = { schemas, requestBodies };
+  return cached;
+}
+
+function queryParameters(s: z.ZodObject) {
+  const json = z.toJSONSchema(s, { io: "input", unrepresentable: "any" }) as { properties: Record<string, Record<string, unknown>>; required?: string[] };
+  return Object.entries(json.properties).map(([name, { description, ...schema }]) => ({ name, in: "query", required: json.required?.includes(name) ?? false, ...(description ? { description } : {}), schema }));
+}
+
+const ref = (id: string) => ({ $ref: `${COMPONENTS}${id}` });
+const json = (id: string) => ({ content: { "application/json": { schema: ref(id) } } });
+const errorDescriptions: Record<number, string> = {
+  401: "Missing, bad, expired or revoked API key",
+  403: "The key lacks the scope, or the target is protected",
+  404: "Unknown prompt, environment or version (also for other projects' prompts)",
+  409: "The version changed meanwhile",
+  422: "Invalid request; details.issues names each field or variable",
+  429: "Rate limit; see Retry-After",
+};
+const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), { description: errorDescriptions[c], ...json("Error") }]));
 const nameParam = { name: "name", in: "path", required: true, description: "The prompt's name; slashes are part of it (support/refund-reply).", schema: { type: "string" } };
 
 export function openApiDocument(origin: string) {
   return {
     openapi: "3.1.0",
-    info: { title: "Galley API", version: "1", description: "Read deployed prompts, render them, and save versions. Authenticate with an API key from Settings → API keys: `Authorization: Bearer gk_…`." },
+    info: {
+      title: "Galley API",
+      version: "1",
+      description: "Read deployed prompts, render them, and save versions. Authenticate with an API key from Settings → API keys: `Authorization: Bearer gk_…`.",
+      license: { name: "MIT", identifier: "MIT" },
+    },
     servers: [{ url: origin }],
     security: [{ bearer: [] }],
-    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A project API key (gk_…)." } } },
+    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A project API key (gk_…)." } }, ...components() },
     paths: {
       "/api/prompts": {
-        get: { summary: "List the project's prompts", parameters: queryParameters(listServedPromptsQuerySchema), responses: { 200: { description: "A page of prompts", ...json(promptList) }, ...errors(401, 422, 429) } },
+        get: { operationId: "listPrompts", summary: "List the project's prompts", parameters: queryParameters(listServedPromptsQuerySchema), responses: { 200: { description: "A page of prompts", ...json("PromptList") }, ...errors(401, 422, 429) } },
       },
       "/api/prompts/{name}": {
         get: {
+          operationId: "getPrompt",
           summary: "The version an environment runs (production by default), or a pinned version",
           description: "Answers with a strong ETag; send it back as If-None-Match to get 304 while nothing changed. A renamed prompt's old name answers 308 with the new location.",
-          parameters: [nameParam, ...queryParameters(servedPromptQuerySchema as unknown as z.ZodObject), { name: "If-None-Match", in: "header", required: false, schema: { type: "string" } }],
-          responses: { 200: { description: "The prompt", ...json(servedPrompt) }, 304: { description: "Unchanged since the ETag you sent" }, 308: { description: "Renamed: follow Location" }, ...errors(401, 404, 422, 429) },
+          parameters: [nameParam, ...queryParameters(servedPromptQuerySchema), { name: "If-None-Match", in: "header", required: false, schema: { type: "string" } }],
+          responses: {
+            200: { description: "The prompt", headers: { ETag: { schema: { type: "string" } } }, ...json("ServedPrompt") },
+            304: { description: "Unchanged since the ETag you sent" },
+            308: { description: "Renamed: follow Location", headers: { Location: { schema: { type: "string" } } } },
+            ...errors(401, 404, 422, 429),
+          },
         },
       },
       "/api/prompts/{name}/render": {
-        post: { summary: "Render with variables into messages and model parameters", parameters: [nameParam], requestBody: { required: true, ...json(renderRequestSchema) }, responses: { 200: { description: "Ready for chat.completions.create", ...json(rendered) }, ...errors(401, 404, 422, 429) } },
+        post: {
+          operationId: "renderPrompt",
+          summary: "Render with variables into messages and model parameters",
+          parameters: [nameParam],
+          requestBody: { $ref: "#/components/requestBodies/RenderRequest" },
+          responses: { 200: { description: "Ready for chat.completions.create", ...json("RenderedPrompt") }, ...errors(401, 404, 422, 429) },
+        },
       },
       "/api/prompts/{name}/versions": {
         post: {
+          operationId: "createVersion",
           summary: "Save a version (prompts:write), optionally deploying it to unprotected environments",
           parameters: [nameParam],
-          requestBody: { required: true, ...json(createVersionRequestSchema) },
-          responses: { 200: { description: "The new version and its deployments", ...json(z.object({ name: z.string(), version: z.number().int(), deployments: z.array(z.object({ environment: z.string(), fromVersion: z.number().int().nullable(), toVersion: z.number().int() })) })) }, ...errors(401, 403, 404, 409, 422, 429) },
+          requestBody: { $ref: "#/components/requestBodies/CreateVersionRequest" },
+          responses: { 200: { description: "The new version and its deployments", ...json("SavedVersion") }, ...errors(401, 403, 404, 409, 422, 429) },
         },
       },
     },
