@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ListPromptsQuery } from "@/lib/validations/prompt";
+import { decodeKeysetCursor, encodeKeysetCursor } from "@/lib/db/keyset-page";
 
 export type PromptRow = {
   id: string;
@@ -14,24 +15,13 @@ export type PromptRow = {
   archived: boolean;
 };
 
-type Cursor = { updatedAt: string; id: string };
-const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
-const decode = (s: string): Cursor | null => {
-  try {
-    const c = JSON.parse(Buffer.from(s, "base64url").toString()) as Cursor;
-    return typeof c.updatedAt === "string" && typeof c.id === "string" ? c : null;
-  } catch {
-    return null;
-  }
-};
-
 /**
  * Prompts of a project, last changed first, keyset-paginated (stable and fast however many there
  * are). `q` matches the name, the description or the text of the latest version.
  */
 export async function listPrompts(opts: { projectId: string; query: ListPromptsQuery }): Promise<{ prompts: PromptRow[]; nextCursor: string | null }> {
   const { query } = opts;
-  const cursor = query.cursor ? decode(query.cursor) : null;
+  const cursor = query.cursor ? decodeKeysetCursor({ cursor: query.cursor, name: "cursor" }) : null;
   const q = query.q?.trim();
   const and: Prisma.PromptWhereInput[] = [];
   if (q) {
@@ -43,10 +33,7 @@ export async function listPrompts(opts: { projectId: string; query: ListPromptsQ
       ],
     });
   }
-  if (cursor) {
-    const at = new Date(cursor.updatedAt);
-    and.push({ OR: [{ updatedAt: { lt: at } }, { updatedAt: at, id: { lt: cursor.id } }] });
-  }
+  if (cursor) and.push({ OR: [{ updatedAt: { lt: cursor.at } }, { updatedAt: cursor.at, id: { lt: cursor.id } }] });
   const rows = await db.prompt.findMany({
     where: {
       projectId: opts.projectId,
@@ -74,6 +61,6 @@ export async function listPrompts(opts: { projectId: string; query: ListPromptsQ
       changedBy: p.versions[0]?.author.name ?? null,
       archived: p.archivedAt !== null,
     })),
-    nextCursor: rows.length > query.limit && last ? encode({ updatedAt: last.updatedAt.toISOString(), id: last.id }) : null,
+    nextCursor: rows.length > query.limit && last ? encodeKeysetCursor({ at: last.updatedAt, id: last.id }) : null,
   };
 }

@@ -2,7 +2,7 @@
 // request (the framework costs ~20x per request, see README "Serving"), with the same lib/serving
 // code as the route handlers.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { errorBody, fromZodError, toAppError } from "@/lib/errors";
+import { AppError, errorBody, fromZodError, toAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { servedPromptQuerySchema } from "@/lib/validations/serving";
 import { authenticateApiKey, authenticateCachedApiKey } from "@/lib/serving/authenticate-api-key";
@@ -12,17 +12,29 @@ import type { CachedAnswer } from "@/lib/serving/serving-cache";
 
 const PREFIX = "/api/prompts/";
 
-/** The prompt name in a hot-path URL, or null when the request is not one (sub-routes, other methods). */
+/**
+ * The prompt name in a hot-path URL, still percent-encoded (handlePromptRequest decodes it, so a
+ * bad encoding is answered there with a 400), or null when the request is not one (sub-routes,
+ * other methods).
+ */
 export function hotPathName(method: string | undefined, url: string | undefined): string | null {
   if ((method !== "GET" && method !== "HEAD") || !url?.startsWith(PREFIX)) return null;
   const q = url.indexOf("?");
   const path = q === -1 ? url.slice(PREFIX.length) : url.slice(PREFIX.length, q);
   if (!path || path.endsWith("/")) return null;
+  return path;
+}
+
+// decodeURIComponent throws on "%ZZ" and on encoded lone surrogates; a NUL would fail in PostgreSQL.
+function decodeName(path: string): string {
+  let name: string;
   try {
-    return decodeURIComponent(path);
+    name = decodeURIComponent(path);
   } catch {
-    return null;
+    throw new AppError({ code: "bad_request", message: "The prompt name in the URL is not valid percent-encoding." });
   }
+  if (name.includes("\u0000")) throw new AppError({ code: "bad_request", message: "The prompt name in the URL contains a NUL character." });
+  return name;
 }
 
 function send(res: ServerResponse, status: number, body: string | null, headers: Record<string, string>, head: boolean) {
@@ -71,11 +83,13 @@ function fail(req: IncomingMessage, res: ServerResponse, error: unknown, request
 /**
  * Answers one GET (or HEAD) /api/prompts/{name}: API key, rate limit, answer, 304 on a matching
  * ETag. When this instance has the key and the answer cached, it answers synchronously: no promise
- * is created, which matters because Next.js's AsyncLocalStorage hooks tax every promise.
+ * is created, which matters because Next.js's AsyncLocalStorage hooks tax every promise. `path` is
+ * the name as the URL has it (hotPathName).
  */
-export function handlePromptRequest(req: IncomingMessage, res: ServerResponse, name: string, requestId: string): void {
+export function handlePromptRequest(req: IncomingMessage, res: ServerResponse, path: string, requestId: string): void {
   const head = req.method === "HEAD";
   try {
+    const name = decodeName(path);
     const url = req.url!;
     const q = url.indexOf("?");
     const query = queryOf(q === -1 ? "" : url.slice(q + 1));

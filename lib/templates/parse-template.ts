@@ -45,6 +45,9 @@ function positionsOf(source: string) {
 
 type Frame = { node: Extract<TemplateNode, { kind: "section" }> | null; children: TemplateNode[] };
 
+/** Every walker of the parsed tree (rendering, variable detection) recurses once per section level. */
+export const MAX_SECTION_DEPTH = 64;
+
 /** Parses a template into nodes, collecting every problem (with its position) instead of stopping at the first. */
 export function parseTemplate(source: string): ParsedTemplate {
   const at = positionsOf(source);
@@ -55,6 +58,7 @@ export function parseTemplate(source: string): ParsedTemplate {
   const top = () => stack[stack.length - 1]!;
   let text = "";
   let textStart = 0;
+  let tooDeep = false;
 
   const flush = (end: number) => {
     if (text) top().children.push({ kind: "text", value: text, span: span(textStart, end) });
@@ -109,6 +113,12 @@ export function parseTemplate(source: string): ParsedTemplate {
         problems.push({ message: `"${rest}" is not a valid section name.`, span: tagSpan });
         continue;
       }
+      if (stack.length > MAX_SECTION_DEPTH) {
+        // Stop here rather than build a tree deep enough to overflow the stack of what walks it.
+        problems.push({ message: `Sections are nested more than ${MAX_SECTION_DEPTH} levels deep.`, span: tagSpan });
+        tooDeep = true;
+        break;
+      }
       const node: Extract<TemplateNode, { kind: "section" }> = { kind: "section", name: rest, inverted: sigil === "^", children: [], span: tagSpan };
       top().children.push(node);
       stack.push({ node, children: node.children });
@@ -135,6 +145,7 @@ export function parseTemplate(source: string): ParsedTemplate {
       problems.push({ message: `"${inner}" is not a variable name (letters, digits and _; dots for fields). Write \\{{ for literal braces.`, span: tagSpan });
     }
   }
+  if (tooDeep) return { nodes: root.children, problems };
   flush(source.length);
   for (const frame of stack.slice(1).reverse()) {
     const n = frame.node!;

@@ -21,7 +21,8 @@ export const auditQuerySchema = z.object({
   actor: z.string().trim().max(254).optional(),
   from: z.iso.date({ error: "Use a date like 2026-01-31." }).optional(),
   to: z.iso.date({ error: "Use a date like 2026-01-31." }).optional(),
-  cursor: z.string().regex(/^\d+$/, "Invalid cursor.").optional(),
+  // Audit ids are bigints: 18 digits stay inside PostgreSQL's range.
+  cursor: z.string().regex(/^\d{1,18}$/, "Invalid cursor.").optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;

@@ -1,5 +1,6 @@
 // Prompt content rules, shared by forms, route handlers and (later) the OpenAPI document.
 import { z } from "zod";
+import { MAX_INT4 } from "@/lib/validations/int4";
 import { PROMPT_NAME } from "@/lib/templates/parse-template";
 import { variableTypes } from "@/lib/templates/contract";
 
@@ -88,10 +89,10 @@ export const updatePromptSchema = z.object({
   archived: z.boolean().optional(),
 });
 
-export const saveDraftSchema = z.object({ baseVersion: z.number().int().min(0), content: promptContentSchema });
+export const saveDraftSchema = z.object({ baseVersion: z.number().int().min(0).max(MAX_INT4), content: promptContentSchema });
 
 export const saveVersionSchema = z.object({
-  baseVersion: z.number().int().min(0),
+  baseVersion: z.number().int().min(0).max(MAX_INT4),
   message: z.string().trim().min(1, "Describe the change in a few words.").max(500, "Use at most 500 characters."),
   content: promptContentSchema,
 });

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { MAX_INT4 } from "@/lib/validations/int4";
 
 const markdown = (what: string) => z.string().trim().max(10_000, `Keep the ${what} under 10,000 characters.`);
 
 export const createReviewSchema = z.object({
   promptId: z.string().min(1, "Choose a prompt."),
-  version: z.number().int().min(1, "Choose a version."),
+  version: z.number().int().min(1, "Choose a version.").max(MAX_INT4),
   environment: z.string().min(1, "Choose the environment to promote to."),
   reviewerIds: z.array(z.string().min(1)).min(1, "Choose at least one reviewer.").max(20, "Choose at most 20 reviewers."),
   title: z.string().trim().max(200, "Keep the title under 200 characters.").default(""),
@@ -21,11 +22,11 @@ export const commentSchema = z.object({
   /** Reply to this thread (the id of its first comment). */
   threadId: z.string().min(1).optional(),
   /** Start a thread on this line of the version under review. */
-  line: z.number().int().min(1, "Lines start at 1.").optional(),
+  line: z.number().int().min(1, "Lines start at 1.").max(MAX_INT4).optional(),
 });
 
 export const resolveThreadSchema = z.object({ resolved: z.boolean() });
-export const pushVersionSchema = z.object({ version: z.number().int().min(1, "Choose a version.") });
+export const pushVersionSchema = z.object({ version: z.number().int().min(1, "Choose a version.").max(MAX_INT4) });
 export const closeReviewSchema = z.object({ reopen: z.boolean().default(false), body: markdown("comment").default("") });
 export const reviewRunsSchema = z.object({ runIds: z.array(z.string().min(1)).max(20, "Attach at most 20 runs.") });
 
@@ -36,6 +37,6 @@ export const listReviewsSchema = z.object({
   environment: z.string().optional(),
   prompt: z.string().optional(),
   /** Cursor: reviews numbered below this one. */
-  before: z.coerce.number().int().min(1).optional(),
+  before: z.coerce.number().int().min(1).max(MAX_INT4).optional(),
 });
 export type ListReviewsInput = z.infer<typeof listReviewsSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_INT4 } from "@/lib/validations/int4";
 import { PROMPT_NAME } from "@/lib/templates/parse-template";
 import { promptContentSchema } from "@/lib/validations/prompt";
 
@@ -9,7 +10,7 @@ const envSlug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "Use an environment's s
 export const servedPromptQuerySchema = z
   .object({
     environment: envSlug.optional().describe("The environment whose deployed version to return (default production)."),
-    version: z.coerce.number().int().min(1, "Versions start at 1.").optional().describe("A pinned version instead of an environment's."),
+    version: z.coerce.number().int().min(1, "Versions start at 1.").max(MAX_INT4).optional().describe("A pinned version instead of an environment's."),
     resolve: z.enum(["true", "false"]).default("true").describe("Replace references to other prompts with their text (default true)."),
   })
   .refine((q) => !(q.environment && q.version !== undefined), { message: "Ask for an environment or a version, not both.", path: ["version"] });
@@ -25,7 +26,7 @@ export const listServedPromptsQuerySchema = z.object({
 export const renderRequestSchema = z
   .object({
     environment: envSlug.optional(),
-    version: z.number().int().min(1).optional(),
+    version: z.number().int().min(1).max(MAX_INT4).optional(),
     variables: z.record(z.string(), z.unknown()).default({}).describe("Values for the prompt's variables; message lists for placeholders."),
     strict: z.boolean().default(false).describe("Unknown variables are errors."),
   })
@@ -37,7 +38,7 @@ export const createVersionRequestSchema = z.object({
   content: promptContentSchema.describe("template (text prompts) or messages (chat prompts), contract and modelConfig, as in an export."),
   message: z.string().trim().min(1, "Say what changed: a version needs a message.").max(500),
   /** The version this one follows; omitted: the latest. A stale one is a 409 with the newer version. */
-  baseVersion: z.number().int().min(0).optional(),
+  baseVersion: z.number().int().min(0).max(MAX_INT4).optional(),
   /** Creates the prompt first when it does not exist yet. */
   type: z.enum(["text", "chat"]).optional(),
   description: z.string().trim().max(2000).optional(),

@@ -1,11 +1,12 @@
 // The export file: what `GET …/export` writes and `POST …/import` reads, as JSON or YAML.
 import { z } from "zod";
+import { MAX_INT4 } from "@/lib/validations/int4";
 import { chatMessageSchema, contractSchema, modelConfigSchema, promptNameSchema } from "@/lib/validations/prompt";
 
 export const EXPORT_FORMAT_VERSION = 1;
 
 const exportedVersionSchema = z.object({
-  number: z.number().int().min(1),
+  number: z.number().int().min(1).max(MAX_INT4),
   message: z.string().trim().min(1, "Each version needs a message.").max(500),
   author: z.string().optional(),
   createdAt: z.string().optional(),

@@ -5,6 +5,7 @@ import { NextResponse } from "next/server";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseBody, parseQuery } from "@/lib/http/api-route";
+import { refuseUnsafeInput } from "@/lib/http/refuse-unsafe-input";
 import { keyRoute } from "@/lib/serving/key-route";
 import { getServedPrompt } from "@/lib/serving/get-served-prompt";
 import { matchesEtag } from "@/lib/serving/handle-prompt-request";
@@ -13,7 +14,18 @@ import { createVersionFromApi } from "@/lib/serving/create-version-from-api";
 import { createVersionRequestSchema, renderRequestSchema, servedPromptQuerySchema } from "@/lib/validations/serving";
 
 type Params = { name: string[] };
-const nameOf = (segments: string[]) => segments.map(decodeURIComponent).join("/");
+// Next.js has decoded each segment once already; a "%" left over is no valid name, but must not
+// make decodeURIComponent throw a 500.
+const nameOf = (segments: string[]) => {
+  let name: string;
+  try {
+    name = segments.map(decodeURIComponent).join("/");
+  } catch {
+    throw new AppError({ code: "bad_request", message: "The prompt name in the URL is not valid percent-encoding." });
+  }
+  refuseUnsafeInput({ value: name, prefix: "name" });
+  return name;
+};
 
 export const GET = keyRoute<Params>("prompts:read", async ({ req, params, key }) => {
   const query = parseQuery(req, servedPromptQuerySchema);

@@ -1,14 +1,15 @@
 // POST /api/projects/[project]/prompts/[promptId]/deployments – point an environment at a version
 // ({ environment, version, expectedVersion?, reason?, emergencyRollback? }); 409 if it moved meanwhile
 import { z } from "zod";
+import { MAX_INT4 } from "@/lib/validations/int4";
 import { apiRoute, parseBody } from "@/lib/http/api-route";
 import { requireProjectPermission } from "@/lib/auth/require-project-permission";
 import { deployVersion } from "@/lib/environments/deploy-version";
 
 const deploySchema = z.object({
   environment: z.string().min(1, "Choose an environment."),
-  version: z.number().int().min(1),
-  expectedVersion: z.number().int().min(1).nullable().optional(),
+  version: z.number().int().min(1).max(MAX_INT4),
+  expectedVersion: z.number().int().min(1).max(MAX_INT4).nullable().optional(),
   reason: z.string().max(1000).optional(),
   emergencyRollback: z.boolean().optional(),
 });
