@@ -26,12 +26,19 @@ export async function updateEnvironment(opts: { ctx: RequestContext; projectId: 
   return db.$transaction(async (tx) => {
     const env = await tx.environment.findUnique({ where: { projectId_slug: { projectId: opts.projectId, slug: opts.slug } } });
     if (!env) throw new AppError({ code: "not_found", message: `No environment "${opts.slug}" in this project.` });
-    const { position, ...rest } = opts.changes;
+    const { position, name, protected: isProtected, requiredApprovals } = opts.changes;
     if (position !== undefined && position !== env.position) {
       const other = await tx.environment.findFirst({ where: { projectId: opts.projectId, position } });
       if (other) await tx.environment.update({ where: { id: other.id }, data: { position: env.position } });
     }
-    const after = await tx.environment.update({ where: { id: env.id }, data: { ...rest, ...(position !== undefined ? { position } : {}) } });
+    // Only the fields the request names: an absent one keeps its value (protection above all).
+    const data = {
+      ...(name !== undefined ? { name } : {}),
+      ...(isProtected !== undefined ? { protected: isProtected } : {}),
+      ...(requiredApprovals !== undefined ? { requiredApprovals } : {}),
+      ...(position !== undefined ? { position } : {}),
+    };
+    const after = await tx.environment.update({ where: { id: env.id }, data });
     await writeAuditEntry({ tx, ctx: opts.ctx, projectId: opts.projectId, action: "environment.update", target: { type: "environment", id: env.id }, before: view(env), after: view(after) });
     return view(after);
   });

@@ -1,10 +1,23 @@
 import { z } from "zod";
 import { MAX_INT4 } from "@/lib/validations/int4";
 
+const environmentName = z.string().trim().min(1, "Name the environment.").max(40, "Use at most 40 characters.");
+const requiredApprovals = z.number().int().min(1, "At least 1 approval.").max(10, "At most 10 approvals.");
+
 export const environmentInputSchema = z.object({
-  name: z.string().trim().min(1, "Name the environment.").max(40, "Use at most 40 characters."),
+  name: environmentName,
   protected: z.boolean().default(false),
-  requiredApprovals: z.number().int().min(1, "At least 1 approval.").max(10, "At most 10 approvals.").default(1),
+  requiredApprovals: requiredApprovals.default(1),
 });
 
-export const updateEnvironmentSchema = environmentInputSchema.partial().extend({ position: z.number().int().min(0).max(MAX_INT4).optional() });
+/**
+ * PATCH: every field optional and none defaulted, so a request changes only what it names. Not
+ * `environmentInputSchema.partial()`: zod 4 still applies `.default()` inside `.partial()`, and a
+ * position-only PATCH (the ↑/↓ buttons) would switch protection off and approvals back to 1.
+ */
+export const updateEnvironmentSchema = z.object({
+  name: environmentName.optional(),
+  protected: z.boolean().optional(),
+  requiredApprovals: requiredApprovals.optional(),
+  position: z.number().int().min(0).max(MAX_INT4).optional(),
+});

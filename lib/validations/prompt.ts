@@ -75,17 +75,21 @@ export const promptContentSchema = z.object({
 });
 export type PromptContent = z.infer<typeof promptContentSchema>;
 
+const descriptionSchema = z.string().trim().max(2000, "Use at most 2,000 characters.");
+const tagsSchema = z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "Tags use lowercase letters, digits, - and _.")).max(20);
+
 export const createPromptSchema = z.object({
   name: promptNameSchema,
   type: z.enum(["TEXT", "CHAT"], { error: "Choose text or chat." }),
-  description: z.string().trim().max(2000, "Use at most 2,000 characters.").default(""),
-  tags: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "Tags use lowercase letters, digits, - and _.")).max(20).default([]),
+  description: descriptionSchema.default(""),
+  tags: tagsSchema.default([]),
 });
 
+/** PATCH: only the fields sent change. No defaults: zod 4 applies one even to an absent optional key. */
 export const updatePromptSchema = z.object({
   name: promptNameSchema.optional(),
-  description: z.string().trim().max(2000).optional(),
-  tags: createPromptSchema.shape.tags.optional(),
+  description: descriptionSchema.optional(),
+  tags: tagsSchema.optional(),
   archived: z.boolean().optional(),
 });
 

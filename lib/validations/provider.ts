@@ -24,6 +24,21 @@ function checkKind(v: { kind: string; baseUrl?: string; azureApiVersion?: string
 }
 
 export const createProviderSchema = z.object(providerFields).superRefine(checkKind);
-/** On update, an empty apiKey keeps the stored key. */
-export const updateProviderSchema = z.object(providerFields).superRefine(checkKind);
+/** "" or null clears an optional setting on update. */
+const clearable = (field: z.ZodType<string | undefined>) => z.union([z.literal("").transform(() => null), z.null(), field]);
+
+/**
+ * PATCH: only the fields sent change, none defaulted; "" or null clears an optional setting and an
+ * absent or empty apiKey keeps the stored key. The kind rules are checked on the merged result
+ * (lib/providers/update-provider.ts), since a PATCH may change the kind or its URL alone.
+ */
+export const updateProviderSchema = z.object({
+  name: providerFields.name.optional(),
+  kind: providerFields.kind.optional(),
+  baseUrl: clearable(url.optional()),
+  apiKey: providerFields.apiKey,
+  azureApiVersion: clearable(z.string().trim().max(40).optional()),
+  defaultModel: clearable(z.string().trim().max(200).optional()),
+});
+export type ProviderChanges = z.infer<typeof updateProviderSchema>;
 export type ProviderInput = z.infer<typeof createProviderSchema>;

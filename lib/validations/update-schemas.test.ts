@@ -1,0 +1,24 @@
+// The PATCH rule, checked on every update schema in lib/validations: a field the request leaves
+// out stays out of the parsed changes. zod 4 applies `.default()` even inside `.partial()` or
+// `.optional()`, so a default here would be written over the stored value on every PATCH.
+import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+
+const modules = import.meta.glob<Record<string, unknown>>(["./*.ts", "!./*.test.ts"], { eager: true });
+const updateSchemas = Object.entries(modules).flatMap(([file, exports]) =>
+  Object.entries(exports)
+    .filter(([name]) => /^update\w*Schema$/.test(name))
+    .map(([name, schema]) => [`${file.replace("./", "")} ${name}`, schema as z.ZodType] as const),
+);
+
+describe("update schemas", () => {
+  it("are found", () => {
+    expect(updateSchemas.map(([name]) => name)).toEqual(expect.arrayContaining(["environment.ts updateEnvironmentSchema", "prompt.ts updatePromptSchema", "provider.ts updateProviderSchema", "webhook.ts updateWebhookSchema"]));
+  });
+
+  it.each(updateSchemas)("%s fills in nothing the request left out", (_, schema) => {
+    const parsed = schema.safeParse({});
+    // Refusing an empty change is fine; inventing values is not.
+    if (parsed.success) expect(parsed.data).toEqual({});
+  });
+});
