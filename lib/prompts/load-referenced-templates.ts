@@ -1,18 +1,22 @@
 import { db } from "@/lib/db";
 import { templatesOf } from "@/lib/prompts/prompt-text";
 import { parseTemplate } from "@/lib/templates/parse-template";
+import type { Contract } from "@/lib/templates/contract";
 import { collectReferences, type ReferenceResolver } from "@/lib/templates/render-template";
 import type { PromptContent } from "@/lib/validations/prompt";
 
 const refKey = (name: string, version: number | null) => (version === null ? name : `${name}@${version}`);
 
+/** A referenced prompt's template, with its contract so its own defaults apply where it is included. */
+export type ReferencedTemplate = { template: string; contract: Contract };
+
 /**
- * Templates of every prompt the content references, directly or through others: pinned references
+ * Templates (and contracts) of every prompt the content references, directly or through others: pinned references
  * at their version, the others at the version `environment` runs, or at their latest version when
  * no environment is given (the playground). Missing ones are left out: the renderer reports them by name.
  */
-export async function loadReferencedTemplates(opts: { projectId: string; content: PromptContent; environment?: string }): Promise<Map<string, string>> {
-  const loaded = new Map<string, string>();
+export async function loadReferencedTemplates(opts: { projectId: string; content: PromptContent; environment?: string }): Promise<Map<string, ReferencedTemplate>> {
+  const loaded = new Map<string, ReferencedTemplate>();
   const env = opts.environment ? await db.environment.findUnique({ where: { projectId_slug: { projectId: opts.projectId, slug: opts.environment } }, select: { id: true } }) : null;
   const unpinned = async (prompt: { id: string; latestVersion: number }) =>
     opts.environment ? (env ? (await db.environmentPrompt.findUnique({ where: { environmentId_promptId: { environmentId: env.id, promptId: prompt.id } } }))?.version : undefined) : prompt.latestVersion;
@@ -25,9 +29,9 @@ export async function loadReferencedTemplates(opts: { projectId: string; content
       const prompt = await db.prompt.findUnique({ where: { projectId_name: { projectId: opts.projectId, name: ref.prompt } }, select: { id: true, latestVersion: true } });
       if (!prompt) continue;
       const number = ref.version ?? (await unpinned(prompt));
-      const version = number ? await db.promptVersion.findUnique({ where: { promptId_number: { promptId: prompt.id, number } }, select: { template: true } }) : null;
+      const version = number ? await db.promptVersion.findUnique({ where: { promptId_number: { promptId: prompt.id, number } }, select: { template: true, contract: true } }) : null;
       if (!version || version.template === null) continue;
-      loaded.set(k, version.template);
+      loaded.set(k, { template: version.template, contract: version.contract as Contract });
       next.push(...collectReferences(parseTemplate(version.template).nodes));
     }
     pending = next;
@@ -37,8 +41,6 @@ export async function loadReferencedTemplates(opts: { projectId: string; content
 
 /** A renderer's lookup over what loadReferencedTemplates loaded. */
 export const referenceResolver =
-  (templates: Map<string, string>): ReferenceResolver =>
-  (name, version) => {
-    const template = templates.get(refKey(name, version));
-    return template === undefined ? null : { template };
-  };
+  (templates: Map<string, ReferencedTemplate>): ReferenceResolver =>
+  (name, version) =>
+    templates.get(refKey(name, version)) ?? null;

@@ -2,7 +2,10 @@
 // The server (render route, playground) and the SDK both use it, so they cannot disagree.
 // lib/templates imports nothing but itself, by relative paths, so the SDK bundles it as it is.
 import { checkValues, type Contract } from "./contract";
+import { contractWithReferences } from "./contract-with-references";
+import { parseTemplate } from "./parse-template";
 import { renderTemplate, TemplateError, type ReferenceResolver } from "./render-template";
+import { WorkBudget, type TemplateLimits } from "./work-budget";
 
 export type PromptMessage = { role: "system" | "user" | "assistant"; content: string } | { role: "placeholder"; name: string };
 export type RenderableContent = { template?: string | null; messages?: PromptMessage[] | null; contract: Contract };
@@ -46,20 +49,27 @@ export function toOpenAIParams(config: ModelSettings): OpenAIParams {
 }
 
 /**
- * Renders a text or chat prompt with values checked against its contract (every problem at once,
- * each naming its variable). A text prompt gives its text and one user message; placeholders take
- * the message list given for them.
+ * Renders a text or chat prompt with values checked against its contract and the defaults of the
+ * prompts it includes (every problem at once, each naming its variable). A text prompt gives its
+ * text and one user message; placeholders take the message list given for them. All messages
+ * share one work budget (`limits`), so a prompt's total output is bounded.
  */
-export function renderPrompt(opts: { content: RenderableContent; values: Record<string, unknown>; strict?: boolean; resolveReference?: ReferenceResolver; promptName?: string }): { text: string | null; messages: RenderedMessage[] } {
-  const checked = checkValues({ contract: opts.content.contract, values: opts.values, strict: opts.strict });
+export function renderPrompt(opts: { content: RenderableContent; values: Record<string, unknown>; strict?: boolean; resolveReference?: ReferenceResolver; promptName?: string; limits?: TemplateLimits }): { text: string | null; messages: RenderedMessage[] } {
+  const sources = opts.content.messages ? opts.content.messages.flatMap((m) => (m.role === "placeholder" ? [] : [m.content])) : [opts.content.template ?? ""];
+  // Syntax problems are reported by the render itself, with their positions.
+  const parsed = sources.map((source) => parseTemplate(source));
+  const contract = parsed.some((p) => p.problems.length) ? opts.content.contract : contractWithReferences({ contract: opts.content.contract, templates: parsed, resolveReference: opts.resolveReference });
+  const checked = checkValues({ contract, values: opts.values, strict: opts.strict });
   if (checked.problems.length) throw new TemplateError(checked.problems);
-  const render = (template: string) => renderTemplate({ template, values: checked.values, resolveReference: opts.resolveReference, promptName: opts.promptName });
+  const budget = new WorkBudget(opts.limits);
+  let next = 0;
+  const render = () => renderTemplate({ template: parsed[next++]!, values: checked.values, resolveReference: opts.resolveReference, promptName: opts.promptName, budget });
   if (!opts.content.messages) {
-    const text = render(opts.content.template ?? "");
+    const text = render();
     return { text, messages: [{ role: "user", content: text }] };
   }
   const messages = opts.content.messages.flatMap((m): RenderedMessage[] => {
-    if (m.role !== "placeholder") return [{ role: m.role, content: render(m.content) }];
+    if (m.role !== "placeholder") return [{ role: m.role, content: render() }];
     const list = checked.values[m.name];
     return Array.isArray(list) ? (list as RenderedMessage[]) : [];
   });

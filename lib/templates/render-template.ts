@@ -1,9 +1,19 @@
 import { parseTemplate, type ParsedTemplate, type Span, type TemplateNode } from "./parse-template";
 import { checkValues, type Contract } from "./contract";
+import { contractWithReferences } from "./contract-with-references";
+import { LimitReached, WorkBudget, type TemplateLimits } from "./work-budget";
 
 export const MAX_REFERENCE_DEPTH = 10;
 
-export type TemplateIssue = { message: string; variable?: string; prompt?: string; span?: Span };
+export type TemplateIssue = {
+  message: string;
+  variable?: string;
+  prompt?: string;
+  span?: Span;
+  /** Set when a work bound stopped the render or resolution (see work-budget), with where it was. */
+  limit?: "bytes" | "steps";
+  chain?: string[];
+};
 
 /** The only error rendering throws: every problem found, each naming its variable or reference. */
 export class TemplateError extends Error {
@@ -27,6 +37,10 @@ export type RenderOptions = {
   resolveReference?: ReferenceResolver;
   /** The prompt being rendered, so a reference back to it is reported as a cycle at once. */
   promptName?: string;
+  /** Bounds on output size and work (defaults in work-budget); ignored when `budget` is given. */
+  limits?: TemplateLimits;
+  /** Shared by the messages of one prompt, so their total is bounded, not each one's. */
+  budget?: WorkBudget;
 };
 
 function lookup(stack: unknown[], path: string): unknown {
@@ -56,29 +70,40 @@ const isEmpty = (value: unknown) => value === undefined || value === null || val
 
 /**
  * Renders a template: mustache semantics, no HTML escaping. Values are checked against the
- * contract first; syntax errors, contract problems, unknown references, cycles and too-deep
- * references all end in one TemplateError listing every problem.
+ * contract first (with the defaults of included prompts, see contractWithReferences); syntax
+ * errors, contract problems, unknown references, cycles and too-deep references all end in one
+ * TemplateError listing every problem. Output size and work are counted as the render goes and
+ * stop it at the budget's limits with a TemplateError naming the reference chain.
  */
 export function renderTemplate(opts: RenderOptions): string {
   const parsed = typeof opts.template === "string" ? parseTemplate(opts.template) : opts.template;
   const issues: TemplateIssue[] = parsed.problems.map((p) => ({ message: `Line ${p.span.start.line}, column ${p.span.start.column}: ${p.message}`, span: p.span }));
   let values = opts.values;
   if (opts.contract) {
-    const checked = checkValues({ contract: opts.contract, values: opts.values, strict: opts.strict });
+    const contract = issues.length ? opts.contract : contractWithReferences({ contract: opts.contract, templates: [parsed], resolveReference: opts.resolveReference });
+    const checked = checkValues({ contract, values: opts.values, strict: opts.strict });
     values = checked.values;
     issues.push(...checked.problems);
   }
   if (issues.length) throw new TemplateError(issues);
 
+  const budget = opts.budget ?? new WorkBudget(opts.limits);
+  // A prompt included many times is parsed once per render.
+  const parsedReferences = new Map<string, ParsedTemplate>();
   const out: string[] = [];
+  const emit = (text: string, chain: string[]) => {
+    budget.add(text, chain);
+    out.push(text);
+  };
   const render = (nodes: TemplateNode[], stack: unknown[], chain: string[]) => {
     for (const node of nodes) {
+      budget.step(chain);
       switch (node.kind) {
         case "text":
-          out.push(node.value);
+          emit(node.value, chain);
           break;
         case "variable":
-          out.push(stringify(lookup(stack, node.path)));
+          emit(stringify(lookup(stack, node.path)), chain);
           break;
         case "comment":
           break;
@@ -87,7 +112,10 @@ export function renderTemplate(opts: RenderOptions): string {
           if (node.inverted) {
             if (isEmpty(value)) render(node.children, stack, chain);
           } else if (Array.isArray(value)) {
-            for (const item of value) render(node.children, [...stack, item], chain);
+            for (const item of value) {
+              budget.step(chain);
+              render(node.children, [...stack, item], chain);
+            }
           } else if (!isEmpty(value)) {
             render(node.children, [...stack, value], chain);
           }
@@ -105,7 +133,8 @@ export function renderTemplate(opts: RenderOptions): string {
             issues.push({ prompt: node.prompt, message: `Unknown prompt reference {{> ${label}}}`, span: node.span });
             break;
           }
-          const inner = parseTemplate(target.template);
+          let inner = parsedReferences.get(target.template);
+          if (!inner) parsedReferences.set(target.template, (inner = parseTemplate(target.template)));
           if (inner.problems.length) {
             issues.push(...inner.problems.map((p) => ({ prompt: node.prompt, message: `In ${label}, line ${p.span.start.line}: ${p.message}` })));
             break;
@@ -116,7 +145,12 @@ export function renderTemplate(opts: RenderOptions): string {
       }
     }
   };
-  render(parsed.nodes, [values], opts.promptName ? [opts.promptName] : []);
+  try {
+    render(parsed.nodes, [values], opts.promptName ? [opts.promptName] : []);
+  } catch (error) {
+    if (error instanceof LimitReached) throw new TemplateError([error.issue]);
+    throw error;
+  }
   if (issues.length) throw new TemplateError(issues);
   return out.join("");
 }
