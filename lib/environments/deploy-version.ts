@@ -31,7 +31,7 @@ export type DeployInput = {
  * get 409 with what the environment runs now.
  */
 export async function deployVersion(input: DeployInput) {
-  const prompt = await getPromptOrThrow({ projectId: input.projectId, promptId: input.promptId });
+  const prompt = await getPromptOrThrow({ projectId: input.projectId, promptId: input.promptId, forWrite: true });
   const env = await db.environment.findUnique({ where: { projectId_slug: { projectId: input.projectId, slug: input.environmentSlug } } });
   if (!env) throw new AppError({ code: "not_found", message: `No environment "${input.environmentSlug}" in this project.` });
   const version = await db.promptVersion.findUnique({ where: { promptId_number: { promptId: prompt.id, number: input.version } } });

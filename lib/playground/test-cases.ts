@@ -14,7 +14,7 @@ export async function listTestCases(opts: { projectId: string; promptId: string 
 
 /** Saves values under a name; saving under an existing name replaces its values. */
 export async function saveTestCase(opts: { projectId: string; promptId: string; userId: string; name: string; values: Record<string, unknown> }): Promise<TestCaseView> {
-  const prompt = await getPromptOrThrow(opts);
+  const prompt = await getPromptOrThrow({ projectId: opts.projectId, promptId: opts.promptId, forWrite: true });
   const row = await db.testCase.upsert({
     where: { promptId_name: { promptId: prompt.id, name: opts.name } },
     create: { promptId: prompt.id, name: opts.name, values: opts.values as Prisma.InputJsonValue, createdById: opts.userId },
@@ -24,7 +24,7 @@ export async function saveTestCase(opts: { projectId: string; promptId: string; 
 }
 
 export async function deleteTestCase(opts: { projectId: string; promptId: string; testCaseId: string }): Promise<void> {
-  const prompt = await getPromptOrThrow(opts);
+  const prompt = await getPromptOrThrow({ projectId: opts.projectId, promptId: opts.promptId, forWrite: true });
   const deleted = await db.testCase.deleteMany({ where: { id: opts.testCaseId, promptId: prompt.id } });
   if (deleted.count === 0) throw new AppError({ code: "not_found", message: "No such test case for this prompt." });
 }

@@ -9,7 +9,7 @@ import { getPromptOrThrow } from "@/lib/prompts/get-prompt-or-throw";
  * fit the prompt's type and size limits. Not audited: nothing anyone else sees changes.
  */
 export async function saveDraft(opts: { projectId: string; promptId: string; userId: string; baseVersion: number; content: PromptContent }) {
-  const prompt = await getPromptOrThrow({ projectId: opts.projectId, promptId: opts.promptId });
+  const prompt = await getPromptOrThrow({ projectId: opts.projectId, promptId: opts.promptId, forWrite: true });
   const content = checkContent({ type: prompt.type, content: opts.content, forVersion: false });
   const draft = await db.promptDraft.upsert({
     where: { promptId_userId: { promptId: prompt.id, userId: opts.userId } },

@@ -16,7 +16,7 @@ import { contentOf, toVersionSummary } from "@/lib/prompts/version-view";
  * that version, so the editor can show it and a diff instead of overwriting it.
  */
 export async function saveVersion(opts: { ctx: RequestContext; projectId: string; promptId: string; authorId: string; baseVersion: number; message: string; content: PromptContent }) {
-  const prompt = await getPromptOrThrow({ projectId: opts.projectId, promptId: opts.promptId });
+  const prompt = await getPromptOrThrow({ projectId: opts.projectId, promptId: opts.promptId, forWrite: true });
   const content = checkContent({ type: prompt.type, content: opts.content, forVersion: true });
 
   // References must name prompts of this project (and, when pinned, versions that exist).

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/request-context";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
 import { getPromptOrThrow } from "@/lib/prompts/get-prompt-or-throw";
+import { assertPromptWritable } from "@/lib/prompts/assert-prompt-writable";
 
 /**
  * Renames / moves (history stays; the old name is kept so old links redirect), edits description
@@ -17,6 +18,9 @@ export async function updatePrompt(opts: {
   const { changes } = opts;
   return servingTransaction(opts.projectId, async (tx) => {
     const before = await getPromptOrThrow({ projectId: opts.projectId, promptId: opts.promptId, tx });
+    // An archived prompt takes only its restore (with or without other changes in the same request).
+    const edits = changes.name !== undefined || changes.description !== undefined || changes.tags !== undefined;
+    if (edits && changes.archived !== false) assertPromptWritable({ prompt: before });
     if (changes.name && changes.name !== before.name) {
       const clash = await tx.prompt.findUnique({ where: { projectId_name: { projectId: opts.projectId, name: changes.name } } });
       if (clash) {

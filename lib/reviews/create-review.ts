@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
-import { AppError, validationError } from "@/lib/errors";
+import { validationError } from "@/lib/errors";
 import { can } from "@/lib/auth/permissions";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
 import { getPromptOrThrow } from "@/lib/prompts/get-prompt-or-throw";
@@ -17,8 +17,7 @@ import type { CreateReviewInput } from "@/lib/validations/review";
  */
 export async function createReview(opts: ReviewActor & { input: CreateReviewInput }) {
   const { input, project, actor } = opts;
-  const prompt = await getPromptOrThrow({ projectId: project.id, promptId: input.promptId });
-  if (prompt.archivedAt) throw new AppError({ code: "conflict", message: `${prompt.name} is archived; restore it before asking for a review.` });
+  const prompt = await getPromptOrThrow({ projectId: project.id, promptId: input.promptId, forWrite: true });
   const version = await db.promptVersion.findUnique({ where: { promptId_number: { promptId: prompt.id, number: input.version } } });
   if (!version) throw validationError([{ path: "version", message: `${prompt.name} has no version ${input.version}.` }]);
   const env = await db.environment.findUnique({ where: { projectId_slug: { projectId: project.id, slug: input.environment } } });

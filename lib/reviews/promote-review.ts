@@ -6,6 +6,7 @@ import { movePointer } from "@/lib/environments/move-pointer";
 import { createNotifications } from "@/lib/notifications/create-notifications";
 import { deliverNotificationEmails } from "@/lib/notifications/deliver-notification-emails";
 import { assertLive, getReviewOrThrow, LIVE_STATUSES, reviewHref } from "@/lib/reviews/get-review-or-throw";
+import { assertPromptWritable } from "@/lib/prompts/assert-prompt-writable";
 import { getReviewApprovalState } from "@/lib/reviews/get-review-approval-state";
 import type { ReviewActor } from "@/lib/reviews/review-actor";
 
@@ -18,6 +19,7 @@ export async function promoteReview(opts: ReviewActor & { number: number }) {
   const { project, actor } = opts;
   const review = await getReviewOrThrow({ projectId: project.id, number: opts.number });
   assertLive(review);
+  assertPromptWritable({ prompt: review.prompt });
   if (review.authorId !== actor.id && !can(actor.role, "review.promote")) throw new AppError({ code: "forbidden", message: "Only the author of the review or a reviewer can promote it." });
 
   const { deployment, notifications } = await servingTransaction(project.id, async (tx) => {

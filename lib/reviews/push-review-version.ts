@@ -4,6 +4,7 @@ import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
 import { createNotifications } from "@/lib/notifications/create-notifications";
 import { deliverNotificationEmails } from "@/lib/notifications/deliver-notification-emails";
 import { assertLive, getReviewOrThrow, reviewHref } from "@/lib/reviews/get-review-or-throw";
+import { assertPromptWritable } from "@/lib/prompts/assert-prompt-writable";
 import { refreshReviewStatus } from "@/lib/reviews/refresh-review-status";
 import type { ReviewActor } from "@/lib/reviews/review-actor";
 
@@ -15,6 +16,7 @@ export async function pushReviewVersion(opts: ReviewActor & { number: number; ve
   const { project, actor } = opts;
   const review = await getReviewOrThrow({ projectId: project.id, number: opts.number });
   assertLive(review);
+  assertPromptWritable({ prompt: review.prompt });
   if (review.authorId !== actor.id) throw new AppError({ code: "forbidden", message: "Only the author of a review can put a new version up for it." });
   if (opts.version <= review.version) throw validationError([{ path: "version", message: `Review #${review.number} is already at version ${review.version}; choose a newer one.` }]);
   const exists = await db.promptVersion.findUnique({ where: { promptId_number: { promptId: review.promptId, number: opts.version } }, select: { number: true } });

@@ -5,6 +5,7 @@ import type { RequestContext } from "@/lib/request-context";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
 import { checkContent } from "@/lib/prompts/check-content";
 import { insertVersion } from "@/lib/prompts/insert-version";
+import { assertPromptWritable } from "@/lib/prompts/assert-prompt-writable";
 import { referenceIssues } from "@/lib/prompts/reference-issues";
 import { contentOf } from "@/lib/prompts/version-view";
 import type { PromptContent } from "@/lib/validations/prompt";
@@ -62,7 +63,7 @@ export async function importPrompts(opts: { ctx: RequestContext; projectId: stri
     throw validationError(parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })), `The file has ${parsed.error.issues.length} problem(s); nothing was imported.`);
   }
   const file = parsed.data;
-  const existing = await db.prompt.findMany({ where: { projectId: opts.projectId }, select: { id: true, name: true, type: true, latestVersion: true } });
+  const existing = await db.prompt.findMany({ where: { projectId: opts.projectId }, select: { id: true, name: true, type: true, latestVersion: true, archivedAt: true } });
   const byName = new Map(existing.map((p) => [p.name, p]));
   const latest = new Map(existing.map((p) => [p.name, p.latestVersion]));
   for (const p of file.prompts) latest.set(p.name, Math.max(latest.get(p.name) ?? 0, p.versions.length));
@@ -119,6 +120,8 @@ export async function importPrompts(opts: { ctx: RequestContext; projectId: stri
           result.unchanged.push(prompt.name);
           continue;
         }
+        // Throwing here rolls the whole import back: nothing is imported while one target is archived.
+        assertPromptWritable({ prompt: current });
         // Claim the next number as saveVersion does, so a concurrent save cannot take it.
         const number = current.latestVersion + 1;
         const claimed = await tx.prompt.updateMany({ where: { id: current.id, latestVersion: current.latestVersion }, data: { latestVersion: number } });
