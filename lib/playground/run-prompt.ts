@@ -119,8 +119,9 @@ export async function runPrompt(opts: { projectId: string; promptId: string; use
         try {
           const parsed: unknown = JSON.parse(output);
           const schema = settings.responseFormat?.type === "json_schema" ? settings.responseFormat.schema : null;
-          const problems = schema ? checkJsonAgainstSchema(parsed, schema) : [];
-          json = problems.length ? { valid: false, error: `does not fit the response schema: ${problems.slice(0, 5).join("; ")}` } : { valid: true };
+          const { problems, schemaError } = schema ? checkJsonAgainstSchema({ value: parsed, schema }) : { problems: [], schemaError: null };
+          if (schemaError) json = { valid: false, error: `not checked: the response schema cannot be used (${schemaError})` };
+          else json = problems.length ? { valid: false, error: `does not fit the response schema: ${problems.slice(0, 5).join("; ")}` } : { valid: true };
         } catch (error) {
           json = { valid: false, error: (error as Error).message };
         }
