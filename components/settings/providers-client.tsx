@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { ProviderView } from "@/lib/providers/provider-view";
 import type { ProviderFailure } from "@/lib/providers/describe-provider-error";
+import { providerOrigin } from "@/lib/providers/provider-origin";
 import { providerKindLabels, providerKinds } from "@/lib/validations/provider";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
@@ -37,6 +38,7 @@ export function ProvidersClient({ projectSlug, providers }: { projectSlug: strin
 function ProviderRow({ projectSlug, provider }: { projectSlug: string; provider: ProviderView }) {
   const router = useRouter();
   const [result, setResult] = useState<TestResult | null>(null);
+  const [editing, setEditing] = useState(false);
   const test = useRequest();
   const remove = useRequest();
   return (
@@ -51,12 +53,18 @@ function ProviderRow({ projectSlug, provider }: { projectSlug: string; provider:
             Test connection
           </Button>
           {provider.fromEnvironment ? null : (
+            <Button variant="ghost" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+              Edit
+            </Button>
+          )}
+          {provider.fromEnvironment ? null : (
             <Button variant="ghost" busy={remove.busy} onClick={async () => (await remove.run(() => apiFetch(`/api/projects/${projectSlug}/providers/${provider.id}`, { method: "DELETE" }))) && router.refresh()}>
               Remove
             </Button>
           )}
         </div>
       </div>
+      {editing ? <EditProvider projectSlug={projectSlug} provider={provider} onDone={() => setEditing(false)} /> : null}
       {provider.fromEnvironment ? <p className="text-xs text-muted">From the server&apos;s OPENAI_API_KEY{provider.baseUrl ? " and OPENAI_BASE_URL" : ""}; change it there.</p> : null}
       {test.error || remove.error ? <Alert>{test.error ?? remove.error}</Alert> : null}
       {result?.ok ? (
@@ -71,6 +79,61 @@ function ProviderRow({ projectSlug, provider }: { projectSlug: string; provider:
         </Alert>
       ) : null}
     </li>
+  );
+}
+
+/** Edits a provider in place. The stored key stays unless a new one is entered, and only while requests go to the same host. */
+function EditProvider({ projectSlug, provider, onDone }: { projectSlug: string; provider: ProviderView; onDone: () => void }) {
+  const router = useRouter();
+  const { busy, error, fields, run } = useRequest();
+  const [baseUrl, setBaseUrl] = useState(provider.baseUrl ?? "");
+  const keptFor = providerOrigin(provider);
+  const goesTo = providerOrigin({ kind: provider.kind, baseUrl });
+  const needsKeyAgain = Boolean(provider.apiKeyHint) && goesTo !== keptFor;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
+    // An absent apiKey keeps the stored one (the server refuses that when the host changed).
+    const { apiKey, ...rest } = form;
+    if (await run(() => apiFetch(`/api/projects/${projectSlug}/providers/${provider.id}`, { method: "PATCH", body: { ...rest, kind: provider.kind, ...(apiKey ? { apiKey } : {}) } }))) {
+      onDone();
+      router.refresh();
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="max-w-xl space-y-3 rounded-md border border-line p-4" noValidate aria-label={`Edit ${provider.name}`}>
+      <TextField label="Name" name="name" defaultValue={provider.name} error={fields.name} />
+      {provider.kind !== "OPENAI" ? (
+        <TextField label={provider.kind === "AZURE_OPENAI" ? "Endpoint" : "Base URL"} name="baseUrl" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} error={fields.baseUrl} />
+      ) : null}
+      {provider.kind === "AZURE_OPENAI" ? <TextField label="API version" name="azureApiVersion" defaultValue={provider.azureApiVersion ?? ""} error={fields.azureApiVersion} /> : null}
+      <TextField
+        label="API key"
+        name="apiKey"
+        type="password"
+        autoComplete="off"
+        error={fields.apiKey}
+        hint={
+          needsKeyAgain
+            ? `Requests would now go to ${goesTo ?? "another host"}: enter the key again. The stored key (${provider.apiKeyHint}) is only sent to ${keptFor}. For a server that needs no key, remove this provider and add it again.`
+            : provider.apiKeyHint
+              ? `Leave empty to keep the stored key (${provider.apiKeyHint}). Pointing the provider at another host needs the key again.`
+              : "No key stored. Leave empty for local servers that need none."
+        }
+      />
+      <TextField label="Default model" name="defaultModel" defaultValue={provider.defaultModel ?? ""} error={fields.defaultModel} />
+      {error ? <Alert>{error}</Alert> : null}
+      <div className="flex gap-2">
+        <Button type="submit" busy={busy}>
+          Save
+        </Button>
+        <Button type="button" variant="ghost" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
   );
 }
 

@@ -1,12 +1,17 @@
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, validationError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/request-context";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
 import { encryptSecret, secretHint } from "@/lib/crypto/secret-box";
 import { toProviderView } from "@/lib/providers/provider-view";
+import { providerOrigin } from "@/lib/providers/provider-origin";
 import type { ProviderInput } from "@/lib/validations/provider";
 
-/** Creates a provider, or updates one (`providerId`); an empty API key on update keeps the stored one. */
+/**
+ * Creates a provider, or updates one (`providerId`). An empty API key on update keeps the stored
+ * one, but only while requests go to the same origin: the key was entered for that host, and
+ * keeping it for a new one would let anyone who may edit providers send it wherever they like.
+ */
 export async function saveProvider(opts: { ctx: RequestContext; projectId: string; providerId?: string; input: ProviderInput }) {
   const { input } = opts;
   const key = input.apiKey ? { apiKeyEncrypted: encryptSecret(input.apiKey), apiKeyHint: secretHint(input.apiKey) } : {};
@@ -18,6 +23,10 @@ export async function saveProvider(opts: { ctx: RequestContext; projectId: strin
     }
     const before = opts.providerId ? await tx.provider.findFirst({ where: { id: opts.providerId, projectId: opts.projectId } }) : null;
     if (opts.providerId && !before) throw new AppError({ code: "not_found", message: "No such provider in this project." });
+    const [wasSentTo, willGoTo] = [before && providerOrigin(before), providerOrigin({ kind: input.kind, baseUrl: input.baseUrl })];
+    if (before?.apiKeyEncrypted && !input.apiKey && wasSentTo !== willGoTo) {
+      throw validationError([{ path: "apiKey", message: `Enter the API key again: the stored key was for ${wasSentTo ?? "the old address"}, and requests would now go to ${willGoTo ?? "a new address"}.` }]);
+    }
     const saved = before
       ? await tx.provider.update({ where: { id: before.id }, data })
       : await tx.provider.create({ data: { projectId: opts.projectId, ...data } });
