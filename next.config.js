@@ -23,8 +23,9 @@ const nextConfig = {
   experimental: { authInterrupts: true },
   reactStrictMode: true,
   // PGlite (WASM + data files), the pg driver and the schema engine load files at run time and
-  // must stay plain Node modules rather than bundled code.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "@prisma/schema-engine-wasm"],
+  // must stay plain Node modules rather than bundled code. undici (the outbound dispatcher, lib/net)
+  // too: one copy shared with the custom server, and its optional node:sqlite cache never bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "@prisma/schema-engine-wasm", "undici"],
   async headers() {
     return [
       {

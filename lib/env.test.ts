@@ -30,4 +30,9 @@ describe("getEnv", () => {
     const getEnv = await loadEnv({ DATABASE_URL: "", NEXTAUTH_SECRET: "short" });
     expect(() => getEnv()).toThrow(/NEXTAUTH_SECRET must be at least 32 characters/);
   });
+
+  it("names the outbound policy entry it cannot read", async () => {
+    const getEnv = await loadEnv({ DATABASE_URL: "", GALLEY_OUTBOUND_DENY: "10.0.0.0/8, 10.0.0.0/33" });
+    expect(() => getEnv()).toThrow(/GALLEY_OUTBOUND_DENY must be comma-separated addresses, CIDR ranges or host names: "10.0.0.0\/33" is neither/);
+  });
 });

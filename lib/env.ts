@@ -2,6 +2,7 @@
 // (and in the README); a bad value fails start-up with one line naming the variable.
 import path from "node:path";
 import { z } from "zod";
+import { parseOutboundRules } from "@/lib/net/parse-outbound-rules";
 
 const flag = z
   .enum(["true", "false", "1", "0", ""])
@@ -12,6 +13,14 @@ const optionalString = z
   .string()
   .optional()
   .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
+
+const outboundRules = optionalString.superRefine((v, ctx) => {
+  try {
+    parseOutboundRules(v);
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: `must be comma-separated addresses, CIDR ranges or host names: ${(error as Error).message}` });
+  }
+});
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -42,6 +51,9 @@ const envSchema = z.object({
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.refine((v) => v === undefined || URL.canParse(v), "must be a URL such as https://api.openai.com/v1"),
   GALLEY_LLM_TIMEOUT_MS: z.coerce.number().int().min(1000, "must be at least 1000 (milliseconds)").max(3_600_000).default(120_000),
+  // Where providers, webhooks and other outbound requests may connect (lib/net/check-destination.ts).
+  GALLEY_OUTBOUND_ALLOW: outboundRules,
+  GALLEY_OUTBOUND_DENY: outboundRules,
   GALLEY_API_RATE_LIMIT: z.coerce.number().int().min(1, "must be at least 1 (requests per second per API key)").default(100),
   // Request bodies are refused with 413 above these sizes before anything parses them (server.ts).
   GALLEY_MAX_BODY_BYTES: z.coerce.number().int().min(16_384, "must be at least 16384 (bytes)").default(2 * 1024 * 1024),

@@ -146,6 +146,12 @@ export function WebhooksClient({ projectSlug, webhooks, selected, deliveries }: 
                     </td>
                     <td className="px-3 py-2 text-xs">
                       {d.responseStatus ?? "—"} {d.error ? <span className="block text-danger">{d.error}</span> : null}
+                      {d.responseBody ? (
+                        <details>
+                          <summary className="cursor-pointer text-muted">Response (first 1 KB)</summary>
+                          <pre className="max-w-md whitespace-pre-wrap break-all font-mono">{d.responseBody}</pre>
+                        </details>
+                      ) : null}
                     </td>
                     <td className="px-3 py-2">{d.attempts}</td>
                     <td className="px-3 py-2 text-xs">{when(d.createdAt)}</td>

@@ -1,4 +1,5 @@
 import OpenAI from "openai";
+import { findOutboundDenial } from "@/lib/net/outbound-denied-error";
 
 export type ProviderFailure = { code: string; status: number | null; message: string; hint: string; retryAfterSeconds?: number };
 
@@ -9,6 +10,10 @@ export function describeProviderError(error: unknown, opts: { timeoutMs?: number
   }
   if (error instanceof OpenAI.APIUserAbortError || (error as Error)?.name === "AbortError") {
     return { code: "aborted", status: null, message: "Stopped.", hint: "" };
+  }
+  const denied = findOutboundDenial(error);
+  if (denied) {
+    return { code: "destination_denied", status: null, message: denied.message, hint: "Galley refuses to connect there. Use another base URL, or ask whoever runs this server to change its outbound policy." };
   }
   if (error instanceof OpenAI.APIConnectionError) {
     const cause = (error.cause as { code?: string; message?: string } | undefined) ?? {};

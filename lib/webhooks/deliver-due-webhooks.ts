@@ -1,6 +1,9 @@
 import { db } from "@/lib/db";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { log } from "@/lib/log";
+import { getOutboundDispatcher } from "@/lib/net/get-outbound-dispatcher";
+import { findOutboundDenial } from "@/lib/net/outbound-denied-error";
+import { readBodyExcerpt } from "@/lib/net/read-body-excerpt";
 import { signWebhook } from "@/lib/webhooks/sign-webhook";
 
 /** Retries back off exponentially from 30 s (capped at an hour) and stop 24 h after the event. */
@@ -55,11 +58,14 @@ async function attempt(delivery: Claimed, now: Date) {
       body,
       redirect: "manual",
       signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
+      // The destination policy: a webhook URL is whatever an admin typed, so it must not reach cloud metadata.
+      dispatcher: getOutboundDispatcher(),
+    } as RequestInit);
     responseStatus = res.status;
-    responseBody = (await res.text().catch(() => "")).slice(0, 2000);
+    responseBody = await readBodyExcerpt({ response: res }).catch(() => "");
   } catch (e) {
-    error = e instanceof Error ? (e.name === "TimeoutError" ? `No answer within ${TIMEOUT_MS / 1000} s` : e.message) : String(e);
+    const denied = findOutboundDenial(e);
+    error = denied ? denied.message : e instanceof Error ? (e.name === "TimeoutError" ? `No answer within ${TIMEOUT_MS / 1000} s` : connectionProblem(e)) : String(e);
   }
   const attempts = delivery.attempts + 1;
   const ok = responseStatus !== null && responseStatus >= 200 && responseStatus < 300;
@@ -78,4 +84,10 @@ async function attempt(delivery: Claimed, now: Date) {
       ...(ok ? { status: "delivered", deliveredAt: now } : givingUp ? { status: "failed" } : { nextAttemptAt }),
     },
   });
+}
+
+/** fetch says only "fetch failed"; the cause (ECONNREFUSED, ENOTFOUND, a TLS error) is what helps. */
+function connectionProblem(error: Error): string {
+  const cause = (error.cause as { message?: string } | undefined)?.message;
+  return cause ? `${error.message} (${cause})` : error.message;
 }
