@@ -5,6 +5,7 @@ import { useState } from "react";
 import { configureMonaco } from "@/components/editor/monaco-setup";
 import { registerTemplateLanguage, TEMPLATE_LANGUAGE } from "@/components/editor/template-language";
 import { useDarkMode } from "@/components/editor/use-dark-mode";
+import { useDiffEditorLifecycle } from "@/components/editor/use-diff-editor-lifecycle";
 
 configureMonaco();
 
@@ -15,7 +16,20 @@ export function diffEditorProps(dark: boolean, inline: boolean) {
     theme: dark ? "vs-dark" : "vs",
     beforeMount: registerTemplateLanguage,
     loading: <div className="p-3 text-muted">Loading diff…</div>,
-    options: { readOnly: true, renderSideBySide: !inline, minimap: { enabled: false }, wordWrap: "on" as const, scrollBeyondLastLine: false, automaticLayout: true, fontSize: 13, originalEditable: false },
+    // Both sides wrap alike (diffWordWrap), and the view stays side by side when the user chose it
+    // rather than switching to inline on narrow screens, where deleted lines would not wrap.
+    options: {
+      readOnly: true,
+      renderSideBySide: !inline,
+      useInlineViewWhenSpaceIsLimited: false,
+      minimap: { enabled: false },
+      wordWrap: "on" as const,
+      diffWordWrap: "on" as const,
+      scrollBeyondLastLine: false,
+      automaticLayout: true,
+      fontSize: 13,
+      originalEditable: false,
+    },
   };
 }
 
@@ -31,16 +45,18 @@ export function DiffHeader({ label, inline, onInline }: { label: string; inline:
   );
 }
 
-/** Monaco's diff editor, side by side or inline, read-only. */
-export function TextDiff({ original, modified, originalLabel, modifiedLabel, height = 480 }: { original: string; modified: string; originalLabel: string; modifiedLabel: string; height?: number }) {
+/** Monaco's diff editor, side by side or inline, read-only; as tall as its content up to `height`, then it scrolls. */
+export function TextDiff({ original, modified, originalLabel, modifiedLabel, height: maxHeight = 480 }: { original: string; modified: string; originalLabel: string; modifiedLabel: string; height?: number }) {
   const dark = useDarkMode();
   const [inline, setInline] = useState(false);
+  const { height, track, keepModels } = useDiffEditorLifecycle({ minHeight: 120, maxHeight });
   return (
     <div className="space-y-2">
       <DiffHeader label={`${originalLabel} → ${modifiedLabel}`} inline={inline} onInline={setInline} />
       <div className="overflow-hidden rounded-md border border-line" style={{ height }} data-testid="text-diff">
         <DiffEditor
           onMount={(editor) => {
+            track(editor);
             // Marks for bench/diff-browser.ts: from models set to the diff computed and drawn.
             performance.mark("galley:diff-start");
             const done = editor.onDidUpdateDiff(() => {
@@ -50,6 +66,7 @@ export function TextDiff({ original, modified, originalLabel, modifiedLabel, hei
           }}
           original={original}
           modified={modified}
+          {...keepModels}
           {...diffEditorProps(dark, inline)}
         />
       </div>

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { configureMonaco } from "@/components/editor/monaco-setup";
 import { DiffHeader, diffEditorProps } from "@/components/editor/text-diff";
 import { useDarkMode } from "@/components/editor/use-dark-mode";
+import { useDiffEditorLifecycle } from "@/components/editor/use-diff-editor-lifecycle";
 
 configureMonaco();
 
@@ -48,9 +49,8 @@ export function ReviewDiff(props: Props) {
     decorations.current = modified.createDecorationsCollection(items);
   };
   useEffect(paint);
-  // Tall enough for the longer side, between 8 and 30 lines, so short prompts do not leave a blank box.
-  const lines = Math.max(props.original.split("\n").length, props.modified.split("\n").length);
-  const height = Math.min(30, Math.max(8, lines + 2)) * 19 + 12;
+  // As tall as the content (wrapped lines included), at least 8 lines, then it scrolls.
+  const { height, track, keepModels } = useDiffEditorLifecycle({ minHeight: 8 * 19, maxHeight: 40 * 19 });
 
   return (
     <div className="space-y-2">
@@ -58,6 +58,7 @@ export function ReviewDiff(props: Props) {
       <div className="overflow-hidden rounded-md border border-line" style={{ height }} data-testid="review-diff">
         <DiffEditor
           onMount={(diff, monaco) => {
+            track(diff);
             const modified = diff.getModifiedEditor();
             modifiedRef.current = modified;
             monacoRef.current = monaco;
@@ -71,6 +72,7 @@ export function ReviewDiff(props: Props) {
           }}
           original={props.original}
           modified={props.modified}
+          {...keepModels}
           {...diffEditorProps(dark, inline)}
         />
       </div>
