@@ -7,6 +7,7 @@ import { useRequest } from "@/lib/client/use-request";
 import type { NotificationView } from "@/lib/notifications/list-notifications";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
+import { Time } from "@/components/ui/time";
 
 const kindLabel: Record<string, string> = {
   "review-requested": "Review requested",
@@ -16,7 +17,6 @@ const kindLabel: Record<string, string> = {
   mentioned: "Mentioned",
   "rolled-back": "Rolled back",
 };
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 export function InboxClient({ notifications, unread, nextBefore, unreadOnly }: { notifications: NotificationView[]; unread: number; nextBefore: string | null; unreadOnly: boolean }) {
   const router = useRouter();
@@ -55,7 +55,7 @@ export function InboxClient({ notifications, unread, nextBefore, unreadOnly }: {
                 <div className="flex flex-wrap items-baseline gap-2 text-xs text-muted">
                   <span className="font-medium text-ink">{kindLabel[n.kind] ?? n.kind}</span>
                   <span>{n.project}</span>
-                  <span>{when(n.createdAt)}</span>
+                  <span><Time value={n.createdAt} /></span>
                 </div>
                 <Link
                   href={n.href}

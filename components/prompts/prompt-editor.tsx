@@ -21,6 +21,7 @@ import { ContractPanel } from "@/components/prompts/contract-panel";
 import { MessageList } from "@/components/prompts/message-list";
 import { ModelSettingsPanel } from "@/components/prompts/model-settings-panel";
 import { useDraftAutosave, type SaveState } from "@/components/prompts/use-draft-autosave";
+import { Time } from "@/components/ui/time";
 
 type Props = {
   projectSlug: string;
@@ -220,13 +221,17 @@ export function PromptEditor({ projectSlug, prompt, promptNames, canEdit, canRun
 function SaveStatus({ state, hasDraft, baseVersion }: { state: SaveState; hasDraft: boolean; baseVersion: number }) {
   const base = baseVersion ? `based on v${baseVersion}` : "no version yet";
   const text =
-    state.kind === "pending" || state.kind === "saving"
-      ? "Saving draft…"
-      : state.kind === "error"
-        ? `Draft not saved: ${state.message}`
-        : hasDraft && state.kind === "saved"
-          ? `Draft saved ${new Date(state.at).toLocaleTimeString()}`
-          : "No unsaved changes";
+    state.kind === "pending" || state.kind === "saving" ? (
+      "Saving draft…"
+    ) : state.kind === "error" ? (
+      `Draft not saved: ${state.message}`
+    ) : hasDraft && state.kind === "saved" ? (
+      <>
+        Draft saved <Time value={state.at} />
+      </>
+    ) : (
+      "No unsaved changes"
+    );
   return (
     <p role="status" aria-live="polite" data-testid="save-status" className={`text-xs ${state.kind === "error" ? "text-danger" : "text-muted"}`}>
       {text} · {base}
@@ -283,7 +288,7 @@ function ConflictPanel({ conflict, mine, onKeepMine, onTakeTheirs }: { conflict:
         {v.author} saved version {v.number} while you were editing
       </h2>
       <p className="text-muted">
-        “{v.message}” · {new Date(v.createdAt).toLocaleString()}. Nothing was overwritten: your text is still here and in your draft. Compare, then choose.
+        “{v.message}” · <Time value={v.createdAt} />. Nothing was overwritten: your text is still here and in your draft. Compare, then choose.
       </p>
       <TextDiff original={promptText(conflict.content)} modified={promptText(mine)} originalLabel={`Version ${v.number}`} modifiedLabel="Your draft" height={320} />
       <div className="flex flex-wrap gap-2">

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import type { PromptRow } from "@/lib/prompts/list-prompts";
-
-const when = (iso: string) => new Date(iso).toISOString().replace("T", " ").slice(0, 16) + " UTC";
+import { Time } from "@/components/ui/time";
 
 export function PromptTable({ projectSlug, prompts, environments, running }: { projectSlug: string; prompts: PromptRow[]; environments: Array<{ slug: string; name: string }>; running: Map<string, Record<string, number>> }) {
   return (
@@ -41,7 +40,7 @@ export function PromptTable({ projectSlug, prompts, environments, running }: { p
                 );
               })}
               <td className="px-4 py-2 text-muted">
-                {when(p.updatedAt)}
+                <Time value={p.updatedAt} />
                 {p.changedBy ? <span> · {p.changedBy}</span> : null}
               </td>
               <td className="px-4 py-2">

@@ -14,11 +14,11 @@ import { CommentMarkdown } from "@/components/reviews/markdown";
 import { ReviewDiff } from "@/components/reviews/review-diff";
 import { ReviewStatus } from "@/components/reviews/review-status";
 import { ChangeLists } from "@/components/prompts/change-lists";
+import { Time } from "@/components/ui/time";
 
 type Abilities = { live: boolean; comment: boolean; decide: boolean; promote: boolean; close: boolean; push: boolean; attachRuns: boolean };
 type Props = { projectSlug: string; review: ReviewDetail; me: { id: string; name: string }; abilities: Abilities; members: MentionTarget[]; recentRuns: RunView[] };
 
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 const v = (n: number | null) => (n ? `v${n}` : "nothing");
 
 /** The review page: what would change, the discussion, the decisions, and promote. */
@@ -258,7 +258,7 @@ function Thread({ api, thread, members, canComment, onDone, currentVersion }: { 
       {[thread, ...thread.replies].map((c) => (
         <div key={c.id} id={`comment-${c.id}`} className="px-3 py-2">
           <div className="text-xs text-muted">
-            <span className="font-medium text-ink">{c.authorName}</span> · {when(c.createdAt)}
+            <span className="font-medium text-ink">{c.authorName}</span> · <Time value={c.createdAt} />
           </div>
           <CommentMarkdown text={c.body} />
         </div>
@@ -319,7 +319,7 @@ function Runs({ review, abilities, recentRuns, api }: Props & { api: string }) {
               <span>
                 {r.totalMs ?? "—"} ms · {r.inputTokens ?? "?"}/{r.outputTokens ?? "?"} tokens · {r.costUsd === null ? "cost unknown" : `$${r.costUsd.toFixed(6)}`}
               </span>
-              <span>{when(r.createdAt)}</span>
+              <span><Time value={r.createdAt} /></span>
             </div>
             <pre className="mt-2 max-h-48 overflow-auto whitespace-pre-wrap text-xs">{r.output || r.error?.message || ""}</pre>
           </li>
@@ -335,7 +335,7 @@ function Runs({ review, abilities, recentRuns, api }: Props & { api: string }) {
               {recentRuns.map((r) => (
                 <label key={r.id} className="flex items-center gap-2 text-sm">
                   <input type="checkbox" checked={picked.includes(r.id)} onChange={(e) => setPicked(e.target.checked ? [...picked, r.id] : picked.filter((id) => id !== r.id))} />
-                  <span className="font-mono text-xs">{r.source}</span> {r.model} · {when(r.createdAt)} <span className="truncate text-muted">{r.output.slice(0, 80)}</span>
+                  <span className="font-mono text-xs">{r.source}</span> {r.model} · <Time value={r.createdAt} /> <span className="truncate text-muted">{r.output.slice(0, 80)}</span>
                 </label>
               ))}
               <Button variant="secondary" busy={busy} onClick={async () => (await run(() => apiFetch(`${api}/runs`, { method: "PUT", body: { runIds: picked } }))) && router.refresh()}>
@@ -422,7 +422,7 @@ function EventItem({ event, description }: { event: ReviewDetail["events"][numbe
   const tone = event.kind === "approved" || event.kind === "promoted" ? "text-success" : event.kind === "changes-requested" ? "text-danger" : "text-ink";
   return (
     <div className="px-1 text-sm" data-testid={`event-${event.kind}`}>
-      <span className={`font-medium ${tone}`}>{event.actorName}</span> <span className="text-muted">{(eventText[event.kind] ?? (() => event.kind))(event)} · {when(event.createdAt)}</span>
+      <span className={`font-medium ${tone}`}>{event.actorName}</span> <span className="text-muted">{(eventText[event.kind] ?? (() => event.kind))(event)} · <Time value={event.createdAt} /></span>
       {event.body || description ? (
         <div className="mt-1 rounded-md border border-line bg-surface px-3 py-2">
           <CommentMarkdown text={event.body || description} />

@@ -9,9 +9,9 @@ import { useRequest } from "@/lib/client/use-request";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { Time } from "@/components/ui/time";
 
 type Created = { id: string; name: string; prefix: string; secret: string };
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) : "—");
 const expiries = [
   { value: "", label: "Never" },
   { value: "30", label: "In 30 days" },
@@ -134,13 +134,20 @@ export function ApiKeysClient({ projectSlug, origin, keys, nextBefore }: { proje
                     <td className="px-3 py-2 font-mono text-xs">{k.prefix}…</td>
                     <td className="px-3 py-2 text-xs">{k.scopes.join(", ")}</td>
                     <td className="px-3 py-2 text-xs">
-                      {k.createdBy}, {when(k.createdAt)}
+                      {k.createdBy}, <Time value={k.createdAt} />
                     </td>
-                    <td className="px-3 py-2 text-xs">{k.lastUsedAt ? when(k.lastUsedAt) : "Never"}</td>
-                    <td className="px-3 py-2 text-xs">{k.expiresAt ? `${expired ? "Expired " : ""}${when(k.expiresAt)}` : "Never"}</td>
+                    <td className="px-3 py-2 text-xs">{k.lastUsedAt ? <Time value={k.lastUsedAt} /> : "Never"}</td>
+                    <td className="px-3 py-2 text-xs">{k.expiresAt ? (
+                        <>
+                          {expired ? "Expired " : "Expires "}
+                          <Time value={k.expiresAt} format="date" />
+                        </>
+                      ) : (
+                        "Never"
+                      )}</td>
                     <td className="px-3 py-2 text-right">
                       {k.revokedAt ? (
-                        <span className="text-xs">Revoked {when(k.revokedAt)}</span>
+                        <span className="text-xs">Revoked <Time value={k.revokedAt} /></span>
                       ) : confirming === k.id ? (
                         <span className="flex items-center justify-end gap-2">
                           <Button

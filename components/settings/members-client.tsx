@@ -9,6 +9,7 @@ import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 import { roleLabels, roles, type ProjectRole } from "@/lib/auth/permissions";
 import type { MemberView, PendingInviteView } from "@/lib/members/list-members";
+import { Time } from "@/components/ui/time";
 
 type Props = {
   projectSlug: string;
@@ -19,7 +20,6 @@ type Props = {
 };
 
 const PAGE = 50;
-const date = (iso: string) => new Date(iso).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
 
 export function MembersClient(props: Props) {
   const router = useRouter();
@@ -102,7 +102,7 @@ export function MembersClient(props: Props) {
                         ))}
                       </select>
                     </td>
-                    <td className="px-4 py-2 text-muted">{date(m.joinedAt)}</td>
+                    <td className="px-4 py-2 text-muted"><Time value={m.joinedAt} format="date" /></td>
                     <td className="px-4 py-2 text-right">
                       {locked ? null : confirming === m.userId ? (
                         <span className="inline-flex gap-2">
@@ -143,7 +143,7 @@ export function MembersClient(props: Props) {
             {props.invites.map((i) => (
               <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2">
                 <span>
-                  {i.email} <span className="text-muted">as {roleLabels[i.role].label}, invited by {i.invitedBy}, expires {date(i.expiresAt)}</span>
+                  {i.email} <span className="text-muted">as {roleLabels[i.role].label}, invited by {i.invitedBy}, expires <Time value={i.expiresAt} format="date" /></span>
                 </span>
                 <Button variant="ghost" onClick={() => run(() => apiFetch(`${base}/invites/${i.id}`, { method: "DELETE" }))}>
                   Revoke
@@ -198,7 +198,7 @@ function InviteForm(props: { projectSlug: string; roles: ProjectRole[]; onCreate
       {created ? (
         <div className="space-y-2 rounded-md border border-line bg-subtle p-3" data-testid="invite-link">
           <p>
-            Send this link to <strong>{created.email}</strong>. It works once and expires on {date(created.expiresAt)}; it is shown only now.
+            Send this link to <strong>{created.email}</strong>. It works once and expires on <Time value={created.expiresAt} format="date" />; it is shown only now.
           </p>
           <div className="flex gap-2">
             <input readOnly value={created.url} aria-label="Invite link" className="min-w-0 flex-1 rounded-md border border-line bg-surface px-3 py-1.5 font-mono text-xs" onFocus={(e) => e.target.select()} />

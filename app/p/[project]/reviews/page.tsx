@@ -9,11 +9,11 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { ReviewStatus, statusLabel } from "@/components/reviews/review-status";
+import { Time } from "@/components/ui/time";
 
 export const metadata: Metadata = { title: "Reviews" };
 
 type Search = Record<string, string | undefined>;
-const when = (iso: string) => new Date(iso).toISOString().replace("T", " ").slice(0, 16) + " UTC";
 
 export default async function ReviewsPage({ params, searchParams }: { params: Promise<{ project: string }>; searchParams: Promise<Search> }) {
   const { project } = await params;
@@ -98,7 +98,7 @@ export default async function ReviewsPage({ params, searchParams }: { params: Pr
                   {r.title}
                 </Link>
                 <div className="text-xs text-muted">
-                  <span className="font-mono">{r.promptName}</span> v{r.version} → {r.environment} (runs {r.baseVersion ? `v${r.baseVersion}` : "nothing"} when opened) · {r.author} · reviewers: {r.reviewers.join(", ")} · {r.comments} comment{r.comments === 1 ? "" : "s"} · {when(r.updatedAt)}
+                  <span className="font-mono">{r.promptName}</span> v{r.version} → {r.environment} (runs {r.baseVersion ? `v${r.baseVersion}` : "nothing"} when opened) · {r.author} · reviewers: {r.reviewers.join(", ")} · {r.comments} comment{r.comments === 1 ? "" : "s"} · <Time value={r.updatedAt} />
                 </div>
               </div>
               <ReviewStatus status={r.status} />

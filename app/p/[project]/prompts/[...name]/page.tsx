@@ -26,6 +26,7 @@ import { CompareView } from "@/components/prompts/compare-view";
 import { VersionReadOnly } from "@/components/prompts/version-read-only";
 import { PromptSettingsForm } from "@/components/prompts/prompt-settings-form";
 import { buttonClass } from "@/components/ui/button";
+import { Time } from "@/components/ui/time";
 
 type Params = { project: string; name: string[] };
 type Search = { view?: string; v?: string; a?: string; b?: string; before?: string; run?: string; env?: string };
@@ -35,7 +36,6 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   return { title: name.map(decodeURIComponent).join("/") };
 }
 
-const when = (iso: string) => new Date(iso).toISOString().replace("T", " ").slice(0, 16) + " UTC";
 
 export default async function PromptPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Search> }) {
   const { project, name } = await params;
@@ -76,7 +76,7 @@ export default async function PromptPage({ params, searchParams }: { params: Pro
           <span className="rounded bg-subtle px-1.5 py-0.5 text-xs text-muted">{detail.type === "CHAT" ? "Chat" : "Text"}</span>
           {detail.latestVersion ? (
             <span className="text-xs text-muted">
-              v{detail.latestVersion.number} by {detail.latestVersion.author}, {when(detail.latestVersion.createdAt)}
+              v{detail.latestVersion.number} by {detail.latestVersion.author}, <Time value={detail.latestVersion.createdAt} />
             </span>
           ) : (
             <span className="text-xs text-muted">No version saved yet</span>
@@ -189,7 +189,7 @@ async function History({ here, projectId, promptId, before, runningIn }: { here:
               <span className="text-success">+{v.linesAdded}</span> <span className="text-danger">−{v.linesRemoved}</span>
             </span>
             <span className="text-xs text-muted">
-              {v.author}, {when(v.createdAt)}
+              {v.author}, <Time value={v.createdAt} />
             </span>
             {v.number > 1 ? (
               <Link href={`${here}?view=compare&a=${v.number - 1}&b=${v.number}`} className="text-xs text-accent hover:underline">
@@ -263,7 +263,7 @@ async function Runs({ here, projectId, promptId, before }: { here: string; proje
           <li key={r.id} className="px-4 py-2">
             <details>
               <summary className="flex cursor-pointer flex-wrap items-center gap-3">
-                <span className="text-xs text-muted">{when(r.createdAt)}</span>
+                <span className="text-xs text-muted"><Time value={r.createdAt} /></span>
                 <span>{r.user}</span>
                 <span className="font-mono text-xs">{r.source}</span>
                 <span className="text-xs text-muted">
