@@ -8,6 +8,7 @@ import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Time } from "@/components/ui/time";
 
 type Props = {
   projectSlug: string;
@@ -19,7 +20,6 @@ type Props = {
   may: { deploy: boolean; emergency: boolean; review: boolean };
 };
 
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /**
  * One prompt's deployments to one environment, newest first, with a rollback to any earlier version:
@@ -51,6 +51,9 @@ export function DeploymentTimeline({ projectSlug, promptId, environment, current
     return <p className="text-muted">{environment.name} has never run this prompt.{environment.protected ? " Versions get there through an approved review." : ""}</p>;
   }
   const seen = new Set<number>();
+  // Word each move by its direction: going back to an older version is a rollback; going to a newer
+  // one (after a rollback) is not, and calling it one would mislead whoever is on call.
+  const back = (version: number) => current !== null && version < current;
   return (
     <div className="space-y-3">
       {done ? <Alert tone="success">{done}</Alert> : null}
@@ -62,7 +65,7 @@ export function DeploymentTimeline({ projectSlug, promptId, environment, current
           return (
             <li key={d.id} className="space-y-2 px-4 py-2">
               <div className="flex flex-wrap items-center gap-3">
-                <span className="text-xs text-muted">{when(d.createdAt)}</span>
+                <span className="text-xs text-muted"><Time value={d.createdAt} /></span>
                 <span>
                   {d.fromVersion ? `v${d.fromVersion}` : "—"} → <strong>v{d.toVersion}</strong>
                 </span>
@@ -78,12 +81,12 @@ export function DeploymentTimeline({ projectSlug, promptId, environment, current
                 <span className="flex-1" />
                 {offer && !environment.protected && may.deploy ? (
                   <Button variant="secondary" busy={busy} onClick={() => rollBack(d.toVersion)}>
-                    Roll back to v{d.toVersion}
+                    {back(d.toVersion) ? `Roll back to v${d.toVersion}` : `Redeploy v${d.toVersion}`}
                   </Button>
                 ) : null}
                 {offer && environment.protected && may.emergency ? (
                   <Button variant="danger" onClick={() => setConfirming(confirming === d.toVersion ? null : d.toVersion)}>
-                    Emergency rollback to v{d.toVersion}
+                    {back(d.toVersion) ? `Emergency rollback to v${d.toVersion}` : `Emergency redeploy of v${d.toVersion}`}
                   </Button>
                 ) : null}
                 {offer && environment.protected && !may.emergency && may.review ? (
@@ -95,7 +98,7 @@ export function DeploymentTimeline({ projectSlug, promptId, environment, current
               {confirming === d.toVersion ? (
                 <form onSubmit={(e) => onEmergency(e, d.toVersion)} className="flex flex-wrap items-start gap-2" noValidate>
                   <label className="min-w-64 flex-1 space-y-1 text-sm">
-                    <span className="block font-medium">Why roll {environment.name} back to v{d.toVersion}?</span>
+                    <span className="block font-medium">{back(d.toVersion) ? `Why roll ${environment.name} back to v${d.toVersion}?` : `Why put v${d.toVersion} back on ${environment.name}?`}</span>
                     <input name="reason" autoFocus className="w-full rounded-md border border-line bg-surface px-3 py-1.5" placeholder="v5 promises refunds we don't give" aria-invalid={fields.reason ? true : undefined} />
                     {fields.reason ? (
                       <span role="alert" className="block text-xs text-danger">
@@ -106,7 +109,7 @@ export function DeploymentTimeline({ projectSlug, promptId, environment, current
                     )}
                   </label>
                   <Button type="submit" variant="danger" busy={busy} className="mt-6">
-                    Roll back now
+                    {back(d.toVersion) ? "Roll back now" : "Redeploy now"}
                   </Button>
                 </form>
               ) : null}
