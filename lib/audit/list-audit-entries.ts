@@ -14,6 +14,34 @@ export type AuditEntryView = {
   createdAt: string;
 };
 
+// Fields of an entry's before/after that hold user ids (entries keep ids: names and emails change).
+const userIdFields = ["reviewers"];
+
+function userIdsIn(change: unknown): string[] {
+  if (!change || typeof change !== "object") return [];
+  return userIdFields.flatMap((field) => {
+    const value = (change as Record<string, unknown>)[field];
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+  });
+}
+
+async function namePeople(ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const users = await db.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true, email: true } });
+  return new Map(users.map((u) => [u.id, u.name ? `${u.name} <${u.email}>` : u.email]));
+}
+
+/** The entry as people read it: user ids replaced by "Name <email>" (an id stays if the user is gone). */
+function withPeopleNamed(change: unknown, people: Map<string, string>): unknown {
+  if (!change || typeof change !== "object" || Array.isArray(change)) return change;
+  const named = { ...(change as Record<string, unknown>) };
+  for (const field of userIdFields) {
+    const value = named[field];
+    if (Array.isArray(value)) named[field] = value.map((v) => (typeof v === "string" ? (people.get(v) ?? v) : v));
+  }
+  return named;
+}
+
 /** Newest first, keyset-paginated on the id (`cursor` = last id seen). */
 export async function listAuditEntries(opts: { projectId: string; query: AuditQuery }): Promise<{ entries: AuditEntryView[]; nextCursor: string | null }> {
   const { query } = opts;
@@ -33,6 +61,7 @@ export async function listAuditEntries(opts: { projectId: string; query: AuditQu
   };
   const rows = await db.auditEntry.findMany({ where, orderBy: { id: "desc" }, take: query.limit + 1 });
   const page = rows.slice(0, query.limit);
+  const people = await namePeople(page.flatMap((r) => [...userIdsIn(r.before), ...userIdsIn(r.after)]));
   return {
     entries: page.map((r) => ({
       id: r.id.toString(),
@@ -40,8 +69,8 @@ export async function listAuditEntries(opts: { projectId: string; query: AuditQu
       actorEmail: r.actorEmail,
       targetType: r.targetType,
       targetId: r.targetId,
-      before: r.before,
-      after: r.after,
+      before: withPeopleNamed(r.before, people),
+      after: withPeopleNamed(r.after, people),
       requestId: r.requestId,
       createdAt: r.createdAt.toISOString(),
     })),

@@ -3,19 +3,36 @@ import { AppError } from "@/lib/errors";
 
 export type RunningPrompt = { promptId: string; promptName: string; version: number; deployedBy: string; deployedAt: string; kind: string; reason: string; reviewNumber: number | null };
 
+/** Options for {@link environmentAt}. */
+export type EnvironmentAtOptions = {
+  projectId: string;
+  environmentSlug: string;
+  /** The moment, to the millisecond; now when omitted. */
+  at?: Date;
+  /**
+   * "As it was right after this deployment": the moment of that deployment, counting it and the
+   * ones before it but not a later one recorded in the same millisecond. Takes precedence over `at`.
+   */
+  throughDeploymentId?: string;
+};
+
 /**
  * What an environment ran at a moment: for each prompt, its latest deployment at or before `at`
  * (now when omitted). Answered from the deployments table alone, so it also covers prompts that
  * were deleted or renamed since (under the name they had then).
  */
-export async function environmentAt(opts: { projectId: string; environmentSlug: string; at?: Date }): Promise<RunningPrompt[]> {
+export async function environmentAt(opts: EnvironmentAtOptions): Promise<RunningPrompt[]> {
   const env = await db.environment.findUnique({ where: { projectId_slug: { projectId: opts.projectId, slug: opts.environmentSlug } } });
   if (!env) throw new AppError({ code: "not_found", message: `No environment "${opts.environmentSlug}" in this project.` });
-  const at = opts.at ?? new Date();
+  const through = opts.throughDeploymentId ? await db.deployment.findFirst({ where: { id: opts.throughDeploymentId, projectId: opts.projectId, environmentId: env.id }, select: { id: true, createdAt: true } }) : null;
+  if (opts.throughDeploymentId && !through) throw new AppError({ code: "not_found", message: `No such deployment to ${env.name}.` });
+  const at = through?.createdAt ?? opts.at ?? new Date();
+  // Same order as the timeline (createdAt, then id), so "right after" a deployment excludes a later one in the same millisecond.
+  const lastId = through?.id ?? null;
   const rows = await db.$queryRaw<Array<{ promptId: string; promptName: string; toVersion: number; actorName: string; createdAt: Date; kind: string; reason: string; reviewNumber: number | null }>>`
     SELECT DISTINCT ON ("promptId") "promptId", "promptName", "toVersion", "actorName", "createdAt", "kind", "reason", "reviewNumber"
     FROM "Deployment"
-    WHERE "environmentId" = ${env.id} AND "createdAt" <= ${at}
+    WHERE "environmentId" = ${env.id} AND ("createdAt" < ${at} OR ("createdAt" = ${at} AND (${lastId}::text IS NULL OR "id" <= ${lastId})))
     ORDER BY "promptId", "createdAt" DESC, "id" DESC`;
   return rows
     .map((r) => ({ promptId: r.promptId, promptName: r.promptName, version: r.toVersion, deployedBy: r.actorName, deployedAt: r.createdAt.toISOString(), kind: r.kind, reason: r.reason, reviewNumber: r.reviewNumber }))

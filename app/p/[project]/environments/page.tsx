@@ -7,14 +7,14 @@ import { listDeployments } from "@/lib/environments/list-deployments";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
-import { buttonClass } from "@/components/ui/button";
+import { Time } from "@/components/ui/time";
+import { TimeTravelForm } from "@/components/environments/time-travel-form";
+import { parseMoment } from "@/lib/dates/parse-moment";
 
 export const metadata: Metadata = { title: "Environments" };
 
-type Search = { env?: string; at?: string; from?: string };
-const when = (iso: string) => new Date(iso).toISOString().replace("T", " ").slice(0, 16) + " UTC";
-/** datetime-local values carry no zone; the form says they are UTC. */
-const parseLocal = (v?: string) => (v && !Number.isNaN(Date.parse(`${v}Z`)) ? new Date(`${v}Z`) : null);
+/** at/from: ISO moments (to the millisecond); after: a deployment id ("as it was right after this"). */
+type Search = { env?: string; at?: string; from?: string; after?: string };
 
 export default async function EnvironmentsPage({ params, searchParams }: { params: Promise<{ project: string }>; searchParams: Promise<Search> }) {
   const { project } = await params;
@@ -31,13 +31,15 @@ export default async function EnvironmentsPage({ params, searchParams }: { param
       </>
     );
   }
-  const at = parseLocal(search.at);
-  const from = parseLocal(search.from);
+  const deployments = await listDeployments({ projectId: access.project.id, environmentId: env.id });
+  // Right after a deployment of the timeline: its moment, without a later one in the same millisecond.
+  const through = search.after ? deployments.find((d) => d.id === search.after) : undefined;
+  const at = through ? new Date(through.createdAt) : parseMoment({ value: search.at });
+  const from = parseMoment({ value: search.from });
   const badInput = Boolean((search.at && !at) || (search.from && !from));
-  const [running, changes, deployments] = await Promise.all([
-    environmentAt({ projectId: access.project.id, environmentSlug: env.slug, at: at ?? undefined }),
+  const [running, changes] = await Promise.all([
+    environmentAt({ projectId: access.project.id, environmentSlug: env.slug, ...(through ? { throughDeploymentId: through.id } : { at: at ?? undefined }) }),
     from ? diffEnvironment({ projectId: access.project.id, environmentSlug: env.slug, from, to: at ?? new Date() }) : Promise.resolve(null),
-    listDeployments({ projectId: access.project.id, environmentId: env.id }),
   ]);
 
   return (
@@ -50,24 +52,13 @@ export default async function EnvironmentsPage({ params, searchParams }: { param
           </Link>
         ))}
       </nav>
-      <form method="get" action={base} className="mb-5 flex flex-wrap items-end gap-3 rounded-lg border border-line bg-surface p-4">
-        <input type="hidden" name="env" value={env.slug} />
-        <label className="space-y-1 text-xs text-muted">
-          <span className="block">As of (UTC; empty = now)</span>
-          <input type="datetime-local" name="at" defaultValue={search.at} className="rounded-md border border-line bg-surface px-3 py-1.5 text-sm text-ink" />
-        </label>
-        <label className="space-y-1 text-xs text-muted">
-          <span className="block">Compare with (UTC)</span>
-          <input type="datetime-local" name="from" defaultValue={search.from} className="rounded-md border border-line bg-surface px-3 py-1.5 text-sm text-ink" />
-        </label>
-        <button type="submit" className={buttonClass("secondary")}>Show</button>
-        {search.at || search.from ? <Link href={`${base}?env=${env.slug}`} className={buttonClass("ghost")}>Now</Link> : null}
-      </form>
-      {badInput ? <Alert>Use a date and time such as 2026-11-24T09:00.</Alert> : null}
+      <TimeTravelForm base={base} environment={env.slug} at={at ? at.toISOString() : null} from={from ? from.toISOString() : null} />
+      {badInput ? <Alert>Use a date and time such as 2026-11-24T09:00:05Z.</Alert> : null}
+      {search.after && !through ? <Alert>That deployment is not in {env.name}&apos;s recent history.</Alert> : null}
       {changes ? (
         <section aria-labelledby="changes-heading" className="mb-6 space-y-2">
           <h2 id="changes-heading" className="font-semibold">
-            Changes from {when(from!.toISOString())} to {at ? when(at.toISOString()) : "now"}
+            Changes from <Time value={from!} format="exact" seconds /> to {at ? <Time value={at} format="exact" seconds /> : "now"}
           </h2>
           {changes.length === 0 ? (
             <p className="text-muted">No prompt changed in {env.name} in that time.</p>
@@ -76,7 +67,12 @@ export default async function EnvironmentsPage({ params, searchParams }: { param
               {changes.map((c) => (
                 <li key={c.promptName}>
                   <span className="font-mono">{c.promptName}</span>: {c.from ? `v${c.from}` : "—"} → {c.to ? `v${c.to}` : "removed"}
-                  {c.by ? <span className="text-muted"> · {c.by}, {when(c.at!)}</span> : null}
+                  {c.by ? (
+                    <span className="text-muted">
+                      {" "}
+                      · {c.by}, <Time value={c.at!} format="exact" seconds />
+                    </span>
+                  ) : null}
                   {c.reviewNumber ? (
                     <>
                       {" "}
@@ -93,7 +89,18 @@ export default async function EnvironmentsPage({ params, searchParams }: { param
       ) : null}
       <section aria-labelledby="running-heading" className="mb-8 space-y-2">
         <h2 id="running-heading" className="font-semibold">
-          {env.name} {at ? `as of ${when(at.toISOString())}` : "now"}
+          {env.name}{" "}
+          {through ? (
+            <>
+              right after the deployment of {through.promptName} v{through.toVersion} (<Time value={through.createdAt} format="exact" seconds />)
+            </>
+          ) : at ? (
+            <>
+              as of <Time value={at} format="exact" seconds />
+            </>
+          ) : (
+            "now"
+          )}
         </h2>
         {running.length === 0 ? (
           <p className="rounded-lg border border-dashed border-line bg-surface p-6 text-center text-muted">
@@ -118,7 +125,7 @@ export default async function EnvironmentsPage({ params, searchParams }: { param
                   </td>
                   <td className="px-4 py-2">v{r.version}</td>
                   <td className="px-4 py-2 text-muted">
-                    {r.deployedBy}, {when(r.deployedAt)} {r.kind !== "deploy" && r.kind !== "review" ? `(${r.kind}${r.reason ? `: ${r.reason}` : ""})` : ""}
+                    {r.deployedBy}, <Time value={r.deployedAt} format="exact" seconds /> {r.kind !== "deploy" && r.kind !== "review" ? `(${r.kind}${r.reason ? `: ${r.reason}` : ""})` : ""}
                     {r.reviewNumber ? (
                       <Link className="text-accent hover:underline" href={`/p/${access.project.slug}/reviews/${r.reviewNumber}`}>
                         via review #{r.reviewNumber}
@@ -139,7 +146,7 @@ export default async function EnvironmentsPage({ params, searchParams }: { param
           <ol className="divide-y divide-line rounded-lg border border-line bg-surface" data-testid="deployment-timeline">
             {deployments.map((d) => (
               <li key={d.id} className="flex flex-wrap gap-3 px-4 py-2">
-                <span className="text-xs text-muted">{when(d.createdAt)}</span>
+                <Time value={d.createdAt} format="exact" seconds className="text-xs text-muted" />
                 <span className="font-mono text-[13px]">{d.promptName}</span>
                 <span>
                   {d.fromVersion ? `v${d.fromVersion}` : "—"} → v{d.toVersion}
@@ -152,6 +159,14 @@ export default async function EnvironmentsPage({ params, searchParams }: { param
                   </Link>
                 ) : null}
                 {d.reason && d.kind !== "review" ? <span className="text-muted">“{d.reason}”</span> : null}
+                <span className="flex-1" />
+                {through?.id === d.id ? (
+                  <span className="text-xs text-muted">shown above</span>
+                ) : (
+                  <Link className="text-xs text-accent hover:underline" href={`${base}?env=${env.slug}&after=${d.id}`}>
+                    As it was right after this
+                  </Link>
+                )}
               </li>
             ))}
           </ol>

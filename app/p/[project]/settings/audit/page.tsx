@@ -5,6 +5,7 @@ import { listAuditEntries } from "@/lib/audit/list-audit-entries";
 import { auditQuerySchema } from "@/lib/validations/project";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
+import { Time } from "@/components/ui/time";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -51,7 +52,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
               {entries.map((e) => (
                 <tr key={e.id} className="border-b border-line align-top last:border-0">
                   <td className="whitespace-nowrap px-4 py-2 text-muted">
-                    <time dateTime={e.createdAt}>{e.createdAt.replace("T", " ").slice(0, 19)} UTC</time>
+                    <Time value={e.createdAt} format="exact" seconds />
                   </td>
                   <td className="px-4 py-2">{e.actorEmail ?? "system"}</td>
                   <td className="px-4 py-2 font-mono text-xs">{e.action}</td>
@@ -92,7 +93,7 @@ function Change({ before, after }: { before: unknown; after: unknown }) {
   const show = (v: unknown) =>
     v && typeof v === "object"
       ? Object.entries(v)
-          .map(([k, val]) => `${k}: ${typeof val === "string" ? val : JSON.stringify(val)}`)
+          .map(([k, val]) => `${k}: ${typeof val === "string" ? val : Array.isArray(val) && val.every((x) => typeof x === "string") ? val.join(", ") : JSON.stringify(val)}`)
           .join(", ")
       : null;
   const b = show(before);
