@@ -2,15 +2,25 @@
 // Schema (draft-07 by default; 2019-09 and 2020-12 when the schema's $schema says so), formats from
 // ajv-formats. Server-side: ajv compiles a schema into code (new Function), which our CSP forbids
 // in the browser.
+import vm from "node:vm";
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import Ajv2019 from "ajv/dist/2019";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 
-/** Compiling is the expensive part (code generation), so it is bounded by size and done once per schema. */
-export const MAX_SCHEMA_CHARS = 100_000;
+/**
+ * Compiling is the expensive part (code generation, blocking: up to ~1 ms per property on a busy
+ * 2-core machine), so it is bounded by size and done once per schema per process.
+ */
+export const MAX_SCHEMA_CHARS = 50_000;
 const CACHE_SIZE = 100;
 const MAX_PROBLEMS = 50;
+/**
+ * A schema's `pattern` is the author's regular expression run over the model's answer, and some
+ * expressions backtrack for minutes on the wrong input (ReDoS). Validation runs under a vm timeout,
+ * which V8 enforces inside regular expressions too, so one run cannot stall the server.
+ */
+export const CHECK_TIMEOUT_MS = 100;
 
 export type SchemaCheck = { problems: string[]; schemaError: string | null };
 
@@ -18,6 +28,8 @@ type Draft = "draft-07" | "2019-09" | "2020-12";
 type Compiled = { validate: ValidateFunction; ajv: Ajv; schema: object } | { error: string };
 
 const instances = new Map<Draft, Ajv>();
+const sandbox = vm.createContext({ validate: null, value: null });
+const runValidate = new vm.Script("validate(value)");
 const compiled = new Map<string, Compiled>();
 
 function ajvFor(draft: Draft): Ajv {
@@ -145,10 +157,16 @@ export function checkJsonAgainstSchema(opts: { value: unknown; schema: Record<st
   const entry = compile(opts.schema, text);
   if ("error" in entry) return { problems: [], schemaError: entry.error };
   try {
-    if (entry.validate(opts.value)) return { problems: [], schemaError: null };
+    Object.assign(sandbox, { validate: entry.validate, value: opts.value });
+    if (runValidate.runInContext(sandbox, { timeout: CHECK_TIMEOUT_MS })) return { problems: [], schemaError: null };
   } catch (error) {
+    if ((error as { code?: string }).code === "ERR_SCRIPT_EXECUTION_TIMEOUT") {
+      return { problems: [], schemaError: `checking took longer than ${CHECK_TIMEOUT_MS} ms; a pattern in it may backtrack without end on this answer.` };
+    }
     // Deeply nested answers against recursive schemas can exhaust the stack.
     return { problems: [`$: could not be checked (${(error as Error).message})`], schemaError: null };
+  } finally {
+    Object.assign(sandbox, { validate: null, value: null });
   }
   const problems = [...new Set((entry.validate.errors ?? []).map((e) => describe(e, opts.value)))];
   return { problems: problems.slice(0, MAX_PROBLEMS), schemaError: null };
