@@ -1,22 +1,35 @@
-// npm run sdk:build – sdk/dist: ESM and CJS bundles (the SDK plus lib/templates, no runtime
-// dependencies) and type declarations.
+// npm run sdk:build [-- <dist folder>] – sdk/dist (or the folder given): ESM and CJS bundles (the SDK
+// plus lib/templates, no runtime dependencies) and type declarations for each, .d.mts beside the
+// ESM and .d.cts beside the CJS, so TypeScript reads each format as what it is.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import path from "node:path";
 import { build } from "esbuild";
 
-fs.rmSync("sdk/dist", { recursive: true, force: true });
-for (const [format, file] of [["esm", "sdk/dist/index.mjs"], ["cjs", "sdk/dist/index.cjs"]]) {
-  await build({ entryPoints: ["sdk/src/index.ts"], bundle: true, format, platform: "neutral", target: "es2020", outfile: file, sourcemap: true, logLevel: "warning" });
+const dist = process.argv[2] ?? "sdk/dist";
+fs.rmSync(dist, { recursive: true, force: true });
+for (const [format, file] of [["esm", "index.mjs"], ["cjs", "index.cjs"]]) {
+  await build({ entryPoints: ["sdk/src/index.ts"], bundle: true, format, platform: "neutral", target: "es2020", outfile: path.join(dist, file), sourcemap: true, logLevel: "warning" });
 }
-const types = spawnSync("node_modules/.bin/tsc", ["-p", "sdk/tsconfig.json"], { stdio: "inherit" });
-if (types.status !== 0) process.exit(types.status ?? 1);
-// Consumers on "moduleResolution": "node16"/"nodenext" need extensions on relative imports.
-const addExtensions = (dir) => {
+const types = path.join(dist, "types");
+const tsc = spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "sdk/tsconfig.json", "--outDir", types], { stdio: "inherit" });
+if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+// tsc writes .d.ts with extensionless relative imports. A .d.ts in this "type": "module" package
+// would tell a CommonJS consumer the package is ESM-only (TS1479), so each file becomes a .d.mts
+// and a .d.cts whose relative imports name the matching extension.
+const split = (dir) => {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const file = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) addExtensions(file);
-    else if (file.endsWith(".d.ts")) fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(/(from\s+["'])(\.{1,2}\/[^"']+?)(["'])/g, (m, a, spec, b) => (/\.[cm]?js$/.test(spec) ? m : `${a}${spec}.js${b}`)));
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) split(file);
+    else if (file.endsWith(".d.ts")) {
+      const text = fs.readFileSync(file, "utf8");
+      for (const ext of ["mjs", "cjs"]) {
+        const withExtensions = text.replace(/((?:from\s+|import\()["'])(\.{1,2}\/[^"']+?)(?:\.js)?(["'])/g, (m, a, spec, b) => `${a}${spec}.${ext}${b}`);
+        fs.writeFileSync(file.replace(/\.d\.ts$/, `.d.${ext.slice(0, 1)}ts`), withExtensions);
+      }
+      fs.rmSync(file);
+    }
   }
 };
-addExtensions("sdk/dist/types");
-console.log("sdk/dist: index.mjs, index.cjs, types/sdk/src/index.d.ts");
+split(types);
+console.log(`${dist}: index.mjs + types/sdk/src/index.d.mts, index.cjs + types/sdk/src/index.d.cts`);

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import type { Contract } from "@/lib/templates/contract";
+import { buildUsageExamples } from "@/lib/serving/build-usage-examples";
 import { Button, buttonClass } from "@/components/ui/button";
 
 type Props = {
@@ -13,13 +14,6 @@ type Props = {
   environments: Array<{ slug: string; name: string; version: number | null }>;
   canManageKeys: boolean;
 };
-
-const placeholder: Record<string, unknown> = { string: "…", number: 1, boolean: true, json: {}, messages: [{ role: "user", content: "…" }] };
-
-/** Example values for every variable: its example, else its default, else a placeholder of its type. */
-function exampleValues(contract: Contract): Record<string, unknown> {
-  return Object.fromEntries(contract.variables.map((v) => [v.name, v.example ?? v.default ?? (v.type === "enum" ? (v.values?.[0] ?? "…") : placeholder[v.type])]));
-}
 
 function CopyBlock({ label, text }: { label: string; text: string }) {
   const [copied, setCopied] = useState(false);
@@ -40,9 +34,7 @@ function CopyBlock({ label, text }: { label: string; text: string }) {
 export function UsePrompt({ origin, projectSlug, name, contract, environments, canManageKeys }: Props) {
   const deployed = environments.filter((e) => e.version !== null);
   const [env, setEnv] = useState(deployed.find((e) => e.slug === "production")?.slug ?? deployed[0]?.slug ?? "production");
-  const values = exampleValues(contract);
-  const typeName = contract.variables.length ? `{ ${contract.variables.map((v) => `${v.name}${v.required && v.default === undefined ? "" : "?"}: ${v.type === "number" ? "number" : v.type === "boolean" ? "boolean" : v.type === "enum" ? (v.values ?? []).map((x) => JSON.stringify(x)).join(" | ") || "string" : v.type === "string" ? "string" : "unknown"}`).join("; ")} }` : "Record<string, never>";
-  const query = env === "production" ? "" : `?environment=${env}`;
+  const examples = buildUsageExamples({ origin, name, environment: env, contract });
   return (
     <div className="space-y-6" data-testid="use-prompt">
       <p className="text-muted">
@@ -64,25 +56,9 @@ export function UsePrompt({ origin, projectSlug, name, contract, environments, c
         ))}
       </div>
       {!deployed.some((e) => e.slug === env) ? <p className="text-danger">This environment runs no version of {name} yet: the API answers 404 until one is deployed or promoted.</p> : null}
-      <CopyBlock label="Fetch it (ETag: send If-None-Match to get 304 while unchanged)" text={`curl -H "Authorization: Bearer $GALLEY_API_KEY" \\\n  "${origin}/api/prompts/${name}${query}"`} />
-      <CopyBlock
-        label="Render it on the server, ready for chat.completions.create"
-        text={`curl -X POST -H "Authorization: Bearer $GALLEY_API_KEY" -H "Content-Type: application/json" \\\n  -d '${JSON.stringify({ environment: env, variables: values })}' \\\n  "${origin}/api/prompts/${name}/render"`}
-      />
-      <CopyBlock
-        label="TypeScript SDK (cached, falls back when Galley is unreachable)"
-        text={`import OpenAI from "openai";
-import { createGalley } from "@galley/sdk";
-
-const galley = createGalley({ baseUrl: "${origin}", apiKey: process.env.GALLEY_API_KEY! });
-const openai = new OpenAI();
-
-const prompt = await galley.getPrompt<${typeName}>("${name}", { environment: "${env}" });
-const completion = await openai.chat.completions.create({
-  model: "gpt-4o-mini", // used when the version names no model
-  ...prompt.toOpenAI(${JSON.stringify(values)}),
-});`}
-      />
+      <CopyBlock label="Fetch it (ETag: send If-None-Match to get 304 while unchanged)" text={examples.fetch} />
+      <CopyBlock label="Render it on the server, ready for chat.completions.create" text={examples.render} />
+      <CopyBlock label="TypeScript SDK (cached, falls back when Galley is unreachable)" text={examples.sdk} />
     </div>
   );
 }

@@ -2,7 +2,7 @@
 //
 //   const galley = createGalley({ baseUrl: "https://galley.example.com", apiKey: process.env.GALLEY_API_KEY! });
 //   const prompt = await galley.getPrompt<{ name: string }>("support/refund-reply", { environment: "production" });
-//   const completion = await openai.chat.completions.create(prompt.toOpenAI({ name: "Ana" }));
+//   const completion = await openai.chat.completions.create({ model: "gpt-4o-mini", ...prompt.toOpenAI({ name: "Ana" }) });
 //
 // Answers are cached in memory (cacheTtlSeconds, default 60). A stale entry is returned at once and
 // refreshed in the background (one request in flight per prompt, with If-None-Match), so a cache
@@ -12,9 +12,10 @@
 import { renderPrompt, toOpenAIParams, type ModelSettings, type OpenAIParams, type PromptMessage, type RenderedMessage } from "../../lib/templates/render-prompt";
 import type { Contract } from "../../lib/templates/contract";
 import { TemplateError } from "../../lib/templates/render-template";
+import type { ChatCompletionParams, ChatImagePart, ChatMessage, ChatTextPart, ChatToolCall } from "./openai-types";
 
 export { TemplateError };
-export type { Contract, ModelSettings, OpenAIParams, PromptMessage, RenderedMessage };
+export type { ChatCompletionParams, ChatImagePart, ChatMessage, ChatTextPart, ChatToolCall, Contract, ModelSettings, OpenAIParams, PromptMessage, RenderedMessage };
 
 export type GalleyOptions = {
   /** Where Galley runs, e.g. https://galley.example.com */
@@ -58,8 +59,8 @@ export type Prompt<V extends Record<string, unknown> = Record<string, unknown>> 
   isFallback: boolean;
   /** Text prompts: the rendered text. Chat prompts: the text of every message, joined by blank lines. */
   render(variables: V): string;
-  /** Messages plus the version's model settings, ready for openai.chat.completions.create. */
-  toOpenAI(variables: V): OpenAIParams & { messages: RenderedMessage[] };
+  /** Messages plus the version's model settings, ready for openai.chat.completions.create (give a model first for versions that name none). */
+  toOpenAI(variables: V): ChatCompletionParams;
 };
 
 /** What Galley answered when it refused (4xx), or why it could not be reached. */
@@ -88,7 +89,9 @@ function toPrompt<V extends Record<string, unknown>>(data: PromptData, isFallbac
       const r = rendered(variables);
       return r.text ?? r.messages.map((m) => (typeof m.content === "string" ? m.content : JSON.stringify(m.content))).join("\n\n");
     },
-    toOpenAI: (variables: V) => ({ ...toOpenAIParams(data.modelConfig), messages: rendered(variables).messages }),
+    // The prompt's own messages have a system, user or assistant role and text; a placeholder's
+    // list is the caller's own value, typed as ChatMessage[] when V says so, and passed on as given.
+    toOpenAI: (variables: V): ChatCompletionParams => ({ ...toOpenAIParams(data.modelConfig), messages: rendered(variables).messages as ChatMessage[] }),
   });
 }
 

@@ -1,0 +1,120 @@
+// The SDK as people install it: built and packed like a release, checked by @arethetypeswrong/cli,
+// installed into an app with the openai package, where the "Use this prompt" TypeScript example
+// (from the code the panel uses) and a CommonJS consumer must type-check under --strict. Offline:
+// openai and @types/node come from this repository's node_modules.
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildUsageExamples } from "@/lib/serving/build-usage-examples";
+import type { Contract } from "@/lib/templates/contract";
+
+const root = path.resolve(__dirname, "..");
+const node = (args: string[], cwd = root) => spawnSync(process.execPath, args, { cwd, encoding: "utf8" });
+let tmp = "";
+let tarball = "";
+let packedFiles: string[] = [];
+
+const everyType: Contract = {
+  variables: [
+    { name: "customer", type: "string", required: true },
+    { name: "orderTotal", type: "number", required: true, example: 42.5 },
+    { name: "vip", type: "boolean", required: false },
+    { name: "tone", type: "enum", required: true, values: ["warm", "formal"] },
+    { name: "order", type: "json", required: false, default: { items: [] } },
+    { name: "history", type: "messages", required: true },
+  ],
+};
+
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "galley-sdk-"));
+  const pkg = path.join(tmp, "pkg");
+  const build = node(["scripts/build-sdk.mjs", path.join(pkg, "dist")]);
+  if (build.status !== 0) throw new Error(`sdk build failed:\n${build.stdout}${build.stderr}`);
+  for (const file of ["package.json", "README.md", "LICENSE"]) fs.copyFileSync(path.join(root, "sdk", file), path.join(pkg, file));
+  const [packed] = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", tmp], { cwd: pkg, encoding: "utf8", env: { ...process.env, npm_config_offline: "true" } })) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  tarball = path.join(tmp, packed!.filename);
+  packedFiles = packed!.files.map((f) => f.path);
+
+  // An app that installed the tarball and openai.
+  const app = path.join(tmp, "app");
+  const installed = path.join(app, "node_modules", "@galley", "sdk");
+  fs.mkdirSync(installed, { recursive: true });
+  execFileSync("tar", ["-xzf", tarball, "-C", installed, "--strip-components=1"]);
+  fs.mkdirSync(path.join(app, "node_modules", "@types"), { recursive: true });
+  for (const dep of ["openai", "@types/node"]) fs.symlinkSync(path.join(root, "node_modules", dep), path.join(app, "node_modules", dep), "dir");
+  fs.writeFileSync(path.join(app, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }));
+}, 120_000);
+
+afterAll(() => {
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe("the SDK package", () => {
+  it("ships its README, LICENSE, both bundles and a declaration for each format, and is published publicly", () => {
+    expect(packedFiles).toEqual(expect.arrayContaining(["README.md", "LICENSE", "package.json", "dist/index.mjs", "dist/index.cjs", "dist/types/sdk/src/index.d.mts", "dist/types/sdk/src/index.d.cts"]));
+    expect(packedFiles.filter((f) => f.endsWith(".d.ts") || f.startsWith("src/"))).toEqual([]);
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, "sdk", "package.json"), "utf8")) as { license: string; publishConfig?: { access?: string } };
+    expect(manifest).toMatchObject({ license: "MIT", publishConfig: { access: "public" } });
+    expect(fs.readFileSync(path.join(root, "sdk", "LICENSE"), "utf8")).toMatch(/^MIT License/);
+  });
+
+  it("has types that are right for every resolution mode (arethetypeswrong)", () => {
+    const attw = node([path.join(root, "node_modules/@arethetypeswrong/cli/dist/index.js"), tarball, "--format", "json", "--no-definitely-typed"], tmp);
+    const report = JSON.parse(attw.stdout) as { problems?: Record<string, unknown> };
+    expect(report.problems ?? {}).toEqual({});
+    expect(attw.status).toBe(0);
+  });
+
+  it("loads from CommonJS and from ESM", () => {
+    const app = path.join(tmp, "app");
+    const cjs = node(["-e", 'const s = require("@galley/sdk"); process.stdout.write([typeof s.createGalley, typeof s.TemplateError].join())'], app);
+    const esm = node(["--input-type=module", "-e", 'const s = await import("@galley/sdk"); process.stdout.write([typeof s.createGalley, typeof s.TemplateError].join())'], app);
+    expect([cjs.stdout || cjs.stderr, esm.stdout || esm.stderr]).toEqual(["function,function", "function,function"]);
+  });
+
+  it("type-checks the Use this prompt example and a CommonJS consumer against openai under --strict", () => {
+    const app = path.join(tmp, "app");
+    const origin = "https://galley.acme.internal";
+    fs.writeFileSync(path.join(app, "every-type.ts"), buildUsageExamples({ origin, name: "support/refund-reply", environment: "production", contract: everyType }).sdk);
+    fs.writeFileSync(path.join(app, "no-variables.ts"), buildUsageExamples({ origin, name: "support/greeting", environment: "staging", contract: { variables: [] } }).sdk);
+    // Each @ts-expect-error must be needed: if a type were `any`, it would be unused (an error).
+    fs.writeFileSync(
+      path.join(app, "openai-types.ts"),
+      `import type OpenAI from "openai";
+import { createGalley, type ChatMessage } from "@galley/sdk";
+
+const galley = createGalley({ baseUrl: "${origin}", apiKey: "gk_test" });
+const prompt = await galley.getPrompt<{ name: string; history?: ChatMessage[] }>("support/refund-reply");
+const params = prompt.toOpenAI({ name: "Ana", history: [{ role: "assistant", content: "Hello!" }] });
+export const messages: OpenAI.Chat.Completions.ChatCompletionMessageParam[] = params.messages;
+export const body: OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming = { model: "gpt-4o-mini", ...params };
+// @ts-expect-error a role is one of OpenAI's roles, not any string
+export const role: "robot" = params.messages[0]!.role;
+// @ts-expect-error the variables are typed by getPrompt<V>
+prompt.toOpenAI({ name: 42 });
+`,
+    );
+    fs.writeFileSync(
+      path.join(app, "commonjs.cts"),
+      `import type OpenAI from "openai";
+import { createGalley } from "@galley/sdk";
+
+const galley = createGalley({ baseUrl: "${origin}", apiKey: "gk_test" });
+export async function messages(): Promise<OpenAI.Chat.Completions.ChatCompletionMessageParam[]> {
+  return (await galley.getPrompt("support/greeting")).toOpenAI({}).messages;
+}
+`,
+    );
+    // skipLibCheck as most apps compile (it also keeps this check to seconds); the expectations
+    // above fail if any declaration of ours does not resolve, since its types would become `any`.
+    fs.writeFileSync(
+      path.join(app, "tsconfig.json"),
+      JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: "es2022", lib: ["es2022"], module: "nodenext", moduleResolution: "nodenext", types: ["node"], skipLibCheck: true }, include: ["*.ts", "*.cts"] }),
+    );
+    const tsc = node([path.join(root, "node_modules/typescript/bin/tsc"), "-p", app], app);
+    expect(tsc.stdout + tsc.stderr).toBe("");
+    expect(tsc.status).toBe(0);
+  });
+});
