@@ -14,6 +14,8 @@ import { getAuthSecret, authSecretPath } from "@/lib/auth/get-auth-secret";
 import { encryptionKeyPath, getEncryptionKey } from "@/lib/crypto/secret-box";
 import { requestIdFrom } from "@/lib/http/request-id";
 import { limitRequestBody } from "@/lib/http/limit-request-body";
+import { redactPath } from "@/lib/http/redact-path";
+import { normalizeForwardedHeaders } from "@/lib/http/normalize-forwarded-headers";
 import { fail } from "@/scripts/fail";
 import { handlePromptRequest, hotPathName } from "@/lib/serving/handle-prompt-request";
 import { startServingListener } from "@/lib/serving/start-serving-listener";
@@ -23,7 +25,9 @@ async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   const env = getEnv();
   const dev = env.NODE_ENV !== "production";
-  // Without a configured public URL, build callback URLs from the Host header of each request.
+  // Without a configured public URL, build callback URLs from each request's Host. next-auth then
+  // also reads X-Forwarded-Host/-Proto, which normalizeForwardedHeaders below keeps only from
+  // trusted proxies (GALLEY_TRUST_PROXY).
   if (!env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = "true";
 
   if (getAuthSecret().generated && !dev) {
@@ -49,7 +53,7 @@ async function main() {
 
   const logRequest = (req: http.IncomingMessage, res: http.ServerResponse, requestId: string, started: bigint) => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    log.info("request", { requestId, method: req.method, path: req.url?.split("?")[0], status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+    log.info("request", { requestId, method: req.method, path: redactPath(req.url), status: res.statusCode, ms: Math.round(ms * 10) / 10 });
   };
   const serve = (req: http.IncomingMessage, res: http.ServerResponse, requestId: string) => {
     // The application-facing hot path is answered here, before the framework (see README "Serving").
@@ -63,6 +67,7 @@ async function main() {
       return handlePromptRequest(req, res, promptName, requestId);
     }
     req.headers["x-request-id"] = requestId;
+    normalizeForwardedHeaders({ headers: req.headers, socketAddress: req.socket.remoteAddress, trustedHops: env.GALLEY_TRUST_PROXY });
     // next dev logs requests itself, and static assets would drown the log.
     if (!dev && !req.url?.startsWith("/_next/")) {
       const started = process.hrtime.bigint();

@@ -34,6 +34,13 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, "must be at least 32 characters"),
   NEXTAUTH_URL: optionalString.refine((v) => v === undefined || URL.canParse(v), "must be an absolute URL such as https://galley.example.com"),
   GALLEY_OPEN_SIGNUP: flag,
+  // How many reverse proxies in front of Galley append to X-Forwarded-For: 0 (unset, false) means
+  // X-Forwarded-* come from the client and are ignored; true means one (lib/http/normalize-forwarded-headers.ts).
+  GALLEY_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || ["", "false", "0"].includes(v.trim()) ? 0 : v.trim() === "true" ? 1 : Number(v.trim())))
+    .refine((n) => Number.isInteger(n) && n >= 0 && n <= 10, "must be true, false, or the number of proxies in front of Galley (0–10)"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
   GITHUB_ID: optionalString,

@@ -7,6 +7,8 @@ import { log } from "@/lib/log";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/get-current-user";
 import type { RequestContext } from "@/lib/request-context";
 import { requestIdOf } from "@/lib/http/request-id";
+import { getRequestHost } from "@/lib/http/get-request-host";
+import { redactPath } from "@/lib/http/redact-path";
 
 export type ApiArgs<P> = { req: NextRequest; params: P; user: CurrentUser | null; ctx: RequestContext };
 
@@ -16,7 +18,7 @@ function isCrossSiteWrite(req: NextRequest): boolean {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return false;
   const origin = req.headers.get("origin");
   if (!origin) return false;
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  const { host } = getRequestHost({ headers: req.headers });
   try {
     return new URL(origin).host !== host;
   } catch {
@@ -60,7 +62,7 @@ export function jsonResponse(result: unknown, requestId: string): Response {
 /** The one error path: AppError → its status; ZodError → 422; anything else → logged 500 with no internals. */
 export function errorResponse(error: unknown, req: NextRequest, requestId: string): Response {
   const appError = toAppError(error);
-  if (appError.status >= 500) log.error("request failed", { requestId, method: req.method, path: req.nextUrl.pathname, error });
+  if (appError.status >= 500) log.error("request failed", { requestId, method: req.method, path: redactPath(req.nextUrl.pathname), error });
   return NextResponse.json(errorBody(appError, requestId), { status: appError.status, headers: { "x-request-id": requestId, "cache-control": NO_STORE, ...appError.headers } });
 }
 

@@ -1,13 +1,13 @@
 import { getEnv } from "@/lib/env";
+import { getRequestHost } from "@/lib/http/get-request-host";
 
 /**
  * The origin people use to reach this Galley, for links we hand out (invites): NEXTAUTH_URL when
- * set, otherwise the Host (or X-Forwarded-Host behind a proxy) of the request.
+ * set, otherwise the request's Host (X-Forwarded-Host/-Proto only from trusted proxies).
  */
 export function publicOrigin(headers: Headers): string {
   const configured = getEnv().NEXTAUTH_URL;
   if (configured) return new URL(configured).origin;
-  const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? "localhost";
-  const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? "http";
-  return `${proto}://${host}`;
+  const { host, proto } = getRequestHost({ headers });
+  return `${proto}://${host ?? "localhost"}`;
 }
