@@ -12,6 +12,11 @@ import type { ReviewActor } from "@/lib/reviews/review-actor";
  * A reviewer approves, or asks for changes (with a comment). The decision is recorded against the
  * version under review and what the environment runs now; the author's own approval never counts,
  * so the author cannot give one.
+ *
+ * Anyone whose role may approve can decide, asked or not, as on GitHub: the people asked are who
+ * gets notified, not a gate (a protected environment's gate is its number of approvals). Someone
+ * not asked who decides joins the review's reviewers, so the review shows who approved it and it
+ * lands in their "To review" list.
  */
 export async function decideReview(opts: ReviewActor & { number: number; decision: "approve" | "request-changes"; body: string }) {
   const { project, actor } = opts;
@@ -26,6 +31,7 @@ export async function decideReview(opts: ReviewActor & { number: number; decisio
   const { status, notifications } = await db.$transaction(async (tx) => {
     const pointer = await tx.environmentPrompt.findUnique({ where: { environmentId_promptId: { environmentId: review.environmentId, promptId: review.promptId } } });
     await tx.reviewEvent.create({ data: { reviewId: review.id, actorId: actor.id, actorName: actor.name, kind, version: review.version, baseVersion: pointer?.version ?? null, body: opts.body } });
+    if (!review.reviewers.some((r) => r.userId === actor.id)) await tx.reviewReviewer.createMany({ data: [{ reviewId: review.id, userId: actor.id }], skipDuplicates: true });
     await tx.review.update({ where: { id: review.id }, data: { updatedAt: new Date() } });
     const status = await refreshReviewStatus({ tx, reviewId: review.id });
     if (kind === "approved") await enqueueWebhookEvent({ tx, projectId: project.id, event: "review.approved", data: { review: review.number, prompt: review.prompt.name, version: review.version, environment: review.environment.slug, approver: actor.name, status } });

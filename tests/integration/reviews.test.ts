@@ -187,4 +187,20 @@ describe("reviews and promotion", () => {
     await closeReview({ ...as("EDITOR"), number: 3, reopen: true, body: "" });
     expect(await status(3)).toBe("OPEN");
   });
+
+  it("counts the decision of a reviewer nobody asked, who then joins the review's reviewers", async () => {
+    const team = await makeProject(["REVIEWER", "REVIEWER", "EDITOR"]);
+    const [asked, unasked, author] = team.members.map((m) => m.user);
+    const actor = (u: typeof author, role: ProjectRole): ReviewActor => ({ ctx: ctxFor(u!), project: team.project, actor: { id: u!.id, name: u!.name, role } });
+    const prompt = await createPrompt({ ctx: ctxFor(author!), projectId: team.project.id, input: { name: "greeting", type: "TEXT", description: "", tags: [] } });
+    await saveVersion({ ctx: ctxFor(author!), projectId: team.project.id, promptId: prompt.id, authorId: author!.id, baseVersion: 0, message: "v1", content: { template: "Hi.", contract: { variables: [] }, modelConfig: {} } });
+    const review = await createReview({ ...actor(author, "EDITOR"), input: { promptId: prompt.id, version: 1, environment: "production", reviewerIds: [asked!.id], title: "", description: "" } });
+
+    await decideReview({ ...actor(unasked, "REVIEWER"), number: review.number, decision: "approve", body: "" });
+    const detail = await db.review.findUniqueOrThrow({ where: { id: review.id }, include: { reviewers: true } });
+    expect(detail.status).toBe("APPROVED");
+    expect(detail.reviewers.map((r) => r.userId).sort()).toEqual([asked!.id, unasked!.id].sort());
+    const toReview = await listReviews({ projectId: team.project.id, userId: unasked!.id, filter: { scope: "to-review" } });
+    expect(toReview.reviews.map((r) => r.number)).toEqual([review.number]);
+  });
 });
