@@ -3,6 +3,7 @@
 // whatever arrives, and anyone can send it, signed in or not (README "Configuration").
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError, errorBody } from "@/lib/errors";
+import { log } from "@/lib/log";
 
 /** Byte limits for request bodies: imports carry whole export files, everything else is small JSON or a form. */
 export type BodyLimits = { bodyBytes: number; importBytes: number };
@@ -11,7 +12,9 @@ const IMPORT_PATH = /^\/api\/projects\/[^/?]+\/import(?:[?/]|$)/;
 
 const readable = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`);
 
-function refuse(res: ServerResponse, limit: number, variable: string, requestId: string) {
+function refuse(req: IncomingMessage, res: ServerResponse, limit: number, variable: string, requestId: string) {
+  // No path: these requests never reach the request log's redaction, and paths may carry tokens.
+  log.warn("request body too large", { requestId, method: req.method, limitBytes: limit, declaredBytes: req.headers["content-length"] ?? null });
   const error = new AppError({
     code: "payload_too_large",
     message: `The request body is larger than the limit of ${readable(limit)} (${limit} bytes, ${variable}).`,
@@ -39,7 +42,7 @@ export function limitRequestBody(opts: { req: IncomingMessage; res: ServerRespon
 
   const declared = req.headers["content-length"];
   if (declared !== undefined) {
-    if (Number(declared) > limit) return refuse(res, limit, variable, requestId);
+    if (Number(declared) > limit) return refuse(req, res, limit, variable, requestId);
     return accept();
   }
   if (req.headers["transfer-encoding"] === undefined) return accept();
@@ -64,7 +67,7 @@ export function limitRequestBody(opts: { req: IncomingMessage; res: ServerRespon
     if (size > limit) {
       refused = true;
       held.length = 0;
-      refuse(res, limit, variable, requestId);
+      refuse(req, res, limit, variable, requestId);
       return false;
     }
     held.push(chunk);
