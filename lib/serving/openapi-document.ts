@@ -25,7 +25,8 @@ const rendered = z.object({
   environment: z.string().nullable(),
   type: z.enum(["text", "chat"]),
   text: z.string().optional(),
-  messages: z.array(z.object({ role: z.string(), content: z.unknown() })).describe("Pass to chat.completions.create as messages."),
+  // A placeholder's messages are the caller's own, passed on as given (tool calls and all).
+  messages: z.array(z.looseObject({ role: z.string(), content: z.unknown().optional() })).describe("Pass to chat.completions.create as messages."),
   model: z.string().optional(),
   temperature: z.number().optional(),
   max_tokens: z.number().optional(),
@@ -130,12 +131,15 @@ function queryParameters(s: z.ZodObject) {
 const ref = (id: string) => ({ $ref: `${COMPONENTS}${id}` });
 const json = (id: string) => ({ content: { "application/json": { schema: ref(id) } } });
 const errorDescriptions: Record<number, string> = {
+  400: "Unreadable request: a body that is not JSON, or a prompt name in the URL that is not valid percent-encoding",
   401: "Missing, bad, expired or revoked API key",
   403: "The key lacks the scope, or the target is protected",
   404: "Unknown prompt, environment or version (also for other projects' prompts)",
   409: "The version changed meanwhile",
   422: "Invalid request; details.issues names each field or variable",
+  413: "The body is larger than the server's limit (GALLEY_MAX_BODY_BYTES, 2 MB by default)",
   429: "Rate limit; see Retry-After",
+  503: "The database cannot be reached and this instance has no earlier answer; see Retry-After",
 };
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), { description: errorDescriptions[c], ...json("Error") }]));
 const nameParam = { name: "name", in: "path", required: true, description: "The prompt's name; slashes are part of it (support/refund-reply).", schema: { type: "string" } };
@@ -166,7 +170,7 @@ export function openApiDocument(origin: string) {
             200: { description: "The prompt", headers: { ETag: { schema: { type: "string" } } }, ...json("ServedPrompt") },
             304: { description: "Unchanged since the ETag you sent" },
             308: { description: "Renamed: follow Location", headers: { Location: { schema: { type: "string" } } } },
-            ...errors(401, 404, 422, 429),
+            ...errors(400, 401, 404, 422, 429, 503),
           },
         },
       },
@@ -176,7 +180,7 @@ export function openApiDocument(origin: string) {
           summary: "Render with variables into messages and model parameters",
           parameters: [nameParam],
           requestBody: { $ref: "#/components/requestBodies/RenderRequest" },
-          responses: { 200: { description: "Ready for chat.completions.create", ...json("RenderedPrompt") }, ...errors(401, 404, 422, 429) },
+          responses: { 200: { description: "Ready for chat.completions.create", ...json("RenderedPrompt") }, ...errors(400, 401, 404, 413, 422, 429) },
         },
       },
       "/api/prompts/{name}/versions": {
@@ -185,7 +189,7 @@ export function openApiDocument(origin: string) {
           summary: "Save a version (prompts:write), optionally deploying it to unprotected environments",
           parameters: [nameParam],
           requestBody: { $ref: "#/components/requestBodies/CreateVersionRequest" },
-          responses: { 200: { description: "The new version and its deployments", ...json("SavedVersion") }, ...errors(401, 403, 404, 409, 422, 429) },
+          responses: { 200: { description: "The new version and its deployments", ...json("SavedVersion") }, ...errors(400, 401, 403, 404, 409, 413, 422, 429) },
         },
       },
     },
