@@ -7,6 +7,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 
 export function LoginForm(props: { callbackUrl: string; providers: Array<{ id: string; name: string }>; initialError?: string; email?: string }) {
   const router = useRouter();
@@ -24,7 +25,8 @@ export function LoginForm(props: { callbackUrl: string; providers: Array<{ id: s
       setError(!result || result.error === "CredentialsSignin" ? "Wrong email or password." : result.error!);
       return;
     }
-    router.replace(props.callbackUrl);
+    // Checked again here: the prop is a URL from the address bar, and this is where we follow it.
+    router.replace(safeCallbackUrl({ callbackUrl: props.callbackUrl, origin: window.location.origin }));
     router.refresh();
   }
 

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/get-current-user";
 import { enabledOAuthProviders } from "@/lib/auth/auth-options";
+import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
+import { publicOrigin } from "@/lib/http/public-origin";
 import { hasAnyUser } from "@/lib/users/count-users";
 import { LoginForm } from "@/components/auth/login-form";
 
@@ -18,6 +21,6 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { callbackUrl, error } = await searchParams;
   if (!(await hasAnyUser())) redirect("/signup");
   if (await getCurrentUser()) redirect("/");
-  const safeCallback = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  const safeCallback = safeCallbackUrl({ callbackUrl, origin: publicOrigin(await headers()) });
   return <LoginForm callbackUrl={safeCallback} providers={enabledOAuthProviders()} initialError={error ? (errors[error] ?? "Sign-in failed. Try again.") : undefined} />;
 }
