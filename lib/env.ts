@@ -62,6 +62,10 @@ const envSchema = z.object({
   GALLEY_OUTBOUND_ALLOW: outboundRules,
   GALLEY_OUTBOUND_DENY: outboundRules,
   GALLEY_API_RATE_LIMIT: z.coerce.number().int().min(1, "must be at least 1 (requests per second per API key)").default(100),
+  // The largest a prompt may grow to with references replaced or values rendered (lib/templates/work-budget.ts).
+  GALLEY_MAX_RESOLVED_BYTES: z.coerce.number().int().min(1024, "must be at least 1024 (bytes)").default(1024 * 1024),
+  // Bytes of answers the serving hot path keeps in memory per instance; the least recently used go first.
+  GALLEY_SERVING_CACHE_BYTES: z.coerce.number().int().min(0, "must be 0 (no cache) or more (bytes)").default(64 * 1024 * 1024),
   // Request bodies are refused with 413 above these sizes before anything parses them (server.ts).
   GALLEY_MAX_BODY_BYTES: z.coerce.number().int().min(16_384, "must be at least 16384 (bytes)").default(2 * 1024 * 1024),
   // Import files may be 20 MB (lib/transfer); JSON-escaping them into the request body can nearly double that.

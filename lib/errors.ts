@@ -11,6 +11,7 @@ export const errorStatus = {
   gone: 410,
   payload_too_large: 413,
   validation_failed: 422,
+  template_too_large: 422,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,

@@ -7,6 +7,7 @@ import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
 import { checkContent } from "@/lib/prompts/check-content";
 import { getPromptOrThrow } from "@/lib/prompts/get-prompt-or-throw";
 import { referenceIssues, referencedNames } from "@/lib/prompts/reference-issues";
+import { checkResolvedSize } from "@/lib/prompts/check-resolved-size";
 import { insertVersion } from "@/lib/prompts/insert-version";
 import { contentOf, toVersionSummary } from "@/lib/prompts/version-view";
 
@@ -25,6 +26,8 @@ export async function saveVersion(opts: { ctx: RequestContext; projectId: string
     const targets = await db.prompt.findMany({ where: { projectId: opts.projectId, name: { in: names } }, select: { name: true, latestVersion: true } });
     const issues = referenceIssues({ content, selfName: prompt.name, latest: new Map(targets.map((t) => [t.name, t.latestVersion])), prefix: "content." });
     if (issues.length) throw validationError(issues);
+    // A fan-out of references is refused here, naming the chain, not first by the apps that fetch it.
+    await checkResolvedSize({ projectId: opts.projectId, promptName: prompt.name, content });
   }
 
   return db.$transaction(async (tx) => {

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import type { ApiKeyScope } from "@/lib/validations/api-key";
 import { hashApiKeySecret, KEY_PREFIX } from "@/lib/serving/api-key-secret";
+import { isDatabaseUnavailable } from "@/lib/serving/is-database-unavailable";
 import { onKeysChanged, servingCacheEnabled } from "@/lib/serving/serving-cache";
 
 export type ApiKeyIdentity = {
@@ -18,14 +19,20 @@ export type ApiKeyIdentity = {
 };
 
 // Shared through globalThis by the custom server's and the Next.js bundle's copies of this module.
-type KeyState = { keys: Map<string, ApiKeyIdentity>; generation: number; lastUsed: Map<string, Date>; flushTimer: NodeJS.Timeout | null };
+// `lastKnown` outlives a lost listener (only a known key change drops its entries): it answers
+// for keys while the database cannot be reached, so stale-if-error works for uncached keys too.
+type KeyState = { keys: Map<string, ApiKeyIdentity>; lastKnown: Map<string, ApiKeyIdentity>; generation: number; lastUsed: Map<string, Date>; flushTimer: NodeJS.Timeout | null };
 const stateKey = Symbol.for("galley.api-keys");
-const state: KeyState = ((globalThis as { [stateKey]?: KeyState })[stateKey] ??= { keys: new Map(), generation: 0, lastUsed: new Map(), flushTimer: null });
+const state: KeyState = ((globalThis as { [stateKey]?: KeyState })[stateKey] ??= { keys: new Map(), lastKnown: new Map(), generation: 0, lastUsed: new Map(), flushTimer: null });
 const keys = state.keys;
-onKeysChanged("api-key-cache", (projectId) => {
+const MAX_LAST_KNOWN = 10_000;
+onKeysChanged("api-key-cache", (projectId, reason) => {
   state.generation++;
-  if (projectId === null) keys.clear();
-  else for (const [hash, key] of keys) if (key.projectId === projectId) keys.delete(hash);
+  const lists = reason === "changed" ? [keys, state.lastKnown] : [keys];
+  for (const list of lists) {
+    if (projectId === null) list.clear();
+    else for (const [hash, key] of list) if (key.projectId === projectId) list.delete(hash);
+  }
 });
 
 // "Last used" is written at most once a minute per key, off the request path.
@@ -94,10 +101,22 @@ export async function authenticateApiKey(authorization: string | null | undefine
   let key = servingCacheEnabled() ? keys.get(hash) : undefined;
   if (!key) {
     const seen = state.generation;
-    const row = await db.apiKey.findUnique({ where: { hash } });
+    let row;
+    try {
+      row = await db.apiKey.findUnique({ where: { hash } });
+    } catch (error) {
+      // The database is down: a key this instance has seen keeps working (the answer will be stale too).
+      const known = isDatabaseUnavailable(error) ? state.lastKnown.get(hash) : undefined;
+      if (known) return accept(known, scope);
+      throw error;
+    }
     if (!row) throw unauthenticated("This API key is not valid. Check it, or create a new one in Settings → API keys.");
     key = { id: row.id, projectId: row.projectId, name: row.name, prefix: row.prefix, scopes: row.scopes, expiresAt: row.expiresAt, revoked: row.revokedAt !== null, createdById: row.createdById, createdByName: row.createdByName };
-    if (servingCacheEnabled() && seen === state.generation) keys.set(hash, key);
+    if (seen === state.generation) {
+      if (servingCacheEnabled()) keys.set(hash, key);
+      if (state.lastKnown.size >= MAX_LAST_KNOWN) state.lastKnown.delete(state.lastKnown.keys().next().value!);
+      state.lastKnown.set(hash, key);
+    }
   }
   return accept(key, scope);
 }

@@ -1,11 +1,18 @@
 import crypto from "node:crypto";
-import { validationError } from "@/lib/errors";
+import { getEnv } from "@/lib/env";
+import { AppError, errorBody, validationError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { contractWithReferences } from "@/lib/templates/contract-with-references";
 import { inlineReferences } from "@/lib/templates/inline-references";
 import { TemplateError } from "@/lib/templates/render-template";
+import { WorkBudget } from "@/lib/templates/work-budget";
 import type { ChatMessage } from "@/lib/validations/prompt";
-import { cachedAnswer, generationOf, rememberAnswer, type CachedAnswer } from "@/lib/serving/serving-cache";
+import { cachedAnswer, generationOf, rememberAnswer, staleAnswer, type CachedAnswer } from "@/lib/serving/serving-cache";
+import { isDatabaseUnavailable } from "@/lib/serving/is-database-unavailable";
 import { DEFAULT_ENVIRONMENT, loadServedVersion, type ServedSelector } from "@/lib/serving/load-served-version";
 import { loadReferencedTemplates, referenceResolver } from "@/lib/prompts/load-referenced-templates";
+import { templatesOf } from "@/lib/prompts/prompt-text";
+import { templateLimitError } from "@/lib/prompts/template-limit-error";
 
 export type ServedPromptQuery = ServedSelector & { resolve: boolean };
 
@@ -38,15 +45,22 @@ async function buildAnswer(opts: { projectId: string; name: string; query: Serve
     return { status: 308, body, etag: null, headers: { location } };
   }
   const { served } = found;
-  let { template, messages } = served.content;
+  let { template, messages, contract } = served.content;
   if (opts.query.resolve) {
     const templates = await loadReferencedTemplates({ projectId: opts.projectId, content: served.content, environment: served.environment ?? opts.query.environment ?? DEFAULT_ENVIRONMENT });
     const resolveReference = referenceResolver(templates);
-    const inline = (source: string) => inlineReferences({ template: source, resolveReference, promptName: served.prompt.name });
+    // One budget for all messages: the limit is on the whole answer.
+    const budget = new WorkBudget({ maxBytes: getEnv().GALLEY_MAX_RESOLVED_BYTES }, "resolved template");
+    const inline = (source: string) => inlineReferences({ template: source, resolveReference, promptName: served.prompt.name, budget });
     try {
       if (template !== undefined && template !== null) template = inline(template);
       if (messages) messages = messages.map((m) => (m.role === "placeholder" ? m : { ...m, content: inline(m.content) }));
+      // The resolved text no longer says where included prompts were: their defaults travel in the contract.
+      contract = contractWithReferences({ contract: served.content.contract, templates: templatesOf(served.content).map((t) => t.source), resolveReference }) as typeof contract;
     } catch (error) {
+      const tooLarge = templateLimitError({ error, prompt: `${served.prompt.name} v${served.version}`, path: "template" });
+      // Kept like any answer: it changes only when a deployment does, and repeating the work is what an attack wants.
+      if (tooLarge) return { status: tooLarge.status, body: JSON.stringify(errorBody(tooLarge)), etag: null, headers: {} };
       if (error instanceof TemplateError) {
         throw validationError(
           error.issues.map((i) => ({ path: i.prompt ? `references.${i.prompt}` : "template", message: i.message })),
@@ -62,7 +76,7 @@ async function buildAnswer(opts: { projectId: string; name: string; query: Serve
     version: served.version,
     environment: served.environment,
     ...(served.prompt.type === "CHAT" ? { messages: messages ?? [] } : { template: template ?? "" }),
-    contract: served.content.contract,
+    contract,
     modelConfig: served.content.modelConfig,
     resolved: opts.query.resolve,
     updatedAt: served.updatedAt.toISOString(),
@@ -74,7 +88,9 @@ async function buildAnswer(opts: { projectId: string; name: string; query: Serve
 /**
  * What GET /api/prompts/{name} answers, from this instance's cache when it can: every change that
  * alters an answer (deploy, rollback, promotion, rename, delete) clears the project's answers first.
- * Errors (unknown prompt or environment, unresolvable references) are thrown, never cached.
+ * Errors (unknown prompt or environment, unresolvable references) are thrown, never cached, except
+ * template_too_large (see buildAnswer). When the database cannot be reached, the last answer this
+ * instance had is returned marked stale, or 503 when it has none.
  */
 const cacheKeyOf = (name: string, query: ServedPromptQuery) => `${name}\n${query.environment ?? ""}\n${query.version ?? ""}\n${query.resolve ? 1 : 0}`;
 
@@ -86,7 +102,17 @@ export async function getServedPrompt(opts: { projectId: string; name: string; q
   const hit = cachedAnswer(opts.projectId, cacheKey);
   if (hit) return hit;
   const generation = generationOf(opts.projectId);
-  const answer = await buildAnswer(opts);
+  let answer: CachedAnswer;
+  try {
+    answer = await buildAnswer(opts);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    log.warn("database unreachable on the serving hot path", { name: opts.name, error: (error as Error).message });
+    // stale-if-error (RFC 5861): the last answer this instance had beats no answer while the database is down.
+    const stale = staleAnswer(opts.projectId, cacheKey);
+    if (stale) return { ...stale, headers: { ...stale.headers, "galley-stale": "1", warning: '110 - "Response is Stale"' } };
+    throw new AppError({ code: "unavailable", message: "The prompt store cannot be reached right now, and this instance has no earlier answer for this request. Retry shortly.", headers: { "retry-after": "5" } });
+  }
   rememberAnswer(opts.projectId, cacheKey, generation, answer);
   return answer;
 }

@@ -37,9 +37,14 @@ function decodeName(path: string): string {
   return name;
 }
 
+// A JSON API: nothing here may be sniffed as HTML, framed, or load anything.
+const CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
 function send(res: ServerResponse, status: number, body: string | null, headers: Record<string, string>, head: boolean) {
   res.setHeader("content-type", "application/json; charset=utf-8");
   res.setHeader("cache-control", "private, no-cache");
+  res.setHeader("x-content-type-options", "nosniff");
+  res.setHeader("content-security-policy", CONTENT_SECURITY_POLICY);
   for (const name in headers) res.setHeader(name, headers[name]!);
   if (body !== null) res.setHeader("content-length", Buffer.byteLength(body));
   res.writeHead(status);
@@ -68,7 +73,8 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string) {
 
 function answer(req: IncomingMessage, res: ServerResponse, found: CachedAnswer, head: boolean) {
   if (found.etag && matchesEtag(req.headers["if-none-match"], found.etag)) {
-    res.writeHead(304, { etag: found.etag, "cache-control": "private, no-cache" });
+    // A stale answer's marker (Galley-Stale, Warning) holds for its 304 too.
+    res.writeHead(304, { ...found.headers, etag: found.etag, "cache-control": "private, no-cache", "x-content-type-options": "nosniff", "content-security-policy": CONTENT_SECURITY_POLICY });
     return void res.end();
   }
   send(res, found.status, found.body, found.etag ? { ...found.headers, etag: found.etag } : found.headers, head);

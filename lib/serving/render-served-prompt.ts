@@ -1,8 +1,10 @@
+import { getEnv } from "@/lib/env";
 import { AppError, validationError } from "@/lib/errors";
 import { renderPrompt, toOpenAIParams, type ModelSettings, type RenderableContent } from "@/lib/templates/render-prompt";
 import { TemplateError } from "@/lib/templates/render-template";
 import { DEFAULT_ENVIRONMENT, loadServedVersion, type ServedSelector } from "@/lib/serving/load-served-version";
 import { loadReferencedTemplates, referenceResolver } from "@/lib/prompts/load-referenced-templates";
+import { templateLimitError } from "@/lib/prompts/template-limit-error";
 
 /**
  * POST /api/prompts/{name}/render: the deployed (or pinned) version rendered with the caller's
@@ -15,7 +17,7 @@ export async function renderServedPrompt(opts: { projectId: string; name: string
   const { served } = found;
   const templates = await loadReferencedTemplates({ projectId: opts.projectId, content: served.content, environment: served.environment ?? opts.selector.environment ?? DEFAULT_ENVIRONMENT });
   try {
-    const rendered = renderPrompt({ content: served.content as RenderableContent, values: opts.variables, strict: opts.strict, resolveReference: referenceResolver(templates), promptName: served.prompt.name });
+    const rendered = renderPrompt({ content: served.content as RenderableContent, values: opts.variables, strict: opts.strict, resolveReference: referenceResolver(templates), promptName: served.prompt.name, limits: { maxBytes: getEnv().GALLEY_MAX_RESOLVED_BYTES } });
     return {
       name: served.prompt.name,
       version: served.version,
@@ -26,6 +28,8 @@ export async function renderServedPrompt(opts: { projectId: string; name: string
       ...toOpenAIParams(served.content.modelConfig as ModelSettings),
     };
   } catch (error) {
+    const tooLarge = templateLimitError({ error, prompt: `${served.prompt.name} v${served.version}`, path: "template" });
+    if (tooLarge) throw tooLarge;
     if (error instanceof TemplateError) {
       throw validationError(error.issues.map((i) => ({ path: i.variable ? `variables.${i.variable}` : i.prompt ? `references.${i.prompt}` : "template", message: i.message })));
     }

@@ -1,9 +1,12 @@
 import crypto from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { db } from "@/lib/db";
 import { createDefaultEnvironments } from "@/lib/environments/default-environments";
 import type { ProjectRole } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/get-current-user";
 import type { RequestContext } from "@/lib/request-context";
+import { handlePromptRequest, hotPathName } from "@/lib/serving/handle-prompt-request";
 
 export const unique = (prefix: string) => `${prefix}-${crypto.randomBytes(4).toString("hex")}`;
 
@@ -33,3 +36,14 @@ export async function makeProject(memberRoles: ProjectRole[]) {
 }
 
 export const ctxFor = (user: CurrentUser): RequestContext => ({ actor: { userId: user.id, email: user.email }, requestId: unique("req") });
+
+/** The hot path as the custom server mounts it (before Next.js), on a free loopback port; 404 for anything else. */
+export async function startHotPathServer(): Promise<{ base: string; close: () => Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const name = hotPathName(req.method, req.url);
+    if (name === null) return void res.writeHead(404).end();
+    handlePromptRequest(req, res, name, "test-request");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
