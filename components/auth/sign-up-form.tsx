@@ -70,7 +70,7 @@ export function SignUpForm(props: Props) {
           required
           minLength={PASSWORD_MIN_LENGTH}
           error={fields.password}
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+          hint={`At least ${PASSWORD_MIN_LENGTH} characters, hard to guess: a few unrelated words work well.`}
         />
         <Button type="submit" busy={busy} className="w-full">
           {busy ? "Creating account…" : "Create account"}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { signOut } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -14,6 +15,7 @@ export function ProfileForms({ name, emailNotifications, emailConfigured }: { na
   const profile = useRequest();
   const password = useRequest();
   const email = useRequest();
+  const sessions = useRequest();
   const [emailOn, setEmailOn] = useState(emailNotifications);
   const [done, setDone] = useState<{ profile?: string; password?: string; email?: string }>({});
 
@@ -40,9 +42,14 @@ export function ProfileForms({ name, emailNotifications, emailConfigured }: { na
     const form = new FormData(formElement);
     setDone({});
     if (await password.run(() => apiFetch("/api/account/password", { body: { currentPassword: form.get("currentPassword"), newPassword: form.get("newPassword") } }))) {
-      setDone({ password: "Password changed." });
+      setDone({ password: "Password changed. Your other sessions are signed out." });
       formElement.reset();
     }
+  }
+
+  async function onSignOutEverywhere() {
+    if (!window.confirm("Sign out on every device and browser, this one included?")) return;
+    if (await sessions.run(() => apiFetch("/api/account/sign-out-everywhere", { body: {} }), { navigating: true })) await signOut({ callbackUrl: "/login" });
   }
 
   return (
@@ -73,12 +80,20 @@ export function ProfileForms({ name, emailNotifications, emailConfigured }: { na
           type="password"
           autoComplete="new-password"
           error={password.fields.newPassword}
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+          hint={`At least ${PASSWORD_MIN_LENGTH} characters, hard to guess: a few unrelated words work well.`}
         />
         {password.error ? <Alert>{password.error}</Alert> : null}
         {done.password ? <Alert tone="success">{done.password}</Alert> : null}
         <Button type="submit" busy={password.busy}>Change password</Button>
       </form>
+      <section className="space-y-3 rounded-lg border border-line bg-surface p-5" aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading" className="text-base font-semibold">Sessions</h2>
+        <p className="text-xs text-muted">
+          Signs you out on every device and browser, this one included: for a lost laptop or a shared computer. Changing your password also signs out everywhere else.
+        </p>
+        {sessions.error ? <Alert>{sessions.error}</Alert> : null}
+        <Button type="button" variant="secondary" busy={sessions.busy} onClick={onSignOutEverywhere}>Sign out everywhere</Button>
+      </section>
     </div>
   );
 }

@@ -7,8 +7,10 @@ import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 import { getAuthSecret } from "@/lib/auth/get-auth-secret";
-import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
-import { clearSignInFailures, getSignInLock, recordSignInFailure } from "@/lib/auth/sign-in-throttle";
+import { authorizeWithPassword } from "@/lib/auth/authorize-with-password";
+import { getSessionVersion, isSessionCurrent } from "@/lib/auth/session-version-cache";
+import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
+import { getClientAddress } from "@/lib/http/get-client-address";
 import { linkOAuthUser } from "@/lib/auth/link-oauth-user";
 import { signInSchema } from "@/lib/validations/auth";
 
@@ -24,24 +26,12 @@ export function enabledOAuthProviders(): Array<{ id: string; name: string }> {
   ];
 }
 
-async function authorizeWithPassword(credentials: Record<string, string> | undefined) {
-  const parsed = signInSchema.safeParse(credentials ?? {});
-  if (!parsed.success) throw new Error("Enter your email address and password.");
-  const { email, password } = parsed.data;
-  const wait = await getSignInLock(email);
-  if (wait > 0) {
-    const minutes = Math.ceil(wait / 60_000);
-    throw new Error(`Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+/** Thrown from the jwt callback for a session issued before its user's current session version. */
+class SessionRevokedError extends Error {
+  constructor() {
+    super("session revoked");
+    this.name = "SessionRevokedError";
   }
-  const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
-  const ok = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password);
-  if (!user || !ok) {
-    await recordSignInFailure(email);
-    log.info("sign-in failed", { email });
-    throw new Error("Wrong email or password.");
-  }
-  await clearSignInFailures(email);
-  return { id: user.id, email: user.email, name: user.name };
 }
 
 let cached: NextAuthOptions | undefined;
@@ -55,7 +45,11 @@ export function getAuthOptions(): NextAuthOptions {
       id: "credentials",
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: authorizeWithPassword,
+      async authorize(credentials, req) {
+        const parsed = signInSchema.safeParse(credentials ?? {});
+        if (!parsed.success) throw new Error("Enter your email address and password.");
+        return authorizeWithPassword({ ...parsed.data, address: getClientAddress(req.headers ?? {}) });
+      },
     }),
   ];
   if (env.GITHUB_ID && env.GITHUB_SECRET) {
@@ -85,7 +79,11 @@ export function getAuthOptions(): NextAuthOptions {
     pages: { signIn: "/login", error: "/login" },
     providers,
     logger: {
-      error: (code, metadata) => log.error(`auth: ${code}`, { metadata }),
+      // A revoked session is the system working, not an error; next-auth clears its cookie.
+      error: (code, metadata) =>
+        metadata instanceof SessionRevokedError || (metadata as { name?: string } | undefined)?.name === "SessionRevokedError"
+          ? log.debug("auth: session revoked")
+          : log.error(`auth: ${code}`, { metadata }),
       warn: (code) => log.warn(`auth: ${code}`),
       debug: () => undefined,
     },
@@ -107,17 +105,29 @@ export function getAuthOptions(): NextAuthOptions {
         });
         return linked ? true : "/login?error=NoInvite";
       },
-      async jwt({ token, account }) {
+      // Open redirects: only our own origin, however the URL is spelled (see safeCallbackUrl).
+      async redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeCallbackUrl({ callbackUrl: url, origin: baseUrl })}`;
+      },
+      // Sessions carry the user's session version from sign-in; raising it (password change,
+      // sign out everywhere) revokes them. Tokens from before versions existed count as version 0.
+      async jwt({ token, account, user }) {
         if (account?.type === "oauth") {
           const linked = await db.account.findUnique({
             where: { provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId } },
           });
           if (linked) token.sub = linked.userId;
         }
+        if (!token.sub) return token;
+        if (user) {
+          token.sv = (await getSessionVersion({ userId: token.sub, fresh: true })) ?? 0;
+          return token;
+        }
+        if (!(await isSessionCurrent({ userId: token.sub, tokenVersion: typeof token.sv === "number" ? token.sv : 0 }))) throw new SessionRevokedError();
         return token;
       },
       async session({ session, token }) {
-        return { ...session, userId: token.sub };
+        return { ...session, userId: token.sub, sessionVersion: typeof token.sv === "number" ? token.sv : 0 };
       },
     },
   };

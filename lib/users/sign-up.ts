@@ -1,33 +1,29 @@
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, validationError } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
 import { hashPassword } from "@/lib/auth/password";
+import { passwordWeakness } from "@/lib/auth/password-rules";
 import { lockInTransaction } from "@/lib/db/lock-in-transaction";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
 import { insertProject } from "@/lib/projects/insert-project";
 import { getUsableInviteOrThrow } from "@/lib/invites/get-usable-invite-or-throw";
 import type { SignUpInput } from "@/lib/validations/auth";
 
-
 export type SignUpResult = { userId: string; projectSlug: string | null; firstUser: boolean };
 
 /**
  * The first account becomes instance admin and owner of a default project. After that an account
  * needs an invite for its email (or GALLEY_OPEN_SIGNUP=true, which creates it with no project).
+ * Passwords the strength estimator finds very guessable are refused with its reason.
  */
 export async function signUp(opts: { input: SignUpInput; requestId: string }): Promise<SignUpResult> {
   const { input } = opts;
+  const weakness = await passwordWeakness({ password: input.password, userInputs: [input.email, input.email.split("@")[0]!, input.name] });
+  if (weakness) throw validationError([{ path: "password", message: weakness }]);
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     // Two people racing for "first account" must not both become admin.
     await lockInTransaction(tx, "sign-up");
-    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-      throw new AppError({
-        code: "conflict",
-        message: "An account with this email already exists. Sign in instead.",
-        details: { issues: [{ path: "email", message: "An account with this email already exists. Sign in instead." }] },
-      });
-    }
     const firstUser = (await tx.user.count()) === 0;
     const invite = input.inviteToken ? await getUsableInviteOrThrow({ tx, token: input.inviteToken }) : null;
     if (invite && invite.email !== input.email) {
@@ -41,6 +37,14 @@ export async function signUp(opts: { input: SignUpInput; requestId: string }): P
       throw new AppError({
         code: "forbidden",
         message: "Sign-up is by invitation. Ask an admin of your Galley for an invite link.",
+      });
+    }
+    // Only now: while sign-up is closed, known and unknown emails get the same answer above.
+    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
+      throw new AppError({
+        code: "conflict",
+        message: "An account with this email already exists. Sign in instead.",
+        details: { issues: [{ path: "email", message: "An account with this email already exists. Sign in instead." }] },
       });
     }
     const user = await tx.user.create({

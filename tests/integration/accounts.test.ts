@@ -7,9 +7,23 @@ import { acceptInvite } from "@/lib/invites/accept-invite";
 import { changeMemberRole } from "@/lib/members/change-member-role";
 import { removeMember } from "@/lib/members/remove-member";
 import { hashInviteToken } from "@/lib/invites/hash-invite-token";
+import { changePassword } from "@/lib/users/change-password";
+import { hashPassword } from "@/lib/auth/password";
+import { signOutEverywhere } from "@/lib/users/sign-out-everywhere";
+import { getAuthOptions } from "@/lib/auth/auth-options";
+import { getAuthSecret } from "@/lib/auth/get-auth-secret";
+import { reissueSessionCookie } from "@/lib/auth/reissue-session-cookie";
+import { forgetSessionVersion } from "@/lib/auth/session-version-cache";
+import { ACCOUNT_ADDRESS_LIMIT } from "@/lib/auth/sign-in-throttle";
+import { decode, encode, type JWT } from "next-auth/jwt";
 import { ctxFor, makeProject, makeUser, unique } from "./helpers";
 
 const password = "a long enough password";
+
+async function makeUserWithPassword() {
+  const name = unique("pw");
+  return db.user.create({ data: { email: `${name}@example.test`, name, passwordHash: await hashPassword(password) }, select: { id: true, email: true, name: true, isInstanceAdmin: true } });
+}
 
 describe("sign-up, invites and members", () => {
   beforeAll(applyMigrations);
@@ -89,5 +103,91 @@ describe("sign-up, invites and members", () => {
     const entry = await db.auditEntry.findFirstOrThrow({ where: { projectId: project.id, action: "member.role-change" }, orderBy: { id: "desc" } });
     expect(entry.before).toMatchObject({ role: "OWNER" });
     expect(entry.after).toMatchObject({ role: "EDITOR" });
+  });
+
+  it("answers a closed sign-up the same for known and unknown emails", async () => {
+    const known = await makeUser();
+    const attempt = (email: string) => signUp({ input: { name: "Someone", email, password }, requestId: unique("req") }).catch((e: unknown) => e);
+    const [forKnown, forUnknown] = await Promise.all([attempt(known.email), attempt(`${unique("new")}@example.test`)]);
+    expect(forKnown).toMatchObject({ code: "forbidden", message: expect.stringMatching(/by invitation/) });
+    expect({ code: (forUnknown as { code: string }).code, message: (forUnknown as Error).message }).toEqual({ code: (forKnown as { code: string }).code, message: (forKnown as Error).message });
+  });
+
+  it("refuses very guessable passwords at sign-up, invite sign-up and password change, saying why", async () => {
+    const { project, members } = await makeProject(["OWNER"]);
+    const owner = members[0]!.user;
+    const email = `${unique("weak")}@example.test`;
+    const invite = await createInvite({ ctx: ctxFor(owner), projectId: project.id, actorRole: "OWNER", createdById: owner.id, email, role: "EDITOR" });
+    for (const weak of ["password1234", "qwertyuiop", "1234567890", email]) {
+      await expect(signUp({ input: { name: "Weak", email, password: weak, inviteToken: invite.token }, requestId: unique("req") })).rejects.toMatchObject({
+        code: "validation_failed",
+        details: { issues: [{ path: "password", message: expect.stringMatching(/\w.*\. \w/) }] },
+      });
+    }
+    await expect(signUp({ input: { name: "Weak", email, password: "password1234", inviteToken: invite.token }, requestId: unique("req") })).rejects.toThrow(/commonly used password/);
+    const joined = await signUp({ input: { name: "Strong", email, password, inviteToken: invite.token }, requestId: unique("req") });
+    const me = { id: joined.userId, email, name: "Strong", isInstanceAdmin: false };
+    await expect(changePassword({ ctx: ctxFor(me), userId: me.id, currentPassword: password, newPassword: "iloveyou1234", address: "192.0.2.1" })).rejects.toMatchObject({
+      details: { issues: [{ path: "newPassword", message: expect.stringMatching(/commonly used password/) }] },
+    });
+  });
+
+  it("throttles guesses of the current password on the change-password form like sign-in", async () => {
+    const me = await makeUserWithPassword();
+    const userId = me.id;
+    const tries = Array.from({ length: ACCOUNT_ADDRESS_LIMIT + 3 }, (_, i) =>
+      changePassword({ ctx: ctxFor(me), userId, currentPassword: `guess ${i}`, newPassword: "a different long password", address: "192.0.2.50" }).catch((e: { code: string }) => e.code),
+    );
+    const codes = await Promise.all(tries);
+    expect(codes.filter((c) => c === "validation_failed")).toHaveLength(ACCOUNT_ADDRESS_LIMIT);
+    expect(codes.filter((c) => c === "rate_limited")).toHaveLength(3);
+  });
+
+  describe("sessions", () => {
+    type JwtCallback = NonNullable<NonNullable<ReturnType<typeof getAuthOptions>["callbacks"]>["jwt"]>;
+    const jwt = (params: Record<string, unknown>) => getAuthOptions().callbacks!.jwt!(params as Parameters<JwtCallback>[0]);
+    const signIn = async (user: { id: string; email: string; name: string }) => jwt({ token: { sub: user.id, email: user.email, name: user.name }, user, account: { type: "credentials", provider: "credentials", providerAccountId: user.id }, trigger: "signIn" });
+    const cookieFor = async (token: JWT) => [{ name: "next-auth.session-token", value: await encode({ token, secret: getAuthSecret().secret }) }];
+
+    it("revokes every other session when the password changes, and keeps the one that changed it", async () => {
+      const user = await makeUserWithPassword();
+      const here = await signIn(user);
+      const laptop = await signIn(user);
+      await expect(jwt({ token: laptop })).resolves.toMatchObject({ sub: user.id });
+
+      const { sessionVersion } = await changePassword({ ctx: ctxFor(user), userId: user.id, currentPassword: password, newPassword: "a different long password", address: "192.0.2.9" });
+      await expect(jwt({ token: laptop })).rejects.toThrow(/revoked/);
+      await expect(jwt({ token: here })).rejects.toThrow(/revoked/);
+
+      const reissued = await reissueSessionCookie({ cookies: await cookieFor(here), sessionVersion });
+      expect(reissued).toMatchObject({ name: "next-auth.session-token", options: { httpOnly: true, secure: false } });
+      const token = (await decode({ token: reissued!.value, secret: getAuthSecret().secret }))!;
+      await expect(jwt({ token })).resolves.toMatchObject({ sub: user.id, sv: sessionVersion });
+      // A forged or foreign cookie is not re-issued.
+      expect(await reissueSessionCookie({ cookies: [{ name: "next-auth.session-token", value: "garbage" }], sessionVersion })).toBeNull();
+    });
+
+    it("signs out everywhere, and honours a newer session issued by another instance", async () => {
+      const user = await makeUser();
+      const old = await signIn(user);
+      await signOutEverywhere({ ctx: ctxFor(user), userId: user.id });
+      await expect(jwt({ token: old })).rejects.toThrow(/revoked/);
+      const fresh = await signIn(user);
+      await expect(jwt({ token: fresh })).resolves.toMatchObject({ sv: 1 });
+
+      // Another instance raises the version and signs the person in again: this instance's cached
+      // version is behind, so it must read again rather than reject the newer session.
+      await db.user.update({ where: { id: user.id }, data: { sessionVersion: 2 } });
+      await expect(jwt({ token: { ...fresh, sv: 2 } })).resolves.toMatchObject({ sv: 2 });
+      await expect(jwt({ token: fresh })).rejects.toThrow(/revoked/);
+      // Sessions from before session versions existed count as version 0.
+      const legacy = await makeUser();
+      await expect(jwt({ token: { sub: legacy.id } })).resolves.toMatchObject({ sub: legacy.id });
+      // A removed account's sessions stop counting once the cache lets go of it (getCurrentUser,
+      // reading the database on every request, refuses them at once).
+      await db.user.delete({ where: { id: legacy.id } });
+      forgetSessionVersion({ userId: legacy.id });
+      await expect(jwt({ token: { sub: legacy.id } })).rejects.toThrow(/revoked/);
+    });
   });
 });

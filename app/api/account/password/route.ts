@@ -1,11 +1,17 @@
-// POST /api/account/password – change your password (needs the current one)
+// POST /api/account/password – change your password (needs the current one); signs out your other sessions
+import { NextResponse } from "next/server";
 import { apiRoute, parseBody, requireUser } from "@/lib/http/api-route";
+import { getClientAddress } from "@/lib/http/get-client-address";
+import { reissueSessionCookie } from "@/lib/auth/reissue-session-cookie";
 import { changePassword } from "@/lib/users/change-password";
 import { changePasswordSchema } from "@/lib/validations/auth";
 
 export const POST = apiRoute(async ({ req, user, ctx }) => {
   const me = requireUser(user);
   const input = await parseBody(req, changePasswordSchema);
-  await changePassword({ ctx, userId: me.id, ...input });
-  return { ok: true };
+  const { sessionVersion } = await changePassword({ ctx, userId: me.id, ...input, address: getClientAddress(req.headers) });
+  const response = NextResponse.json({ ok: true });
+  const cookie = await reissueSessionCookie({ cookies: req.cookies.getAll(), sessionVersion });
+  if (cookie) response.cookies.set(cookie.name, cookie.value, cookie.options);
+  return response;
 });
