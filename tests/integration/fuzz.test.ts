@@ -66,6 +66,10 @@ const content = { template: "Hello {{name}}.", contract: { variables: [{ name: "
 
 describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
   let cookie: string;
+  // Signing out everywhere revokes the session it comes with: it gets a session of its own, so the
+  // rest of the fuzz keeps a signed-in owner.
+  let spareCookie: string;
+  const revokesItsSession = "api/account/sign-out-everywhere/route.ts";
   let apiKey: string;
   let params: Record<string, string | string[]>;
   let seeds: Record<string, unknown>;
@@ -80,6 +84,7 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
     const reviewer = members[1]!.user;
     const ctx = ctxFor(owner);
     cookie = await signInAs(owner);
+    spareCookie = await signInAs(reviewer);
     const prompt = await createPrompt({ ctx, projectId: project.id, input: { name: "support/reply", type: "TEXT", description: "", tags: [] } });
     for (const n of [1, 2]) await saveVersion({ ctx, projectId: project.id, promptId: prompt.id, authorId: owner.id, baseVersion: n - 1, message: `v${n}`, content });
     const review = await createReview({ ctx, project, actor: { id: owner.id, name: owner.name, role: "OWNER" }, input: { promptId: prompt.id, version: 2, environment: "staging", reviewerIds: [reviewer.id], title: "", description: "" } });
@@ -157,6 +162,7 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
     "POST api/projects/[project]/reviews/[number]/promote/route.ts",
     "POST api/projects/[project]/webhooks/[webhookId]/deliveries/[deliveryId]/redeliver/route.ts",
     "POST api/auth/[...nextauth]/route.ts",
+    "POST api/account/sign-out-everywhere/route.ts",
     "DELETE api/projects/[project]/api-keys/[keyId]/route.ts",
     "DELETE api/projects/[project]/environments/[environment]/route.ts",
     "DELETE api/projects/[project]/invites/[inviteId]/route.ts",
@@ -173,7 +179,7 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
     const full: RouteCall = {
       ...request,
       params: route.includes("[...name]") ? { ...request.params, name: [...((request.params?.name as string[]) ?? (params.name as string[])), ...(request.suffix ? [request.suffix] : [])] } : request.params,
-      ...(isKeyRoute ? { headers: { authorization: `Bearer ${apiKey}` } } : { cookie }),
+      ...(isKeyRoute ? { headers: { authorization: `Bearer ${apiKey}` } } : { cookie: route === revokesItsSession ? spareCookie : cookie }),
     };
     const res = await callRoute(route, full);
     if (res.status >= 500) {
