@@ -1,11 +1,14 @@
 import type { IncomingHttpHeaders } from "node:http";
 import ipaddr from "ipaddr.js";
+import { log } from "@/lib/log";
 
 /**
  * The client's address as server.ts determined it. Set on every request that reaches Next (any
  * value the client sent is overwritten), so code behind it never parses X-Forwarded-For itself.
  */
 export const CLIENT_ADDRESS_HEADER = "x-galley-client-address";
+
+let warned = false;
 
 const FORWARDED = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"] as const;
 
@@ -36,6 +39,10 @@ export function normalizeForwardedHeaders(opts: { headers: IncomingHttpHeaders; 
   const { headers, trustedHops } = opts;
   const socket = parseAddress(opts.socketAddress) ?? "unknown";
   if (trustedHops <= 0) {
+    if (!warned && FORWARDED.some((name) => headers[name] !== undefined)) {
+      warned = true;
+      log.warn("Ignoring X-Forwarded-* headers: set GALLEY_TRUST_PROXY if Galley runs behind a reverse proxy (see README, Configuration).");
+    }
     for (const name of FORWARDED) delete headers[name];
     headers[CLIENT_ADDRESS_HEADER] = socket;
     return;
