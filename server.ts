@@ -76,12 +76,15 @@ async function main() {
     void handle(req, res);
   };
   const bodyLimits = { bodyBytes: env.GALLEY_MAX_BODY_BYTES, importBytes: env.GALLEY_MAX_IMPORT_BYTES };
-  const server = http.createServer((req, res) => {
+  const receive = (expectsContinue: boolean) => (req: http.IncomingMessage, res: http.ServerResponse) => {
     const requestId = requestIdFrom(req.headers["x-request-id"]);
     res.setHeader("x-request-id", requestId);
     // Too-large bodies get 413 here, before the hot path, next-auth or any route handler reads them.
-    limitRequestBody({ req, res, limits: bodyLimits, requestId, accept: () => serve(req, res, requestId) });
-  });
+    limitRequestBody({ req, res, limits: bodyLimits, requestId, expectsContinue, accept: () => serve(req, res, requestId) });
+  };
+  const server = http.createServer(receive(false));
+  // A client that asks first (Expect: 100-continue, as curl does for large uploads) hears a 413 before it sends anything.
+  server.on("checkContinue", receive(true));
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>

@@ -33,18 +33,19 @@ function refuse(req: IncomingMessage, res: ServerResponse, limit: number, variab
  * reading anything (the HTTP parser never delivers more than it declares). A chunked body has no
  * length up front: it is held here as it arrives, refused the moment it passes the limit, and
  * handed on whole once complete, so nothing after this ever sees more than the limit.
+ * `expectsContinue`: the request came through the server's "checkContinue" event (Expect:
+ * 100-continue): the client waits to be told to send its body, so a refusal costs it no upload.
  */
-export function limitRequestBody(opts: { req: IncomingMessage; res: ServerResponse; limits: BodyLimits; requestId: string; accept: () => void }): void {
+export function limitRequestBody(opts: { req: IncomingMessage; res: ServerResponse; limits: BodyLimits; requestId: string; expectsContinue?: boolean; accept: () => void }): void {
   const { req, res, limits, requestId, accept } = opts;
   const isImport = IMPORT_PATH.test(req.url ?? "");
   const limit = isImport ? limits.importBytes : limits.bodyBytes;
   const variable = isImport ? "GALLEY_MAX_IMPORT_BYTES" : "GALLEY_MAX_BODY_BYTES";
 
   const declared = req.headers["content-length"];
-  if (declared !== undefined) {
-    if (Number(declared) > limit) return refuse(req, res, limit, variable, requestId);
-    return accept();
-  }
+  if (declared !== undefined && Number(declared) > limit) return refuse(req, res, limit, variable, requestId);
+  if (opts.expectsContinue) res.writeContinue();
+  if (declared !== undefined) return accept();
   if (req.headers["transfer-encoding"] === undefined) return accept();
 
   // The HTTP parser hands each chunk to req.push (and null at the end): intercepting it holds the

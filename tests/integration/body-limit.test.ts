@@ -16,12 +16,13 @@ describe("request body limits", () => {
   let accepted = 0;
 
   beforeAll(async () => {
-    server = http.createServer((req, res) => {
+    const receive = (expectsContinue: boolean) => (req: http.IncomingMessage, res: http.ServerResponse) =>
       limitRequestBody({
         req,
         res,
         limits,
         requestId: "test-request",
+        expectsContinue,
         accept: async () => {
           accepted++;
           await new Promise((r) => setTimeout(r, 20));
@@ -31,7 +32,8 @@ describe("request body limits", () => {
           res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ bytes: body.length, sha256: crypto.createHash("sha256").update(body).digest("hex") }));
         },
       });
-    });
+    server = http.createServer(receive(false));
+    server.on("checkContinue", receive(true));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     port = (server.address() as AddressInfo).port;
   });
@@ -41,19 +43,21 @@ describe("request body limits", () => {
    * Sends `total` bytes in 8 KB chunks (declared with Content-Length, or chunked when `declare` is
    * false) and stops writing as soon as an answer arrives; `sent` tells how much went out by then.
    */
-  function send(opts: { path: string; total: number; declare?: number | false }): Promise<Answer & { payload: Buffer }> {
+  function send(opts: { path: string; total: number; declare?: number | false; expectContinue?: boolean }): Promise<Answer & { payload: Buffer; continued: boolean }> {
     const payload = crypto.randomBytes(opts.total);
     return new Promise((resolve, reject) => {
       let sent = 0;
       let answered = false;
+      let continued = false;
       const headers: Record<string, string | number> = { "content-type": "application/json" };
       if (opts.declare !== false) headers["content-length"] = opts.declare ?? opts.total;
+      if (opts.expectContinue) headers.expect = "100-continue";
       const req = http.request({ host: "127.0.0.1", port, path: opts.path, method: "POST", headers }, (res) => {
         answered = true;
         let body = "";
         res.setEncoding("utf8");
         res.on("data", (d) => (body += d));
-        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body, sent, payload }));
+        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body, sent, payload, continued }));
       });
       // The server may close the connection while we still write: that is the point.
       req.on("error", (error) => (answered ? undefined : reject(error)));
@@ -64,7 +68,12 @@ describe("request body limits", () => {
         sent += chunk.length;
         req.write(chunk, () => setTimeout(writeNext, 1));
       };
-      writeNext();
+      if (!opts.expectContinue) return writeNext();
+      req.flushHeaders();
+      req.on("continue", () => {
+        continued = true;
+        writeNext();
+      });
     });
   }
 
@@ -100,6 +109,17 @@ describe("request body limits", () => {
     const answer = await send({ path: "/api/projects/acme/prompts", total: 32 * 1024 });
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body).bytes).toBe(32 * 1024);
+  });
+
+  it("tells a client that asks first (Expect: 100-continue) 413 before it sends anything, and to go on otherwise", async () => {
+    const refused = await send({ path: "/api/signup", total: 64 * 1024, expectContinue: true });
+    expect(refused).toMatchObject({ status: 413, continued: false, sent: 0 });
+    const declared = await send({ path: "/api/signup", total: 20 * 1024, expectContinue: true });
+    expect(declared).toMatchObject({ status: 200, continued: true });
+    expect(JSON.parse(declared.body).bytes).toBe(20 * 1024);
+    const chunked = await send({ path: "/api/signup", total: 20 * 1024, declare: false, expectContinue: true });
+    expect(chunked).toMatchObject({ status: 200, continued: true });
+    expect(JSON.parse(chunked.body).sha256).toBe(crypto.createHash("sha256").update(chunked.payload).digest("hex"));
   });
 
   it("gives project imports their own, larger limit, and only them", async () => {
