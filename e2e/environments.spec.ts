@@ -1,5 +1,7 @@
 import { PROJECT, expect, test } from "./fixtures";
 
+test.use({ timezoneId: "UTC" });
+
 test("deploy versions to development, see what each environment runs, now and at another moment", async ({ page }) => {
   const prompt = await (await page.request.post(`/api/projects/${PROJECT}/prompts`, { data: { name: "envs/greeting", type: "TEXT" } })).json();
   for (const [i, text] of ["Hello", "Hello there"].entries()) {
@@ -19,6 +21,11 @@ test("deploy versions to development, see what each environment runs, now and at
   expect(refused.status()).toBe(403);
   expect((await refused.json()).error.message).toMatch(/protected/);
 
+  // v2 follows v1 within seconds: time travel tells them apart to the second.
+  const envApi = `/api/projects/${PROJECT}/environments/development`;
+  const deployedAt = async () => ((await (await page.request.get(envApi)).json()) as { prompts: Array<{ promptName: string; deployedAt: string }> }).prompts.find((p) => p.promptName === "envs/greeting")!.deployedAt;
+  const v1At = Date.parse(await deployedAt());
+  await new Promise((r) => setTimeout(r, 1100));
   await page.goto(`/p/${PROJECT}/prompts/envs/greeting?view=version&v=2`);
   await page.getByRole("button", { name: "Deploy v2" }).click();
   await expect(page.getByText("Development now runs version 2.")).toBeVisible();
@@ -31,12 +38,29 @@ test("deploy versions to development, see what each environment runs, now and at
   await expect(page.getByTestId("environment-prompts").getByRole("row").filter({ hasText: "envs/greeting" })).toContainText("v2");
   await expect(page.getByTestId("deployment-timeline").locator("li").filter({ hasText: "envs/greeting" })).toHaveCount(2);
 
-  await page.getByLabel("Compare with (UTC)").fill("2001-01-01T00:00");
+  // The form reads times in the viewer's zone (this test's browser runs in UTC, see test.use).
+  await page.getByLabel(/^Compare with/).fill("2001-01-01T00:00");
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page.getByTestId("environment-changes")).toContainText("envs/greeting: — → v2");
-  await page.getByLabel("As of (UTC; empty = now)").fill("2001-01-02T00:00");
+  await page.getByLabel(/^As of/).fill("2001-01-02T00:00");
+  await page.getByLabel(/^Compare with/).fill("");
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page.getByText("Development ran no prompt at that moment.")).toBeVisible();
+  // One second after v1 went out, and before v2 did: to the second.
+  const between = new Date(Math.floor((v1At + 1000) / 1000) * 1000).toISOString().slice(0, 19);
+  await page.getByLabel(/^As of/).fill(between);
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(new RegExp(`at=${encodeURIComponent(`${between}.000Z`)}`));
+  await expect(page.getByTestId("environment-prompts").getByRole("row").filter({ hasText: "envs/greeting" })).toContainText("v1");
+
+  // "As it was right after this" on a deployment of the timeline.
+  await page.goto(`/p/${PROJECT}/environments?env=development`);
+  const timeline = page.getByTestId("deployment-timeline").locator("li").filter({ hasText: "envs/greeting" });
+  await timeline.filter({ hasText: "— → v1" }).getByRole("link", { name: "As it was right after this" }).click();
+  await expect(page.getByRole("heading", { name: /Development right after the deployment of envs\/greeting v1/ })).toBeVisible();
+  await expect(page.getByTestId("environment-prompts").getByRole("row").filter({ hasText: "envs/greeting" })).toContainText("v1");
+  await timeline.filter({ hasText: "v1 → v2" }).getByRole("link", { name: "As it was right after this" }).click();
+  await expect(page.getByTestId("environment-prompts").getByRole("row").filter({ hasText: "envs/greeting" })).toContainText("v2");
 });
 
 test("admins add and remove environments in settings; one that serves prompts asks first", async ({ page }) => {
