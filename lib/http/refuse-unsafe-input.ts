@@ -7,11 +7,13 @@ import { validationError } from "@/lib/errors";
 /** Deeper than any prompt, contract or JSON schema a person writes; far below what overflows a stack. */
 export const MAX_INPUT_DEPTH = 64;
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// String.prototype.isWellFormed (Node 20+, not yet in TypeScript's ES2023 lib) is several times
+// faster than a regular expression on long text, and instant on one-byte strings.
+const isWellFormed = (text: string) => (text as string & { isWellFormed(): boolean }).isWellFormed();
 
 function textProblem(text: string): string | null {
   if (text.includes("\u0000")) return "contains a NUL character";
-  if (LONE_SURROGATE.test(text)) return "contains an unpaired surrogate, which is not valid Unicode";
+  if (!isWellFormed(text)) return "contains an unpaired surrogate, which is not valid Unicode";
   return null;
 }
 
