@@ -3,18 +3,25 @@ import { defineConfig } from "vitest/config";
 
 const alias = { "@": fileURLToPath(new URL(".", import.meta.url)) };
 
-// unit: pure logic beside its code. integration-*: real databases (a fresh PGlite data dir or a
-// fresh PostgreSQL database per test file, see tests/integration/setup.ts) and real processes.
+// unit: pure logic beside its code. integration-*: real databases (each test file gets its own
+// copy of a template migrated once per run, see tests/integration/setup.ts) and real processes.
+//
+// Vitest would pick CPUs − 1 workers: one on our 2-core CI machines, so files ran one after
+// another. Integration files mostly wait on a database server, a child process or PGlite's
+// single-threaded WASM, so two workers on two cores keep both busy (measured against 3: see the
+// note in .ci/run). Timeouts leave room for a machine running 2–3× slower beside another job.
 export default defineConfig({
   resolve: { alias },
   test: {
+    maxWorkers: 2,
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts"], environment: "node" } },
+      { resolve: { alias }, test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts"], environment: "node", testTimeout: 20_000 } },
       {
         resolve: { alias },
         test: {
           name: "integration-pglite",
           include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/setup.ts"],
           env: { GALLEY_TEST_DB: "pglite", NODE_ENV: "test", LOG_LEVEL: "warn" },
           testTimeout: 60_000,
@@ -27,6 +34,7 @@ export default defineConfig({
         test: {
           name: "integration-postgres",
           include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/setup.ts"],
           env: { GALLEY_TEST_DB: "postgres", NODE_ENV: "test", LOG_LEVEL: "warn" },
           testTimeout: 60_000,

@@ -3,6 +3,9 @@ import { db, getDatabase } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { getMigrationStatus } from "@/lib/db/migrations/get-migration-status";
 import { readMigrations } from "@/lib/db/migrations/read-migrations";
+import { startWithEmptyDatabase } from "./test-database";
+
+startWithEmptyDatabase();
 
 describe(`migrations on ${process.env.GALLEY_TEST_DB}`, () => {
   it("reports pending migrations on an empty database", async () => {

@@ -1,51 +1,37 @@
-// Gives each integration test file its own empty database: a fresh PGlite data directory, or a
-// fresh database on the PostgreSQL server in TEST_DATABASE_URL. Migrations are applied first,
-// exactly as the server does at start.
+// Gives each integration test file its own database: a copy of the run's migrated template (see
+// global-setup.ts), so tests start on the schema the server would have after migrating at start.
+// A file about migrating itself calls startWithEmptyDatabase() and starts with nothing applied.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
+import { copyTemplateDatabase, databaseUrl, openEmptyDatabaseChoice, runAdminStatement, settleEmptyDatabaseChoice, testDatabaseAdminUrl } from "./test-database";
 
-const kind = process.env.GALLEY_TEST_DB;
-let cleanup: () => Promise<void> = async () => undefined;
+const kind = process.env.GALLEY_TEST_DB === "postgres" ? "postgres" : "pglite";
+let target: string;
+let cleanup: () => Promise<void>;
+openEmptyDatabaseChoice();
 
-function adminUrl(): string {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) {
-    throw new Error(
-      "TEST_DATABASE_URL is not set. Start a throwaway server with: eval \"$(scripts/throwaway-postgres.sh start /tmp/galley-pg)\"",
-    );
-  }
-  return url;
-}
-
+// Where the database lives is fixed now, before the test file is imported; it is filled in the
+// first hook (the database opens lazily on first use), once the file has said what it needs.
 if (kind === "postgres") {
-  const name = `galley_test_${crypto.randomBytes(6).toString("hex")}`;
-  const admin = adminUrl();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  process.env.DATABASE_URL = url.toString();
-  process.env.TEST_DATABASE_NAME = name;
-  beforeAll(async () => {
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    await client.query(`CREATE DATABASE "${name}"`);
-    await client.end();
-  });
-  cleanup = async () => {
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.end();
-  };
+  const admin = testDatabaseAdminUrl();
+  target = `galley_test_${crypto.randomBytes(6).toString("hex")}`;
+  process.env.DATABASE_URL = databaseUrl({ admin, name: target });
+  process.env.TEST_DATABASE_NAME = target;
+  cleanup = () => runAdminStatement({ admin, sql: `DROP DATABASE IF EXISTS "${target}" WITH (FORCE)` });
 } else {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "galley-it-"));
+  target = fs.mkdtempSync(path.join(os.tmpdir(), "galley-it-"));
   delete process.env.DATABASE_URL;
-  process.env.GALLEY_DATA_DIR = dir;
-  cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
+  process.env.GALLEY_DATA_DIR = target;
+  cleanup = async () => fs.rmSync(target, { recursive: true, force: true });
 }
+
+beforeAll(async () => {
+  const template = inject(settleEmptyDatabaseChoice() ? "galleyEmptyTemplateDatabase" : "galleyTemplateDatabase");
+  await copyTemplateDatabase({ kind, template, target });
+});
 
 afterAll(async () => {
   const { closeDatabase } = await import("@/lib/db");
