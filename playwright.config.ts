@@ -16,8 +16,11 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Sized for a 2-core machine beside another CPU-heavy job, where specs run 2–3× slower than on
+  // a quiet one (first sign-up 10 s → 31 s; the playground spec 34–45 s, over the old 30 s): twice
+  // the slowest loaded spec. A spec that needs longer says test.slow() (3×), not a number of its own.
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
   use: {
     baseURL,
     trace: "retain-on-failure",
@@ -42,7 +45,8 @@ export default defineConfig({
     command: "rm -rf .e2e && mkdir -p .e2e && npm run serve",
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    // A fresh data dir: initdb and every migration before the first answer (20+ s under load).
+    timeout: 180_000,
     stdout: "ignore",
     stderr: "pipe",
     env: {

@@ -5,7 +5,7 @@ const content = (template: string) => ({ template, contract: { variables: [] }, 
 const utc = (d: Date) => d.toISOString().replace("Z", "");
 
 test("an editor asks a reviewer, the reviewer comments on a line and asks for changes, the editor updates, the reviewer approves, the editor promotes, an admin rolls back", async ({ page, browser, outsideRequests }) => {
-  test.setTimeout(120_000);
+  test.slow();
   const editor = await memberContext({ browser, ownerRequest: page.request, role: "EDITOR", outside: outsideRequests });
   const reviewer = await memberContext({ browser, ownerRequest: page.request, role: "REVIEWER", outside: outsideRequests });
   const handle = (email: string) => email.split("@")[0]!;

@@ -34,7 +34,6 @@ async function proxy(target: URL) {
 }
 
 test("the SDK caches, revalidates with ETags, sees a promotion after its TTL, serves stale while the server is down, and falls back only with nothing cached", async ({ page }) => {
-  test.setTimeout(60_000);
   const { createGalley, GalleyError } = (await import(built)) as typeof Sdk;
   const api = `/api/projects/${PROJECT}`;
   const content = (template: string) => ({ template, contract: { variables: [{ name: "name", type: "string", required: true }] }, modelConfig: { model: "gpt-4o-mini", temperature: 0.3 } });

@@ -17,7 +17,7 @@ function watch(page: Page) {
 }
 
 test("a viewer in another time zone sees their own times, labelled, with no hydration or Monaco errors", async ({ page, browser, outsideRequests }) => {
-  test.setTimeout(120_000);
+  test.slow();
   const api = `/api/projects/${PROJECT}`;
   const content = (template: string) => ({ template, contract: { variables: [{ name: "customer", type: "string", required: true }] }, modelConfig: {} });
 

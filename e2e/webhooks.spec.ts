@@ -4,7 +4,6 @@ import { verifyWebhookSignature } from "../lib/webhooks/sign-webhook";
 import { PROJECT, expect, test } from "./fixtures";
 
 test("an admin adds a webhook; saving a version sends a signed event; a failed delivery shows its status and can be redelivered", async ({ page }) => {
-  test.setTimeout(60_000);
   const received: Array<{ headers: http.IncomingHttpHeaders; body: string }> = [];
   let status = 500;
   const receiver = http.createServer((req, res) => {
