@@ -3,8 +3,9 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useSyncExternalStore, type FormEvent } from "react";
-import { fromDateTimeLocal, toDateTimeLocal } from "@/lib/dates/datetime-local";
-import { getServerViewerClock, getViewerClock, subscribeToViewerClock } from "@/lib/dates/viewer-clock";
+import { fromDateTimeLocal } from "@/lib/dates/from-datetime-local";
+import { toDateTimeLocal } from "@/lib/dates/to-datetime-local";
+import { viewerClock } from "@/lib/dates/viewer-clock";
 import { buttonClass } from "@/components/ui/button";
 
 type Props = {
@@ -24,7 +25,7 @@ const viewerZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 export function TimeTravelForm({ base, environment, at, from }: Props) {
   const router = useRouter();
   // Null on the server and while hydrating: the viewer's zone is only known in the browser.
-  const clock = useSyncExternalStore(subscribeToViewerClock, getViewerClock, getServerViewerClock);
+  const clock = useSyncExternalStore(viewerClock.subscribe, viewerClock.getSnapshot, viewerClock.getServerSnapshot);
   const zone = clock === null ? null : viewerZone();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {

@@ -4,7 +4,7 @@ import { useSyncExternalStore } from "react";
 import { formatRelativeTime } from "@/lib/dates/format-relative-time";
 import { formatUtcTime } from "@/lib/dates/format-utc-time";
 import { formatViewerTime } from "@/lib/dates/format-viewer-time";
-import { getServerViewerClock, getViewerClock, subscribeToViewerClock } from "@/lib/dates/viewer-clock";
+import { viewerClock } from "@/lib/dates/viewer-clock";
 
 type Props = {
   value: string | Date;
@@ -23,7 +23,7 @@ type Props = {
  * mixes "05:50 UTC" with "6:51 AM" and React never sees a mismatch).
  */
 export function Time({ value, format = "relative", seconds = false, className }: Props) {
-  const now = useSyncExternalStore(subscribeToViewerClock, getViewerClock, getServerViewerClock);
+  const now = useSyncExternalStore(viewerClock.subscribe, viewerClock.getSnapshot, viewerClock.getServerSnapshot);
   const iso = new Date(value).toISOString();
   if (now === null) {
     return (

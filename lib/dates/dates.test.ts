@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fromDateTimeLocal, toDateTimeLocal } from "@/lib/dates/datetime-local";
+import { fromDateTimeLocal } from "@/lib/dates/from-datetime-local";
+import { toDateTimeLocal } from "@/lib/dates/to-datetime-local";
 import { formatRelativeTime } from "@/lib/dates/format-relative-time";
 import { formatUtcTime } from "@/lib/dates/format-utc-time";
 import { formatViewerTime } from "@/lib/dates/format-viewer-time";

@@ -11,29 +11,29 @@ function tick() {
   for (const listener of listeners) listener();
 }
 
-/** Subscribe to the clock; returns the unsubscribe function. */
-export function subscribeToViewerClock(listener: () => void): () => void {
-  listeners.add(listener);
-  if (!timer) {
-    now = Date.now();
-    timer = setInterval(tick, 30_000);
-  }
-  return () => {
-    listeners.delete(listener);
-    if (!listeners.size && timer) {
-      clearInterval(timer);
-      timer = null;
+/** `useSyncExternalStore(viewerClock.subscribe, viewerClock.getSnapshot, viewerClock.getServerSnapshot)`. */
+export const viewerClock = {
+  subscribe(listener: () => void): () => void {
+    listeners.add(listener);
+    if (!timer) {
+      now = Date.now();
+      timer = setInterval(tick, 30_000);
     }
-  };
-}
-
-/** The browser's now (ms), stable between ticks, as useSyncExternalStore requires. */
-export function getViewerClock(): number {
-  if (!now) now = Date.now();
-  return now;
-}
-
-/** On the server and during hydration: unknown, so callers render the stable UTC form. */
-export function getServerViewerClock(): null {
-  return null;
-}
+    return () => {
+      listeners.delete(listener);
+      if (!listeners.size && timer) {
+        clearInterval(timer);
+        timer = null;
+      }
+    };
+  },
+  /** The browser's now (ms), stable between ticks, as useSyncExternalStore requires. */
+  getSnapshot(): number {
+    if (!now) now = Date.now();
+    return now;
+  },
+  /** On the server and during hydration: unknown, so callers render the stable UTC form. */
+  getServerSnapshot(): null {
+    return null;
+  },
+};
