@@ -8,7 +8,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callRoute, routesExporting, signInAs, type RouteCall } from "./route-client";
+import { callRoute, routesExporting, runInRequestScope, signInAs, type RouteCall } from "./route-client";
+import { NextRequest } from "next/server";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { createPrompt } from "@/lib/prompts/create-prompt";
@@ -275,6 +276,17 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
     // Studio answers, success and error alike, are never stored by a browser or proxy.
     expect((await as("api/projects/[project]/environments/route.ts", { method: "GET", params })).cache).toBe("no-store");
     expect(sections.cache).toBe("no-store");
+  });
+
+  it("answers a review number past the int4 range with the review page's 404, not a 500", async () => {
+    const { default: ReviewPage } = await import("@/app/p/[project]/reviews/[number]/page");
+    const render = (number: string) => {
+      const req = new NextRequest(`http://galley.test/p/${params.project}/reviews/${number}`, { headers: { cookie, host: "galley.test" } });
+      return runInRequestScope(req, "p/[project]/reviews/[number]/page.tsx", () => ReviewPage({ params: Promise.resolve({ project: params.project as string, number }) }));
+    };
+    await expect(render(params.number as string)).resolves.toBeTruthy();
+    // notFound() throws Next's 404 signal, which the framework turns into the not-found page.
+    await expect(render("99999999999999999999")).rejects.toMatchObject({ digest: expect.stringMatching(/;404$/) });
   });
 
   it("answers /api/prompts/%ZZ and a NUL in the name on the hot path with 400", async () => {

@@ -67,9 +67,14 @@ export async function callRoute(route: string, call: RouteCall): Promise<Respons
     body = call.raw ?? JSON.stringify(call.body);
   }
   const req = new NextRequest(url, { method: call.method, headers, body });
-  const workStore = { route: `/${route.replace(/\/route\.ts$/, "")}`, page: `/${route}`, forceStatic: false, dynamicShouldError: false, isStaticGeneration: false };
-  const requestStore = createRequestStoreForAPI(req, { pathname: url.pathname, search: url.search }, { tags: [], expirationsByCacheKind: new Map() }, undefined, undefined);
-  return workAsyncStorage.run(workStore, () => workUnitAsyncStorage.run(requestStore, () => handler(req, { params: Promise.resolve(call.params ?? {}) })));
+  return runInRequestScope(req, route, () => handler(req, { params: Promise.resolve(call.params ?? {}) }));
+}
+
+/** Runs `fn` (a route handler, or a page's component) inside the request scope Next.js gives `req` for the file `route`. */
+export function runInRequestScope<T>(req: NextRequest, route: string, fn: () => T): T {
+  const workStore = { route: `/${route.replace(/\/(route|page)\.tsx?$/, "")}`, page: `/${route}`, forceStatic: false, dynamicShouldError: false, isStaticGeneration: false };
+  const requestStore = createRequestStoreForAPI(req, { pathname: req.nextUrl.pathname, search: req.nextUrl.search }, { tags: [], expirationsByCacheKind: new Map() }, undefined, undefined);
+  return workAsyncStorage.run(workStore, () => workUnitAsyncStorage.run(requestStore, fn));
 }
 
 const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]!);

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getPageAccess } from "@/lib/auth/get-page-access";
 import { AppError } from "@/lib/errors";
+import { parseRouteInt } from "@/lib/http/parse-route-int";
 import { listMembers } from "@/lib/members/list-members";
 import { listRuns } from "@/lib/playground/list-runs";
 import { getReviewDetail, reviewAbilities } from "@/lib/reviews/get-review-detail";
@@ -17,8 +18,13 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 export default async function ReviewPage({ params }: { params: Promise<Params> }) {
   const { project, number } = await params;
   const access = await getPageAccess(project, "review.view");
-  if (!/^\d+$/.test(number)) notFound();
-  const review = await getReviewDetail({ projectId: access.project.id, number: Number(number) }).catch((error) => {
+  let reviewNumber: number;
+  try {
+    reviewNumber = parseRouteInt({ value: number, name: "number" });
+  } catch {
+    notFound();
+  }
+  const review = await getReviewDetail({ projectId: access.project.id, number: reviewNumber }).catch((error) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
