@@ -26,6 +26,9 @@ export async function loadReferencedTemplates(opts: { projectId: string; content
     for (const ref of pending) {
       const k = refKey(ref.prompt, ref.version);
       if (loaded.has(k)) continue;
+      // PGlite answers in-process through promises that resolve at once, so a chain of queries never
+      // lets the event loop run: a long reference graph would hold it (and /api/health) for its whole load.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const prompt = await db.prompt.findUnique({ where: { projectId_name: { projectId: opts.projectId, name: ref.prompt } }, select: { id: true, latestVersion: true } });
       if (!prompt) continue;
       const number = ref.version ?? (await unpinned(prompt));

@@ -1,5 +1,6 @@
 import { parseTemplate, type TemplateNode } from "./parse-template";
 import { referenceLabel, referenceLimitIssue, TemplateError, type ReferenceResolver, type TemplateIssue } from "./render-template";
+import { measureReferences } from "./measure-references";
 import { LimitReached, WorkBudget, type TemplateLimits } from "./work-budget";
 
 type ReferenceNode = Extract<TemplateNode, { kind: "reference" }>;
@@ -11,7 +12,7 @@ type Prepared = { problems: ReturnType<typeof parseTemplate>["problems"]; refs: 
  * as they are. Unknown references, cycles and nesting deeper than MAX_REFERENCE_DEPTH (render-template) end in one
  * TemplateError listing every problem, as rendering does. The result's size and the references
  * followed are counted as it is built and stopped at the budget's limits (a TemplateError whose
- * issue names the reference chain), so a fan-out of references never builds its huge text.
+ * issue names the reference chain); a fan-out of references is measured first and never built.
  */
 export function inlineReferences(opts: { template: string; resolveReference: ReferenceResolver; promptName?: string; limits?: TemplateLimits; budget?: WorkBudget }): string {
   const issues: TemplateIssue[] = [];
@@ -66,6 +67,9 @@ export function inlineReferences(opts: { template: string; resolveReference: Ref
     }
     emit(at ? source.slice(at) : source, chain);
   };
+  // A fan-out is measured over the reference graph first and refused before any text is built.
+  const early = measureReferences({ template: opts.template, resolveReference: opts.resolveReference, promptName: opts.promptName, budget });
+  if (early) throw new TemplateError([early]);
   try {
     inline(opts.template, opts.promptName ? [opts.promptName] : []);
   } catch (error) {

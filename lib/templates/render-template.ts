@@ -1,6 +1,7 @@
 import { parseTemplate, type ParsedTemplate, type Span, type TemplateNode } from "./parse-template";
 import { checkValues, type Contract } from "./contract";
 import { contractWithReferences } from "./contract-with-references";
+import { measureReferences } from "./measure-references";
 import { LimitReached, WorkBudget, type TemplateLimits } from "./work-budget";
 
 export const MAX_REFERENCE_DEPTH = 10;
@@ -88,6 +89,11 @@ export function renderTemplate(opts: RenderOptions): string {
   if (issues.length) throw new TemplateError(issues);
 
   const budget = opts.budget ?? new WorkBudget(opts.limits);
+  // A template whose resolved form is too large is refused as serving refuses it, before rendering.
+  if (opts.resolveReference && collectReferences(parsed.nodes).length) {
+    const early = measureReferences({ template: parsed, resolveReference: opts.resolveReference, promptName: opts.promptName, budget });
+    if (early) throw new TemplateError([early]);
+  }
   // A prompt included many times is parsed once per render.
   const parsedReferences = new Map<string, ParsedTemplate>();
   const out: string[] = [];

@@ -6,9 +6,9 @@ import { renderTemplate, TemplateError, type ReferenceResolver, type TemplateIss
 import { utf8Length } from "@/lib/templates/work-budget";
 
 // The review's attack: eight small templates, each including the next ten times (10^8 copies).
-const fanOut = (leaf: string): ReferenceResolver => {
+const fanOut = (leaf: string, between = " "): ReferenceResolver => {
   const library: Record<string, string> = {};
-  for (let i = 1; i <= 8; i++) library[`fan/t${i}`] = i === 8 ? leaf : Array.from({ length: 10 }, () => `{{> fan/t${i + 1}}}`).join(" ");
+  for (let i = 1; i <= 8; i++) library[`fan/t${i}`] = i === 8 ? leaf : Array.from({ length: 10 }, () => `{{> fan/t${i + 1}}}`).join(between);
   return (name) => (library[name] === undefined ? null : { template: library[name]! });
 };
 
@@ -35,14 +35,28 @@ describe("work bounds", () => {
     expect(inlineReferences({ template: "{{> fan/t7}}", resolveReference: fanOut("abc"), limits: { maxBytes: 10_000 } })).toBe(Array(10).fill("abc").join(" "));
   });
 
-  it("stops a fan-out of empty templates (no text, only work) at the step limit", () => {
-    expect(limitIssue(() => inlineReferences({ template: "{{> fan/t1}}", resolveReference: fanOut("") })).limit).toBe("steps");
-    expect(limitIssue(() => renderTemplate({ template: "{{> fan/t1}}", values: {}, resolveReference: fanOut("{{! nothing }}") })).limit).toBe("steps");
+  it("measures the resolved size exactly before building it: at the limit it resolves, one byte over it is refused", () => {
+    const resolveReference = fanOut("é{{x}}");
+    const text = inlineReferences({ template: "Hi {{> fan/t6}}!", resolveReference });
+    const bytes = Buffer.byteLength(text);
+    expect(text).toHaveLength("Hi ".length + 100 * "é{{x}}".length + 99 + "!".length);
+    expect(inlineReferences({ template: "Hi {{> fan/t6}}!", resolveReference, limits: { maxBytes: bytes } })).toBe(text);
+    expect(limitIssue(() => inlineReferences({ template: "Hi {{> fan/t6}}!", resolveReference, limits: { maxBytes: bytes - 1 } }))).toMatchObject({ limit: "bytes", chain: ["fan/t6", "fan/t7", "fan/t8"] });
   });
 
-  it("stops rendering a fan-out at the size limit", () => {
-    const issue = limitIssue(() => renderTemplate({ template: "{{> fan/t1}}", values: { name: "Ana" }, resolveReference: fanOut(`${"Hello ".repeat(80)}{{name}}`), promptName: "root" }));
-    expect(issue).toMatchObject({ limit: "bytes", message: expect.stringMatching(/^The rendered text would be larger than 1 MB \(at root → fan\/t1/) });
+  it("stops a fan-out of empty templates (no text, only work) at the step limit", () => {
+    expect(limitIssue(() => inlineReferences({ template: "{{> fan/t1}}", resolveReference: fanOut("", "") })).limit).toBe("steps");
+    expect(limitIssue(() => renderTemplate({ template: "{{> fan/t1}}", values: {}, resolveReference: fanOut("", "") })).limit).toBe("steps");
+  });
+
+  it("refuses to render a fan-out whose resolved template is too large, and stops one that lists multiply", () => {
+    const resolveReference = fanOut(`${"Hello ".repeat(25)}{{name}}`);
+    const issue = limitIssue(() => renderTemplate({ template: "{{> fan/t1}}", values: { name: "Ana" }, resolveReference, promptName: "root" }));
+    expect(issue).toMatchObject({ limit: "bytes", message: expect.stringMatching(/^The resolved template would be larger than 1 MB \(at root → fan\/t1 → fan\/t2 → .* → fan\/t8\)/) });
+    // 150 KB resolved is fine alone; repeated over a 30-item list it is stopped as it renders.
+    expect(renderTemplate({ template: "{{> fan/t5}}", values: { name: "Ana" }, resolveReference })).toHaveLength(1000 * 153 + 999);
+    const listed = limitIssue(() => renderTemplate({ template: "{{#l}}{{> fan/t5}}{{/l}}", values: { name: "Ana", l: Array.from({ length: 30 }, () => ({})) }, resolveReference, promptName: "root" }));
+    expect(listed).toMatchObject({ limit: "bytes", message: expect.stringMatching(/^The rendered text would be larger than 1 MB \(at root → fan\/t5 → fan\/t6 → fan\/t7 → fan\/t8\)/) });
   });
 
   it("stops nested sections over a list (30^5 passes) at the step limit, with or without text", () => {

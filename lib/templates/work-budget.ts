@@ -55,23 +55,18 @@ export class WorkBudget {
   /** Counts text about to be added; throws LimitReached past maxBytes. */
   add(text: string, chain: string[]) {
     this.bytes += utf8Length(text);
-    if (this.bytes > this.maxBytes) {
-      throw new LimitReached({
-        limit: "bytes",
-        chain,
-        message: `The ${this.what} would be larger than ${formatBytes(this.maxBytes)}${chainText(chain)}: references or lists multiply the text. Include fewer copies, or split the prompt.`,
-      });
-    }
+    if (this.bytes > this.maxBytes) throw new LimitReached(this.issueFor("bytes", chain));
   }
 
   /** Counts one node, list item or reference; throws LimitReached past maxSteps. */
   step(chain: string[]) {
-    if (++this.steps > this.maxSteps) {
-      throw new LimitReached({
-        limit: "steps",
-        chain,
-        message: `The ${this.what} takes more than ${this.maxSteps.toLocaleString("en")} steps${chainText(chain)}: nested sections over lists or repeated references multiply the work. Nest fewer sections, or include fewer copies.`,
-      });
-    }
+    if (++this.steps > this.maxSteps) throw new LimitReached(this.issueFor("steps", chain));
+  }
+
+  /** The issue that says which limit was reached, and where. */
+  issueFor(limit: "bytes" | "steps", chain: string[], what: string = this.what): TemplateIssue {
+    return limit === "bytes"
+      ? { limit, chain, message: `The ${what} would be larger than ${formatBytes(this.maxBytes)}${chainText(chain)}: references or lists multiply the text. Include fewer copies, or split the prompt.` }
+      : { limit, chain, message: `The ${what} takes more than ${this.maxSteps.toLocaleString("en")} steps${chainText(chain)}: nested sections over lists or repeated references multiply the work. Nest fewer sections, or include fewer copies.` };
   }
 }
