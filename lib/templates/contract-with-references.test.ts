@@ -42,6 +42,11 @@ describe("included prompts keep their own contract's defaults", () => {
     expect(renderTemplate({ template: own.template, contract: own.contract, values: {}, resolveReference })).toBe("Bo|Kind regards,\nBo, Acme Support");
   });
 
+  it("stops following references at the nesting limit, whatever the resolver answers", () => {
+    const endless: ReferenceResolver = (name) => ({ template: `{{> ${name}x}}`, contract: { variables: [{ name: `v${name.length}`, type: "string", required: false, default: "d" }] } });
+    expect(contractWithReferences({ contract: { variables: [] }, templates: ["{{> p}}"], resolveReference: endless }).variables).toHaveLength(10);
+  });
+
   it("carries the defaults into the resolved form, so a renderer without references (the SDK) agrees", () => {
     const resolved = inlineReferences({ template: reply.messages[0]!.content, resolveReference });
     const contract = contractWithReferences({ contract: reply.contract, templates: [reply.messages[0]!.content], resolveReference });

@@ -1,6 +1,6 @@
 import { parseTemplate, type ParsedTemplate, type TemplateNode } from "./parse-template";
 import type { Contract, VariableSpec } from "./contract";
-import type { ReferenceResolver } from "./render-template";
+import { MAX_REFERENCE_DEPTH, type ReferenceResolver } from "./render-template";
 
 /**
  * The contract a prompt renders with once its references are followed: its own variables, then
@@ -17,10 +17,11 @@ export function contractWithReferences(opts: { contract: Contract; templates: Ar
   const variables: VariableSpec[] = [...opts.contract.variables];
   const known = new Set(variables.map((v) => v.name));
   const visited = new Set<string>();
-  const walk = (nodes: TemplateNode[]) => {
+  // Depth-bounded like rendering, so even a resolver that invents prompts cannot recurse forever.
+  const walk = (nodes: TemplateNode[], depth: number) => {
     for (const node of nodes) {
-      if (node.kind === "section") walk(node.children);
-      if (node.kind !== "reference") continue;
+      if (node.kind === "section") walk(node.children, depth);
+      if (node.kind !== "reference" || depth >= MAX_REFERENCE_DEPTH) continue;
       const label = node.version === null ? node.prompt : `${node.prompt}@${node.version}`;
       if (visited.has(label)) continue;
       visited.add(label);
@@ -31,9 +32,9 @@ export function contractWithReferences(opts: { contract: Contract; templates: Ar
         known.add(spec.name);
         variables.push({ ...spec, required: false });
       }
-      walk(parseTemplate(target.template).nodes);
+      walk(parseTemplate(target.template).nodes, depth + 1);
     }
   };
-  for (const template of opts.templates) walk((typeof template === "string" ? parseTemplate(template) : template).nodes);
+  for (const template of opts.templates) walk((typeof template === "string" ? parseTemplate(template) : template).nodes, 0);
   return variables.length === opts.contract.variables.length ? opts.contract : { variables };
 }
