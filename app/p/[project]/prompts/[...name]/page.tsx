@@ -27,6 +27,7 @@ import { VersionReadOnly } from "@/components/prompts/version-read-only";
 import { PromptSettingsForm } from "@/components/prompts/prompt-settings-form";
 import { buttonClass } from "@/components/ui/button";
 import { Time } from "@/components/ui/time";
+import { readPageInt } from "@/lib/http/read-page-int";
 
 type Params = { project: string; name: string[] };
 type Search = { view?: string; v?: string; a?: string; b?: string; before?: string; run?: string; env?: string };
@@ -118,7 +119,7 @@ export default async function PromptPage({ params, searchParams }: { params: Pro
           here={here}
           projectId={access.project.id}
           promptId={detail.id}
-          before={Number(search.before) || undefined}
+          before={readPageInt(search.before)}
           runningIn={environments.filter((e) => running[e.slug]).map((e) => ({ name: e.name, version: running[e.slug]! }))}
         />
       ) : null}
@@ -127,11 +128,11 @@ export default async function PromptPage({ params, searchParams }: { params: Pro
           projectSlug={access.project.slug}
           promptId={detail.id}
           promptType={detail.type}
-          version={await getVersionOrThrow({ projectId: access.project.id, promptId: detail.id, number: Number(search.v) || latest || 1 }).catch(() => notFound())}
+          version={await getVersionOrThrow({ projectId: access.project.id, promptId: detail.id, number: readPageInt(search.v) ?? (latest || 1) }).catch(() => notFound())}
           latestVersion={latest}
           editorHref={here}
           canEdit={can(access.role, "prompt.edit")}
-          requestReviewHref={can(access.role, "review.request") && !detail.archived ? `/p/${access.project.slug}/reviews/new?prompt=${detail.id}&version=${Number(search.v) || latest || 1}` : null}
+          requestReviewHref={can(access.role, "review.request") && !detail.archived ? `/p/${access.project.slug}/reviews/new?prompt=${detail.id}&version=${readPageInt(search.v) ?? (latest || 1)}` : null}
           deployTargets={can(access.role, "deployment.unprotected") ? environments.map((e) => ({ slug: e.slug, name: e.name, protected: e.protected, current: running[e.slug] ?? null })) : null}
         />
       ) : null}
@@ -161,7 +162,7 @@ export default async function PromptPage({ params, searchParams }: { params: Pro
       {view === "settings" ? (
         <PromptSettingsForm projectSlug={access.project.slug} promptId={detail.id} name={detail.name} description={detail.description} tags={detail.tags} archived={detail.archived} canEdit={can(access.role, "prompt.edit")} canDelete={can(access.role, "prompt.delete")} />
       ) : null}
-      {view === "compare" ? <Compare here={here} projectId={access.project.id} promptId={detail.id} a={Number(search.a)} b={Number(search.b)} latest={latest} /> : null}
+      {view === "compare" ? <Compare here={here} projectId={access.project.id} promptId={detail.id} a={readPageInt(search.a)} b={readPageInt(search.b)} latest={latest} /> : null}
     </div>
   );
 }
@@ -208,9 +209,9 @@ async function History({ here, projectId, promptId, before, runningIn }: { here:
   );
 }
 
-async function Compare({ here, projectId, promptId, a, b, latest }: { here: string; projectId: string; promptId: string; a: number; b: number; latest: number }) {
-  const from = Number.isInteger(a) && a >= 1 ? a : Math.max(1, latest - 1);
-  const to = Number.isInteger(b) && b >= 1 ? b : latest;
+async function Compare({ here, projectId, promptId, a, b, latest }: { here: string; projectId: string; promptId: string; a?: number; b?: number; latest: number }) {
+  const from = a ?? Math.max(1, latest - 1);
+  const to = b ?? latest;
   const [left, right] = await Promise.all([getVersionOrThrow({ projectId, promptId, number: from }), getVersionOrThrow({ projectId, promptId, number: to })]).catch(() => notFound());
   return (
     <CompareView

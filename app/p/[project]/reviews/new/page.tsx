@@ -9,6 +9,7 @@ import { listVersions } from "@/lib/prompts/list-versions";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { NewReviewForm } from "@/components/reviews/new-review-form";
+import { readPageInt } from "@/lib/http/read-page-int";
 
 export const metadata: Metadata = { title: "Request review" };
 
@@ -35,7 +36,7 @@ export default async function NewReviewPage({ params, searchParams }: { params: 
   ]);
   const runs = running.get(prompt.id) ?? {};
   const reviewers = members.filter((m) => m.userId !== access.user.id && can(m.role, "review.approve")).map((m) => ({ id: m.userId, name: m.name, email: m.email, role: m.role }));
-  const version = Number(search.version) || prompt.latestVersion;
+  const version = readPageInt(search.version) ?? prompt.latestVersion;
   const protectedFirst = environments.find((e) => e.protected)?.slug;
   return (
     <div className="max-w-2xl">
