@@ -10,9 +10,9 @@ import { useRequest } from "@/lib/client/use-request";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { Time } from "@/components/ui/time";
 
 type Props = { projectSlug: string; webhooks: WebhookView[]; selected: string | null; deliveries: { deliveries: DeliveryView[]; nextBefore: string | null } | null };
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "medium" }) : "—");
 const statusTone: Record<string, string> = { delivered: "text-success", failed: "text-danger", pending: "text-muted" };
 
 /** Settings → Webhooks: endpoints that receive the project's events, and every delivery with its outcome. */
@@ -142,7 +142,7 @@ export function WebhooksClient({ projectSlug, webhooks, selected, deliveries }: 
                   <tr key={d.id} className="border-b border-line align-top last:border-0">
                     <td className="px-3 py-2 font-mono text-xs">{d.event}</td>
                     <td className={`px-3 py-2 ${statusTone[d.status] ?? ""}`}>
-                      {d.status === "pending" ? (d.attempts ? `retrying ${when(d.nextAttemptAt)}` : "queued") : d.status === "failed" ? "gave up" : "delivered"}
+                      <DeliveryStatus delivery={d} />
                     </td>
                     <td className="px-3 py-2 text-xs">
                       {d.responseStatus ?? "—"} {d.error ? <span className="block text-danger">{d.error}</span> : null}
@@ -154,7 +154,7 @@ export function WebhooksClient({ projectSlug, webhooks, selected, deliveries }: 
                       ) : null}
                     </td>
                     <td className="px-3 py-2">{d.attempts}</td>
-                    <td className="px-3 py-2 text-xs">{when(d.createdAt)}</td>
+                    <td className="px-3 py-2 text-xs"><Time value={d.createdAt} format="exact" seconds /></td>
                     <td className="px-3 py-2 text-right">
                       <Button variant="ghost" busy={change.busy} onClick={() => act(() => apiFetch(`${api}/${selected}/deliveries/${d.id}/redeliver`, { body: {} }))}>
                         Redeliver
@@ -173,5 +173,18 @@ export function WebhooksClient({ projectSlug, webhooks, selected, deliveries }: 
         </section>
       ) : null}
     </div>
+  );
+}
+
+function DeliveryStatus({ delivery }: { delivery: DeliveryView }) {
+  if (delivery.status === "failed") return "gave up";
+  if (delivery.status !== "pending") return "delivered";
+  if (!delivery.attempts) return "queued";
+  return delivery.nextAttemptAt ? (
+    <>
+      retrying <Time value={delivery.nextAttemptAt} />
+    </>
+  ) : (
+    "retrying"
   );
 }
