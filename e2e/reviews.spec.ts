@@ -101,7 +101,7 @@ test("an editor asks a reviewer, the reviewer comments on a line and asks for ch
   // Going back to v3 now is a move forward: it is worded so, never as a rollback.
   await expect(page.getByRole("button", { name: "Emergency redeploy of v3" })).toBeVisible();
   await expect(page.getByRole("button", { name: /rollback to v3/i })).toHaveCount(0);
-  await expect(page.getByTestId("prompt-deployments").locator("li").first()).toContainText("emergency-rollback");
+  await expect(page.getByTestId("prompt-deployments").locator("li").first()).toContainText("emergency rollback");
   await asEditor.goto("/inbox");
   await expect(asEditor.getByTestId("inbox")).toContainText("rolled reviews/refund-reply back to v1 in Production");
 

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { DeploymentView } from "@/lib/environments/list-deployments";
+import { deploymentKindLabel } from "@/lib/environments/deployment-kind-label";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 import { Alert } from "@/components/ui/alert";
@@ -70,7 +71,7 @@ export function DeploymentTimeline({ projectSlug, promptId, environment, current
                   {d.fromVersion ? `v${d.fromVersion}` : "—"} → <strong>v{d.toVersion}</strong>
                 </span>
                 <span className="text-muted">{d.actorName}</span>
-                {d.kind !== "deploy" ? <span className={`text-xs ${d.kind.includes("rollback") ? "text-danger" : "text-muted"}`}>{d.kind === "review" ? "via review" : d.kind}</span> : null}
+                {d.kind !== "deploy" ? <span className={`text-xs ${d.kind.includes("rollback") ? "text-danger" : "text-muted"}`}>{deploymentKindLabel(d)}</span> : null}
                 {d.reviewNumber ? (
                   <Link className="text-xs text-accent hover:underline" href={`/p/${projectSlug}/reviews/${d.reviewNumber}`}>
                     #{d.reviewNumber}

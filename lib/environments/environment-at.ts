@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
-export type RunningPrompt = { promptId: string; promptName: string; version: number; deployedBy: string; deployedAt: string; kind: string; reason: string; reviewNumber: number | null };
+export type RunningPrompt = { promptId: string; promptName: string; version: number; deployedBy: string; deployedAt: string; kind: string; fromVersion: number | null; reason: string; reviewNumber: number | null };
 
 /** Options for {@link environmentAt}. */
 export type EnvironmentAtOptions = {
@@ -29,13 +29,13 @@ export async function environmentAt(opts: EnvironmentAtOptions): Promise<Running
   const at = through?.createdAt ?? opts.at ?? new Date();
   // Same order as the timeline (createdAt, then id), so "right after" a deployment excludes a later one in the same millisecond.
   const lastId = through?.id ?? null;
-  const rows = await db.$queryRaw<Array<{ promptId: string; promptName: string; toVersion: number; actorName: string; createdAt: Date; kind: string; reason: string; reviewNumber: number | null }>>`
-    SELECT DISTINCT ON ("promptId") "promptId", "promptName", "toVersion", "actorName", "createdAt", "kind", "reason", "reviewNumber"
+  const rows = await db.$queryRaw<Array<{ promptId: string; promptName: string; toVersion: number; fromVersion: number | null; actorName: string; createdAt: Date; kind: string; reason: string; reviewNumber: number | null }>>`
+    SELECT DISTINCT ON ("promptId") "promptId", "promptName", "toVersion", "fromVersion", "actorName", "createdAt", "kind", "reason", "reviewNumber"
     FROM "Deployment"
     WHERE "environmentId" = ${env.id} AND ("createdAt" < ${at} OR ("createdAt" = ${at} AND (${lastId}::text IS NULL OR "id" <= ${lastId})))
     ORDER BY "promptId", "createdAt" DESC, "id" DESC`;
   return rows
-    .map((r) => ({ promptId: r.promptId, promptName: r.promptName, version: r.toVersion, deployedBy: r.actorName, deployedAt: r.createdAt.toISOString(), kind: r.kind, reason: r.reason, reviewNumber: r.reviewNumber }))
+    .map((r) => ({ promptId: r.promptId, promptName: r.promptName, version: r.toVersion, deployedBy: r.actorName, deployedAt: r.createdAt.toISOString(), kind: r.kind, fromVersion: r.fromVersion, reason: r.reason, reviewNumber: r.reviewNumber }))
     .sort((a, b) => a.promptName.localeCompare(b.promptName));
 }
 

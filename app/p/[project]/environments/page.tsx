@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Time } from "@/components/ui/time";
 import { TimeTravelForm } from "@/components/environments/time-travel-form";
 import { parseMoment } from "@/lib/dates/parse-moment";
+import { deploymentKindLabel } from "@/lib/environments/deployment-kind-label";
 
 export const metadata: Metadata = { title: "Environments" };
 
@@ -125,7 +126,7 @@ export default async function EnvironmentsPage({ params, searchParams }: { param
                   </td>
                   <td className="px-4 py-2">v{r.version}</td>
                   <td className="px-4 py-2 text-muted">
-                    {r.deployedBy}, <Time value={r.deployedAt} format="exact" seconds /> {r.kind !== "deploy" && r.kind !== "review" ? `(${r.kind}${r.reason ? `: ${r.reason}` : ""})` : ""}
+                    {r.deployedBy}, <Time value={r.deployedAt} format="exact" seconds /> {r.kind !== "deploy" && r.kind !== "review" ? `(${deploymentKindLabel({ kind: r.kind, fromVersion: r.fromVersion, toVersion: r.version })}${r.reason ? `: ${r.reason}` : ""})` : ""}
                     {r.reviewNumber ? (
                       <Link className="text-accent hover:underline" href={`/p/${access.project.slug}/reviews/${r.reviewNumber}`}>
                         via review #{r.reviewNumber}
@@ -152,7 +153,7 @@ export default async function EnvironmentsPage({ params, searchParams }: { param
                   {d.fromVersion ? `v${d.fromVersion}` : "—"} → v{d.toVersion}
                 </span>
                 <span className="text-muted">{d.actorName}</span>
-                {d.kind !== "deploy" && d.kind !== "review" ? <span className="text-xs text-danger">{d.kind}</span> : null}
+                {d.kind !== "deploy" && d.kind !== "review" ? <span className="text-xs text-danger">{deploymentKindLabel(d)}</span> : null}
                 {d.reviewNumber ? (
                   <Link className="text-accent hover:underline" href={`/p/${access.project.slug}/reviews/${d.reviewNumber}`}>
                     review #{d.reviewNumber}

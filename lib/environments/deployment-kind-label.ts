@@ -1,0 +1,13 @@
+// Browser-safe. Rollbacks are stored by how they were made (a rollback button), but one to a
+// version newer than what ran (after an earlier rollback) moves forward: calling it a rollback
+// would mislead whoever is on call, so the label follows the direction.
+
+/** How a deployment reads in timelines: "via review", "rollback", "emergency redeploy", … ("" for a plain deploy). */
+export function deploymentKindLabel(d: { kind: string; fromVersion: number | null; toVersion: number }): string {
+  if (d.kind === "deploy") return "";
+  if (d.kind === "review") return "via review";
+  const forward = d.fromVersion !== null && d.toVersion > d.fromVersion;
+  if (d.kind === "emergency-rollback") return forward ? "emergency redeploy" : "emergency rollback";
+  if (d.kind === "rollback") return forward ? "redeploy" : "rollback";
+  return d.kind;
+}
