@@ -107,7 +107,9 @@ export async function getServedPrompt(opts: { projectId: string; name: string; q
     answer = await buildAnswer(opts);
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
-    log.warn("database unreachable on the serving hot path", { name: opts.name, error: (error as Error).message });
+    // Prisma's own message is several lines of invocation context; the driver's cause says what happened.
+    const cause = (error as { meta?: { driverAdapterError?: { cause?: { message?: string; kind?: string } } } }).meta?.driverAdapterError?.cause;
+    log.warn("database unreachable on the serving hot path", { name: opts.name, error: cause?.message ?? cause?.kind ?? String(error).trim().split("\n").pop() });
     // stale-if-error (RFC 5861): the last answer this instance had beats no answer while the database is down.
     const stale = staleAnswer(opts.projectId, cacheKey);
     if (stale) return { ...stale, headers: { ...stale.headers, "galley-stale": "1", warning: '110 - "Response is Stale"' } };

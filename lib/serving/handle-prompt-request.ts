@@ -82,7 +82,8 @@ function answer(req: IncomingMessage, res: ServerResponse, found: CachedAnswer, 
 
 function fail(req: IncomingMessage, res: ServerResponse, error: unknown, requestId: string, head: boolean) {
   const appError = toAppError(error);
-  if (appError.status >= 500) log.error("request failed", { requestId, method: req.method, path: req.url?.split("?")[0], error });
+  // "unavailable" (the database is down) was logged with its cause where it was decided (getServedPrompt).
+  if (appError.status >= 500 && appError.code !== "unavailable") log.error("request failed", { requestId, method: req.method, path: req.url?.split("?")[0], error });
   send(res, appError.status, JSON.stringify(errorBody(appError, requestId)), appError.headers ?? {}, head);
 }
 

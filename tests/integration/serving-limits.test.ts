@@ -24,8 +24,10 @@ import { ctxFor, makeProject, startHotPathServer } from "./helpers";
 
 // Small enough that a few answers of ~60 KB overflow it (read once, by getEnv, in this process).
 const CACHE_BYTES = 256 * 1024;
+const saved = { cache: process.env.GALLEY_SERVING_CACHE_BYTES, rate: process.env.GALLEY_API_RATE_LIMIT };
 process.env.GALLEY_SERVING_CACHE_BYTES = String(CACHE_BYTES);
 process.env.GALLEY_API_RATE_LIMIT = "1000";
+const restore = (name: string, value: string | undefined) => (value === undefined ? delete process.env[name] : (process.env[name] = value));
 
 const kind = process.env.GALLEY_TEST_DB;
 const waitFor = async (what: string, check: () => boolean) => {
@@ -74,6 +76,9 @@ describe(`serving limits and failures on ${kind}`, () => {
   afterAll(async () => {
     await server.close();
     await stopListener();
+    // A worker may run other files next: they get the configuration they expect.
+    restore("GALLEY_SERVING_CACHE_BYTES", saved.cache);
+    restore("GALLEY_API_RATE_LIMIT", saved.rate);
   });
 
   it("answers a fan-out of references with 422 template_too_large naming the chain, and renders it no further", async () => {
