@@ -113,6 +113,12 @@ describe(`serving limits and failures on ${kind}`, () => {
     await expect(save("{{> fan/wide2}}")).rejects.toMatchObject({ code: "template_too_large", details: { limit: "steps" } });
     // A version within the bounds saves.
     expect((await save("{{> fan/t6}}")).number).toBe(1);
+    // Its own text counts too: two messages of 600 KB are one prompt of 1.2 MB, whatever each message may be.
+    const chat = await createPrompt({ ctx: ctx(), projectId: fixture.project.id, input: { name: "fan/chat", type: "CHAT", description: "", tags: [] } });
+    const half = "w".repeat(600 * 1024);
+    await expect(
+      saveVersion({ ctx: ctx(), projectId: fixture.project.id, promptId: chat.id, authorId: owner().id, baseVersion: 0, message: "v1", content: { messages: [{ role: "system", content: half }, { role: "user", content: half }], contract: { variables: [] }, modelConfig: {} } }),
+    ).rejects.toMatchObject({ code: "template_too_large", message: "The text is 1.17 MB, more than the 1 MB a prompt may grow to (GALLEY_MAX_RESOLVED_BYTES): shorten it." });
   });
 
   it("renders an included prompt with its own defaults through /render, GET (what the SDK renders) and the playground", async () => {
