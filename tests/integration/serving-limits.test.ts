@@ -94,6 +94,8 @@ describe(`serving limits and failures on ${kind}`, () => {
     // Unresolved, the template is small and served as it is.
     expect((await get("/api/prompts/fan/t1?resolve=false")).status).toBe(200);
     await expect(renderServedPrompt({ projectId: fixture.project.id, name: "fan/t2", selector: {}, variables: {}, strict: false })).rejects.toMatchObject({ code: "template_too_large", status: 422, details: { chain: expect.arrayContaining(["fan/t2", "fan/t3"]) } });
+    // The playground renders the editor's text through the same bound.
+    await expect(renderForRun({ projectId: fixture.project.id, promptName: "fan/draft", content: { template: "{{> fan/t2}}", contract: { variables: [] }, modelConfig: {} }, values: {} })).rejects.toMatchObject({ code: "template_too_large", status: 422 });
   });
 
   it("refuses to save a version whose references fan out, with the chain in the editor's field message", async () => {
