@@ -136,7 +136,7 @@ const errorDescriptions: Record<number, string> = {
   403: "The key lacks the scope, or the target is protected",
   404: "Unknown prompt, environment or version (also for other projects' prompts)",
   409: "The version changed meanwhile",
-  422: "Invalid request; details.issues names each field or variable",
+  422: "Invalid request (details.issues names each field or variable), or template_too_large: the prompt with its references resolved is over the size or work limit (details.chain names the references)",
   413: "The body is larger than the server's limit (GALLEY_MAX_BODY_BYTES, 2 MB by default)",
   429: "Rate limit; see Retry-After",
   503: "The database cannot be reached and this instance has no earlier answer; see Retry-After",
