@@ -25,10 +25,12 @@ describe("GALLEY_LLM_TIMEOUT_MS", () => {
     const provider = await saveProvider({ ctx: ctxFor(admin), projectId: project.id, input: { name: "Fake", kind: "OPENAI_COMPATIBLE", baseUrl: fake.url, apiKey: "test-key" } });
     const prompt = await createPrompt({ ctx: ctxFor(admin), projectId: project.id, input: { name: "slow", type: "TEXT", description: "", tags: [] } });
     await saveVersion({ ctx: ctxFor(admin), projectId: project.id, promptId: prompt.id, authorId: admin.id, baseVersion: 0, message: "v1", content: { template: "Hi", contract: { variables: [] }, modelConfig: {} } });
-    const started = Date.now();
     const stream = await runPrompt({ projectId: project.id, promptId: prompt.id, userId: admin.id, request: runRequestSchema.parse({ providerId: provider.id, source: { version: 1 }, model: "fake-slow" }) });
     const events = (await new Response(stream).text()).trim().split("\n").map((l) => JSON.parse(l) as RunEvent);
-    expect(Date.now() - started).toBeLessThan(2900);
+    // Ended by our timeout before the provider's first token (it sends one after 3 s), in a single
+    // attempt. This says what a wall-clock bound said, and still holds on a loaded machine.
+    expect(events.map((e) => e.type)).toEqual(["start", "error"]);
+    expect(fake.requests).toHaveLength(1);
     expect(events.at(-1)).toMatchObject({ type: "error", failure: { code: "timeout", message: "No answer within 1 s.", hint: expect.stringMatching(/GALLEY_LLM_TIMEOUT_MS/) } });
   });
 });
