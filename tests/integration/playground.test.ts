@@ -115,9 +115,9 @@ describe("playground runs through the openai SDK against a fake OpenAI server", 
     const stop = new AbortController();
     const stream = await run({ model: "fake-slow" }, stop.signal);
     setTimeout(() => stop.abort(), 300);
-    const started = Date.now();
     const got = await events(stream);
-    expect(Date.now() - started).toBeLessThan(2500); // the fake waits 3 s before its first chunk
+    // Stopped before the fake's first chunk (it waits 3 s): no token arrived, on any machine load.
+    expect(got.map((e) => e.type)).toEqual(["start", "error"]);
     expect(got.at(-1)).toMatchObject({ type: "error", failure: { code: "aborted" } });
   });
 
