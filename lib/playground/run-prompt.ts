@@ -12,8 +12,8 @@ import { getProviderClient } from "@/lib/providers/get-provider-client";
 import { describeProviderError, type ProviderFailure } from "@/lib/providers/describe-provider-error";
 import { costOf } from "@/lib/providers/prices";
 import { priceTableFor } from "@/lib/providers/model-prices";
-import { renderForRun } from "@/lib/playground/render-for-run";
-import { checkJsonAgainstSchema } from "@/lib/playground/check-json-against-schema";
+import { renderForRun } from "@/lib/runs/render-for-run";
+import { checkJsonAgainstSchema } from "@/lib/runs/check-json-against-schema";
 import type { ModelConfig, PromptContent } from "@/lib/validations/prompt";
 import type { RunRequest } from "@/lib/validations/run";
 

@@ -13,7 +13,7 @@ import { insertVersion } from "@/lib/prompts/insert-version";
 import { movePointer } from "@/lib/environments/move-pointer";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { seedDemo } from "@/lib/seed/seed-demo";
-import { renderForRun } from "@/lib/playground/render-for-run";
+import { renderForRun } from "@/lib/runs/render-for-run";
 import { getCachedServedPrompt } from "@/lib/serving/get-served-prompt";
 import { renderServedPrompt } from "@/lib/serving/render-served-prompt";
 import { servingCacheBytes, servingCacheEnabled } from "@/lib/serving/serving-cache";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkJsonAgainstSchema, MAX_SCHEMA_CHARS } from "@/lib/playground/check-json-against-schema";
+import { checkJsonAgainstSchema, MAX_SCHEMA_CHARS } from "@/lib/runs/check-json-against-schema";
 
 const schema = {
   type: "object",
