@@ -1,0 +1,24 @@
+import { headers } from "next/headers";
+import { publicOrigin } from "@/lib/http/public-origin";
+import { can } from "@/lib/auth/permissions";
+import { getVersionOrThrow } from "@/lib/prompts/get-version-or-throw";
+import type { Contract } from "@/lib/templates/contract";
+import { UsePrompt } from "@/components/prompts/use-prompt";
+import type { PromptTabProps } from "@/components/prompts/prompt-tab-props";
+
+/** The "Use this prompt" tab: how an app reads the prompt, with the latest version's variables. Nothing before version 1. */
+export async function UseTab({ access, prompt, environments, running }: PromptTabProps) {
+  const latest = prompt.latestVersion?.number ?? 0;
+  if (!latest) return null;
+  const [requestHeaders, version] = await Promise.all([headers(), getVersionOrThrow({ projectId: access.project.id, promptId: prompt.id, number: latest })]);
+  return (
+    <UsePrompt
+      origin={publicOrigin(requestHeaders)}
+      projectSlug={access.project.slug}
+      name={prompt.name}
+      contract={version.content.contract as Contract}
+      environments={environments.map((e) => ({ slug: e.slug, name: e.name, version: running[e.slug] ?? null }))}
+      canManageKeys={can(access.role, "apikey.manage")}
+    />
+  );
+}
