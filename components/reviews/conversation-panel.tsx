@@ -1,0 +1,70 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { useRequest } from "@/lib/client/use-request";
+import { Button } from "@/components/ui/button";
+import { CommentBox } from "@/components/reviews/comment-box";
+import { ReviewEvent } from "@/components/reviews/review-event";
+import type { ReviewPanelProps } from "@/components/reviews/review-panel-props";
+import { ReviewThread } from "@/components/reviews/review-thread";
+
+/** Events and threads in time order, and the box to comment, approve or request changes. */
+export function ConversationPanel({ review, abilities, members, api, live }: ReviewPanelProps & { api: string; live: boolean }) {
+  const router = useRouter();
+  const [body, setBody] = useState("");
+  const { busy, error, fields, run } = useRequest();
+  const items = [
+    ...review.events.map((e) => ({ at: e.createdAt, key: e.id, node: <ReviewEvent key={e.id} event={e} description={e.kind === "opened" ? review.description : ""} /> })),
+    ...review.threads.map((t) => ({ at: t.createdAt, key: t.id, node: <ReviewThread key={t.id} api={api} thread={t} members={members} canComment={abilities.comment} onDone={() => router.refresh()} currentVersion={review.version} /> })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+  const submit = async (kind: "comment" | "approve" | "request-changes") => {
+    const result = await run(() => (kind === "comment" ? apiFetch(`${api}/comments`, { body: { body } }) : apiFetch(`${api}/decisions`, { body: { decision: kind, body } })));
+    if (result) {
+      setBody("");
+      router.refresh();
+    }
+  };
+  return (
+    <section aria-labelledby="conversation-heading" className="space-y-3">
+      <h2 id="conversation-heading" className="font-semibold">
+        Conversation
+      </h2>
+      <div className="space-y-3" data-testid="conversation">
+        {items.map((i) => i.node)}
+      </div>
+      {abilities.comment || abilities.decide ? (
+        <div className="rounded-lg border border-line bg-surface p-4">
+          <CommentBox
+            label="Your comment"
+            members={members}
+            value={body}
+            onChange={setBody}
+            onSubmit={() => body.trim() && submit("comment")}
+            error={fields.body ?? error}
+            actions={
+              <>
+                {abilities.comment ? (
+                  <Button variant="secondary" busy={busy} disabled={!body.trim()} onClick={() => submit("comment")}>
+                    Comment
+                  </Button>
+                ) : null}
+                {abilities.decide && live ? (
+                  <>
+                    <Button busy={busy} onClick={() => submit("approve")}>
+                      Approve v{review.version}
+                    </Button>
+                    <Button variant="danger" busy={busy} onClick={() => submit("request-changes")}>
+                      Request changes
+                    </Button>
+                  </>
+                ) : null}
+              </>
+            }
+          />
+        </div>
+      ) : null}
+    </section>
+  );
+}

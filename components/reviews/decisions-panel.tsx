@@ -1,0 +1,67 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { useRequest } from "@/lib/client/use-request";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { ReviewPanelProps } from "@/components/reviews/review-panel-props";
+
+/** Approvals so far, and the promote / update / close / reopen buttons the viewer may use. */
+export function DecisionsPanel({ review, abilities, api, live, projectSlug }: ReviewPanelProps & { api: string; live: boolean }) {
+  const router = useRouter();
+  const promote = useRequest();
+  const push = useRequest();
+  const close = useRequest();
+  const a = review.approval;
+  const after = (ok: unknown) => ok && router.refresh();
+  return (
+    <section aria-labelledby="decision-heading" className="space-y-3 rounded-lg border border-line bg-surface p-4">
+      <h2 id="decision-heading" className="sr-only">
+        Approvals
+      </h2>
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-1" data-testid="approval-summary">
+        <span className={a.approvals.length >= a.required ? "font-medium text-success" : "font-medium"}>
+          {a.approvals.length} of {a.required} approval{a.required === 1 ? "" : "s"}
+          {a.approvals.length ? `: ${a.approvals.join(", ")}` : ""}
+        </span>
+        {a.changesRequested.length ? <span className="text-danger">Changes requested by {a.changesRequested.join(", ")}</span> : null}
+        {a.stale.length ? <span className="text-muted">Stale (given to an earlier version or base): {a.stale.join(", ")}</span> : null}
+      </div>
+      {review.status === "PROMOTED" ? (
+        <p className="text-success">
+          Promoted: {review.environment.name} runs {review.prompt.name} v{review.version}.{" "}
+          <Link className="text-accent hover:underline" href={`/p/${projectSlug}/environments?env=${review.environment.slug}`}>
+            See {review.environment.name}
+          </Link>
+        </p>
+      ) : null}
+      <div className="flex flex-wrap items-center gap-2">
+        {abilities.promote ? (
+          <Button busy={promote.busy} disabled={a.status !== "APPROVED"} title={a.status === "APPROVED" ? undefined : "Needs the required approvals of this version first."} onClick={async () => after(await promote.run(() => apiFetch(`${api}/promote`, { body: {} })))}>
+            Promote v{review.version} to {review.environment.name}
+          </Button>
+        ) : null}
+        {abilities.push && review.prompt.latestVersion > review.version ? (
+          <Button variant="secondary" busy={push.busy} onClick={async () => after(await push.run(() => apiFetch(`${api}/version`, { body: { version: review.prompt.latestVersion } })))}>
+            Update review to v{review.prompt.latestVersion}
+          </Button>
+        ) : null}
+        {abilities.close && live ? (
+          <Button variant="ghost" busy={close.busy} onClick={async () => after(await close.run(() => apiFetch(`${api}/close`, { body: {} })))}>
+            Close without promoting
+          </Button>
+        ) : null}
+        {abilities.close && review.status === "CLOSED" ? (
+          <Button variant="secondary" busy={close.busy} onClick={async () => after(await close.run(() => apiFetch(`${api}/close`, { body: { reopen: true } })))}>
+            Reopen
+          </Button>
+        ) : null}
+      </div>
+      {[promote.error, push.error, close.error].filter(Boolean).map((e) => (
+        <Alert key={e}>{e}</Alert>
+      ))}
+    </section>
+  );
+}
