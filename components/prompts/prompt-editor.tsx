@@ -1,25 +1,25 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { PromptDetail } from "@/lib/prompts/get-prompt-detail";
 import type { ProviderView } from "@/lib/providers/provider-view";
 import type { RunView } from "@/lib/playground/list-runs";
 import type { TestCaseView } from "@/lib/playground/test-cases";
 import type { VersionSummary, VersionView } from "@/lib/prompts/version-view";
-import { contractFor, promptText } from "@/lib/prompts/prompt-text";
+import { contractFor } from "@/lib/prompts/prompt-text";
 import type { Contract } from "@/lib/templates/contract";
 import type { ChatMessage, ModelConfig, PromptContent } from "@/lib/validations/prompt";
 import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
 import { TemplateEditor } from "@/components/editor/template-editor";
-import { TextDiff } from "@/components/editor/text-diff";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConflictPanel, type Conflict } from "@/components/prompts/conflict-panel";
 import { ContractPanel } from "@/components/prompts/contract-panel";
 import { MessageList } from "@/components/prompts/message-list";
 import { ModelSettingsPanel } from "@/components/prompts/model-settings-panel";
+import { SaveVersionDialog } from "@/components/prompts/save-version-dialog";
 import { useDraftAutosave, type SaveState } from "@/components/prompts/use-draft-autosave";
 import { Time } from "@/components/ui/time";
 
@@ -40,8 +40,6 @@ type Props = {
 
 // Client-only: it restores the values last used for this prompt from localStorage.
 const RunPanel = dynamic(() => import("@/components/playground/run-panel").then((m) => m.RunPanel), { ssr: false });
-
-type Conflict = { version: VersionSummary; content: PromptContent };
 
 /**
  * The prompt editor: the text (or messages) in Monaco, the variables it takes, the model settings.
@@ -236,70 +234,5 @@ function SaveStatus({ state, hasDraft, baseVersion }: { state: SaveState; hasDra
     <p role="status" aria-live="polite" data-testid="save-status" className={`text-xs ${state.kind === "error" ? "text-danger" : "text-muted"}`}>
       {text} · {base}
     </p>
-  );
-}
-
-function SaveVersionDialog({ nextNumber, onCancel, onSave }: { nextNumber: number; onCancel: () => void; onSave: (message: string) => Promise<string | null> }) {
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const ref = useRef<HTMLInputElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const message = String(new FormData(event.currentTarget).get("message") ?? "").trim();
-    if (!message) {
-      setError("Describe the change in a few words.");
-      return;
-    }
-    setBusy(true);
-    const problem = await onSave(message);
-    setBusy(false);
-    if (problem) setError(problem);
-  }
-  return (
-    <div role="dialog" aria-modal="true" aria-labelledby="save-title" className="fixed inset-0 z-50 flex items-start justify-center bg-black/30 p-4 pt-32" onKeyDown={(e) => e.key === "Escape" && onCancel()}>
-      <form onSubmit={submit} className="w-full max-w-md space-y-4 rounded-lg border border-line bg-surface p-5 shadow-xl" noValidate>
-        <h2 id="save-title" className="text-base font-semibold">
-          Save version {nextNumber}
-        </h2>
-        <label className="block space-y-1">
-          <span className="text-sm font-medium">What changed?</span>
-          <input ref={ref} name="message" maxLength={500} placeholder="Warmer greeting; lower temperature" aria-invalid={Boolean(error)} className="w-full rounded-md border border-line bg-surface px-3 py-1.5 aria-[invalid=true]:border-danger" />
-        </label>
-        {error ? <Alert>{error}</Alert> : null}
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="ghost" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={busy}>
-            Save version
-          </Button>
-        </div>
-      </form>
-    </div>
-  );
-}
-
-function ConflictPanel({ conflict, mine, onKeepMine, onTakeTheirs }: { conflict: Conflict; mine: PromptContent; onKeepMine: () => void; onTakeTheirs: () => void }) {
-  const v = conflict.version;
-  return (
-    <section aria-labelledby="conflict-heading" className="space-y-3 rounded-lg border border-danger/40 bg-surface p-4" data-testid="conflict">
-      <h2 id="conflict-heading" className="font-semibold text-danger">
-        {v.author} saved version {v.number} while you were editing
-      </h2>
-      <p className="text-muted">
-        “{v.message}” · <Time value={v.createdAt} />. Nothing was overwritten: your text is still here and in your draft. Compare, then choose.
-      </p>
-      <TextDiff original={promptText(conflict.content)} modified={promptText(mine)} originalLabel={`Version ${v.number}`} modifiedLabel="Your draft" height={320} />
-      <div className="flex flex-wrap gap-2">
-        <Button onClick={onKeepMine}>Save mine as version {v.number + 1}</Button>
-        <Button variant="secondary" onClick={onTakeTheirs}>
-          Replace my draft with version {v.number}
-        </Button>
-        <Link href="?view=history" className="px-3 py-1.5 text-accent hover:underline">
-          See history
-        </Link>
-      </div>
-    </section>
   );
 }
