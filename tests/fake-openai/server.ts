@@ -2,7 +2,7 @@
 // and wire format the `openai` SDK speaks. Behaviour is scripted by the model name:
 //   fake-echo            answers "Echo: <last user message>" (default)
 //   fake-chunks-N        streams the answer in N chunks (fake-chunks-N-every-M: M ms between chunks)
-//   fake-slow            waits 3 s before the first chunk (then streams slowly)
+//   fake-slow            waits 3 s before the first chunk (then streams slowly), or before the whole answer
 //   fake-tools           answers with a tool call to the first declared tool
 //   fake-json            answers {"echo": "<last user message>"}
 //   fake-401 / fake-429 / fake-500 / fake-404-model   scripted errors (429 carries Retry-After: 7)
@@ -95,6 +95,8 @@ export async function startFakeOpenAI(opts: { apiKey?: string; port?: number } =
     const toolCall = tool ? { id: "call_1", type: "function", function: { name: tool, arguments: JSON.stringify({ query: "echo" }) } } : undefined;
 
     if (!chat.stream) {
+      if (model === "fake-slow") await sleep(3000);
+      if (res.destroyed) return;
       res.writeHead(200, { "content-type": "application/json" });
       return res.end(JSON.stringify({ id, object: "chat.completion", created, model, choices: [{ index: 0, message: { role: "assistant", content: tool ? null : text, ...(toolCall ? { tool_calls: [toolCall] } : {}) }, finish_reason: finish }], usage }));
     }

@@ -12,6 +12,8 @@ import { saveVersion } from "@/lib/prompts/save-version";
 import { saveProvider } from "@/lib/providers/save-provider";
 import { testProvider } from "@/lib/providers/test-provider";
 import { runPrompt, type RunEvent } from "@/lib/playground/run-prompt";
+import { getProviderClient } from "@/lib/providers/get-provider-client";
+import { executeRun } from "@/lib/runs/execute-run";
 import { runRequestSchema } from "@/lib/validations/run";
 import { createWebhook } from "@/lib/webhooks/manage-webhooks";
 import { deliverDueWebhooks } from "@/lib/webhooks/deliver-due-webhooks";
@@ -72,6 +74,16 @@ describe("outbound destination policy", () => {
     expect(await testProvider({ projectId: fixture.project.id, providerId: literal.id })).toMatchObject({ ok: false, failure: { code: "destination_denied", message: expect.stringMatching(/^127.0.0.1 is an address the outbound policy denies/) } });
     // Nothing reached the server, though it listens there: the key never left.
     expect(fake.calls).toEqual([]);
+  });
+
+  it("refuses the same provider in a non-streamed run (the step eval runs use)", async () => {
+    const port = new URL(fake.url).port;
+    const saved = await saveProvider({ ctx: ctxFor(admin()), projectId: fixture.project.id, input: { name: "Via localhost, whole answers", kind: "OPENAI_COMPATIBLE", baseUrl: `http://localhost:${port}/v1`, apiKey: "test-key" } });
+    const provider = await getProviderClient({ projectId: fixture.project.id, providerId: saved.id });
+    const calls = fake.calls.length;
+    const result = await executeRun({ projectId: fixture.project.id, provider, model: "fake-echo", settings: {}, messages: [{ role: "user", content: "Hello" }] });
+    expect(result).toMatchObject({ output: "", failure: { code: "destination_denied", message: LOCALHOST_DENIED } });
+    expect(fake.calls.length).toBe(calls);
   });
 
   it("refuses webhook deliveries the same way, and logs at most 1 KB of what a receiver answers", async () => {

@@ -5,6 +5,8 @@ import { createPrompt } from "@/lib/prompts/create-prompt";
 import { saveVersion } from "@/lib/prompts/save-version";
 import { saveProvider } from "@/lib/providers/save-provider";
 import { runPrompt, type RunEvent } from "@/lib/playground/run-prompt";
+import { getProviderClient } from "@/lib/providers/get-provider-client";
+import { executeRun } from "@/lib/runs/execute-run";
 import { runRequestSchema } from "@/lib/validations/run";
 import { startFakeOpenAI, type FakeOpenAI } from "../fake-openai/server";
 import { ctxFor, makeProject } from "./helpers";
@@ -32,5 +34,16 @@ describe("GALLEY_LLM_TIMEOUT_MS", () => {
     expect(events.map((e) => e.type)).toEqual(["start", "error"]);
     expect(fake.requests).toHaveLength(1);
     expect(events.at(-1)).toMatchObject({ type: "error", failure: { code: "timeout", message: "No answer within 1 s.", hint: expect.stringMatching(/GALLEY_LLM_TIMEOUT_MS/) } });
+  });
+
+  it("ends a non-streamed run (the step eval runs use) the same way", async () => {
+    const { project, members } = await makeProject(["ADMIN"]);
+    const saved = await saveProvider({ ctx: ctxFor(members[0]!.user), projectId: project.id, input: { name: "Fake", kind: "OPENAI_COMPATIBLE", baseUrl: fake.url, apiKey: "test-key" } });
+    const provider = await getProviderClient({ projectId: project.id, providerId: saved.id });
+    const before = fake.requests.length;
+    const result = await executeRun({ projectId: project.id, provider, model: "fake-slow", settings: {}, messages: [{ role: "user", content: "Hi" }] });
+    // The fake answers after 3 s: nothing arrived, in a single attempt, so our 1 s timeout ended it.
+    expect(result).toMatchObject({ output: "", finishReason: null, usage: { inputTokens: null, outputTokens: null }, failure: { code: "timeout", message: "No answer within 1 s.", hint: expect.stringMatching(/GALLEY_LLM_TIMEOUT_MS/) } });
+    expect(fake.requests.length).toBe(before + 1);
   });
 });
