@@ -60,6 +60,13 @@ describe("the SDK package", () => {
     expect(fs.readFileSync(path.join(root, "sdk", "LICENSE"), "utf8")).toMatch(/^MIT License/);
   });
 
+  it("needs no other package: neither a bundle nor a declaration refers to zod, which validates prompt content on the server", () => {
+    const installed = path.join(tmp, "app", "node_modules", "@galley", "sdk");
+    const shipped = packedFiles.filter((f) => /\.(mjs|cjs|d\.mts|d\.cts)$/.test(f));
+    expect(shipped.length).toBeGreaterThan(4);
+    for (const file of shipped) expect(fs.readFileSync(path.join(installed, file), "utf8"), file).not.toMatch(/["']zod["']|\bZodError\b|\bz\.object\(/);
+  });
+
   it("has types that are right for every resolution mode (arethetypeswrong)", () => {
     const attw = node([path.join(root, "node_modules/@arethetypeswrong/cli/dist/index.js"), tarball, "--format", "json", "--no-definitely-typed"], tmp);
     const report = JSON.parse(attw.stdout) as { problems?: Record<string, unknown> };

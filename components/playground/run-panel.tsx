@@ -6,7 +6,6 @@ import type { ProviderView } from "@/lib/providers/provider-view";
 import type { RunView } from "@/lib/playground/list-runs";
 import type { TestCaseView } from "@/lib/playground/test-cases";
 import { TestCaseBar } from "@/components/playground/test-case-bar";
-import type { VariableSpec } from "@/lib/templates/contract";
 import type { PromptContent } from "@/lib/validations/prompt";
 import { RUN_EVENT } from "@/components/editor/template-editor";
 import { Alert } from "@/components/ui/alert";
@@ -51,7 +50,7 @@ export function RunPanel({ projectSlug, promptId, content, latestVersion, provid
       : { id: 1, source: "draft", providerId: providers[0]?.id ?? "", model: "", temperature: "", maxTokens: "" },
   ]);
   const runners = useRef(new Map<number, () => Promise<void>>());
-  const variables = content.contract.variables as VariableSpec[];
+  const variables = content.contract.variables;
   const versions = Array.from({ length: latestVersion }, (_, i) => latestVersion - i);
 
   useEffect(() => {

@@ -1,6 +1,6 @@
 "use client";
 
-import { variableTypes, type Contract, type VariableSpec } from "@/lib/templates/contract";
+import { variableTypes, type Contract, type JsonValue, type VariableSpec } from "@/lib/templates/contract";
 
 /** The variables the prompt takes, detected from the text; the author sets type, required, default and description. */
 export function ContractPanel({ contract, onChange, readOnly }: { contract: Contract; onChange: (c: Contract) => void; readOnly?: boolean }) {
@@ -28,7 +28,7 @@ export function ContractPanel({ contract, onChange, readOnly }: { contract: Cont
                 value={v.type}
                 disabled={readOnly || v.type === "messages"}
                 aria-label={`Type of ${v.name}`}
-                onChange={(e) => update(v.name, { type: e.target.value as VariableSpec["type"], ...(e.target.value === "enum" && !v.values?.length ? { values: ["a", "b"] } : {}) })}
+                onChange={(e) => update(v.name, { type: variableTypes.find((t) => t === e.target.value) ?? v.type, ...(e.target.value === "enum" && !v.values?.length ? { values: ["a", "b"] } : {}) })}
                 className="block w-full rounded border border-line bg-surface px-1.5 py-1 text-sm text-ink"
               >
                 {variableTypes.filter((t) => t !== "messages" || v.type === "messages").map((t) => (
@@ -83,7 +83,7 @@ export function ContractPanel({ contract, onChange, readOnly }: { contract: Cont
   );
 }
 
-function parseDefault(spec: VariableSpec, raw: string): unknown {
+function parseDefault(spec: VariableSpec, raw: string): JsonValue | undefined {
   if (raw === "") return undefined;
   if (spec.type === "number") return Number.isFinite(Number(raw)) ? Number(raw) : raw;
   if (spec.type === "boolean") return raw === "true" ? true : raw === "false" ? false : raw;

@@ -1,7 +1,7 @@
 import { getEnv } from "@/lib/env";
 import { AppError, validationError, type FieldIssue } from "@/lib/errors";
 import { formatBytes, utf8Length } from "@/lib/templates/work-budget";
-import type { PromptContent } from "@/lib/validations/prompt";
+import type { PromptContent } from "@/lib/templates/prompt-content";
 import { contractFor, templateProblems, templatesOf, type PromptKind } from "@/lib/prompts/prompt-text";
 
 /**
@@ -32,5 +32,5 @@ export function checkContent(opts: { type: PromptKind; content: PromptContent; f
     }
   }
   if (issues.length) throw validationError(issues);
-  return { ...content, contract: contractFor(content) as PromptContent["contract"] };
+  return { ...content, contract: contractFor(content) };
 }

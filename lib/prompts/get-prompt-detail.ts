@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
-import type { PromptContent } from "@/lib/validations/prompt";
+import type { PromptContent } from "@/lib/templates/prompt-content";
 import { getPromptOrThrow } from "@/lib/prompts/get-prompt-or-throw";
+import { parseStoredContent } from "@/lib/prompts/parse-stored-content";
 import { contentOf, toVersionSummary, type VersionSummary } from "@/lib/prompts/version-view";
 
 export type PromptDetail = {
@@ -35,7 +36,7 @@ export async function getPromptDetail(opts: { projectId: string; promptId: strin
     archived: prompt.archivedAt !== null,
     latestVersion: latest ? toVersionSummary(latest) : null,
     working: draft
-      ? { baseVersion: draft.baseVersion, content: draft.content as PromptContent, fromDraft: true, savedAt: draft.updatedAt.toISOString() }
+      ? { baseVersion: draft.baseVersion, content: parseStoredContent({ stored: draft.content, row: `the draft of prompt ${prompt.id}` }), fromDraft: true, savedAt: draft.updatedAt.toISOString() }
       : { baseVersion: prompt.latestVersion, content: latest ? contentOf(latest) : emptyContent(prompt.type), fromDraft: false, savedAt: null },
   };
 }

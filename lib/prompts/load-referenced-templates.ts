@@ -1,9 +1,10 @@
 import { db } from "@/lib/db";
 import { templatesOf } from "@/lib/prompts/prompt-text";
 import { parseTemplate } from "@/lib/templates/parse-template";
-import type { Contract } from "@/lib/templates/contract";
 import { collectReferences, type ReferenceResolver } from "@/lib/templates/render-template";
-import type { PromptContent } from "@/lib/validations/prompt";
+import type { Contract } from "@/lib/templates/contract";
+import type { PromptContent } from "@/lib/templates/prompt-content";
+import { contentOf } from "@/lib/prompts/version-view";
 
 const refKey = (name: string, version: number | null) => (version === null ? name : `${name}@${version}`);
 
@@ -32,9 +33,9 @@ export async function loadReferencedTemplates(opts: { projectId: string; content
       const prompt = await db.prompt.findUnique({ where: { projectId_name: { projectId: opts.projectId, name: ref.prompt } }, select: { id: true, latestVersion: true } });
       if (!prompt) continue;
       const number = ref.version ?? (await unpinned(prompt));
-      const version = number ? await db.promptVersion.findUnique({ where: { promptId_number: { promptId: prompt.id, number } }, select: { template: true, contract: true } }) : null;
+      const version = number ? await db.promptVersion.findUnique({ where: { promptId_number: { promptId: prompt.id, number } }, select: { promptId: true, number: true, template: true, messages: true, contract: true, modelConfig: true } }) : null;
       if (!version || version.template === null) continue;
-      loaded.set(k, { template: version.template, contract: version.contract as Contract });
+      loaded.set(k, { template: version.template, contract: contentOf(version).contract });
       next.push(...collectReferences(parseTemplate(version.template).nodes));
     }
     pending = next;

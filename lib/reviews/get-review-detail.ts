@@ -5,7 +5,6 @@ import { diffModelConfig, type ConfigChange } from "@/lib/prompts/diff-model-con
 import { promptText } from "@/lib/prompts/prompt-text";
 import { contentOf } from "@/lib/prompts/version-view";
 import { diffContracts, type ContractChange } from "@/lib/templates/diff-contracts";
-import type { Contract } from "@/lib/templates/contract";
 import { getReviewOrThrow, isLive } from "@/lib/reviews/get-review-or-throw";
 import { getReviewApprovalState, type ReviewApproval } from "@/lib/reviews/get-review-approval-state";
 
@@ -85,7 +84,7 @@ export async function getReviewDetail(opts: { projectId: string; number: number 
     baseText: before ? promptText(before) : "",
     versionText: promptText(after),
     configChanges: diffModelConfig(before?.modelConfig ?? {}, after.modelConfig),
-    contractChanges: diffContracts(before ? (before.contract as Contract) : null, after.contract as Contract),
+    contractChanges: diffContracts(before?.contract ?? null, after.contract),
     approval: {
       status: approval.status,
       required: approval.required,

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import type { z } from "zod";
 import { getEnv } from "@/lib/env";
 import { AppError, errorBody, validationError } from "@/lib/errors";
 import { log } from "@/lib/log";
@@ -6,7 +7,7 @@ import { contractWithReferences } from "@/lib/templates/contract-with-references
 import { inlineReferences } from "@/lib/templates/inline-references";
 import { TemplateError } from "@/lib/templates/render-template";
 import { WorkBudget } from "@/lib/templates/work-budget";
-import type { ChatMessage } from "@/lib/validations/prompt";
+import type { servedPromptSchema } from "@/lib/validations/serving";
 import { cachedAnswer, generationOf, rememberAnswer, staleAnswer, type CachedAnswer } from "@/lib/serving/serving-cache";
 import { isDatabaseUnavailable } from "@/lib/serving/is-database-unavailable";
 import { DEFAULT_ENVIRONMENT, loadServedVersion, type ServedSelector } from "@/lib/serving/load-served-version";
@@ -16,20 +17,8 @@ import { templateLimitError } from "@/lib/prompts/template-limit-error";
 
 export type ServedPromptQuery = ServedSelector & { resolve: boolean };
 
-/** The JSON an application gets for GET /api/prompts/{name}. */
-export type ServedPromptBody = {
-  name: string;
-  type: "text" | "chat";
-  version: number;
-  environment: string | null;
-  template?: string;
-  messages?: ChatMessage[];
-  contract: unknown;
-  modelConfig: unknown;
-  /** References to other prompts were replaced by their text. */
-  resolved: boolean;
-  updatedAt: string;
-};
+/** The JSON an application gets for GET /api/prompts/{name}, as the OpenAPI document describes it. */
+export type ServedPromptBody = z.output<typeof servedPromptSchema>;
 
 const etagOf = (body: string) => `"${crypto.createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
 
@@ -56,7 +45,7 @@ async function buildAnswer(opts: { projectId: string; name: string; query: Serve
       if (template !== undefined && template !== null) template = inline(template);
       if (messages) messages = messages.map((m) => (m.role === "placeholder" ? m : { ...m, content: inline(m.content) }));
       // The resolved text no longer says where included prompts were: their defaults travel in the contract.
-      contract = contractWithReferences({ contract: served.content.contract, templates: templatesOf(served.content).map((t) => t.source), resolveReference }) as typeof contract;
+      contract = contractWithReferences({ contract: served.content.contract, templates: templatesOf(served.content).map((t) => t.source), resolveReference });
     } catch (error) {
       const tooLarge = templateLimitError({ error, prompt: `${served.prompt.name} v${served.version}`, path: "template" });
       // Kept like any answer: it changes only when a deployment does, and repeating the work is what an attack wants.

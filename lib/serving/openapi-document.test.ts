@@ -4,8 +4,11 @@ import path from "node:path";
 import { createConfig, lintFromString } from "@redocly/openapi-core";
 import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
 import ts from "typescript";
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import type { ServedPromptBody } from "@/lib/serving/get-served-prompt";
 import { openApiDocument } from "@/lib/serving/openapi-document";
+import type { Contract } from "@/lib/templates/contract";
+import type { ModelSettings, PromptMessage } from "@/lib/templates/render-prompt";
 
 const doc = openApiDocument("https://galley.acme.internal");
 type Schema = { required?: string[]; properties: Record<string, unknown> };
@@ -66,6 +69,17 @@ describe("openApiDocument", () => {
     expect(Object.keys(get.responses)).toEqual(expect.arrayContaining(["200", "304", "308", "401", "404", "422", "429"]));
     const body = doc.components.requestBodies.CreateVersionRequest.content["application/json"].schema as Schema;
     expect(Object.keys(body.properties)).toEqual(expect.arrayContaining(["content", "message", "baseVersion", "deploy", "type"]));
+  });
+
+  it("describes the served prompt with the schema that types the handler's answer", () => {
+    // ServedPromptBody is inferred from the same schema, so its content fields are the content types
+    // (type-checked), not `unknown`, and the document's ServedPrompt names the shared components.
+    expectTypeOf<ServedPromptBody["contract"]>().toEqualTypeOf<Contract>();
+    expectTypeOf<ServedPromptBody["modelConfig"]>().toEqualTypeOf<ModelSettings>();
+    expectTypeOf<NonNullable<ServedPromptBody["messages"]>>().toEqualTypeOf<PromptMessage[]>();
+    const served = doc.components.schemas.ServedPrompt as Schema;
+    expect(served.properties).toMatchObject({ contract: { $ref: "#/components/schemas/Contract" }, modelConfig: { $ref: "#/components/schemas/ModelConfig" }, messages: { items: { $ref: "#/components/schemas/ChatMessage" } } });
+    expect(served.required).toEqual(["name", "type", "version", "environment", "contract", "modelConfig", "resolved", "updatedAt"]);
   });
 
   it("reads request bodies on the input side: fields with a default are not required", () => {

@@ -2,23 +2,11 @@
 // validate requests (lib/validations/serving.ts), so the docs cannot drift from what is enforced.
 import { z } from "zod";
 import { errorStatus } from "@/lib/errors";
-import { createVersionRequestSchema, listServedPromptsQuerySchema, renderRequestSchema, servedPromptQuerySchema } from "@/lib/validations/serving";
+import { createVersionRequestSchema, listServedPromptsQuerySchema, renderRequestSchema, servedPromptQuerySchema, servedPromptSchema } from "@/lib/validations/serving";
 import { modelConfigSchema, contractSchema, chatMessageSchema } from "@/lib/validations/prompt";
 
 type JsonSchema = Record<string, unknown>;
 
-const servedPrompt = z.object({
-  name: z.string(),
-  type: z.enum(["text", "chat"]),
-  version: z.number().int(),
-  environment: z.string().nullable().describe("null when a version was asked for."),
-  template: z.string().optional().describe("Text prompts."),
-  messages: z.array(chatMessageSchema).optional().describe("Chat prompts; placeholder messages name a variable that holds a message list."),
-  contract: contractSchema,
-  modelConfig: modelConfigSchema,
-  resolved: z.boolean(),
-  updatedAt: z.string().describe("When this version was deployed there (or saved, for ?version=)."),
-});
 const rendered = z.object({
   name: z.string(),
   version: z.number().int(),
@@ -46,7 +34,7 @@ const errorShape = z.object({ error: z.object({ code: z.enum(Object.keys(errorSt
 // its output side. Schemas that appear on both sides are named once for each side; they share one
 // component when both sides read the same.
 const requestComponents = { RenderRequest: renderRequestSchema, CreateVersionRequest: createVersionRequestSchema };
-const responseComponents = { ServedPrompt: servedPrompt, RenderedPrompt: rendered, PromptList: promptList, SavedVersion: savedVersion, Error: errorShape };
+const responseComponents = { ServedPrompt: servedPromptSchema, RenderedPrompt: rendered, PromptList: promptList, SavedVersion: savedVersion, Error: errorShape };
 const sharedComponents = { Contract: contractSchema, ModelConfig: modelConfigSchema, ChatMessage: chatMessageSchema };
 
 const COMPONENTS = "#/components/schemas/";

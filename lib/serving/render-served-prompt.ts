@@ -1,6 +1,6 @@
 import { getEnv } from "@/lib/env";
 import { AppError, validationError } from "@/lib/errors";
-import { renderPrompt, toOpenAIParams, type ModelSettings, type RenderableContent } from "@/lib/templates/render-prompt";
+import { renderPrompt, toOpenAIParams } from "@/lib/templates/render-prompt";
 import { TemplateError } from "@/lib/templates/render-template";
 import { DEFAULT_ENVIRONMENT, loadServedVersion, type ServedSelector } from "@/lib/serving/load-served-version";
 import { loadReferencedTemplates, referenceResolver } from "@/lib/prompts/load-referenced-templates";
@@ -17,7 +17,7 @@ export async function renderServedPrompt(opts: { projectId: string; name: string
   const { served } = found;
   const templates = await loadReferencedTemplates({ projectId: opts.projectId, content: served.content, environment: served.environment ?? opts.selector.environment ?? DEFAULT_ENVIRONMENT });
   try {
-    const rendered = renderPrompt({ content: served.content as RenderableContent, values: opts.variables, strict: opts.strict, resolveReference: referenceResolver(templates), promptName: served.prompt.name, limits: { maxBytes: getEnv().GALLEY_MAX_RESOLVED_BYTES } });
+    const rendered = renderPrompt({ content: served.content, values: opts.variables, strict: opts.strict, resolveReference: referenceResolver(templates), promptName: served.prompt.name, limits: { maxBytes: getEnv().GALLEY_MAX_RESOLVED_BYTES } });
     return {
       name: served.prompt.name,
       version: served.version,
@@ -25,7 +25,7 @@ export async function renderServedPrompt(opts: { projectId: string; name: string
       type: served.prompt.type === "CHAT" ? "chat" : "text",
       ...(rendered.text !== null ? { text: rendered.text } : {}),
       messages: rendered.messages,
-      ...toOpenAIParams(served.content.modelConfig as ModelSettings),
+      ...toOpenAIParams(served.content.modelConfig),
     };
   } catch (error) {
     const tooLarge = templateLimitError({ error, prompt: `${served.prompt.name} v${served.version}`, path: "template" });

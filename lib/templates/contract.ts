@@ -5,14 +5,19 @@ import type { Span, TemplateNode } from "./parse-template";
 export const variableTypes = ["string", "number", "boolean", "enum", "json", "messages"] as const;
 export type VariableType = (typeof variableTypes)[number];
 
+/** What a JSON column or body can hold. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+// Written out rather than inferred from contractSchema (prompt-content.ts), which checks that the two
+// are the same type: the SDK bundles this file and ships its declarations without zod.
 export type VariableSpec = {
   name: string;
   type: VariableType;
   required: boolean;
   /** Used when the caller gives no value; a variable with a default is never "missing". */
-  default?: unknown;
+  default?: JsonValue;
   description?: string;
-  example?: unknown;
+  example?: JsonValue;
   /** Allowed values when type is "enum". */
   values?: string[];
 };

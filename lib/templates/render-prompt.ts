@@ -1,7 +1,7 @@
 // Pure, browser- and SDK-safe: a prompt version's content rendered into what an LLM call takes.
 // The server (render route, playground) and the SDK both use it, so they cannot disagree.
 // lib/templates imports nothing but itself, by relative paths, so the SDK bundles it as it is.
-import { checkValues, type Contract } from "./contract";
+import { checkValues, type Contract, type JsonValue } from "./contract";
 import { contractWithReferences } from "./contract-with-references";
 import { parseTemplate } from "./parse-template";
 import { renderTemplate, TemplateError, type ReferenceResolver } from "./render-template";
@@ -11,7 +11,10 @@ export type PromptMessage = { role: "system" | "user" | "assistant"; content: st
 export type RenderableContent = { template?: string | null; messages?: PromptMessage[] | null; contract: Contract };
 export type RenderedMessage = { role: string; content: unknown; [key: string]: unknown };
 
-/** The OpenAI chat.completions parameters a version's model settings stand for. */
+/**
+ * A version's model settings (modelConfigSchema's type, written out for the SDK as Contract is; see
+ * prompt-content.ts), which stand for OpenAI chat.completions parameters.
+ */
 export type ModelSettings = {
   provider?: string;
   model?: string;
@@ -19,8 +22,8 @@ export type ModelSettings = {
   maxTokens?: number;
   topP?: number;
   stop?: string[];
-  responseFormat?: { type: "text" } | { type: "json_object" } | { type: "json_schema"; name: string; schema: Record<string, unknown>; strict?: boolean };
-  tools?: Array<{ type: "function"; function: { name: string; description?: string; parameters: Record<string, unknown> } }>;
+  responseFormat?: { type: "text" } | { type: "json_object" } | { type: "json_schema"; name: string; schema: Record<string, JsonValue>; strict?: boolean };
+  tools?: Array<{ type: "function"; function: { name: string; description?: string; parameters: Record<string, JsonValue> } }>;
 };
 
 export type OpenAIParams = {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MAX_INT4 } from "@/lib/validations/int4";
 import { PROMPT_NAME } from "@/lib/templates/parse-template";
-import { promptContentSchema } from "@/lib/validations/prompt";
+import { chatMessageSchema, contractSchema, modelConfigSchema, promptContentSchema } from "@/lib/validations/prompt";
 
 // The application-facing API (/api/prompts): one set of schemas for validation and the OpenAPI document.
 
@@ -45,4 +45,21 @@ export const createVersionRequestSchema = z.object({
   tags: z.array(z.string()).max(20).optional(),
   /** Unprotected environments to deploy the new version to; a protected one is refused with 403. */
   deploy: z.array(envSlug).max(20).default([]),
+});
+
+/**
+ * What GET /api/prompts/{name} answers: the type the handler builds (ServedPromptBody) and the
+ * OpenAPI document's ServedPrompt, from the content schemas, so neither can drift from the other.
+ */
+export const servedPromptSchema = z.object({
+  name: z.string(),
+  type: z.enum(["text", "chat"]),
+  version: z.number().int(),
+  environment: z.string().nullable().describe("null when a version was asked for."),
+  template: z.string().optional().describe("Text prompts."),
+  messages: z.array(chatMessageSchema).optional().describe("Chat prompts; placeholder messages name a variable that holds a message list."),
+  contract: contractSchema,
+  modelConfig: modelConfigSchema,
+  resolved: z.boolean().describe("References to other prompts were replaced by their text."),
+  updatedAt: z.string().describe("When this version was deployed there (or saved, for ?version=)."),
 });

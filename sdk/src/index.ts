@@ -10,12 +10,12 @@
 // returned with isFallback: true. Rendering uses Galley's own template module (lib/templates),
 // bundled in, so the app renders exactly as the server and the playground do.
 import { renderPrompt, toOpenAIParams, type ModelSettings, type OpenAIParams, type PromptMessage, type RenderedMessage } from "../../lib/templates/render-prompt";
-import type { Contract } from "../../lib/templates/contract";
+import type { Contract, JsonValue } from "../../lib/templates/contract";
 import { TemplateError } from "../../lib/templates/render-template";
 import type { ChatCompletionParams, ChatImagePart, ChatMessage, ChatTextPart, ChatToolCall } from "./openai-types";
 
 export { TemplateError };
-export type { ChatCompletionParams, ChatImagePart, ChatMessage, ChatTextPart, ChatToolCall, Contract, ModelSettings, OpenAIParams, PromptMessage, RenderedMessage };
+export type { ChatCompletionParams, ChatImagePart, ChatMessage, ChatTextPart, ChatToolCall, Contract, JsonValue, ModelSettings, OpenAIParams, PromptMessage, RenderedMessage };
 
 export type GalleyOptions = {
   /** Where Galley runs, e.g. https://galley.example.com */
