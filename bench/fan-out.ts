@@ -31,7 +31,7 @@ async function main() {
   const { insertVersion } = await import("@/lib/prompts/insert-version");
   const { movePointer } = await import("@/lib/environments/move-pointer");
   const { createApiKey } = await import("@/lib/api-keys/create-api-key");
-  const { servingTransaction } = await import("@/lib/serving/serving-transaction");
+  const { servingTransaction } = await import("@/lib/db/serving-transaction");
   const { handlePromptRequest, hotPathName } = await import("@/lib/serving/handle-prompt-request");
   const { renderServedPrompt } = await import("@/lib/serving/render-served-prompt");
 

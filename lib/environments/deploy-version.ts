@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { servingTransaction } from "@/lib/serving/serving-transaction";
+import { servingTransaction } from "@/lib/db/serving-transaction";
 import { AppError } from "@/lib/errors";
 import { can, type ProjectRole } from "@/lib/auth/permissions";
 import type { RequestContext } from "@/lib/request-context";

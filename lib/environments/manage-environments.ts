@@ -1,6 +1,6 @@
 // Admins add, rename, reorder, protect and remove environments. Every change is audited.
 import { db } from "@/lib/db";
-import { servingTransaction } from "@/lib/serving/serving-transaction";
+import { servingTransaction } from "@/lib/db/serving-transaction";
 import { AppError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/request-context";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { servingTransaction } from "@/lib/serving/serving-transaction";
+import { servingTransaction } from "@/lib/db/serving-transaction";
 import { AppError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/request-context";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";

@@ -1,4 +1,4 @@
-import { servingTransaction } from "@/lib/serving/serving-transaction";
+import { servingTransaction } from "@/lib/db/serving-transaction";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/auth/permissions";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { ConfigError, getEnv } from "@/lib/env";
 import type { RequestContext } from "@/lib/request-context";
 import { movePointer } from "@/lib/environments/move-pointer";
-import { servingTransaction } from "@/lib/serving/serving-transaction";
+import { servingTransaction } from "@/lib/db/serving-transaction";
 import { hashApiKeySecret, visiblePrefix } from "@/lib/serving/api-key-secret";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { db } from "@/lib/db";

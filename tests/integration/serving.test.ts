@@ -14,7 +14,7 @@ import { movePointer } from "@/lib/environments/move-pointer";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { handlePromptRequest, hotPathName } from "@/lib/serving/handle-prompt-request";
-import { servingTransaction } from "@/lib/serving/serving-transaction";
+import { servingTransaction } from "@/lib/db/serving-transaction";
 import { servingCacheEnabled } from "@/lib/serving/serving-cache";
 import { startServingListener } from "@/lib/serving/start-serving-listener";
 import { renderServedPrompt } from "@/lib/serving/render-served-prompt";
