@@ -7,6 +7,9 @@ import { MAX_MESSAGES } from "@/lib/validations/prompt";
 import { TemplateEditor } from "@/components/editor/template-editor";
 import { Button } from "@/components/ui/button";
 
+/** The roles the role picker offers, in its order. */
+const roles: ReadonlyArray<ChatMessage["role"]> = ["system", "user", "assistant", "placeholder"];
+
 type Props = {
   messages: ChatMessage[];
   onChange: (messages: ChatMessage[]) => void;
@@ -38,7 +41,7 @@ export function MessageList({ messages, onChange, variables, prompts, readOnly, 
               value={m.role}
               disabled={readOnly}
               onChange={(e) => {
-                const role = e.target.value as ChatMessage["role"];
+                const role = roles.find((r) => r === e.target.value) ?? m.role;
                 replace(i, role === "placeholder" ? { role, name: m.role === "placeholder" ? m.name : "history" } : { role, content: m.role === "placeholder" ? "" : m.content });
               }}
               className="rounded border border-line bg-surface px-2 py-1 text-xs font-medium uppercase tracking-wide"

@@ -9,6 +9,7 @@ import type { ServedPromptBody } from "@/lib/serving/get-served-prompt";
 import { openApiDocument } from "@/lib/serving/openapi-document";
 import type { Contract } from "@/lib/templates/contract";
 import type { ModelSettings, PromptMessage } from "@/lib/templates/render-prompt";
+import type { Prompt } from "@/sdk/src/index";
 
 const doc = openApiDocument("https://galley.acme.internal");
 type Schema = { required?: string[]; properties: Record<string, unknown> };
@@ -77,6 +78,8 @@ describe("openApiDocument", () => {
     expectTypeOf<ServedPromptBody["contract"]>().toEqualTypeOf<Contract>();
     expectTypeOf<ServedPromptBody["modelConfig"]>().toEqualTypeOf<ModelSettings>();
     expectTypeOf<NonNullable<ServedPromptBody["messages"]>>().toEqualTypeOf<PromptMessage[]>();
+    // …and it is what the SDK reads it as.
+    expectTypeOf<ServedPromptBody>().toExtend<Omit<Prompt, "isFallback" | "render" | "toOpenAI">>();
     const served = doc.components.schemas.ServedPrompt as Schema;
     expect(served.properties).toMatchObject({ contract: { $ref: "#/components/schemas/Contract" }, modelConfig: { $ref: "#/components/schemas/ModelConfig" }, messages: { items: { $ref: "#/components/schemas/ChatMessage" } } });
     expect(served.required).toEqual(["name", "type", "version", "environment", "contract", "modelConfig", "resolved", "updatedAt"]);
