@@ -1,6 +1,7 @@
 // Pure, browser- and SDK-safe: a prompt version's content rendered into what an LLM call takes.
 // The server (render route, playground) and the SDK both use it, so they cannot disagree.
-// lib/templates imports nothing but itself, by relative paths, so the SDK bundles it as it is.
+// lib/templates imports nothing but itself, by relative paths, so the SDK bundles it as it is; the
+// one exception, zod in prompt-content.ts, is never imported by the code the SDK bundles.
 import { checkValues, type Contract, type JsonValue } from "./contract";
 import { contractWithReferences } from "./contract-with-references";
 import { parseTemplate } from "./parse-template";
