@@ -21,7 +21,7 @@ import { normalizeForwardedHeaders } from "@/lib/http/normalize-forwarded-header
 import { fail } from "@/scripts/fail";
 import { handlePromptRequest, hotPathName } from "@/lib/serving/handle-prompt-request";
 import { startServingListener } from "@/lib/serving/start-serving-listener";
-import { flushLastUsed } from "@/lib/serving/authenticate-api-key";
+import { flushLastUsed } from "@/lib/api-keys/authenticate-api-key";
 
 async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";

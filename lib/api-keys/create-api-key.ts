@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
-import { generateApiKeySecret, hashApiKeySecret, visiblePrefix } from "@/lib/serving/api-key-secret";
+import { generateApiKeySecret, hashApiKeySecret, visiblePrefix } from "@/lib/api-keys/api-key-secret";
 import type { CreateApiKeyInput } from "@/lib/validations/api-key";
 
 /**

@@ -3,7 +3,7 @@ import { ConfigError, getEnv } from "@/lib/env";
 import type { RequestContext } from "@/lib/request-context";
 import { movePointer } from "@/lib/environments/move-pointer";
 import { servingTransaction } from "@/lib/db/serving-transaction";
-import { hashApiKeySecret, visiblePrefix } from "@/lib/serving/api-key-secret";
+import { hashApiKeySecret, visiblePrefix } from "@/lib/api-keys/api-key-secret";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";

@@ -5,9 +5,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError, errorBody, fromZodError, toAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { servedPromptQuerySchema } from "@/lib/validations/serving";
-import { authenticateApiKey, authenticateCachedApiKey } from "@/lib/serving/authenticate-api-key";
+import { authenticateApiKey, authenticateCachedApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { getCachedServedPrompt, getServedPrompt, type ServedPromptQuery } from "@/lib/serving/get-served-prompt";
-import { takeTokenOrThrow } from "@/lib/serving/rate-limit";
+import { takeTokenOrThrow } from "@/lib/api-keys/rate-limit";
 import type { CachedAnswer } from "@/lib/serving/serving-cache";
 
 const PREFIX = "/api/prompts/";

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { seedDemo } from "@/lib/seed/seed-demo";
-import { authenticateApiKey } from "@/lib/serving/authenticate-api-key";
+import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { getServedPrompt } from "@/lib/serving/get-served-prompt";
 
 const SEED_KEY = "gk_seeded-secret-for-tests-0123456789";

@@ -19,7 +19,7 @@ import { servingCacheEnabled } from "@/lib/serving/serving-cache";
 import { startServingListener } from "@/lib/serving/start-serving-listener";
 import { renderServedPrompt } from "@/lib/serving/render-served-prompt";
 import { createVersionFromApi } from "@/lib/serving/create-version-from-api";
-import { authenticateApiKey } from "@/lib/serving/authenticate-api-key";
+import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import type { ApiKeyScope } from "@/lib/validations/api-key";
 import { ctxFor, makeProject } from "./helpers";
 

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseBody, parseQuery } from "@/lib/http/api-route";
 import { refuseUnsafeInput } from "@/lib/http/refuse-unsafe-input";
-import { keyRoute } from "@/lib/serving/key-route";
+import { keyRoute } from "@/lib/http/key-route";
 import { getServedPrompt } from "@/lib/serving/get-served-prompt";
 import { matchesEtag } from "@/lib/serving/handle-prompt-request";
 import { renderServedPrompt } from "@/lib/serving/render-served-prompt";

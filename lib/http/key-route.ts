@@ -3,8 +3,8 @@ import { errorResponse, jsonResponse } from "@/lib/http/api-route";
 import { requestIdOf } from "@/lib/http/request-id";
 import type { RequestContext } from "@/lib/request-context";
 import type { ApiKeyScope } from "@/lib/validations/api-key";
-import { authenticateApiKey, type ApiKeyIdentity } from "@/lib/serving/authenticate-api-key";
-import { takeTokenOrThrow } from "@/lib/serving/rate-limit";
+import { authenticateApiKey, type ApiKeyIdentity } from "@/lib/api-keys/authenticate-api-key";
+import { takeTokenOrThrow } from "@/lib/api-keys/rate-limit";
 
 export type KeyArgs<P> = { req: NextRequest; params: P; key: ApiKeyIdentity; ctx: RequestContext };
 

@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import type { ApiKeyScope } from "@/lib/validations/api-key";
-import { hashApiKeySecret, KEY_PREFIX } from "@/lib/serving/api-key-secret";
+import { hashApiKeySecret, KEY_PREFIX } from "@/lib/api-keys/api-key-secret";
 import { isDatabaseUnavailable } from "@/lib/serving/is-database-unavailable";
 import { onKeysChanged, servingCacheEnabled } from "@/lib/serving/serving-cache";
 
