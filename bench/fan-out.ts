@@ -29,7 +29,7 @@ async function main() {
   const { createDefaultEnvironments } = await import("@/lib/environments/default-environments");
   const { createPrompt } = await import("@/lib/prompts/create-prompt");
   const { insertVersion } = await import("@/lib/prompts/insert-version");
-  const { movePointer } = await import("@/lib/environments/move-pointer");
+  const { movePointer } = await import("@/lib/deployments/move-pointer");
   const { createApiKey } = await import("@/lib/api-keys/create-api-key");
   const { servingTransaction } = await import("@/lib/db/serving-transaction");
   const { handlePromptRequest, hotPathName } = await import("@/lib/serving/handle-prompt-request");

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { ConfigError, getEnv } from "@/lib/env";
 import type { RequestContext } from "@/lib/request-context";
-import { movePointer } from "@/lib/environments/move-pointer";
+import { movePointer } from "@/lib/deployments/move-pointer";
 import { servingTransaction } from "@/lib/db/serving-transaction";
 import { hashApiKeySecret, visiblePrefix } from "@/lib/api-keys/api-key-secret";
 import { createApiKey } from "@/lib/api-keys/create-api-key";

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/request-context";
 import { createPrompt } from "@/lib/prompts/create-prompt";
 import { saveVersion } from "@/lib/prompts/save-version";
-import { deployVersion } from "@/lib/environments/deploy-version";
+import { deployVersion } from "@/lib/deployments/deploy-version";
 import type { ApiKeyIdentity } from "@/lib/api-keys/authenticate-api-key";
 import type { createVersionRequestSchema } from "@/lib/validations/serving";
 

@@ -8,7 +8,7 @@ import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { createPrompt } from "@/lib/prompts/create-prompt";
 import { saveVersion } from "@/lib/prompts/save-version";
-import { deployVersion } from "@/lib/environments/deploy-version";
+import { deployVersion } from "@/lib/deployments/deploy-version";
 import { createReview } from "@/lib/reviews/create-review";
 import { decideReview } from "@/lib/reviews/decide-review";
 import { saveTestCase } from "@/lib/playground/test-cases";

@@ -4,7 +4,7 @@ import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { createPrompt } from "@/lib/prompts/create-prompt";
 import { saveVersion } from "@/lib/prompts/save-version";
 import { deletePrompt } from "@/lib/prompts/delete-prompt";
-import { deployVersion } from "@/lib/environments/deploy-version";
+import { deployVersion } from "@/lib/deployments/deploy-version";
 import { diffEnvironment, environmentAt } from "@/lib/environments/environment-at";
 import { listEnvironments } from "@/lib/environments/list-environments";
 import { ctxFor, makeProject } from "./helpers";

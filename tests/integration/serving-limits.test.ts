@@ -10,7 +10,7 @@ import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { createPrompt } from "@/lib/prompts/create-prompt";
 import { saveVersion } from "@/lib/prompts/save-version";
 import { insertVersion } from "@/lib/prompts/insert-version";
-import { movePointer } from "@/lib/environments/move-pointer";
+import { movePointer } from "@/lib/deployments/move-pointer";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { renderForRun } from "@/lib/runs/render-for-run";

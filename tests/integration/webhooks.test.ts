@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { createPrompt } from "@/lib/prompts/create-prompt";
 import { saveVersion } from "@/lib/prompts/save-version";
-import { deployVersion } from "@/lib/environments/deploy-version";
+import { deployVersion } from "@/lib/deployments/deploy-version";
 import { createReview } from "@/lib/reviews/create-review";
 import { decideReview } from "@/lib/reviews/decide-review";
 import { createWebhook, redeliverWebhook, updateWebhook } from "@/lib/webhooks/manage-webhooks";

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { MAX_INT4 } from "@/lib/validations/int4";
 import { apiRoute, parseBody } from "@/lib/http/api-route";
 import { requireProjectPermission } from "@/lib/auth/require-project-permission";
-import { deployVersion } from "@/lib/environments/deploy-version";
+import { deployVersion } from "@/lib/deployments/deploy-version";
 
 const deploySchema = z.object({
   environment: z.string().min(1, "Choose an environment."),

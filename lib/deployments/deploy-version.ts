@@ -3,7 +3,7 @@ import { servingTransaction } from "@/lib/db/serving-transaction";
 import { AppError } from "@/lib/errors";
 import { can, type ProjectRole } from "@/lib/auth/permissions";
 import type { RequestContext } from "@/lib/request-context";
-import { movePointer } from "@/lib/environments/move-pointer";
+import { movePointer } from "@/lib/deployments/move-pointer";
 import { notifyRollback } from "@/lib/notifications/notify-rollback";
 import { deliverNotificationEmails } from "@/lib/notifications/deliver-notification-emails";
 import { getPromptOrThrow } from "@/lib/prompts/get-prompt-or-throw";

@@ -2,7 +2,7 @@ import { servingTransaction } from "@/lib/db/serving-transaction";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/auth/permissions";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
-import { movePointer } from "@/lib/environments/move-pointer";
+import { movePointer } from "@/lib/deployments/move-pointer";
 import { createNotifications } from "@/lib/notifications/create-notifications";
 import { deliverNotificationEmails } from "@/lib/notifications/deliver-notification-emails";
 import { assertLive, getReviewOrThrow, LIVE_STATUSES, reviewHref } from "@/lib/reviews/get-review-or-throw";
