@@ -140,10 +140,22 @@ describe("serving /api/prompts", () => {
 
   it("limits each key's rate with 429 and Retry-After", async () => {
     const busy = await key(fixture.project.id);
-    const statuses = await Promise.all(Array.from({ length: 150 }, () => get("/api/prompts/support/answer", busy).then(async (r) => ({ status: r.status, retryAfter: r.headers.get("retry-after") }))));
+    const rate = getEnv().GALLEY_API_RATE_LIMIT;
+    // Bursts of parallel requests until the key is limited: on a loaded machine one burst may take
+    // longer than the bucket needs to refill, so how many bursts that takes is not fixed, but how
+    // many may succeed in the time they took is (the burst allowance plus the rate per second).
+    const statuses: Array<{ status: number; retryAfter: string | null }> = [];
+    const started = performance.now();
+    for (let burst = 0; burst < 20 && !statuses.some((s) => s.status === 429); burst++) {
+      statuses.push(...(await Promise.all(Array.from({ length: 150 }, () => get("/api/prompts/support/answer", busy).then((r) => ({ status: r.status, retryAfter: r.headers.get("retry-after") }))))));
+    }
+    const seconds = (performance.now() - started) / 1000;
     const limited = statuses.filter((s) => s.status === 429);
+    const served = statuses.filter((s) => s.status === 200).length;
     expect(limited.length).toBeGreaterThan(0);
-    expect(statuses.filter((s) => s.status === 200).length).toBeGreaterThanOrEqual(getEnv().GALLEY_API_RATE_LIMIT * 2 - 1);
+    expect(served).toBeGreaterThanOrEqual(rate * 2 - 1);
+    expect(served).toBeLessThanOrEqual(rate * 2 + Math.ceil(rate * seconds));
+    expect(served + limited.length).toBe(statuses.length);
     expect(limited[0]!.retryAfter).toBe("1");
   });
 
