@@ -2,7 +2,6 @@ import type { ChatCompletionMessageParam } from "openai/resources/chat/completio
 import { validationError } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
 import { templateLimitError } from "@/lib/prompts/template-limit-error";
-import type { Contract } from "@/lib/templates/contract";
 import { TemplateError } from "@/lib/templates/render-template";
 import { loadReferencedTemplates, referenceResolver } from "@/lib/prompts/load-referenced-templates";
 import { renderPrompt } from "@/lib/templates/render-prompt";
@@ -16,7 +15,7 @@ import type { PromptContent } from "@/lib/validations/prompt";
 export async function renderForRun(opts: { projectId: string; promptName: string; content: PromptContent; values: Record<string, unknown> }): Promise<ChatCompletionMessageParam[]> {
   const references = await loadReferencedTemplates({ projectId: opts.projectId, content: opts.content });
   try {
-    return renderPrompt({ content: { ...opts.content, contract: opts.content.contract as Contract }, values: opts.values, resolveReference: referenceResolver(references), promptName: opts.promptName, limits: { maxBytes: getEnv().GALLEY_MAX_RESOLVED_BYTES } }).messages as ChatCompletionMessageParam[];
+    return renderPrompt({ content: opts.content, values: opts.values, resolveReference: referenceResolver(references), promptName: opts.promptName, limits: { maxBytes: getEnv().GALLEY_MAX_RESOLVED_BYTES } }).messages as ChatCompletionMessageParam[];
   } catch (error) {
     const tooLarge = templateLimitError({ error, prompt: opts.promptName, path: "template" });
     if (tooLarge) throw tooLarge;

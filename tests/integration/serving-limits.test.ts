@@ -14,6 +14,7 @@ import { movePointer } from "@/lib/deployments/move-pointer";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { renderForRun } from "@/lib/runs/render-for-run";
+import { parseStoredContent } from "@/lib/prompts/parse-stored-content";
 import { getCachedServedPrompt } from "@/lib/serving/get-served-prompt";
 import { renderServedPrompt } from "@/lib/serving/render-served-prompt";
 import { servingCacheBytes, servingCacheEnabled } from "@/lib/serving/serving-cache";
@@ -134,7 +135,7 @@ describe(`serving limits and failures on ${kind}`, () => {
     expect(served.contract.variables).toContainEqual({ name: "agent_name", type: "string", required: false, default: "The Acme team" });
 
     const version = await db.promptVersion.findFirstOrThrow({ where: { prompt: { projectId: demoProjectId, name: "support/refund-reply" } }, orderBy: { number: "desc" } });
-    const messages = await renderForRun({ projectId: demoProjectId, promptName: "support/refund-reply", content: { messages: version.messages as PromptContent["messages"], contract: version.contract as PromptContent["contract"], modelConfig: {} }, values: { policy: "30 days", question: "Refund?" } });
+    const messages = await renderForRun({ projectId: demoProjectId, promptName: "support/refund-reply", content: parseStoredContent({ stored: { messages: version.messages, contract: version.contract, modelConfig: {} }, row: "support/refund-reply" }), values: { policy: "30 days", question: "Refund?" } });
     expect(messages[0]!.content).toBe(system);
   });
 
