@@ -2,7 +2,6 @@ import { notFound } from "next/navigation";
 import { diffModelConfig } from "@/lib/prompts/diff-model-config";
 import { getVersionOrThrow } from "@/lib/prompts/get-version-or-throw";
 import { promptText } from "@/lib/prompts/prompt-text";
-import type { Contract } from "@/lib/templates/contract";
 import { diffContracts } from "@/lib/templates/diff-contracts";
 import { CompareView } from "@/components/prompts/compare-view";
 import type { PromptTabProps } from "@/components/prompts/prompt-tab-props";
@@ -23,7 +22,7 @@ export async function CompareTab({ access, prompt, here, a, b }: PromptTabProps 
       originalText={promptText(left.content)}
       modifiedText={promptText(right.content)}
       configChanges={diffModelConfig(left.content.modelConfig, right.content.modelConfig)}
-      contractChanges={diffContracts(left.content.contract as Contract, right.content.contract as Contract)}
+      contractChanges={diffContracts(left.content.contract, right.content.contract)}
     />
   );
 }

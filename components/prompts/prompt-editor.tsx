@@ -9,7 +9,6 @@ import type { RunView } from "@/lib/playground/list-runs";
 import type { TestCaseView } from "@/lib/playground/test-cases";
 import type { VersionSummary, VersionView } from "@/lib/prompts/version-view";
 import { contractFor } from "@/lib/prompts/prompt-text";
-import type { Contract } from "@/lib/templates/contract";
 import type { ChatMessage, ModelConfig, PromptContent } from "@/lib/validations/prompt";
 import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
 import { TemplateEditor } from "@/components/editor/template-editor";
@@ -66,7 +65,7 @@ export function PromptEditor({ projectSlug, prompt, promptNames, canEdit, canRun
   const edit = useCallback((patch: Partial<PromptContent>) => {
     setContent((c) => {
       const next = { ...c, ...patch };
-      return { ...next, contract: contractFor(next) as PromptContent["contract"] };
+      return { ...next, contract: contractFor(next) };
     });
     setRevision((r) => r + 1);
     setHasDraft(true);
@@ -168,7 +167,7 @@ export function PromptEditor({ projectSlug, prompt, promptNames, canEdit, canRun
         <aside className="space-y-6">
           <section aria-labelledby="vars-heading" className="space-y-2">
             <h2 id="vars-heading" className="text-sm font-semibold">Variables</h2>
-            <ContractPanel contract={content.contract as Contract} readOnly={!canEdit} onChange={(contract) => edit({ contract: contract as PromptContent["contract"] })} />
+            <ContractPanel contract={content.contract} readOnly={!canEdit} onChange={(contract) => edit({ contract })} />
           </section>
           <section aria-labelledby="model-heading" className="space-y-2">
             <h2 id="model-heading" className="text-sm font-semibold">Model settings</h2>

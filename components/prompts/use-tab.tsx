@@ -2,7 +2,6 @@ import { headers } from "next/headers";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { can } from "@/lib/auth/permissions";
 import { getVersionOrThrow } from "@/lib/prompts/get-version-or-throw";
-import type { Contract } from "@/lib/templates/contract";
 import { UsePrompt } from "@/components/prompts/use-prompt";
 import type { PromptTabProps } from "@/components/prompts/prompt-tab-props";
 
@@ -16,7 +15,7 @@ export async function UseTab({ access, prompt, environments, running }: PromptTa
       origin={publicOrigin(requestHeaders)}
       projectSlug={access.project.slug}
       name={prompt.name}
-      contract={version.content.contract as Contract}
+      contract={version.content.contract}
       environments={environments.map((e) => ({ slug: e.slug, name: e.name, version: running[e.slug] ?? null }))}
       canManageKeys={can(access.role, "apikey.manage")}
     />
