@@ -18,7 +18,7 @@ import { findUrlProblem } from "@/lib/http/find-url-problem";
 import { AppError, errorBody } from "@/lib/errors";
 import { redactPath } from "@/lib/http/redact-path";
 import { normalizeForwardedHeaders } from "@/lib/http/normalize-forwarded-headers";
-import { fail } from "@/scripts/fail";
+import { fail } from "@/lib/fail";
 import { handlePromptRequest, hotPathName } from "@/lib/serving/handle-prompt-request";
 import { startServingListener } from "@/lib/serving/start-serving-listener";
 import { flushLastUsed } from "@/lib/api-keys/authenticate-api-key";

@@ -5,7 +5,7 @@ import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { markMigrationRolledBack } from "@/lib/db/migrations/mark-migration-rolled-back";
 import { createMigration } from "@/lib/db/migrations/create-migration";
 import { getMigrationStatus } from "@/lib/db/migrations/get-migration-status";
-import { fail } from "@/scripts/fail";
+import { fail } from "@/lib/fail";
 
 async function main() {
   const [command, name] = process.argv.slice(2);

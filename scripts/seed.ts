@@ -4,7 +4,7 @@ import { closeDatabase } from "@/lib/db";
 import { checkDatabase } from "@/lib/db/check-database";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { seedDemo } from "@/lib/seed/seed-demo";
-import { fail } from "@/scripts/fail";
+import { fail } from "@/lib/fail";
 
 async function main() {
   await checkDatabase();

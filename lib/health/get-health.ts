@@ -1,3 +1,4 @@
+import { getEnv } from "@/lib/env";
 import { getDatabase } from "@/lib/db";
 import { getMigrationStatus } from "@/lib/db/migrations/get-migration-status";
 import { log } from "@/lib/log";
@@ -15,7 +16,7 @@ export type Health = {
 
 export async function getHealth(): Promise<Health> {
   const version = pkg.version;
-  let kind: "pglite" | "postgres" = process.env.DATABASE_URL ? "postgres" : "pglite";
+  let kind: "pglite" | "postgres" = getEnv().databaseKind;
   try {
     const database = getDatabase();
     kind = database.kind;

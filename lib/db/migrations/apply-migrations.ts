@@ -1,5 +1,6 @@
 import pg from "pg";
 import { getDatabase } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import { createMigrationAdapterFactory } from "@/lib/db/migrations/migration-adapter-factory";
 import { loadSchemaEngine } from "@/lib/db/migrations/load-schema-engine";
 import { toMigrationList } from "@/lib/db/migrations/read-migrations";
@@ -45,7 +46,7 @@ async function withAdvisoryLock<T>(connectionString: string, work: () => Promise
  */
 export async function applyMigrations(): Promise<{ applied: string[] }> {
   const database = getDatabase();
-  const url = process.env.DATABASE_URL;
+  const url = getEnv().DATABASE_URL;
   const adapterFactory = createMigrationAdapterFactory(url && database.kind === "postgres" ? { connectionString: url } : { pglite: database.pglite! });
   const run = async () => {
     const engine = await loadSchemaEngine({ adapterFactory });

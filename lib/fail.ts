@@ -6,6 +6,7 @@ export function fail(error: unknown): never {
   const expected = error instanceof ConfigError || error instanceof MigrationError;
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`galley: ${message}\n`);
+  // Not through getEnv: this also reports getEnv's own ConfigError, when the configuration cannot be read.
   if (!expected && process.env.GALLEY_DEBUG) process.stderr.write(`${(error as Error).stack ?? ""}\n`);
   process.exit(1);
 }
