@@ -83,8 +83,10 @@ test("connect a provider once, then run a prompt and watch the answer stream in;
   await again.getByRole("button", { name: "Save values as test case…" }).click();
   await again.getByLabel("Test case name").fill("Friendly Ana");
   await again.getByRole("button", { name: "Save", exact: true }).click();
+  // Saved: the name field closes and the case is selected (on a loaded machine this takes a moment).
+  await expect(again.getByLabel("Test case name")).toHaveCount(0);
   await again.getByLabel("Value of name").fill("Someone else");
-  await again.getByLabel("Test case").selectOption({ label: "Friendly Ana" });
+  await again.getByLabel("Test case", { exact: true }).selectOption({ label: "Friendly Ana" });
   await expect(again.getByLabel("Value of name")).toHaveValue("Ana");
 
   // With a price set for the model, the cost is shown instead of "unknown".
