@@ -7,30 +7,11 @@ import { log } from "@/lib/log";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/get-current-user";
 import type { RequestContext } from "@/lib/request-context";
 import { requestIdOf } from "@/lib/http/request-id";
-import { getRequestHost } from "@/lib/http/get-request-host";
-import { getEnv } from "@/lib/env";
+import { isCrossSiteWrite } from "@/lib/http/is-cross-site-write";
 import { redactPath } from "@/lib/http/redact-path";
 
 export type ApiArgs<P> = { req: NextRequest; params: P; user: CurrentUser | null; ctx: RequestContext };
 
-
-/**
- * Browsers always send Origin on cross-site writes; refuse those that name another host than the
- * request's (or the configured public URL's, for proxies that rewrite Host).
- */
-function isCrossSiteWrite(req: NextRequest): boolean {
-  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return false;
-  const origin = req.headers.get("origin");
-  if (!origin) return false;
-  const { host } = getRequestHost({ headers: req.headers });
-  const configured = getEnv().NEXTAUTH_URL;
-  try {
-    const from = new URL(origin).host;
-    return from !== host && (!configured || from !== new URL(configured).host);
-  } catch {
-    return true;
-  }
-}
 
 /**
  * Wraps a route handler: request id, session user, cross-site write check, and the one error
