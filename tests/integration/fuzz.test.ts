@@ -4,8 +4,6 @@
 // 5xx. Bodies start from a valid one per JSON route (so the fuzz reaches past the schema) and get
 // one part replaced, one key added, or the whole text swapped; every route found on disk needs
 // an entry here, so a new route cannot skip the fuzz.
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callRoute, routesExporting, runInRequestScope, signInAs, type RouteCall } from "./route-client";
@@ -15,8 +13,7 @@ import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { createPrompt } from "@/lib/prompts/create-prompt";
 import { saveVersion } from "@/lib/prompts/save-version";
 import { createReview } from "@/lib/reviews/create-review";
-import { handlePromptRequest, hotPathName } from "@/lib/serving/handle-prompt-request";
-import { ctxFor, makeProject } from "./helpers";
+import { ctxFor, makeProject, startHotPathServer } from "./helpers";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 const methods: Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
@@ -74,7 +71,7 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
   let apiKey: string;
   let params: Record<string, string | string[]>;
   let seeds: Record<string, unknown>;
-  let server: http.Server;
+  let server: Awaited<ReturnType<typeof startHotPathServer>>;
   let base: string;
   const failures: string[] = [];
 
@@ -145,15 +142,10 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
       "POST api/prompts/[...name]/route.ts versions": { content, message: "m", baseVersion: 2, deploy: ["development"] },
     };
     // The hot path as server.ts mounts it, for what never reaches a route handler.
-    server = http.createServer((req, res) => {
-      const path = hotPathName(req.method, req.url);
-      if (path === null) return void res.writeHead(404).end();
-      handlePromptRequest(req, res, path, "fuzz-request");
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startHotPathServer();
+    base = server.base;
   });
-  afterAll(() => new Promise((resolve) => server.close(resolve)));
+  afterAll(() => server.close());
 
   /** Routes that take no JSON body: only their path and query are fuzzed. */
   const bodiless = new Set([

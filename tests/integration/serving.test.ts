@@ -1,7 +1,5 @@
 // The application-facing API over real HTTP: the hot-path handler the custom server mounts before
 // Next.js, on each database, with the PostgreSQL listener running as in the server.
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
@@ -13,7 +11,6 @@ import { deployVersion } from "@/lib/deployments/deploy-version";
 import { movePointer } from "@/lib/deployments/move-pointer";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
-import { handlePromptRequest, hotPathName } from "@/lib/serving/handle-prompt-request";
 import { servingTransaction } from "@/lib/db/serving-transaction";
 import { servingCacheEnabled } from "@/lib/serving/serving-cache";
 import { startServingListener } from "@/lib/serving/start-serving-listener";
@@ -21,14 +18,14 @@ import { renderServedPrompt } from "@/lib/serving/render-served-prompt";
 import { createVersionFromApi } from "@/lib/serving/create-version-from-api";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import type { ApiKeyScope } from "@/lib/validations/api-key";
-import { ctxFor, makeProject } from "./helpers";
+import { ctxFor, makeProject, startHotPathServer } from "./helpers";
 
 process.env.GALLEY_API_RATE_LIMIT = "50";
 
 describe("serving /api/prompts", () => {
   let fixture: Awaited<ReturnType<typeof makeProject>>;
   let other: Awaited<ReturnType<typeof makeProject>>;
-  let server: http.Server;
+  let server: Awaited<ReturnType<typeof startHotPathServer>>;
   let base: string;
   let stopListener: () => Promise<void>;
   let secret: string;
@@ -60,19 +57,14 @@ describe("serving /api/prompts", () => {
     await place(reply, "production", 1);
     await place(reply, "development", 2);
     secret = await key(fixture.project.id);
-    server = http.createServer((req, res) => {
-      const name = hotPathName(req.method, req.url);
-      if (name === null) return void res.writeHead(404).end();
-      handlePromptRequest(req, res, name, "test-request");
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startHotPathServer();
+    base = server.base;
     // On PostgreSQL the cache is on only while the listener is connected, as in the server.
     for (let i = 0; i < 100 && !servingCacheEnabled(); i++) await new Promise((r) => setTimeout(r, 50));
     expect(servingCacheEnabled()).toBe(true);
   });
   afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
     await stopListener();
   });
 
