@@ -8,7 +8,11 @@ export const runRequestSchema = z.object({
   values: z.record(z.string(), z.json()).default({}),
   providerId: z.string().min(1, "Choose a provider (Settings → Providers)."),
   model: z.string().trim().max(200).optional(),
-  /** Overrides of the version's model settings for this run only. */
+  /**
+   * Overrides of the version's model settings for this run only: spread over the version's, so like
+   * a PATCH it must hold only what the request sent (modelConfigSchema has no defaults; a test keeps
+   * it so, since zod 4 would apply them inside `.partial()`).
+   */
   settings: modelConfigSchema.partial().optional(),
 });
 export type RunRequest = z.infer<typeof runRequestSchema>;

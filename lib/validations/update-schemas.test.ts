@@ -3,6 +3,7 @@
 // `.optional()`, so a default here would be written over the stored value on every PATCH.
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
+import { runRequestSchema } from "./run";
 
 const modules = import.meta.glob<Record<string, unknown>>(["./*.ts", "!./*.test.ts"], { eager: true });
 const updateSchemas = Object.entries(modules).flatMap(([file, exports]) =>
@@ -20,5 +21,10 @@ describe("update schemas", () => {
     const parsed = schema.safeParse({});
     // Refusing an empty change is fine; inventing values is not.
     if (parsed.success) expect(parsed.data).toEqual({});
+  });
+
+  it("run setting overrides fill in nothing either (they are spread over the version's settings)", () => {
+    const parsed = runRequestSchema.parse({ source: { version: 1 }, providerId: "p", settings: {} });
+    expect(parsed.settings).toEqual({});
   });
 });
