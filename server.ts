@@ -15,7 +15,8 @@ import { encryptionKeyPath, getEncryptionKey } from "@/lib/crypto/secret-box";
 import { requestIdFrom } from "@/lib/http/request-id";
 import { limitRequestBody } from "@/lib/http/limit-request-body";
 import { findUrlProblem } from "@/lib/http/find-url-problem";
-import { AppError, errorBody } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { writeNodeError } from "@/lib/http/write-node-error";
 import { redactPath } from "@/lib/http/redact-path";
 import { normalizeForwardedHeaders } from "@/lib/http/normalize-forwarded-headers";
 import { fail } from "@/lib/fail";
@@ -82,11 +83,7 @@ async function main() {
     const requestId = requestIdFrom(req.headers["x-request-id"]);
     res.setHeader("x-request-id", requestId);
     const urlProblem = findUrlProblem(req.url);
-    if (urlProblem) {
-      const body = JSON.stringify(errorBody(new AppError({ code: "bad_request", message: urlProblem }), requestId));
-      res.writeHead(400, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
-      return void res.end(body);
-    }
+    if (urlProblem) return writeNodeError({ res, error: new AppError({ code: "bad_request", message: urlProblem }), requestId });
     // Too-large bodies get 413 here, before the hot path, next-auth or any route handler reads them.
     limitRequestBody({ req, res, limits: bodyLimits, requestId, expectsContinue, accept: () => serve(req, res, requestId) });
   };

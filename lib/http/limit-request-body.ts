@@ -2,7 +2,8 @@
 // or Next.js reads a byte of them: Next (and next-auth's routes) would otherwise buffer and parse
 // whatever arrives, and anyone can send it, signed in or not (README "Configuration").
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { AppError, errorBody } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { writeNodeError } from "@/lib/http/write-node-error";
 import { log } from "@/lib/log";
 
 /** Byte limits for request bodies: imports carry whole export files, everything else is small JSON or a form. */
@@ -20,11 +21,7 @@ function refuse(req: IncomingMessage, res: ServerResponse, limit: number, variab
     message: `The request body is larger than the limit of ${readable(limit)} (${limit} bytes, ${variable}).`,
     details: { limitBytes: limit },
   });
-  const body = JSON.stringify(errorBody(error, requestId));
-  // Closing the connection after the answer stops Node from reading (and discarding) the rest.
-  res.shouldKeepAlive = false;
-  res.writeHead(error.status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), "cache-control": "no-store", connection: "close" });
-  res.end(body);
+  writeNodeError({ res, error, requestId, close: true });
 }
 
 /**
