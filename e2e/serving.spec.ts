@@ -141,3 +141,12 @@ test("two instances on one PostgreSQL: a promotion through A is served by B with
     await client.end();
   }
 });
+
+test("the server refuses an address with a NUL character, and a body over the limit, before any page or route reads them", async ({ page }) => {
+  const nul = await page.request.get(`/p/${PROJECT}/prompts?q=%00`);
+  expect(nul.status()).toBe(400);
+  expect((await nul.json()).error).toMatchObject({ code: "bad_request", message: expect.stringContaining("NUL") });
+  const big = await page.request.post("/api/signup", { headers: { "content-type": "application/json" }, data: "x".repeat(3 * 1024 * 1024) });
+  expect(big.status()).toBe(413);
+  expect((await big.json()).error).toMatchObject({ code: "payload_too_large", details: { limitBytes: 2 * 1024 * 1024 } });
+});
