@@ -8,7 +8,7 @@ import { collectReferences } from "@/lib/templates/render-template";
 import type { VariableSpec } from "@/lib/templates/contract";
 import { configureMonaco } from "@/components/editor/monaco-setup";
 import { TEMPLATE_LANGUAGE, clearTemplateContext, registerTemplateLanguage, setTemplateContext } from "@/components/editor/template-language";
-import { useDarkMode } from "@/components/editor/use-dark-mode";
+import { useDarkMode } from "@/components/ui/use-dark-mode";
 
 configureMonaco();
 

@@ -4,7 +4,7 @@ import { DiffEditor } from "@monaco-editor/react";
 import { useState } from "react";
 import { configureMonaco } from "@/components/editor/monaco-setup";
 import { registerTemplateLanguage, TEMPLATE_LANGUAGE } from "@/components/editor/template-language";
-import { useDarkMode } from "@/components/editor/use-dark-mode";
+import { useDarkMode } from "@/components/ui/use-dark-mode";
 import { useDiffEditorLifecycle } from "@/components/editor/use-diff-editor-lifecycle";
 
 configureMonaco();

@@ -1,7 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { Rocket } from "lucide-react";
 import { useState } from "react";
+import { toast } from "sonner";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 import { Alert } from "@/components/ui/alert";
@@ -14,15 +16,13 @@ export function DeployControl({ projectSlug, promptId, version, environments }: 
   const router = useRouter();
   const open = environments.filter((e) => !e.protected);
   const [slug, setSlug] = useState(open[0]?.slug ?? "");
-  const [done, setDone] = useState<string>();
   const { busy, error, run } = useRequest();
   const env = open.find((e) => e.slug === slug);
   if (!open.length) return null;
   async function deploy() {
-    setDone(undefined);
     const result = await run(() => apiFetch(`/api/projects/${projectSlug}/prompts/${promptId}/deployments`, { body: { environment: slug, version, expectedVersion: env?.current ?? null } }));
     if (result) {
-      setDone(`${env?.name} now runs version ${version}.`);
+      toast.success(`${env?.name} now runs version ${version}.`);
       router.refresh();
     }
   }
@@ -35,10 +35,9 @@ export function DeployControl({ projectSlug, promptId, version, environments }: 
           </option>
         ))}
       </select>
-      <Button variant="secondary" busy={busy} disabled={env?.current === version} onClick={deploy}>
+      <Button variant="secondary" icon={Rocket} busy={busy} disabled={env?.current === version} onClick={deploy}>
         Deploy v{version}
       </Button>
-      {done ? <span role="status" className="text-sm text-success">{done}</span> : null}
       {error ? <Alert>{error}</Alert> : null}
     </div>
   );

@@ -2,13 +2,16 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { Rocket, Undo2 } from "lucide-react";
 import { useState, type FormEvent } from "react";
+import { toast } from "sonner";
 import type { DeploymentView } from "@/lib/environments/list-deployments";
 import { deploymentKindLabel } from "@/lib/environments/deployment-kind-label";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { Time } from "@/components/ui/time";
 
 type Props = {
@@ -30,16 +33,14 @@ type Props = {
 export function DeploymentTimeline({ projectSlug, promptId, environment, current, deployments, may }: Props) {
   const router = useRouter();
   const [confirming, setConfirming] = useState<number | null>(null);
-  const [done, setDone] = useState<string>();
   const { busy, error, fields, run } = useRequest();
   const url = `/api/projects/${projectSlug}/prompts/${promptId}/deployments`;
 
   async function rollBack(version: number, reason?: string) {
-    setDone(undefined);
     const result = await run(() => apiFetch(url, { body: { environment: environment.slug, version, expectedVersion: current, ...(environment.protected ? { emergencyRollback: true, reason } : {}) } }));
     if (result) {
       setConfirming(null);
-      setDone(`${environment.name} runs v${version} again.`);
+      toast.success(`${environment.name} runs v${version} again.`);
       router.refresh();
     }
   }
@@ -57,8 +58,7 @@ export function DeploymentTimeline({ projectSlug, promptId, environment, current
   const back = (version: number) => current !== null && version < current;
   return (
     <div className="space-y-3">
-      {done ? <Alert tone="success">{done}</Alert> : null}
-      {error && !fields.reason ? <Alert>{error}</Alert> : null}
+      {error && !fields.reason && confirming === null ? <Alert>{error}</Alert> : null}
       <ol className="divide-y divide-line rounded-lg border border-line bg-surface" data-testid="prompt-deployments">
         {deployments.map((d) => {
           const offer = d.toVersion !== current && !seen.has(d.toVersion);
@@ -81,12 +81,12 @@ export function DeploymentTimeline({ projectSlug, promptId, environment, current
                 {d.toVersion === current && d === deployments[0] ? <span className="rounded bg-subtle px-1.5 py-0.5 text-xs">running</span> : null}
                 <span className="flex-1" />
                 {offer && !environment.protected && may.deploy ? (
-                  <Button variant="secondary" busy={busy} onClick={() => rollBack(d.toVersion)}>
+                  <Button variant="secondary" icon={back(d.toVersion) ? Undo2 : Rocket} busy={busy} onClick={() => rollBack(d.toVersion)}>
                     {back(d.toVersion) ? `Roll back to v${d.toVersion}` : `Redeploy v${d.toVersion}`}
                   </Button>
                 ) : null}
                 {offer && environment.protected && may.emergency ? (
-                  <Button variant="danger" onClick={() => setConfirming(confirming === d.toVersion ? null : d.toVersion)}>
+                  <Button variant="danger" icon={back(d.toVersion) ? Undo2 : Rocket} onClick={() => setConfirming(d.toVersion)}>
                     {back(d.toVersion) ? `Emergency rollback to v${d.toVersion}` : `Emergency redeploy of v${d.toVersion}`}
                   </Button>
                 ) : null}
@@ -96,23 +96,36 @@ export function DeploymentTimeline({ projectSlug, promptId, environment, current
                   </Link>
                 ) : null}
               </div>
-              {confirming === d.toVersion ? (
-                <form onSubmit={(e) => onEmergency(e, d.toVersion)} className="flex flex-wrap items-start gap-2" noValidate>
-                  <label className="min-w-64 flex-1 space-y-1 text-sm">
-                    <span className="block font-medium">{back(d.toVersion) ? `Why roll ${environment.name} back to v${d.toVersion}?` : `Why put v${d.toVersion} back on ${environment.name}?`}</span>
-                    <input name="reason" autoFocus className="w-full rounded-md border border-line bg-surface px-3 py-1.5" placeholder="v5 promises refunds we don't give" aria-invalid={fields.reason ? true : undefined} />
-                    {fields.reason ? (
-                      <span role="alert" className="block text-xs text-danger">
-                        {fields.reason}
-                      </span>
-                    ) : (
-                      <span className="block text-xs text-muted">Recorded in the deployment and the audit log; the people behind the current version are notified.</span>
-                    )}
-                  </label>
-                  <Button type="submit" variant="danger" busy={busy} className="mt-6">
-                    {back(d.toVersion) ? "Roll back now" : "Redeploy now"}
-                  </Button>
-                </form>
+              {offer && environment.protected && may.emergency ? (
+                <Dialog
+                  open={confirming === d.toVersion}
+                  onOpenChange={(open) => setConfirming(open ? d.toVersion : null)}
+                  title={back(d.toVersion) ? `Emergency rollback of ${environment.name} to v${d.toVersion}` : `Emergency redeploy of v${d.toVersion} to ${environment.name}`}
+                  description={`${environment.name} is protected: this skips review. Applications get v${d.toVersion} at once.`}
+                >
+                  <form onSubmit={(e) => onEmergency(e, d.toVersion)} className="space-y-4" noValidate>
+                    <label className="block space-y-1 text-sm">
+                      <span className="block font-medium">{back(d.toVersion) ? `Why roll ${environment.name} back to v${d.toVersion}?` : `Why put v${d.toVersion} back on ${environment.name}?`}</span>
+                      <input name="reason" className="w-full rounded-md border border-line bg-surface px-3 py-1.5" placeholder="v5 promises refunds we don't give" aria-invalid={fields.reason ? true : undefined} />
+                      {fields.reason ? (
+                        <span role="alert" className="block text-xs text-danger">
+                          {fields.reason}
+                        </span>
+                      ) : (
+                        <span className="block text-xs text-muted">Recorded in the deployment and the audit log; the people behind the current version are notified.</span>
+                      )}
+                    </label>
+                    {error && !fields.reason ? <Alert>{error}</Alert> : null}
+                    <DialogActions>
+                      <Button type="button" variant="ghost" onClick={() => setConfirming(null)}>
+                        Cancel
+                      </Button>
+                      <Button type="submit" variant="danger" icon={back(d.toVersion) ? Undo2 : Rocket} busy={busy}>
+                        {back(d.toVersion) ? "Roll back now" : "Redeploy now"}
+                      </Button>
+                    </DialogActions>
+                  </form>
+                </Dialog>
               ) : null}
             </li>
           );

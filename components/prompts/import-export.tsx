@@ -1,9 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { Download, Upload } from "lucide-react";
 import { useRef, useState } from "react";
-import { Alert } from "@/components/ui/alert";
+import { toast } from "sonner";
 import { Button, buttonClass } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icon";
 import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
 
 type Result = { created: string[]; updated: string[]; unchanged: string[] };
@@ -13,17 +15,15 @@ export function ImportExport({ projectSlug, canImport }: { projectSlug: string; 
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<Result | null>(null);
   const [problems, setProblems] = useState<{ message: string; issues: Array<[string, string]> } | null>(null);
 
   async function onFile(file: File) {
     setBusy(true);
-    setResult(null);
     setProblems(null);
     try {
       const format = /\.json$/i.test(file.name) ? "json" : "yaml";
       const imported = await apiFetch<Result>(`/api/projects/${projectSlug}/import`, { body: { format, content: await file.text() } });
-      setResult(imported);
+      toast.success(`Imported: ${imported.created.length} new, ${imported.updated.length} updated, ${imported.unchanged.length} unchanged.`);
       router.refresh();
     } catch (e) {
       const error = e as ApiError;
@@ -38,6 +38,7 @@ export function ImportExport({ projectSlug, canImport }: { projectSlug: string; 
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2">
         <a href={`/api/projects/${projectSlug}/export?format=yaml`} className={buttonClass("secondary")} download>
+          <Icon icon={Download} />
           Export YAML
         </a>
         <a href={`/api/projects/${projectSlug}/export?format=json`} className={buttonClass("ghost")} download>
@@ -46,17 +47,12 @@ export function ImportExport({ projectSlug, canImport }: { projectSlug: string; 
         {canImport ? (
           <>
             <input ref={input} type="file" accept=".yaml,.yml,.json" className="sr-only" aria-label="Import file" onChange={(e) => e.target.files?.[0] && onFile(e.target.files[0])} />
-            <Button variant="secondary" busy={busy} onClick={() => input.current?.click()}>
+            <Button variant="secondary" icon={Upload} busy={busy} onClick={() => input.current?.click()}>
               {busy ? "Importing…" : "Import…"}
             </Button>
           </>
         ) : null}
       </div>
-      {result ? (
-        <Alert tone="success">
-          Imported: {result.created.length} new, {result.updated.length} updated, {result.unchanged.length} unchanged.
-        </Alert>
-      ) : null}
       {problems ? (
         <div role="alert" className="space-y-1 rounded-md border border-danger/40 bg-surface p-3 text-sm" data-testid="import-problems">
           <p className="font-medium text-danger">{problems.message}</p>

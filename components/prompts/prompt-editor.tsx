@@ -2,7 +2,9 @@
 
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
+import { Save, Trash2 } from "lucide-react";
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { toast } from "sonner";
 import type { PromptDetail } from "@/lib/prompts/get-prompt-detail";
 import type { ProviderView } from "@/lib/providers/provider-view";
 import type { RunView } from "@/lib/playground/list-runs";
@@ -12,7 +14,6 @@ import { contractFor } from "@/lib/prompts/prompt-text";
 import type { ChatMessage, ModelConfig, PromptContent } from "@/lib/validations/prompt";
 import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
 import { TemplateEditor } from "@/components/editor/template-editor";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConflictPanel, type Conflict } from "@/components/prompts/conflict-panel";
 import { ContractPanel } from "@/components/prompts/contract-panel";
@@ -58,7 +59,6 @@ export function PromptEditor({ projectSlug, prompt, promptNames, canEdit, canRun
   const [reviewAfterSave, setReviewAfterSave] = useState(false);
   const newReviewHref = (version: number) => `/p/${projectSlug}/reviews/new?prompt=${prompt.id}&version=${version}`;
   const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [notice, setNotice] = useState<string>();
   const references = useMemo(() => promptNames.filter((n) => n !== prompt.name), [promptNames, prompt.name]);
   const autosave = useDraftAutosave({ url: `${api}/draft`, content, baseVersion, revision, enabled: canEdit, initialSavedAt: prompt.working.savedAt });
 
@@ -85,7 +85,13 @@ export function PromptEditor({ projectSlug, prompt, promptNames, canEdit, canRun
   }, [openSave]);
 
   async function discard() {
-    await apiFetch(`${api}/draft`, { method: "DELETE" }).catch(() => undefined);
+    try {
+      await apiFetch(`${api}/draft`, { method: "DELETE" });
+    } catch (e) {
+      // The reload below would show the draft again with no word why: say so first.
+      toast.error(`Draft not discarded: ${(e as ApiError).message}`);
+      return;
+    }
     window.location.reload();
   }
 
@@ -95,7 +101,7 @@ export function PromptEditor({ projectSlug, prompt, promptNames, canEdit, canRun
         <SaveStatus state={autosave.state} hasDraft={hasDraft} baseVersion={baseVersion} />
         <div className="ml-auto flex gap-2">
           {hasDraft && canEdit && prompt.latestVersion ? (
-            <Button variant="ghost" onClick={discard}>
+            <Button variant="ghost" icon={Trash2} onClick={discard}>
               Discard draft
             </Button>
           ) : null}
@@ -114,13 +120,12 @@ export function PromptEditor({ projectSlug, prompt, promptNames, canEdit, canRun
             </Button>
           ) : null}
           {canEdit ? (
-            <Button onClick={openSave} title="Ctrl/Cmd+S">
+            <Button onClick={openSave} title="Ctrl/Cmd+S" icon={Save}>
               Save version <kbd className="rounded border border-white/30 px-1 text-[10px]">⌘S</kbd>
             </Button>
           ) : null}
         </div>
       </div>
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
       {conflict ? (
         <ConflictPanel
           conflict={conflict}
@@ -176,8 +181,9 @@ export function PromptEditor({ projectSlug, prompt, promptNames, canEdit, canRun
         </aside>
       </div>
       {canRun ? <RunPanel projectSlug={projectSlug} promptId={prompt.id} content={content} latestVersion={Math.max(baseVersion, prompt.latestVersion?.number ?? 0)} providers={providers} canManageProviders={canManageProviders} reopen={reopen ?? null} testCases={testCases} /> : null}
-      {dialogOpen ? (
+      {canEdit ? (
         <SaveVersionDialog
+          open={dialogOpen}
           nextNumber={baseVersion + 1}
           onCancel={() => {
             setDialogOpen(false);
@@ -191,7 +197,7 @@ export function PromptEditor({ projectSlug, prompt, promptNames, canEdit, canRun
               setBaseVersion(saved.number);
               setHasDraft(false);
               autosave.markClean();
-              setNotice(`Saved version ${saved.number}.`);
+              toast.success(`Saved version ${saved.number}.`);
               if (reviewAfterSave) router.push(newReviewHref(saved.number));
               else router.refresh();
               return null;

@@ -1,7 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { Archive, ArchiveRestore, Save, Trash2 } from "lucide-react";
 import { useState, type FormEvent } from "react";
+import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -14,14 +16,12 @@ type Props = { projectSlug: string; promptId: string; name: string; description:
 export function PromptSettingsForm(props: Props) {
   const router = useRouter();
   const { busy, error, fields, run } = useRequest();
-  const [done, setDone] = useState<string>();
   const url = `/api/projects/${props.projectSlug}/prompts/${props.promptId}`;
 
   async function patch(body: Record<string, unknown>, message: string) {
-    setDone(undefined);
     const updated = await run(() => apiFetch<{ name: string }>(url, { method: "PATCH", body }));
     if (!updated) return;
-    setDone(message);
+    toast.success(message);
     if (updated.name !== props.name) router.replace(`/p/${props.projectSlug}/prompts/${updated.name}?view=settings`);
     router.refresh();
   }
@@ -40,9 +40,8 @@ export function PromptSettingsForm(props: Props) {
         <TextField label="Description" name="description" defaultValue={props.description} disabled={!props.canEdit} error={fields.description} />
         <TextField label="Tags" name="tags" defaultValue={props.tags.join(", ")} disabled={!props.canEdit} error={fields.tags ?? fields["tags.0"]} hint="Comma-separated." />
         {error ? <Alert>{error}</Alert> : null}
-        {done ? <Alert tone="success">{done}</Alert> : null}
         {props.canEdit ? (
-          <Button type="submit" busy={busy}>
+          <Button type="submit" busy={busy} icon={Save}>
             Save
           </Button>
         ) : null}
@@ -67,7 +66,7 @@ export function PromptSettingsForm(props: Props) {
               ? "This prompt is archived: hidden from the list and read-only. Restoring makes it editable again."
               : "Archiving hides the prompt from the list and makes it read-only. Its versions stay, and you can restore it."}
           </p>
-          <Button variant={props.archived ? "secondary" : "danger"} busy={busy} onClick={() => patch({ archived: !props.archived }, props.archived ? "Restored." : "Archived.")}>
+          <Button variant={props.archived ? "secondary" : "danger"} icon={props.archived ? ArchiveRestore : Archive} busy={busy} onClick={() => patch({ archived: !props.archived }, props.archived ? "Restored." : "Archived.")}>
             {props.archived ? "Restore prompt" : "Archive prompt"}
           </Button>
         </section>
@@ -97,7 +96,7 @@ function DeletePrompt({ projectSlug, promptId, name }: Props) {
         <input value={confirm} onChange={(e) => setConfirm(e.target.value)} aria-label="Confirm prompt name" className="w-full rounded-md border border-line bg-surface px-3 py-1.5 font-mono" />
       </label>
       {error ? <Alert>{error}</Alert> : null}
-      <Button variant="danger" busy={busy} disabled={confirm !== name} onClick={remove}>
+      <Button variant="danger" icon={Trash2} busy={busy} disabled={confirm !== name} onClick={remove}>
         Delete prompt
       </Button>
     </section>

@@ -5,7 +5,7 @@ import type { editor } from "monaco-editor";
 import { useEffect, useRef, useState } from "react";
 import { configureMonaco } from "@/components/editor/monaco-setup";
 import { DiffHeader, diffEditorProps } from "@/components/editor/text-diff";
-import { useDarkMode } from "@/components/editor/use-dark-mode";
+import { useDarkMode } from "@/components/ui/use-dark-mode";
 import { useDiffEditorLifecycle } from "@/components/editor/use-diff-editor-lifecycle";
 
 configureMonaco();

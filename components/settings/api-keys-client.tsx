@@ -2,13 +2,18 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { KeyRound, Trash2 } from "lucide-react";
 import { useState, type FormEvent } from "react";
+import { toast } from "sonner";
 import type { ApiKeyView } from "@/lib/api-keys/list-api-keys";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { SelectField, TextField } from "@/components/ui/field";
+import { SecretPanel } from "@/components/ui/secret-panel";
+import { Table, TableCell, TableRow } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 
 type Created = { id: string; name: string; prefix: string; secret: string };
@@ -25,7 +30,6 @@ export function ApiKeysClient({ projectSlug, origin, keys, nextBefore }: { proje
   const create = useRequest();
   const revoke = useRequest();
   const [created, setCreated] = useState<Created | null>(null);
-  const [copied, setCopied] = useState(false);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [scopes, setScopes] = useState<string[]>(["prompts:read"]);
   const api = `/api/projects/${projectSlug}/api-keys`;
@@ -37,7 +41,6 @@ export function ApiKeysClient({ projectSlug, origin, keys, nextBefore }: { proje
     const result = await create.run(() => apiFetch<Created>(api, { body: { name: form.get("name"), scopes, expiresAt: days ? new Date(Date.now() + days * 86_400_000).toISOString() : null } }));
     if (result) {
       setCreated(result);
-      setCopied(false);
       (event.target as HTMLFormElement).reset();
       router.refresh();
     }
@@ -73,111 +76,83 @@ export function ApiKeysClient({ projectSlug, origin, keys, nextBefore }: { proje
           ) : null}
         </fieldset>
         {create.error ? <Alert>{create.error}</Alert> : null}
-        <Button type="submit" busy={create.busy}>
+        <Button type="submit" busy={create.busy} icon={KeyRound}>
           Create key
         </Button>
       </form>
 
       {created ? (
-        <section aria-label="New API key" className="space-y-3 rounded-lg border border-success/40 bg-surface p-5" data-testid="new-api-key">
-          <h2 className="text-base font-semibold">Copy the key “{created.name}” now</h2>
-          <p className="text-muted">This is the only time it is shown; Galley keeps only a hash. If you lose it, revoke it and create another.</p>
-          <div className="flex flex-wrap items-center gap-2">
-            <code className="min-w-0 flex-1 break-all rounded bg-canvas px-3 py-2 font-mono text-sm" data-testid="api-key-secret">
-              {created.secret}
-            </code>
-            <Button
-              variant="secondary"
-              onClick={() =>
-                void navigator.clipboard.writeText(created.secret).then(
-                  () => setCopied(true),
-                  () => setCopied(false),
-                )
-              }
-            >
-              {copied ? "Copied" : "Copy"}
-            </Button>
-          </div>
+        <SecretPanel
+          label="New API key"
+          data-testid="new-api-key"
+          title={<>Copy the key “{created.name}” now</>}
+          note="Galley keeps only a hash. If you lose it, revoke it and create another."
+          secret={created.secret}
+          secretTestId="api-key-secret"
+          onDone={() => setCreated(null)}
+        >
           <pre className="overflow-auto rounded bg-canvas p-3 text-xs">{`curl -H "Authorization: Bearer ${created.secret}" \\\n  ${origin}/api/prompts/<prompt-name>?environment=production`}</pre>
-          <Button variant="ghost" onClick={() => setCreated(null)}>
-            Done
-          </Button>
-        </section>
+        </SecretPanel>
       ) : null}
 
       <section aria-labelledby="keys-heading" className="space-y-3">
         <h2 id="keys-heading" className="text-base font-semibold">
           Keys
         </h2>
-        {revoke.error ? <Alert>{revoke.error}</Alert> : null}
-        {keys.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-line bg-surface p-6 text-center text-muted">No keys yet. Create one above for each app or script that reads prompts.</p>
-        ) : (
-          <table className="w-full rounded-lg border border-line bg-surface text-left text-sm" data-testid="api-keys">
-            <thead className="border-b border-line text-xs text-muted">
-              <tr>
-                <th className="px-3 py-2 font-medium">Name</th>
-                <th className="px-3 py-2 font-medium">Key</th>
-                <th className="px-3 py-2 font-medium">Access</th>
-                <th className="px-3 py-2 font-medium">Created</th>
-                <th className="px-3 py-2 font-medium">Last used</th>
-                <th className="px-3 py-2 font-medium">Expires</th>
-                <th className="px-3 py-2" />
-              </tr>
-            </thead>
-            <tbody>
-              {keys.map((k) => {
-                const expired = k.expired;
-                return (
-                  <tr key={k.id} className={`border-b border-line last:border-0 ${k.revokedAt || expired ? "text-muted" : ""}`} data-testid={`api-key-${k.prefix}`}>
-                    <td className="px-3 py-2">{k.name}</td>
-                    <td className="px-3 py-2 font-mono text-xs">{k.prefix}…</td>
-                    <td className="px-3 py-2 text-xs">{k.scopes.join(", ")}</td>
-                    <td className="px-3 py-2 text-xs">
-                      {k.createdBy}, <Time value={k.createdAt} />
-                    </td>
-                    <td className="px-3 py-2 text-xs">{k.lastUsedAt ? <Time value={k.lastUsedAt} /> : "Never"}</td>
-                    <td className="px-3 py-2 text-xs">{k.expiresAt ? (
-                        <>
-                          {expired ? "Expired " : "Expires "}
-                          <Time value={k.expiresAt} format="date" />
-                        </>
-                      ) : (
-                        "Never"
-                      )}</td>
-                    <td className="px-3 py-2 text-right">
-                      {k.revokedAt ? (
-                        <span className="text-xs">Revoked <Time value={k.revokedAt} /></span>
-                      ) : confirming === k.id ? (
-                        <span className="flex items-center justify-end gap-2">
-                          <Button
-                            variant="danger"
-                            busy={revoke.busy}
-                            onClick={async () => {
-                              if (await revoke.run(() => apiFetch(`${api}/${k.id}`, { method: "DELETE" }))) {
-                                setConfirming(null);
-                                router.refresh();
-                              }
-                            }}
-                          >
-                            Revoke now
-                          </Button>
-                          <Button variant="ghost" onClick={() => setConfirming(null)}>
-                            Keep
-                          </Button>
-                        </span>
-                      ) : (
-                        <Button variant="ghost" onClick={() => setConfirming(k.id)} title="Apps using this key get 401 at once">
-                          Revoke
-                        </Button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        )}
+        <Table columns={["Name", "Key", "Access", { label: "Created", kind: "time" }, { label: "Last used", kind: "time" }, { label: "Expires", kind: "time" }, { label: "Actions", kind: "actions", hidden: true }]} empty="No keys yet. Create one above for each app or script that reads prompts." data-testid="api-keys">
+          {keys.map((k) => (
+            <TableRow key={k.id} className={k.revokedAt || k.expired ? "text-muted" : ""} data-testid={`api-key-${k.prefix}`}>
+              <TableCell>{k.name}</TableCell>
+              <TableCell kind="mono">{k.prefix}…</TableCell>
+              <TableCell className="text-xs">{k.scopes.join(", ")}</TableCell>
+              <TableCell kind="time" className="text-xs">
+                {k.createdBy}, <Time value={k.createdAt} />
+              </TableCell>
+              <TableCell kind="time" className="text-xs">{k.lastUsedAt ? <Time value={k.lastUsedAt} /> : "Never"}</TableCell>
+              <TableCell kind="time" className="text-xs">
+                {k.expiresAt ? (
+                  <>
+                    {k.expired ? "Expired " : "Expires "}
+                    <Time value={k.expiresAt} format="date" />
+                  </>
+                ) : (
+                  "Never"
+                )}
+              </TableCell>
+              <TableCell kind="actions">
+                {k.revokedAt ? (
+                  <span className="text-xs">
+                    Revoked <Time value={k.revokedAt} />
+                  </span>
+                ) : (
+                  <>
+                    <Button variant="ghost" icon={Trash2} onClick={() => setConfirming(k.id)} title="Apps using this key get 401 at once">
+                      Revoke
+                    </Button>
+                    <ConfirmDialog
+                      open={confirming === k.id}
+                      onOpenChange={(open) => setConfirming(open ? k.id : null)}
+                      title={`Revoke the key “${k.name}”?`}
+                      description="Apps and scripts using it get 401 at once. This cannot be undone: create a new key to give access again."
+                      cancelLabel="Keep"
+                      confirmLabel="Revoke now"
+                      icon={Trash2}
+                      busy={revoke.busy}
+                      error={revoke.error}
+                      onConfirm={async () => {
+                        if (await revoke.run(() => apiFetch(`${api}/${k.id}`, { method: "DELETE" }))) {
+                          setConfirming(null);
+                          toast.success(`Key “${k.name}” revoked.`);
+                          router.refresh();
+                        }
+                      }}
+                    />
+                  </>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </Table>
         {nextBefore ? (
           <Link href={`?before=${nextBefore}`} className={buttonClass("secondary")}>
             Older keys

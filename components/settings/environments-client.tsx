@@ -1,12 +1,15 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { Trash2 } from "lucide-react";
 import { useState, type FormEvent } from "react";
+import { toast } from "sonner";
 import type { EnvironmentView } from "@/lib/environments/list-environments";
 import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TextField } from "@/components/ui/field";
 
 /** Settings → Environments: add, rename, reorder, protect and remove environments. */
@@ -18,11 +21,13 @@ export function EnvironmentsClient({ projectSlug, environments }: { projectSlug:
   const base = `/api/projects/${projectSlug}/environments`;
   const patch = async (slug: string, body: Record<string, unknown>) => (await run(() => apiFetch(`${base}/${slug}`, { method: "PATCH", body }))) && router.refresh();
 
-  async function remove(slug: string, confirm: boolean) {
+  async function remove(environment: EnvironmentView, confirm: boolean) {
+    const slug = environment.slug;
     setRemoveError(undefined);
     try {
       await apiFetch(`${base}/${slug}${confirm ? "?confirm=true" : ""}`, { method: "DELETE" });
       setConfirming(null);
+      toast.success(`${environment.name} removed.`);
       router.refresh();
     } catch (e) {
       const apiError = e as ApiError;
@@ -37,6 +42,7 @@ export function EnvironmentsClient({ projectSlug, environments }: { projectSlug:
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     if (await run(() => apiFetch(base, { body: { name: form.get("name"), protected: form.get("protected") === "on" } }))) {
+      toast.success(`${String(form.get("name")).trim()} added.`);
       formElement.reset();
       router.refresh();
     }
@@ -71,21 +77,25 @@ export function EnvironmentsClient({ projectSlug, environments }: { projectSlug:
               <Button variant="ghost" aria-label={`Move ${e.name} down`} disabled={i === environments.length - 1 || busy} onClick={() => patch(e.slug, { position: i + 1 })}>
                 ↓
               </Button>
-              <Button variant="ghost" onClick={() => remove(e.slug, false)}>
+              <Button variant="ghost" icon={Trash2} onClick={() => remove(e, false)}>
                 Remove
               </Button>
             </div>
-            {confirming?.slug === e.slug ? (
-              <div role="alert" className="flex w-full flex-wrap items-center gap-2 rounded-md border border-danger/40 p-2 text-sm">
-                <span className="text-danger">{confirming.message}</span>
-                <Button variant="danger" onClick={() => remove(e.slug, true)}>
-                  Remove {e.name}
-                </Button>
-                <Button variant="ghost" onClick={() => setConfirming(null)}>
-                  Keep it
-                </Button>
+            {/* Asked only when the environment still serves prompts (the server answers 409 first). */}
+            <ConfirmDialog
+              open={confirming?.slug === e.slug}
+              onOpenChange={(open) => !open && setConfirming(null)}
+              title={`Remove ${e.name}?`}
+              cancelLabel="Keep it"
+              confirmLabel={`Remove ${e.name}`}
+              icon={Trash2}
+              error={removeError}
+              onConfirm={() => remove(e, true)}
+            >
+              <div role="alert" className="rounded-md border border-danger/40 p-2 text-danger">
+                {confirming?.message}
               </div>
-            ) : null}
+            </ConfirmDialog>
           </li>
         ))}
       </ul>

@@ -1,14 +1,18 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { Check, Copy, Trash2, UserPlus } from "lucide-react";
 import { useMemo, useState, type FormEvent } from "react";
+import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 import { roleLabels, roles, type ProjectRole } from "@/lib/auth/permissions";
 import type { MemberView, PendingInviteView } from "@/lib/members/list-members";
+import { Table, TableCell, TableRow } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 
 type Props = {
@@ -35,13 +39,16 @@ export function MembersClient(props: Props) {
     return q ? props.members.filter((m) => m.name.toLowerCase().includes(q) || m.email.includes(q)) : props.members;
   }, [filter, props.members]);
 
-  async function run(action: () => Promise<unknown>) {
+  async function run(action: () => Promise<unknown>, done: string) {
     setError(undefined);
     try {
       await action();
+      toast.success(done);
       router.refresh();
+      return true;
     } catch (e) {
       setError((e as ApiError).message);
+      return false;
     }
   }
 
@@ -67,64 +74,59 @@ export function MembersClient(props: Props) {
             />
           ) : null}
         </div>
-        <div className="overflow-x-auto rounded-lg border border-line bg-surface">
-          <table className="w-full text-left">
-            <thead className="border-b border-line text-xs text-muted">
-              <tr>
-                <th className="px-4 py-2 font-medium">Name</th>
-                <th className="px-4 py-2 font-medium">Email</th>
-                <th className="px-4 py-2 font-medium">Role</th>
-                <th className="px-4 py-2 font-medium">Joined</th>
-                <th className="px-4 py-2" />
-              </tr>
-            </thead>
-            <tbody>
-              {visible.slice(0, shown).map((m) => {
-                const locked = m.role === "OWNER" && !props.canManageOwners;
-                return (
-                  <tr key={m.userId} className="border-b border-line last:border-0" data-testid={`member-${m.email}`}>
-                    <td className="px-4 py-2">
-                      {m.name} {m.userId === props.currentUserId ? <span className="text-xs text-muted">(you)</span> : null}
-                    </td>
-                    <td className="px-4 py-2 text-muted">{m.email}</td>
-                    <td className="px-4 py-2">
-                      <select
-                        aria-label={`Role of ${m.email}`}
-                        value={m.role}
-                        disabled={locked}
-                        onChange={(e) => run(() => apiFetch(`${base}/members/${m.userId}`, { method: "PATCH", body: { role: e.target.value } }))}
-                        className="rounded-md border border-line bg-surface px-2 py-1"
-                      >
-                        {(locked ? roles : grantable).map((r) => (
-                          <option key={r} value={r}>
-                            {roleLabels[r].label}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td className="px-4 py-2 text-muted"><Time value={m.joinedAt} format="date" /></td>
-                    <td className="px-4 py-2 text-right">
-                      {locked ? null : confirming === m.userId ? (
-                        <span className="inline-flex gap-2">
-                          <Button variant="danger" onClick={() => run(() => apiFetch(`${base}/members/${m.userId}`, { method: "DELETE" })).then(() => setConfirming(null))}>
-                            Remove {m.email}
-                          </Button>
-                          <Button variant="ghost" onClick={() => setConfirming(null)}>
-                            Cancel
-                          </Button>
-                        </span>
-                      ) : (
-                        <Button variant="ghost" onClick={() => setConfirming(m.userId)}>
-                          Remove
-                        </Button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <Table columns={["Name", "Email", "Role", { label: "Joined", kind: "time" }, { label: "Actions", kind: "actions", hidden: true }]} empty="No member matches." aria-label="Members">
+          {visible.slice(0, shown).map((m) => {
+            const locked = m.role === "OWNER" && !props.canManageOwners;
+            return (
+              <TableRow key={m.userId} data-testid={`member-${m.email}`}>
+                <TableCell>
+                  {m.name} {m.userId === props.currentUserId ? <span className="text-xs text-muted">(you)</span> : null}
+                </TableCell>
+                <TableCell className="text-muted">{m.email}</TableCell>
+                <TableCell>
+                  <select
+                    aria-label={`Role of ${m.email}`}
+                    value={m.role}
+                    disabled={locked}
+                    onChange={(e) => {
+                      const role = e.target.value as ProjectRole;
+                      void run(() => apiFetch(`${base}/members/${m.userId}`, { method: "PATCH", body: { role } }), `${m.name} is now ${roleLabels[role].label}.`);
+                    }}
+                    className="rounded-md border border-line bg-surface px-2 py-1"
+                  >
+                    {(locked ? roles : grantable).map((r) => (
+                      <option key={r} value={r}>
+                        {roleLabels[r].label}
+                      </option>
+                    ))}
+                  </select>
+                </TableCell>
+                <TableCell kind="time" className="text-muted">
+                  <Time value={m.joinedAt} format="date" />
+                </TableCell>
+                <TableCell kind="actions">
+                  {locked ? null : (
+                    <>
+                      <Button variant="ghost" icon={Trash2} onClick={() => setConfirming(m.userId)}>
+                        Remove
+                      </Button>
+                      <ConfirmDialog
+                        open={confirming === m.userId}
+                        onOpenChange={(open) => setConfirming(open ? m.userId : null)}
+                        title={`Remove ${m.name} from the project?`}
+                        description={`${m.email} loses access at once. Their versions, comments and reviews stay.`}
+                        confirmLabel={`Remove ${m.email}`}
+                        icon={Trash2}
+                        error={error}
+                        onConfirm={async () => (await run(() => apiFetch(`${base}/members/${m.userId}`, { method: "DELETE" }), `${m.name} was removed.`)) && setConfirming(null)}
+                      />
+                    </>
+                  )}
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </Table>
         {visible.length > shown ? (
           <Button variant="secondary" onClick={() => setShown((s) => s + PAGE)}>
             Show {Math.min(PAGE, visible.length - shown)} more
@@ -136,22 +138,28 @@ export function MembersClient(props: Props) {
         <h2 id="invites-heading" className="text-base font-semibold">
           Pending invites
         </h2>
-        {props.invites.length === 0 ? (
-          <p className="text-muted">No pending invites. Invite someone above; their link works once and expires after 7 days.</p>
-        ) : (
-          <ul className="divide-y divide-line rounded-lg border border-line bg-surface">
-            {props.invites.map((i) => (
-              <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2">
-                <span>
-                  {i.email} <span className="text-muted">as {roleLabels[i.role].label}, invited by {i.invitedBy}, expires <Time value={i.expiresAt} format="date" /></span>
-                </span>
-                <Button variant="ghost" onClick={() => run(() => apiFetch(`${base}/invites/${i.id}`, { method: "DELETE" }))}>
+        <Table
+          columns={["Invite", "Invited by", { label: "Expires", kind: "time" }, { label: "Actions", kind: "actions", hidden: true }]}
+          empty="No pending invites. Invite someone above; their link works once and expires after 7 days."
+          aria-label="Pending invites"
+        >
+          {props.invites.map((i) => (
+            <TableRow key={i.id}>
+              <TableCell>
+                {i.email} <span className="text-muted">as {roleLabels[i.role].label}</span>
+              </TableCell>
+              <TableCell className="text-muted">{i.invitedBy}</TableCell>
+              <TableCell kind="time" className="text-muted">
+                <Time value={i.expiresAt} format="date" />
+              </TableCell>
+              <TableCell kind="actions">
+                <Button variant="ghost" icon={Trash2} onClick={() => run(() => apiFetch(`${base}/invites/${i.id}`, { method: "DELETE" }), `The invite for ${i.email} was revoked.`)}>
                   Revoke
                 </Button>
-              </li>
-            ))}
-          </ul>
-        )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </Table>
       </section>
     </div>
   );
@@ -190,7 +198,7 @@ function InviteForm(props: { projectSlug: string; roles: ProjectRole[]; onCreate
             </option>
           ))}
         </SelectField>
-        <Button type="submit" busy={busy} className="sm:mt-6">
+        <Button type="submit" busy={busy} className="sm:mt-6" icon={UserPlus}>
           Create invite link
         </Button>
       </form>
@@ -204,6 +212,7 @@ function InviteForm(props: { projectSlug: string; roles: ProjectRole[]; onCreate
             <input readOnly value={created.url} aria-label="Invite link" className="min-w-0 flex-1 rounded-md border border-line bg-surface px-3 py-1.5 font-mono text-xs" onFocus={(e) => e.target.select()} />
             <Button
               variant="secondary"
+              icon={copied ? Check : Copy}
               onClick={async () => {
                 await navigator.clipboard?.writeText(created.url).catch(() => undefined);
                 setCopied(true);

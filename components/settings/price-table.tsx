@@ -1,10 +1,13 @@
 "use client";
 
+import { RotateCcw } from "lucide-react";
 import { useState, type FormEvent } from "react";
+import { toast } from "sonner";
 import type { PriceRow } from "@/lib/providers/model-prices";
 import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Table, TableCell, TableRow } from "@/components/ui/table";
 
 const money = (n: number) => `$${n.toFixed(n < 1 ? 3 : 2)}`;
 const input = "w-24 rounded border border-line bg-surface px-2 py-1 text-sm aria-[invalid=true]:border-danger";
@@ -35,43 +38,35 @@ export function PriceTable({ projectSlug, initial }: { projectSlug: string; init
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const num = (k: string) => (String(form.get(k) ?? "").trim() === "" ? undefined : Number(form.get(k)));
-    if (await put({ model: String(form.get("model") ?? ""), input: num("input"), output: num("output") })) formElement.reset();
+    const model = String(form.get("model") ?? "");
+    if (await put({ model, input: num("input"), output: num("output") })) {
+      toast.success(`Price set for ${model.trim()}.`);
+      formElement.reset();
+    }
   }
 
   return (
     <section aria-labelledby="prices-heading" className="space-y-3">
       <h2 id="prices-heading" className="text-base font-semibold">Model prices</h2>
       <p className="text-muted">USD per million tokens, used for the cost of playground runs. A model not listed here shows its cost as “unknown”.</p>
-      <div className="overflow-x-auto rounded-lg border border-line bg-surface">
-        <table className="w-full text-left" data-testid="price-table">
-          <thead className="border-b border-line text-xs text-muted">
-            <tr>
-              <th className="px-4 py-2 font-medium">Model</th>
-              <th className="px-4 py-2 font-medium">Input</th>
-              <th className="px-4 py-2 font-medium">Output</th>
-              <th className="px-4 py-2" />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.model} className="border-b border-line last:border-0">
-                <td className="px-4 py-1.5 font-mono text-[13px]">
-                  {r.model} {r.custom ? <span className="text-xs text-muted">(this project)</span> : null}
-                </td>
-                <td className="px-4 py-1.5">{money(r.input)}</td>
-                <td className="px-4 py-1.5">{money(r.output)}</td>
-                <td className="px-4 py-1.5 text-right">
-                  {r.custom ? (
-                    <Button variant="ghost" onClick={() => put({ model: r.model, reset: true })}>
-                      Reset
-                    </Button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table columns={["Model", "Input", "Output", { label: "Actions", kind: "actions", hidden: true }]} data-testid="price-table">
+        {rows.map((r) => (
+          <TableRow key={r.model}>
+            <TableCell className="py-1.5 font-mono text-[13px]">
+              {r.model} {r.custom ? <span className="text-xs text-muted">(this project)</span> : null}
+            </TableCell>
+            <TableCell className="py-1.5">{money(r.input)}</TableCell>
+            <TableCell className="py-1.5">{money(r.output)}</TableCell>
+            <TableCell kind="actions" className="py-1.5">
+              {r.custom ? (
+                <Button variant="ghost" icon={RotateCcw} onClick={() => put({ model: r.model, reset: true })}>
+                  Reset
+                </Button>
+              ) : null}
+            </TableCell>
+          </TableRow>
+        ))}
+      </Table>
       <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2" noValidate aria-label="Set a model price">
         <label className="space-y-0.5 text-xs text-muted">
           Model

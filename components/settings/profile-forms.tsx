@@ -2,9 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
+import { KeyRound, LogOut, Save } from "lucide-react";
 import { useState, type FormEvent } from "react";
+import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TextField } from "@/components/ui/field";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
@@ -17,21 +20,19 @@ export function ProfileForms({ name, emailNotifications, emailConfigured }: { na
   const email = useRequest();
   const sessions = useRequest();
   const [emailOn, setEmailOn] = useState(emailNotifications);
-  const [done, setDone] = useState<{ profile?: string; password?: string; email?: string }>({});
+  const [confirmingSignOut, setConfirmingSignOut] = useState(false);
 
   async function onEmail(on: boolean) {
-    setDone({});
     setEmailOn(on);
-    if (await email.run(() => apiFetch("/api/account", { method: "PATCH", body: { emailNotifications: on } }))) setDone({ email: on ? "Notifications will also come by email." : "No more notification emails; your inbox still gets them." });
+    if (await email.run(() => apiFetch("/api/account", { method: "PATCH", body: { emailNotifications: on } }))) toast.success(on ? "Notifications will also come by email." : "No more notification emails; your inbox still gets them.");
     else setEmailOn(!on);
   }
 
   async function onProfile(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setDone({});
     if (await profile.run(() => apiFetch("/api/account", { method: "PATCH", body: { name: form.get("name") } }))) {
-      setDone({ profile: "Name saved." });
+      toast.success("Name saved.");
       router.refresh();
     }
   }
@@ -40,15 +41,13 @@ export function ProfileForms({ name, emailNotifications, emailConfigured }: { na
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    setDone({});
     if (await password.run(() => apiFetch("/api/account/password", { body: { currentPassword: form.get("currentPassword"), newPassword: form.get("newPassword") } }))) {
-      setDone({ password: "Password changed. Your other sessions are signed out." });
+      toast.success("Password changed. Your other sessions are signed out.");
       formElement.reset();
     }
   }
 
   async function onSignOutEverywhere() {
-    if (!window.confirm("Sign out on every device and browser, this one included?")) return;
     if (await sessions.run(() => apiFetch("/api/account/sign-out-everywhere", { body: {} }), { navigating: true })) await signOut({ callbackUrl: "/login" });
   }
 
@@ -57,8 +56,7 @@ export function ProfileForms({ name, emailNotifications, emailConfigured }: { na
       <form onSubmit={onProfile} className="space-y-4 rounded-lg border border-line bg-surface p-5" noValidate>
         <TextField label="Name" name="name" defaultValue={name} required error={profile.fields.name} />
         {profile.error ? <Alert>{profile.error}</Alert> : null}
-        {done.profile ? <Alert tone="success">{done.profile}</Alert> : null}
-        <Button type="submit" busy={profile.busy}>Save name</Button>
+        <Button type="submit" busy={profile.busy} icon={Save}>Save name</Button>
       </form>
       <section className="space-y-3 rounded-lg border border-line bg-surface p-5" aria-labelledby="email-heading">
         <h2 id="email-heading" className="text-base font-semibold">Notifications</h2>
@@ -69,7 +67,6 @@ export function ProfileForms({ name, emailNotifications, emailConfigured }: { na
           {emailConfigured ? "Review requests, decisions, mentions, promotions and rollbacks always appear in your inbox." : "This Galley has no mail server configured (SMTP_URL), so notifications appear in your inbox only."}
         </p>
         {email.error ? <Alert>{email.error}</Alert> : null}
-        {done.email ? <Alert tone="success">{done.email}</Alert> : null}
       </section>
       <form onSubmit={onPassword} className="space-y-4 rounded-lg border border-line bg-surface p-5" noValidate>
         <h2 className="text-base font-semibold">Change password</h2>
@@ -83,8 +80,7 @@ export function ProfileForms({ name, emailNotifications, emailConfigured }: { na
           hint={`At least ${PASSWORD_MIN_LENGTH} characters, hard to guess: a few unrelated words work well.`}
         />
         {password.error ? <Alert>{password.error}</Alert> : null}
-        {done.password ? <Alert tone="success">{done.password}</Alert> : null}
-        <Button type="submit" busy={password.busy}>Change password</Button>
+        <Button type="submit" busy={password.busy} icon={KeyRound}>Change password</Button>
       </form>
       <section className="space-y-3 rounded-lg border border-line bg-surface p-5" aria-labelledby="sessions-heading">
         <h2 id="sessions-heading" className="text-base font-semibold">Sessions</h2>
@@ -92,7 +88,18 @@ export function ProfileForms({ name, emailNotifications, emailConfigured }: { na
           Signs you out on every device and browser, this one included: for a lost laptop or a shared computer. Changing your password also signs out everywhere else.
         </p>
         {sessions.error ? <Alert>{sessions.error}</Alert> : null}
-        <Button type="button" variant="secondary" busy={sessions.busy} onClick={onSignOutEverywhere}>Sign out everywhere</Button>
+        <Button type="button" variant="secondary" icon={LogOut} busy={sessions.busy} onClick={() => setConfirmingSignOut(true)}>Sign out everywhere</Button>
+        <ConfirmDialog
+          open={confirmingSignOut}
+          onOpenChange={setConfirmingSignOut}
+          title="Sign out everywhere?"
+          description="Every device and browser signed in as you is signed out, this one included."
+          confirmLabel="Sign out everywhere"
+          icon={LogOut}
+          busy={sessions.busy}
+          error={sessions.error}
+          onConfirm={onSignOutEverywhere}
+        />
       </section>
     </div>
   );

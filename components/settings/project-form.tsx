@@ -1,8 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { Save } from "lucide-react";
 import { useState, type FormEvent } from "react";
-import { Alert } from "@/components/ui/alert";
+import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
@@ -11,17 +12,15 @@ export function ProjectForm(props: { slug: string; name: string; canRename: bool
   const router = useRouter();
   const [name, setName] = useState(props.name);
   const [error, setError] = useState<string>();
-  const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
     setError(undefined);
-    setSaved(false);
     try {
       await apiFetch(`/api/projects/${props.slug}`, { method: "PATCH", body: { name } });
-      setSaved(true);
+      toast.success("Project renamed.");
       router.refresh();
     } catch (e) {
       setError((e as ApiError).fields?.name ?? (e as ApiError).message);
@@ -36,17 +35,13 @@ export function ProjectForm(props: { slug: string; name: string; canRename: bool
         label="Project name"
         name="name"
         value={name}
-        onChange={(e) => {
-          setName(e.target.value);
-          setSaved(false);
-        }}
+        onChange={(e) => setName(e.target.value)}
         disabled={!props.canRename}
         error={error}
         hint={`URL and API path: /p/${props.slug} (renaming keeps it).`}
       />
-      {saved ? <Alert tone="success">Project renamed.</Alert> : null}
       {props.canRename ? (
-        <Button type="submit" busy={busy} disabled={name.trim() === props.name}>
+        <Button type="submit" busy={busy} disabled={name.trim() === props.name} icon={Save}>
           Save
         </Button>
       ) : (

@@ -2,7 +2,9 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { Pause, Play, RefreshCw, RotateCw, Trash2 } from "lucide-react";
 import { useState, type FormEvent } from "react";
+import { toast } from "sonner";
 import type { DeliveryView, WebhookView } from "@/lib/webhooks/list-webhooks";
 import { webhookEventLabels, webhookEvents } from "@/lib/webhooks/webhook-events";
 import { apiFetch } from "@/lib/client/api-fetch";
@@ -10,6 +12,8 @@ import { useRequest } from "@/lib/client/use-request";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { SecretPanel } from "@/components/ui/secret-panel";
+import { Table, TableCell, TableRow } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 
 type Props = { projectSlug: string; webhooks: WebhookView[]; selected: string | null; deliveries: { deliveries: DeliveryView[]; nextBefore: string | null } | null };
@@ -35,7 +39,11 @@ export function WebhooksClient({ projectSlug, webhooks, selected, deliveries }: 
       router.refresh();
     }
   }
-  const act = async (request: () => Promise<unknown>) => (await change.run(request)) && router.refresh();
+  const act = async (request: () => Promise<unknown>, done: string) => {
+    if (!(await change.run(request))) return;
+    toast.success(done);
+    router.refresh();
+  };
 
   return (
     <div className="space-y-8">
@@ -66,16 +74,14 @@ export function WebhooksClient({ projectSlug, webhooks, selected, deliveries }: 
       </form>
 
       {secret ? (
-        <section aria-label="Signing secret" className="space-y-2 rounded-lg border border-success/40 bg-surface p-5">
-          <h2 className="text-base font-semibold">Copy the signing secret now</h2>
-          <p className="text-muted">It is shown this once. Your endpoint uses it to check that events come from Galley.</p>
-          <code className="block break-all rounded bg-canvas px-3 py-2 font-mono text-sm" data-testid="webhook-secret">
-            {secret}
-          </code>
-          <Button variant="ghost" onClick={() => setSecret(null)}>
-            Done
-          </Button>
-        </section>
+        <SecretPanel
+          label="Signing secret"
+          title="Copy the signing secret now"
+          note="Your endpoint uses it to check that events come from Galley. If you lose it, remove the webhook and add it again."
+          secret={secret}
+          secretTestId="webhook-secret"
+          onDone={() => setSecret(null)}
+        />
       ) : null}
 
       <section aria-labelledby="hooks-heading" className="space-y-3">
@@ -101,10 +107,10 @@ export function WebhooksClient({ projectSlug, webhooks, selected, deliveries }: 
                 <Link href={`${base}?hook=${w.id}`} className={buttonClass(selected === w.id ? "secondary" : "ghost")}>
                   Deliveries
                 </Link>
-                <Button variant="ghost" onClick={() => act(() => apiFetch(`${api}/${w.id}`, { method: "PATCH", body: { active: !w.active } }))}>
+                <Button variant="ghost" icon={w.active ? Pause : Play} onClick={() => act(() => apiFetch(`${api}/${w.id}`, { method: "PATCH", body: { active: !w.active } }), w.active ? "Webhook paused." : "Webhook resumed.")}>
                   {w.active ? "Pause" : "Resume"}
                 </Button>
-                <Button variant="danger" onClick={() => act(() => apiFetch(`${api}/${w.id}`, { method: "DELETE" }))}>
+                <Button variant="danger" icon={Trash2} onClick={() => act(() => apiFetch(`${api}/${w.id}`, { method: "DELETE" }), "Webhook removed.")}>
                   Remove
                 </Button>
               </li>
@@ -119,52 +125,42 @@ export function WebhooksClient({ projectSlug, webhooks, selected, deliveries }: 
             <h2 id="deliveries-heading" className="text-base font-semibold">
               Deliveries
             </h2>
-            <Button variant="ghost" onClick={() => router.refresh()}>
+            <Button variant="ghost" icon={RefreshCw} onClick={() => router.refresh()}>
               Refresh
             </Button>
           </div>
-          {deliveries.deliveries.length === 0 ? (
-            <p className="text-muted">No events sent yet. They appear here as prompts are saved, reviewed and deployed.</p>
-          ) : (
-            <table className="w-full rounded-lg border border-line bg-surface text-left text-sm" data-testid="deliveries">
-              <thead className="border-b border-line text-xs text-muted">
-                <tr>
-                  <th className="px-3 py-2 font-medium">Event</th>
-                  <th className="px-3 py-2 font-medium">Status</th>
-                  <th className="px-3 py-2 font-medium">Response</th>
-                  <th className="px-3 py-2 font-medium">Attempts</th>
-                  <th className="px-3 py-2 font-medium">Queued</th>
-                  <th className="px-3 py-2" />
-                </tr>
-              </thead>
-              <tbody>
-                {deliveries.deliveries.map((d) => (
-                  <tr key={d.id} className="border-b border-line align-top last:border-0">
-                    <td className="px-3 py-2 font-mono text-xs">{d.event}</td>
-                    <td className={`px-3 py-2 ${statusTone[d.status] ?? ""}`}>
-                      <DeliveryStatus delivery={d} />
-                    </td>
-                    <td className="px-3 py-2 text-xs">
-                      {d.responseStatus ?? "—"} {d.error ? <span className="block text-danger">{d.error}</span> : null}
-                      {d.responseBody ? (
-                        <details>
-                          <summary className="cursor-pointer text-muted">Response (first 1 KB)</summary>
-                          <pre className="max-w-md whitespace-pre-wrap break-all font-mono">{d.responseBody}</pre>
-                        </details>
-                      ) : null}
-                    </td>
-                    <td className="px-3 py-2">{d.attempts}</td>
-                    <td className="px-3 py-2 text-xs"><Time value={d.createdAt} format="exact" seconds /></td>
-                    <td className="px-3 py-2 text-right">
-                      <Button variant="ghost" busy={change.busy} onClick={() => act(() => apiFetch(`${api}/${selected}/deliveries/${d.id}/redeliver`, { body: {} }))}>
-                        Redeliver
-                      </Button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <Table
+            columns={["Event", { label: "Status", kind: "badge" }, "Response", "Attempts", { label: "Queued", kind: "time" }, { label: "Actions", kind: "actions", hidden: true }]}
+            empty="No events sent yet. They appear here as prompts are saved, reviewed and deployed."
+            data-testid="deliveries"
+          >
+            {deliveries.deliveries.map((d) => (
+              <TableRow key={d.id} className="align-top">
+                <TableCell kind="mono">{d.event}</TableCell>
+                <TableCell kind="badge" className={statusTone[d.status] ?? ""}>
+                  <DeliveryStatus delivery={d} />
+                </TableCell>
+                <TableCell className="text-xs">
+                  {d.responseStatus ?? "—"} {d.error ? <span className="block text-danger">{d.error}</span> : null}
+                  {d.responseBody ? (
+                    <details>
+                      <summary className="cursor-pointer text-muted">Response (first 1 KB)</summary>
+                      <pre className="max-w-md whitespace-pre-wrap break-all font-mono">{d.responseBody}</pre>
+                    </details>
+                  ) : null}
+                </TableCell>
+                <TableCell>{d.attempts}</TableCell>
+                <TableCell kind="time" className="text-xs">
+                  <Time value={d.createdAt} format="exact" seconds />
+                </TableCell>
+                <TableCell kind="actions">
+                  <Button variant="ghost" icon={RotateCw} busy={change.busy} onClick={() => act(() => apiFetch(`${api}/${selected}/deliveries/${d.id}/redeliver`, { body: {} }), "Redelivery queued.")}>
+                    Redeliver
+                  </Button>
+                </TableCell>
+              </TableRow>
+            ))}
+          </Table>
           {deliveries.nextBefore ? (
             <Link href={`${base}?hook=${selected}&before=${deliveries.nextBefore}`} className={buttonClass("secondary")}>
               Older deliveries

@@ -1,4 +1,6 @@
+import type { LucideIcon } from "lucide-react";
 import type { ButtonHTMLAttributes } from "react";
+import { Icon } from "@/components/ui/icon";
 
 type Variant = "primary" | "secondary" | "danger" | "ghost";
 
@@ -13,9 +15,11 @@ export function buttonClass(variant: Variant = "primary", extra = "") {
   return `inline-flex items-center justify-center gap-2 rounded-md px-3 py-1.5 text-sm font-medium transition disabled:cursor-not-allowed disabled:opacity-50 ${variants[variant]} ${extra}`;
 }
 
-export function Button({ variant = "primary", className = "", busy, children, ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; busy?: boolean }) {
+/** A button; `icon` puts a lucide icon before the label (decoration only, the label names the button). */
+export function Button({ variant = "primary", className = "", busy, icon, children, ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; busy?: boolean; icon?: LucideIcon }) {
   return (
     <button {...props} disabled={props.disabled || busy} aria-busy={busy || undefined} className={buttonClass(variant, className)}>
+      {icon ? <Icon icon={icon} /> : null}
       {children}
     </button>
   );

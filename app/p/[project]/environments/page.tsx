@@ -7,6 +7,7 @@ import { listDeployments } from "@/lib/environments/list-deployments";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
+import { Table, TableCell, TableRow } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { TimeTravelForm } from "@/components/environments/time-travel-form";
 import { parseMoment } from "@/lib/dates/parse-moment";
@@ -103,41 +104,30 @@ export default async function EnvironmentsPage({ params, searchParams }: { param
             "now"
           )}
         </h2>
-        {running.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-line bg-surface p-6 text-center text-muted">
-            {at ? `${env.name} ran no prompt at that moment.` : `${env.name} runs no prompt yet. Deploy a version from a prompt's history${env.protected ? " (protected: through a review)" : ""}.`}
-          </p>
-        ) : (
-          <table className="w-full rounded-lg border border-line bg-surface text-left" data-testid="environment-prompts">
-            <thead className="border-b border-line text-xs text-muted">
-              <tr>
-                <th className="px-4 py-2 font-medium">Prompt</th>
-                <th className="px-4 py-2 font-medium">Version</th>
-                <th className="px-4 py-2 font-medium">Deployed</th>
-              </tr>
-            </thead>
-            <tbody>
-              {running.map((r) => (
-                <tr key={r.promptId} className="border-b border-line last:border-0">
-                  <td className="px-4 py-2 font-mono text-[13px]">
-                    <Link className="text-accent hover:underline" href={`/p/${access.project.slug}/prompts/${r.promptName}?view=version&v=${r.version}`}>
-                      {r.promptName}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-2">v{r.version}</td>
-                  <td className="px-4 py-2 text-muted">
-                    {r.deployedBy}, <Time value={r.deployedAt} format="exact" seconds /> {r.kind !== "deploy" && r.kind !== "review" ? `(${deploymentKindLabel({ kind: r.kind, fromVersion: r.fromVersion, toVersion: r.version })}${r.reason ? `: ${r.reason}` : ""})` : ""}
-                    {r.reviewNumber ? (
-                      <Link className="text-accent hover:underline" href={`/p/${access.project.slug}/reviews/${r.reviewNumber}`}>
-                        via review #{r.reviewNumber}
-                      </Link>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <Table
+          columns={["Prompt", { label: "Version", kind: "badge" }, "Deployed"]}
+          empty={at ? `${env.name} ran no prompt at that moment.` : `${env.name} runs no prompt yet. Deploy a version from a prompt's history${env.protected ? " (protected: through a review)" : ""}.`}
+          data-testid="environment-prompts"
+        >
+          {running.map((r) => (
+            <TableRow key={r.promptId}>
+              <TableCell className="font-mono text-[13px]">
+                <Link className="text-accent hover:underline" href={`/p/${access.project.slug}/prompts/${r.promptName}?view=version&v=${r.version}`}>
+                  {r.promptName}
+                </Link>
+              </TableCell>
+              <TableCell kind="badge">v{r.version}</TableCell>
+              <TableCell className="text-muted">
+                {r.deployedBy}, <Time value={r.deployedAt} format="exact" seconds className="whitespace-nowrap" /> {r.kind !== "deploy" && r.kind !== "review" ? `(${deploymentKindLabel({ kind: r.kind, fromVersion: r.fromVersion, toVersion: r.version })}${r.reason ? `: ${r.reason}` : ""})` : ""}
+                {r.reviewNumber ? (
+                  <Link className="text-accent hover:underline" href={`/p/${access.project.slug}/reviews/${r.reviewNumber}`}>
+                    via review #{r.reviewNumber}
+                  </Link>
+                ) : null}
+              </TableCell>
+            </TableRow>
+          ))}
+        </Table>
       </section>
       <section aria-labelledby="timeline-heading" className="space-y-2">
         <h2 id="timeline-heading" className="font-semibold">Deployments to {env.name}</h2>

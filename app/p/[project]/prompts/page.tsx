@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Plus } from "lucide-react";
 import Link from "next/link";
 import { getPageAccess } from "@/lib/auth/get-page-access";
 import { can } from "@/lib/auth/permissions";
@@ -8,6 +9,7 @@ import { listPromptsQuerySchema } from "@/lib/validations/prompt";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icon";
 import { PromptTable } from "@/components/prompts/prompt-table";
 import { ImportExport } from "@/components/prompts/import-export";
 import { listEnvironments, versionsByEnvironment } from "@/lib/environments/list-environments";
@@ -32,6 +34,7 @@ export default async function PromptsPage({ params, searchParams }: { params: Pr
   const filtered = Boolean(query.q || query.folder || query.tag || query.env || query.archived || query.cursor);
   const newButton = canEdit ? (
     <Link href={`${base}/new${query.folder ? `?folder=${encodeURIComponent(query.folder)}` : ""}`} className={buttonClass("primary")}>
+      <Icon icon={Plus} />
       New prompt
     </Link>
   ) : null;
@@ -102,11 +105,7 @@ export default async function PromptsPage({ params, searchParams }: { params: Pr
             <button type="submit" className={buttonClass("secondary")}>Search</button>
             {filtered ? <Link href={base} className={buttonClass("ghost")}>Clear</Link> : null}
           </form>
-          {prompts.length === 0 ? (
-            <p className="rounded-lg border border-dashed border-line bg-surface p-6 text-center text-muted">No prompts match. Try another search, or clear the filters.</p>
-          ) : (
-            <PromptTable projectSlug={access.project.slug} prompts={prompts} environments={environments} running={await versionsByEnvironment({ projectId: access.project.id, promptIds: prompts.map((p) => p.id) })} />
-          )}
+          <PromptTable projectSlug={access.project.slug} prompts={prompts} environments={environments} running={prompts.length ? await versionsByEnvironment({ projectId: access.project.id, promptIds: prompts.map((p) => p.id) }) : new Map()} />
           <div className="flex flex-wrap items-start justify-between gap-4">
             <div className="flex gap-2">
             {query.cursor ? <Link href={link({ cursor: undefined })} className={buttonClass("secondary")}>First page</Link> : null}

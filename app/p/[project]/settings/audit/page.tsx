@@ -5,6 +5,7 @@ import { listAuditEntries } from "@/lib/audit/list-audit-entries";
 import { auditQuerySchema } from "@/lib/validations/project";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
+import { Table, TableCell, TableRow } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -32,42 +33,27 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
         {Object.keys(filters).length ? <Link href={base} className={buttonClass("ghost")}>Clear</Link> : null}
       </form>
       {!parsed.success ? <Alert>{parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join(" ")}</Alert> : null}
-      {entries.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-line bg-surface p-6 text-center text-muted">
-          {Object.keys(filters).length ? "No entries match these filters." : "Nothing has happened in this project yet."}
-        </p>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-line bg-surface">
-          <table className="w-full text-left" data-testid="audit-table">
-            <thead className="border-b border-line text-xs text-muted">
-              <tr>
-                <th className="px-4 py-2 font-medium">When</th>
-                <th className="px-4 py-2 font-medium">Who</th>
-                <th className="px-4 py-2 font-medium">Action</th>
-                <th className="px-4 py-2 font-medium">Change</th>
-                <th className="px-4 py-2 font-medium">Request</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id} className="border-b border-line align-top last:border-0">
-                  <td className="whitespace-nowrap px-4 py-2 text-muted">
-                    <Time value={e.createdAt} format="exact" seconds />
-                  </td>
-                  <td className="px-4 py-2">{e.actorEmail ?? "system"}</td>
-                  <td className="px-4 py-2 font-mono text-xs">{e.action}</td>
-                  <td className="px-4 py-2 text-xs">
-                    <Change before={e.before} after={e.after} />
-                  </td>
-                  <td className="px-4 py-2 font-mono text-xs text-muted" title={e.requestId ?? undefined}>
-                    {e.requestId?.slice(0, 8) ?? "—"}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Table
+        columns={[{ label: "When", kind: "time" }, "Who", "Action", "Change", "Request"]}
+        empty={Object.keys(filters).length ? "No entries match these filters." : "Nothing has happened in this project yet."}
+        data-testid="audit-table"
+      >
+        {entries.map((e) => (
+          <TableRow key={e.id} className="align-top">
+            <TableCell kind="time" className="text-muted">
+              <Time value={e.createdAt} format="exact" seconds />
+            </TableCell>
+            <TableCell>{e.actorEmail ?? "system"}</TableCell>
+            <TableCell kind="mono">{e.action}</TableCell>
+            <TableCell className="text-xs">
+              <Change before={e.before} after={e.after} />
+            </TableCell>
+            <TableCell kind="mono" className="text-muted" title={e.requestId ?? undefined}>
+              {e.requestId?.slice(0, 8) ?? "—"}
+            </TableCell>
+          </TableRow>
+        ))}
+      </Table>
       <div className="flex gap-2">
         {query.cursor ? <Link href={`${base}?${new URLSearchParams(filters)}`} className={buttonClass("secondary")}>Newest</Link> : null}
         {nextCursor ? (
