@@ -1,9 +1,11 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditQuery } from "@/lib/validations/project";
+import { auditActionsIn, isAuditGroup } from "@/lib/audit/audit-actions";
 
 export type AuditEntryView = {
   id: string;
+  /** A catalogue action, or for rows written before the catalogue knew it, the stored string. */
   action: string;
   actorEmail: string | null;
   targetType: string;
@@ -47,7 +49,7 @@ export async function listAuditEntries(opts: { projectId: string; query: AuditQu
   const { query } = opts;
   const where: Prisma.AuditEntryWhereInput = {
     projectId: opts.projectId,
-    ...(query.action ? { action: { startsWith: query.action } } : {}),
+    ...(query.action ? { action: isAuditGroup(query.action) ? { in: auditActionsIn(query.action) } : query.action } : {}),
     ...(query.actor ? { actorEmail: { contains: query.actor.toLowerCase() } } : {}),
     ...(query.from || query.to
       ? {

@@ -2,14 +2,15 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
 import { redact } from "@/lib/log";
+import type { AuditAction } from "@/lib/audit/audit-actions";
 
 export type AuditEntryInput = {
   /** The transaction of the change itself, so the entry exists exactly when the change does. */
   tx: Tx;
   ctx: RequestContext;
   projectId: string | null;
-  /** Dotted verb in the product's words: "member.role-change", "project.rename", … */
-  action: string;
+  /** One of the catalogue's actions (lib/audit/audit-actions.ts), which also holds its label. */
+  action: AuditAction;
   target: { type: string; id: string | null };
   before?: unknown;
   after?: unknown;

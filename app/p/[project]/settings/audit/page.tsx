@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getPageAccess } from "@/lib/auth/get-page-access";
 import { listAuditEntries } from "@/lib/audit/list-audit-entries";
+import { auditActionLabel, auditActionsIn, auditGroupNames, auditGroups, isAuditAction } from "@/lib/audit/audit-actions";
 import { auditQuerySchema } from "@/lib/validations/project";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -25,7 +26,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   return (
     <div className="space-y-4">
       <form method="get" action={base} className="flex flex-wrap items-end gap-3 rounded-lg border border-line bg-surface p-4">
-        <Filter label="Action starts with" name="action" placeholder="member." defaultValue={query.action} />
+        <ActionFilter defaultValue={query.action} />
         <Filter label="Actor email contains" name="actor" placeholder="ana@" defaultValue={query.actor} />
         <Filter label="From" name="from" type="date" defaultValue={query.from} />
         <Filter label="To" name="to" type="date" defaultValue={query.to} />
@@ -44,7 +45,12 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
               <Time value={e.createdAt} format="exact" seconds />
             </TableCell>
             <TableCell>{e.actorEmail ?? "system"}</TableCell>
-            <TableCell kind="mono">{e.action}</TableCell>
+            {/* An action the catalogue no longer names (an old row) shows as it was stored. */}
+            {isAuditAction(e.action) ? (
+              <TableCell title={e.action}>{auditActionLabel(e.action)}</TableCell>
+            ) : (
+              <TableCell kind="mono">{e.action}</TableCell>
+            )}
             <TableCell className="text-xs">
               <Change before={e.before} after={e.after} />
             </TableCell>
@@ -63,6 +69,27 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
         ) : null}
       </div>
     </div>
+  );
+}
+
+function ActionFilter(props: { defaultValue?: string }) {
+  return (
+    <label className="space-y-1">
+      <span className="block text-xs font-medium text-muted">Action</span>
+      <select name="action" defaultValue={props.defaultValue ?? ""} className="rounded-md border border-line bg-surface px-3 py-1.5">
+        <option value="">All actions</option>
+        {auditGroupNames.map((group) => (
+          <optgroup key={group} label={auditGroups[group]}>
+            <option value={group}>{auditGroups[group]} (all)</option>
+            {auditActionsIn(group).map((action) => (
+              <option key={action} value={action}>
+                {auditActionLabel(action)}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </label>
   );
 }
 
