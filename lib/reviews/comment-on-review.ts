@@ -3,10 +3,9 @@ import { AppError, validationError } from "@/lib/errors";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
 import { promptText } from "@/lib/prompts/prompt-text";
 import { contentOf } from "@/lib/prompts/version-view";
-import { createNotifications } from "@/lib/notifications/create-notifications";
 import { deliverNotificationEmails } from "@/lib/notifications/deliver-notification-emails";
-import { findMentionedMembers } from "@/lib/reviews/find-mentioned-members";
-import { getReviewOrThrow, reviewHref } from "@/lib/reviews/get-review-or-throw";
+import { notifyMentionedMembers } from "@/lib/reviews/notify-mentioned-members";
+import { getReviewOrThrow } from "@/lib/reviews/get-review-or-throw";
 import type { ReviewActor } from "@/lib/reviews/review-actor";
 
 /**
@@ -27,25 +26,14 @@ export async function commentOnReview(opts: ReviewActor & { number: number; body
     anchor = { version: review.version, line: opts.line };
   }
 
-  const mentioned = await findMentionedMembers({ projectId: project.id, text: opts.body });
-
-  const { comment, notifications } = await db.$transaction(async (tx) => {
+  const { comment, mentioned, notifications } = await db.$transaction(async (tx) => {
     const comment = await tx.reviewComment.create({
       data: { reviewId: review.id, authorId: actor.id, authorName: actor.name, threadId: opts.threadId ?? null, body: opts.body, version: anchor?.version ?? null, line: anchor?.line ?? null },
     });
     await tx.review.update({ where: { id: review.id }, data: { updatedAt: new Date() } });
     await writeAuditEntry({ tx, ctx: opts.ctx, projectId: project.id, action: "review.comment", target: { type: "review", id: review.id }, after: { number: review.number, commentId: comment.id, ...(anchor ?? {}), ...(opts.threadId ? { threadId: opts.threadId } : {}) } });
-    const notifications = await createNotifications({
-      tx,
-      projectId: project.id,
-      recipientIds: mentioned.map((m) => m.id),
-      actor,
-      kind: "mentioned",
-      title: `${actor.name} mentioned you on review #${review.number} (${review.prompt.name})`,
-      body: opts.body,
-      href: `${reviewHref(project.slug, review.number)}#comment-${comment.id}`,
-    });
-    return { comment, notifications };
+    const { mentioned, notifications } = await notifyMentionedMembers({ tx, project, review: { number: review.number, promptName: review.prompt.name }, actor, text: opts.body, commentId: comment.id });
+    return { comment, mentioned, notifications };
   });
   void deliverNotificationEmails(notifications);
   return { id: comment.id, mentioned: mentioned.map((m) => m.name) };

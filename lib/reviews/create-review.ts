@@ -7,7 +7,7 @@ import { getPromptOrThrow } from "@/lib/prompts/get-prompt-or-throw";
 import { createNotifications } from "@/lib/notifications/create-notifications";
 import { deliverNotificationEmails } from "@/lib/notifications/deliver-notification-emails";
 import { reviewHref } from "@/lib/reviews/get-review-or-throw";
-import { findMentionedMembers } from "@/lib/reviews/find-mentioned-members";
+import { notifyMentionedMembers } from "@/lib/reviews/notify-mentioned-members";
 import type { ReviewActor } from "@/lib/reviews/review-actor";
 import type { CreateReviewInput } from "@/lib/validations/review";
 
@@ -37,7 +37,6 @@ export async function createReview(opts: ReviewActor & { input: CreateReviewInpu
   });
   if (problems.length) throw validationError(problems.map((message) => ({ path: "reviewerIds", message })));
 
-  const mentioned = (await findMentionedMembers({ projectId: project.id, text: input.description })).filter((m) => !reviewerIds.includes(m.id));
   // The default title leaves the version out: the author may push newer ones to the same review.
   const title = input.title || `${prompt.name} to ${env.name}`;
   for (let attempt = 0; ; attempt++) {
@@ -72,17 +71,9 @@ export async function createReview(opts: ReviewActor & { input: CreateReviewInpu
           body: input.description,
           href: reviewHref(project.slug, number),
         });
-        const mentions = await createNotifications({
-          tx,
-          projectId: project.id,
-          recipientIds: mentioned.map((m) => m.id),
-          actor,
-          kind: "mentioned",
-          title: `${actor.name} mentioned you in review #${number} (${prompt.name})`,
-          body: input.description,
-          href: reviewHref(project.slug, number),
-        });
-        return { review, notifications: [...notifications, ...mentions] };
+        // Reviewers named in the description already have the request; mentions tell everyone else.
+        const mentions = await notifyMentionedMembers({ tx, project, review: { number, promptName: prompt.name }, actor, text: input.description, except: reviewerIds });
+        return { review, notifications: [...notifications, ...mentions.notifications] };
       });
       void deliverNotificationEmails(notifications);
       return { id: review.id, number: review.number, href: reviewHref(project.slug, review.number) };
