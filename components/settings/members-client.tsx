@@ -12,13 +12,15 @@ import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 import { roleLabels, roles, type ProjectRole } from "@/lib/auth/permissions";
 import type { MemberView, PendingInviteView } from "@/lib/members/list-members";
+import { mayManageRole } from "@/lib/members/may-manage-role";
 import { Table, TableCell, TableRow } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 
 type Props = {
   projectSlug: string;
   currentUserId: string;
-  canManageOwners: boolean;
+  /** Offers and locks roles by the same rule the server refuses with (lib/members/may-manage-role.ts). */
+  actorRole: ProjectRole;
   members: MemberView[];
   invites: PendingInviteView[];
 };
@@ -32,7 +34,7 @@ export function MembersClient(props: Props) {
   const [shown, setShown] = useState(PAGE);
   const [confirming, setConfirming] = useState<string | null>(null);
   const base = `/api/projects/${props.projectSlug}`;
-  const grantable = roles.filter((r) => r !== "OWNER" || props.canManageOwners);
+  const grantable = roles.filter((role) => mayManageRole({ actorRole: props.actorRole, role }));
 
   const visible = useMemo(() => {
     const q = filter.trim().toLowerCase();
@@ -76,7 +78,7 @@ export function MembersClient(props: Props) {
         </div>
         <Table columns={["Name", "Email", "Role", { label: "Joined", kind: "time" }, { label: "Actions", kind: "actions", hidden: true }]} empty="No member matches." aria-label="Members">
           {visible.slice(0, shown).map((m) => {
-            const locked = m.role === "OWNER" && !props.canManageOwners;
+            const locked = !mayManageRole({ actorRole: props.actorRole, role: m.role });
             return (
               <TableRow key={m.userId} data-testid={`member-${m.email}`}>
                 <TableCell>

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getPageAccess } from "@/lib/auth/get-page-access";
-import { can } from "@/lib/auth/permissions";
 import { listMembers } from "@/lib/members/list-members";
 import { MembersClient } from "@/components/settings/members-client";
 
@@ -14,7 +13,7 @@ export default async function MembersPage({ params }: { params: Promise<{ projec
     <MembersClient
       projectSlug={access.project.slug}
       currentUserId={access.user.id}
-      canManageOwners={can(access.role, "member.manage-owners")}
+      actorRole={access.role}
       members={members}
       invites={invites}
     />
