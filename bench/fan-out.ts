@@ -26,7 +26,7 @@ async function main() {
   // Imported after the environment is set: getEnv reads it once.
   const { db, closeDatabase } = await import("@/lib/db");
   const { applyMigrations } = await import("@/lib/db/migrations/apply-migrations");
-  const { createDefaultEnvironments } = await import("@/lib/environments/default-environments");
+  const { createDefaultEnvironments } = await import("@/lib/projects/create-default-environments");
   const { createPrompt } = await import("@/lib/prompts/create-prompt");
   const { insertVersion } = await import("@/lib/prompts/insert-version");
   const { movePointer } = await import("@/lib/deployments/move-pointer");

@@ -3,8 +3,8 @@ import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import type { ApiKeyScope } from "@/lib/validations/api-key";
 import { hashApiKeySecret, KEY_PREFIX } from "@/lib/api-keys/api-key-secret";
-import { isDatabaseUnavailable } from "@/lib/serving/is-database-unavailable";
-import { onKeysChanged, servingCacheEnabled } from "@/lib/serving/serving-cache";
+import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
+import { onKeysChanged, servingCacheEnabled } from "@/lib/cache/serving-cache";
 
 export type ApiKeyIdentity = {
   id: string;

@@ -2,8 +2,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/request-context";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
-import { notifyServingChange } from "@/lib/serving/notify-serving-change";
-import { invalidateServing } from "@/lib/serving/serving-cache";
+import { notifyServingChange } from "@/lib/db/notify-serving-change";
+import { invalidateServing } from "@/lib/cache/serving-cache";
 
 /** Revokes a key; every instance stops accepting it at once (their key caches are cleared). */
 export async function revokeApiKey(opts: { ctx: RequestContext; projectId: string; keyId: string }) {

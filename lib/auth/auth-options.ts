@@ -10,9 +10,9 @@ import { getAuthSecret } from "@/lib/auth/get-auth-secret";
 import { authorizeWithPassword } from "@/lib/auth/authorize-with-password";
 import { getSessionVersion, isSessionCurrent } from "@/lib/auth/session-version-cache";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
-import { getClientAddress } from "@/lib/http/get-client-address";
+import { getClientAddress } from "@/lib/net/get-client-address";
 import { linkOAuthUser } from "@/lib/auth/link-oauth-user";
-import { signInSchema } from "@/lib/validations/auth";
+import { signInSchema } from "@/lib/auth/sign-in-schema";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 

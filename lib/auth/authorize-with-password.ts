@@ -9,7 +9,7 @@ export type PasswordUser = { id: string; email: string; name: string };
 /**
  * Email-and-password sign-in. The attempt is counted (and possibly refused with a 429) before the
  * password is looked at; unknown emails cost the same time as known ones. `address` is the client's
- * (lib/http/get-client-address.ts).
+ * (lib/net/get-client-address.ts).
  */
 export async function authorizeWithPassword(opts: { email: string; password: string; address: string }): Promise<PasswordUser> {
   const attempt = await throttleSignIn({ email: opts.email, address: opts.address });

@@ -3,7 +3,7 @@ import { getDatabase } from "@/lib/db";
 import { getMigrationStatus } from "@/lib/db/migrations/get-migration-status";
 import { log } from "@/lib/log";
 import pkg from "@/package.json";
-import { servingCacheEnabled } from "@/lib/serving/serving-cache";
+import { servingCacheEnabled } from "@/lib/cache/serving-cache";
 
 export type Health = {
   status: "ok" | "error";

@@ -1,12 +1,3 @@
-import { CLIENT_ADDRESS_HEADER } from "@/lib/http/normalize-forwarded-headers";
-
-/**
- * The client address server.ts put on the request (the socket's, or X-Forwarded-For's when proxies
- * are trusted). "unknown" when absent: everything without one then shares one throttle, which
- * errs on the side of throttling.
- */
-export function getClientAddress(headers: Headers | Record<string, string | string[] | undefined>): string {
-  const value = headers instanceof Headers ? headers.get(CLIENT_ADDRESS_HEADER) : headers[CLIENT_ADDRESS_HEADER];
-  const address = Array.isArray(value) ? value[0] : value;
-  return address?.trim() || "unknown";
-}
+// Moved to lib/net/get-client-address.ts (lib/auth reads it, and lib/http sits above lib/auth). Kept
+// only until app/api/account/password/route.ts imports it from there: delete this file then.
+export { getClientAddress } from "@/lib/net/get-client-address";

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { describe, expect, it } from "vitest";
-import { CLIENT_ADDRESS_HEADER, normalizeForwardedHeaders } from "@/lib/http/normalize-forwarded-headers";
-import { getClientAddress } from "@/lib/http/get-client-address";
+import { normalizeForwardedHeaders } from "@/lib/http/normalize-forwarded-headers";
+import { CLIENT_ADDRESS_HEADER, getClientAddress } from "@/lib/net/get-client-address";
 
 const forged = (): IncomingHttpHeaders => ({
   host: "galley.internal:3000",

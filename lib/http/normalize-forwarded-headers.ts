@@ -1,12 +1,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import ipaddr from "ipaddr.js";
 import { log } from "@/lib/log";
-
-/**
- * The client's address as server.ts determined it. Set on every request that reaches Next (any
- * value the client sent is overwritten), so code behind it never parses X-Forwarded-For itself.
- */
-export const CLIENT_ADDRESS_HEADER = "x-galley-client-address";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/net/get-client-address";
 
 let warned = false;
 

@@ -2,7 +2,7 @@ import type { Tx } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
 import { slugify } from "@/lib/projects/slugify";
-import { createDefaultEnvironments } from "@/lib/environments/default-environments";
+import { createDefaultEnvironments } from "@/lib/projects/create-default-environments";
 
 /** Creates a project with its owner inside the caller's transaction; the slug gets a suffix if taken. */
 export async function insertProject(opts: { tx: Tx; ctx: RequestContext; name: string; ownerId: string }) {

@@ -11,7 +11,7 @@ import { roles, type ProjectRole } from "@/lib/auth/permissions";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
 import { createPrompt } from "@/lib/prompts/create-prompt";
 import { saveVersion } from "@/lib/prompts/save-version";
-import { createDefaultEnvironments } from "@/lib/environments/default-environments";
+import { createDefaultEnvironments } from "@/lib/projects/create-default-environments";
 import type { PromptContent } from "@/lib/validations/prompt";
 
 export const DEMO_PASSWORD = "galley-demo-password";

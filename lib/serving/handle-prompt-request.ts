@@ -8,7 +8,7 @@ import { servedPromptQuerySchema } from "@/lib/validations/serving";
 import { authenticateApiKey, authenticateCachedApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { getCachedServedPrompt, getServedPrompt, type ServedPromptQuery } from "@/lib/serving/get-served-prompt";
 import { takeTokenOrThrow } from "@/lib/api-keys/rate-limit";
-import type { CachedAnswer } from "@/lib/serving/serving-cache";
+import type { CachedAnswer } from "@/lib/cache/serving-cache";
 
 const PREFIX = "/api/prompts/";
 

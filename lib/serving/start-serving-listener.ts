@@ -1,8 +1,8 @@
 import pg from "pg";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
-import { SERVING_CHANNEL, type ServingChange } from "@/lib/serving/notify-serving-change";
-import { invalidateServing, setListenerUp } from "@/lib/serving/serving-cache";
+import { SERVING_CHANNEL, type ServingChange } from "@/lib/db/notify-serving-change";
+import { invalidateServing, setListenerUp } from "@/lib/cache/serving-cache";
 
 /**
  * On PostgreSQL, listens for serving changes made by any instance (including this one) and clears

@@ -1,13 +1,9 @@
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
+import { emailSchema } from "@/lib/auth/sign-in-schema";
 
-export const emailSchema = z
-  .string({ error: "Enter your email address." })
-  .trim()
-  .toLowerCase()
-  .min(1, "Enter your email address.")
-  .max(254, "That email address is too long.")
-  .pipe(z.email({ error: "Enter a valid email address, like name@example.com." }));
+// Defined in lib/auth (its sign-in schema needs it); named here too for the schemas that build on it.
+export { emailSchema };
 
 export const passwordSchema = z
   .string({ error: "Enter a password." })
@@ -27,11 +23,6 @@ export const signUpSchema = z.object({
   inviteToken: z.string().max(200).optional(),
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
-
-export const signInSchema = z.object({
-  email: emailSchema,
-  password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX_LENGTH),
-});
 
 export const updateProfileSchema = z
   .object({ name: personNameSchema.optional(), emailNotifications: z.boolean().optional() })

@@ -3,7 +3,7 @@ import { callRoute, signInAs } from "./route-client";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/http/normalize-forwarded-headers";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/net/get-client-address";
 import { ACCOUNT_ADDRESS_LIMIT } from "@/lib/auth/sign-in-throttle";
 import { makeUser, unique } from "./helpers";
 

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { db } from "@/lib/db";
-import { createDefaultEnvironments } from "@/lib/environments/default-environments";
+import { createDefaultEnvironments } from "@/lib/projects/create-default-environments";
 import type { ProjectRole } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/get-current-user";
 import type { RequestContext } from "@/lib/request-context";

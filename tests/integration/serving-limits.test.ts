@@ -17,7 +17,7 @@ import { renderForRun } from "@/lib/runs/render-for-run";
 import { parseStoredContent } from "@/lib/prompts/parse-stored-content";
 import { getCachedServedPrompt } from "@/lib/serving/get-served-prompt";
 import { renderServedPrompt } from "@/lib/serving/render-served-prompt";
-import { servingCacheBytes, servingCacheEnabled } from "@/lib/serving/serving-cache";
+import { servingCacheBytes, servingCacheEnabled } from "@/lib/cache/serving-cache";
 import { servingTransaction } from "@/lib/db/serving-transaction";
 import { startServingListener } from "@/lib/serving/start-serving-listener";
 import type { PromptContent } from "@/lib/validations/prompt";

@@ -12,7 +12,7 @@ import { movePointer } from "@/lib/deployments/move-pointer";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { servingTransaction } from "@/lib/db/serving-transaction";
-import { servingCacheEnabled } from "@/lib/serving/serving-cache";
+import { servingCacheEnabled } from "@/lib/cache/serving-cache";
 import { startServingListener } from "@/lib/serving/start-serving-listener";
 import { renderServedPrompt } from "@/lib/serving/render-served-prompt";
 import { createVersionFromApi } from "@/lib/serving/create-version-from-api";

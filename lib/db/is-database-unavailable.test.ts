@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailable } from "@/lib/serving/is-database-unavailable";
+import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 
 // Shapes as Prisma 7 with @prisma/adapter-pg throws them (recorded against PostgreSQL 15).
 const adapterError = (code: string, cause: Record<string, unknown>) => Object.assign(new Error("Invalid `prisma.prompt.findUnique()` invocation"), { name: "PrismaClientKnownRequestError", code, meta: { modelName: "Prompt", driverAdapterError: { name: "DriverAdapterError", cause } } });
