@@ -74,6 +74,40 @@ test("write a chat prompt in Monaco, save two versions and compare them", async 
   await expect(message(page, 2).locator(".view-lines")).toHaveText("Refund for {{customer}}");
 });
 
+test("the save dialog is a labelled modal: focus stays inside, Escape and the overlay close it, focus comes back; the save is confirmed by a toast", async ({ page }) => {
+  await page.goto(`/p/${PROJECT}/prompts/new`);
+  await page.getByLabel("Name").fill("dialogs/save");
+  await page.getByRole("radio", { name: /^Text/ }).check();
+  await page.getByRole("button", { name: "Create prompt" }).click();
+  await focusEditorEnd(page, page.locator("main"));
+  await page.keyboard.type("Hello {{name}}");
+  await expect(page.getByTestId("save-status")).toContainText("Draft saved");
+
+  const open = page.getByRole("button", { name: /^Save version/ });
+  const dialog = page.getByRole("dialog", { name: "Save version 1" });
+  await open.click();
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toHaveAccessibleDescription(/keeps this text/);
+  await expect(dialog.getByLabel("What changed?")).toBeFocused();
+  // Tabbing past the last button comes round to the first field instead of leaving the dialog.
+  for (let i = 0; i < 6; i++) await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => Boolean(document.activeElement?.closest("[role=dialog]")))).toBe(true);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(open).toBeFocused();
+
+  await open.click();
+  await expect(dialog).toBeVisible();
+  await page.mouse.click(5, 5);
+  await expect(dialog).toHaveCount(0);
+
+  await open.click();
+  await dialog.getByLabel("What changed?").fill("v1");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("region", { name: /^Notifications/ }).getByText("Saved version 1.")).toBeVisible();
+  await expect(dialog).toHaveCount(0);
+});
+
 test("a reload in the middle of an edit finds the draft intact", async ({ page }) => {
   await page.goto(`/p/${PROJECT}/prompts/new`);
   await page.getByLabel("Name").fill("drafts/reload-safe");

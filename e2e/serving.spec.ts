@@ -21,6 +21,7 @@ test("an admin creates an API key, an app reads the deployed prompt with it (304
   await form.getByRole("button", { name: "Create key" }).click();
   const secret = (await page.getByTestId("api-key-secret").textContent())!.trim();
   expect(secret).toMatch(/^gk_[A-Za-z0-9_-]{43}$/);
+  await expect(page.getByRole("region", { name: "New API key" })).toContainText("It will not be shown again.");
   await page.getByRole("button", { name: "Done" }).click();
   await expect(page.getByTestId("api-key-secret")).toHaveCount(0);
   const row = page.getByTestId(`api-key-${secret.slice(0, 11)}`);
@@ -49,7 +50,9 @@ test("an admin creates an API key, an app reads the deployed prompt with it (304
 
   await page.goto(`/p/${PROJECT}/settings/api-keys`);
   await row.getByRole("button", { name: "Revoke" }).click();
+  await expect(page.getByRole("dialog", { name: "Revoke the key “greeting app”?" })).toBeVisible();
   await row.getByRole("button", { name: "Revoke now" }).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
   await expect(row).toContainText("Revoked");
   const locked = await page.request.get("/api/prompts/serving/greeting?environment=development", { headers: auth });
   expect(locked.status()).toBe(401);

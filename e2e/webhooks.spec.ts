@@ -26,6 +26,7 @@ test("an admin adds a webhook; saving a version sends a signed event; a failed d
     await form.getByRole("button", { name: "Add webhook" }).click();
     const secret = (await page.getByTestId("webhook-secret").textContent())!.trim();
     expect(secret).toMatch(/^whsec_/);
+    await expect(page.getByRole("region", { name: "Signing secret" })).toContainText("It will not be shown again.");
 
     const api = `/api/projects/${PROJECT}`;
     const prompt = await (await page.request.post(`${api}/prompts`, { data: { name: "hooks/e2e", type: "TEXT" } })).json();

@@ -1,5 +1,6 @@
 "use client";
 
+import { Play, RotateCw, Square } from "lucide-react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { RunEvent, ToolCallView } from "@/lib/playground/run-prompt";
 import type { ProviderFailure } from "@/lib/providers/describe-provider-error";
@@ -161,11 +162,11 @@ export function RunColumn(props: Props) {
       </div>
       <div className="flex gap-2">
         {result.status === "running" ? (
-          <Button variant="danger" onClick={() => abort.current?.abort()}>
+          <Button variant="danger" icon={Square} onClick={() => abort.current?.abort()}>
             Stop
           </Button>
         ) : (
-          <Button variant="secondary" onClick={() => void run()}>
+          <Button variant="secondary" icon={result.status === "idle" ? Play : RotateCw} onClick={() => void run()}>
             {result.status === "idle" ? "Run this" : "Re-run"}
           </Button>
         )}

@@ -1,5 +1,6 @@
 "use client";
 
+import { Columns2, Play } from "lucide-react";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ProviderView } from "@/lib/providers/provider-view";
@@ -113,12 +114,13 @@ export function RunPanel({ projectSlug, promptId, content, latestVersion, provid
         <h2 id="run-heading" className="mr-auto font-semibold">Run</h2>
         <Button
           variant="ghost"
+          icon={Columns2}
           disabled={columns.length >= MAX_COLUMNS}
           onClick={() => setColumns((cs) => [...cs, { ...cs[cs.length - 1]!, id: Math.max(...cs.map((c) => c.id)) + 1, source: latestVersion && cs.length === 1 ? latestVersion : cs[cs.length - 1]!.source }])}
         >
           Add column
         </Button>
-        <Button onClick={runAll} title="Ctrl/Cmd+Enter">
+        <Button onClick={runAll} title="Ctrl/Cmd+Enter" icon={Play}>
           {columns.length > 1 ? "Run all" : "Run"} <kbd className="rounded border border-white/30 px-1 text-[10px]">⌘↵</kbd>
         </Button>
       </div>

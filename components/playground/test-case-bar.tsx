@@ -1,6 +1,8 @@
 "use client";
 
+import { Save, Trash2 } from "lucide-react";
 import { useState } from "react";
+import { toast } from "sonner";
 import type { TestCaseView } from "@/lib/playground/test-cases";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
@@ -23,12 +25,14 @@ export function TestCaseBar(props: { endpoint: string; initial: TestCaseView[]; 
     setSelected(saved.id);
     setNaming(false);
     setName("");
+    toast.success(`Test case “${saved.name}” saved.`);
   }
 
   async function remove() {
     if (await run(() => apiFetch(`${props.endpoint}/${selected}`, { method: "DELETE" }))) {
       setCases((cs) => cs.filter((c) => c.id !== selected));
       setSelected("");
+      toast.success("Test case deleted.");
     }
   }
 
@@ -52,14 +56,14 @@ export function TestCaseBar(props: { endpoint: string; initial: TestCaseView[]; 
         ))}
       </select>
       {selected ? (
-        <Button variant="ghost" busy={busy} onClick={remove}>
+        <Button variant="ghost" icon={Trash2} busy={busy} onClick={remove}>
           Delete
         </Button>
       ) : null}
       {naming ? (
         <>
           <input autoFocus aria-label="Test case name" value={name} onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === "Enter" && void save()} placeholder="Angry customer, VIP" className="w-48 rounded border border-line bg-surface px-2 py-1" />
-          <Button variant="secondary" busy={busy} onClick={save}>
+          <Button variant="secondary" icon={Save} busy={busy} onClick={save}>
             Save
           </Button>
           <Button variant="ghost" onClick={() => setNaming(false)}>

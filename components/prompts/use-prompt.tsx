@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useState } from "react";
 import type { Contract } from "@/lib/templates/contract";
 import { buildUsageExamples } from "@/lib/serving/build-usage-examples";
-import { Button, buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 
 type Props = {
   origin: string;
@@ -16,14 +17,11 @@ type Props = {
 };
 
 function CopyBlock({ label, text }: { label: string; text: string }) {
-  const [copied, setCopied] = useState(false);
   return (
     <div className="space-y-1">
       <div className="flex items-center justify-between">
         <h3 className="text-sm font-medium">{label}</h3>
-        <Button variant="ghost" onClick={() => void navigator.clipboard.writeText(text).then(() => setCopied(true))}>
-          {copied ? "Copied" : "Copy"}
-        </Button>
+        <CopyButton text={text} variant="ghost" />
       </div>
       <pre className="overflow-auto rounded-md border border-line bg-canvas p-3 text-xs leading-relaxed">{text}</pre>
     </div>

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { toast } from "sonner";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 import { Alert } from "@/components/ui/alert";
@@ -51,7 +52,15 @@ export function AttachedRunsPanel({ review, abilities, recentRuns, api }: Review
                   <span className="font-mono text-xs">{r.source}</span> {r.model} · <Time value={r.createdAt} /> <span className="truncate text-muted">{r.output.slice(0, 80)}</span>
                 </label>
               ))}
-              <Button variant="secondary" busy={busy} onClick={async () => (await run(() => apiFetch(`${api}/runs`, { method: "PUT", body: { runIds: picked } }))) && router.refresh()}>
+              <Button
+                variant="secondary"
+                busy={busy}
+                onClick={async () => {
+                  if (!(await run(() => apiFetch(`${api}/runs`, { method: "PUT", body: { runIds: picked } })))) return;
+                  toast.success("Attached runs saved.");
+                  router.refresh();
+                }}
+              >
                 Save attached runs
               </Button>
               {error || fields.runIds ? <Alert>{error ?? fields.runIds}</Alert> : null}

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { toast } from "sonner";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 import { Button } from "@/components/ui/button";
@@ -23,6 +24,9 @@ export function ConversationPanel({ review, abilities, members, api, live }: Rev
     const result = await run(() => (kind === "comment" ? apiFetch(`${api}/comments`, { body: { body } }) : apiFetch(`${api}/decisions`, { body: { decision: kind, body } })));
     if (result) {
       setBody("");
+      // A comment shows up in the conversation; a decision mostly changes the status, so say it.
+      if (kind === "approve") toast.success(`You approved v${review.version}.`);
+      if (kind === "request-changes") toast.success("You asked for changes.");
       router.refresh();
     }
   };

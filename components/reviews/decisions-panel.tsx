@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { toast } from "sonner";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 import { Alert } from "@/components/ui/alert";
@@ -15,7 +16,11 @@ export function DecisionsPanel({ review, abilities, api, live, projectSlug }: Re
   const push = useRequest();
   const close = useRequest();
   const a = review.approval;
-  const after = (ok: unknown) => ok && router.refresh();
+  const after = (ok: unknown, done: string) => {
+    if (!ok) return;
+    toast.success(done);
+    router.refresh();
+  };
   return (
     <section aria-labelledby="decision-heading" className="space-y-3 rounded-lg border border-line bg-surface p-4">
       <h2 id="decision-heading" className="sr-only">
@@ -39,22 +44,27 @@ export function DecisionsPanel({ review, abilities, api, live, projectSlug }: Re
       ) : null}
       <div className="flex flex-wrap items-center gap-2">
         {abilities.promote ? (
-          <Button busy={promote.busy} disabled={a.status !== "APPROVED"} title={a.status === "APPROVED" ? undefined : "Needs the required approvals of this version first."} onClick={async () => after(await promote.run(() => apiFetch(`${api}/promote`, { body: {} })))}>
+          <Button
+            busy={promote.busy}
+            disabled={a.status !== "APPROVED"}
+            title={a.status === "APPROVED" ? undefined : "Needs the required approvals of this version first."}
+            onClick={async () => after(await promote.run(() => apiFetch(`${api}/promote`, { body: {} })), `${review.environment.name} now runs ${review.prompt.name} v${review.version}.`)}
+          >
             Promote v{review.version} to {review.environment.name}
           </Button>
         ) : null}
         {abilities.push && review.prompt.latestVersion > review.version ? (
-          <Button variant="secondary" busy={push.busy} onClick={async () => after(await push.run(() => apiFetch(`${api}/version`, { body: { version: review.prompt.latestVersion } })))}>
+          <Button variant="secondary" busy={push.busy} onClick={async () => after(await push.run(() => apiFetch(`${api}/version`, { body: { version: review.prompt.latestVersion } })), `The review is now of v${review.prompt.latestVersion}.`)}>
             Update review to v{review.prompt.latestVersion}
           </Button>
         ) : null}
         {abilities.close && live ? (
-          <Button variant="ghost" busy={close.busy} onClick={async () => after(await close.run(() => apiFetch(`${api}/close`, { body: {} })))}>
+          <Button variant="ghost" busy={close.busy} onClick={async () => after(await close.run(() => apiFetch(`${api}/close`, { body: {} })), "Review closed.")}>
             Close without promoting
           </Button>
         ) : null}
         {abilities.close && review.status === "CLOSED" ? (
-          <Button variant="secondary" busy={close.busy} onClick={async () => after(await close.run(() => apiFetch(`${api}/close`, { body: { reopen: true } })))}>
+          <Button variant="secondary" busy={close.busy} onClick={async () => after(await close.run(() => apiFetch(`${api}/close`, { body: { reopen: true } })), "Review reopened.")}>
             Reopen
           </Button>
         ) : null}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { Trash2 } from "lucide-react";
+import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import type { EnvironmentView } from "@/lib/environments/list-environments";
@@ -11,6 +11,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TextField } from "@/components/ui/field";
+import { Icon } from "@/components/ui/icon";
 
 /** Settings → Environments: add, rename, reorder, protect and remove environments. */
 export function EnvironmentsClient({ projectSlug, environments }: { projectSlug: string; environments: EnvironmentView[] }) {
@@ -19,7 +20,12 @@ export function EnvironmentsClient({ projectSlug, environments }: { projectSlug:
   const [confirming, setConfirming] = useState<{ slug: string; message: string } | null>(null);
   const [removeError, setRemoveError] = useState<string>();
   const base = `/api/projects/${projectSlug}/environments`;
-  const patch = async (slug: string, body: Record<string, unknown>) => (await run(() => apiFetch(`${base}/${slug}`, { method: "PATCH", body }))) && router.refresh();
+  // A blur or a checkbox saves at once, with nothing else on screen to say so: hence the toast.
+  const patch = async (slug: string, body: Record<string, unknown>, done?: string) => {
+    if (!(await run(() => apiFetch(`${base}/${slug}`, { method: "PATCH", body })))) return;
+    if (done) toast.success(done);
+    router.refresh();
+  };
 
   async function remove(environment: EnvironmentView, confirm: boolean) {
     const slug = environment.slug;
@@ -56,26 +62,26 @@ export function EnvironmentsClient({ projectSlug, environments }: { projectSlug:
             <input
               aria-label={`Name of ${e.slug}`}
               defaultValue={e.name}
-              onBlur={(ev) => ev.target.value.trim() && ev.target.value.trim() !== e.name && void patch(e.slug, { name: ev.target.value.trim() })}
+              onBlur={(ev) => ev.target.value.trim() && ev.target.value.trim() !== e.name && void patch(e.slug, { name: ev.target.value.trim() }, `Renamed to ${ev.target.value.trim()}.`)}
               className="w-40 rounded border border-line bg-surface px-2 py-1"
             />
             <code className="text-xs text-muted">{e.slug}</code>
             <label className="flex items-center gap-1 text-sm">
-              <input type="checkbox" checked={e.protected} onChange={(ev) => void patch(e.slug, { protected: ev.target.checked })} /> protected
+              <input type="checkbox" checked={e.protected} onChange={(ev) => void patch(e.slug, { protected: ev.target.checked }, ev.target.checked ? `${e.name} is protected: versions arrive through reviews.` : `${e.name} is no longer protected.`)} /> protected
             </label>
             {e.protected ? (
               <label className="flex items-center gap-1 text-sm text-muted">
                 approvals
-                <input type="number" min={1} max={10} aria-label={`Required approvals for ${e.slug}`} defaultValue={e.requiredApprovals} onBlur={(ev) => Number(ev.target.value) !== e.requiredApprovals && void patch(e.slug, { requiredApprovals: Number(ev.target.value) })} className="w-14 rounded border border-line bg-surface px-2 py-1 text-ink" />
+                <input type="number" min={1} max={10} aria-label={`Required approvals for ${e.slug}`} defaultValue={e.requiredApprovals} onBlur={(ev) => Number(ev.target.value) !== e.requiredApprovals && void patch(e.slug, { requiredApprovals: Number(ev.target.value) }, `${e.name} needs ${Number(ev.target.value)} approval${Number(ev.target.value) === 1 ? "" : "s"}.`)} className="w-14 rounded border border-line bg-surface px-2 py-1 text-ink" />
               </label>
             ) : null}
             <span className="text-xs text-muted">serves {e.prompts} prompt{e.prompts === 1 ? "" : "s"}</span>
             <div className="ml-auto flex gap-1">
               <Button variant="ghost" aria-label={`Move ${e.name} up`} disabled={i === 0 || busy} onClick={() => patch(e.slug, { position: i - 1 })}>
-                ↑
+                <Icon icon={ArrowUp} />
               </Button>
               <Button variant="ghost" aria-label={`Move ${e.name} down`} disabled={i === environments.length - 1 || busy} onClick={() => patch(e.slug, { position: i + 1 })}>
-                ↓
+                <Icon icon={ArrowDown} />
               </Button>
               <Button variant="ghost" icon={Trash2} onClick={() => remove(e, false)}>
                 Remove
@@ -106,7 +112,7 @@ export function EnvironmentsClient({ projectSlug, environments }: { projectSlug:
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="protected" /> Protected (versions arrive only through approved reviews)
         </label>
-        <Button type="submit" busy={busy}>
+        <Button type="submit" busy={busy} icon={Plus}>
           Add environment
         </Button>
       </form>

@@ -1,12 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { Check, Copy, Trash2, UserPlus } from "lucide-react";
+import { Trash2, UserPlus } from "lucide-react";
 import { useMemo, useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { CopyButton } from "@/components/ui/copy-button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
@@ -170,13 +171,11 @@ export function MembersClient(props: Props) {
 function InviteForm(props: { projectSlug: string; roles: ProjectRole[]; onCreated: () => void }) {
   const { busy, error, fields, run } = useRequest();
   const [created, setCreated] = useState<{ email: string; url: string; expiresAt: string } | null>(null);
-  const [copied, setCopied] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    setCopied(false);
     const invite = await run(() =>
       apiFetch<{ email: string; url: string; expiresAt: string }>(`/api/projects/${props.projectSlug}/invites`, { body: { email: form.get("email"), role: form.get("role") } }),
     );
@@ -212,16 +211,7 @@ function InviteForm(props: { projectSlug: string; roles: ProjectRole[]; onCreate
           </p>
           <div className="flex gap-2">
             <input readOnly value={created.url} aria-label="Invite link" className="min-w-0 flex-1 rounded-md border border-line bg-surface px-3 py-1.5 font-mono text-xs" onFocus={(e) => e.target.select()} />
-            <Button
-              variant="secondary"
-              icon={copied ? Check : Copy}
-              onClick={async () => {
-                await navigator.clipboard?.writeText(created.url).catch(() => undefined);
-                setCopied(true);
-              }}
-            >
-              {copied ? "Copied" : "Copy"}
-            </Button>
+            <CopyButton text={created.url} />
           </div>
         </div>
       ) : null}

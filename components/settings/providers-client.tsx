@@ -1,7 +1,9 @@
 "use client";
 
+import { Pencil, Plug, Plus, Save, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { toast } from "sonner";
 import type { ProviderView } from "@/lib/providers/provider-view";
 import type { ProviderFailure } from "@/lib/providers/describe-provider-error";
 import { providerOrigin } from "@/lib/providers/provider-origin";
@@ -49,16 +51,25 @@ function ProviderRow({ projectSlug, provider }: { projectSlug: string; provider:
         {provider.baseUrl ? <code className="text-xs text-muted">{provider.baseUrl}</code> : null}
         <span className="text-xs text-muted">key {provider.apiKeyHint ?? "none"}</span>
         <div className="ml-auto flex gap-2">
-          <Button variant="secondary" busy={test.busy} onClick={async () => setResult(await test.run(() => apiFetch<TestResult>(`/api/projects/${projectSlug}/providers/${provider.id}/test`, { method: "POST", body: {} })))}>
+          <Button variant="secondary" icon={Plug} busy={test.busy} onClick={async () => setResult(await test.run(() => apiFetch<TestResult>(`/api/projects/${projectSlug}/providers/${provider.id}/test`, { method: "POST", body: {} })))}>
             Test connection
           </Button>
           {provider.fromEnvironment ? null : (
-            <Button variant="ghost" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+            <Button variant="ghost" icon={Pencil} aria-expanded={editing} onClick={() => setEditing(!editing)}>
               Edit
             </Button>
           )}
           {provider.fromEnvironment ? null : (
-            <Button variant="ghost" busy={remove.busy} onClick={async () => (await remove.run(() => apiFetch(`/api/projects/${projectSlug}/providers/${provider.id}`, { method: "DELETE" }))) && router.refresh()}>
+            <Button
+              variant="ghost"
+              icon={Trash2}
+              busy={remove.busy}
+              onClick={async () => {
+                if (!(await remove.run(() => apiFetch(`/api/projects/${projectSlug}/providers/${provider.id}`, { method: "DELETE" })))) return;
+                toast.success(`${provider.name} removed.`);
+                router.refresh();
+              }}
+            >
               Remove
             </Button>
           )}
@@ -97,6 +108,7 @@ function EditProvider({ projectSlug, provider, onDone }: { projectSlug: string; 
     // An absent apiKey keeps the stored one (the server refuses that when the host changed).
     const { apiKey, ...rest } = form;
     if (await run(() => apiFetch(`/api/projects/${projectSlug}/providers/${provider.id}`, { method: "PATCH", body: { ...rest, kind: provider.kind, ...(apiKey ? { apiKey } : {}) } }))) {
+      toast.success(`${rest.name || provider.name} saved.`);
       onDone();
       router.refresh();
     }
@@ -126,7 +138,7 @@ function EditProvider({ projectSlug, provider, onDone }: { projectSlug: string; 
       <TextField label="Default model" name="defaultModel" defaultValue={provider.defaultModel ?? ""} error={fields.defaultModel} />
       {error ? <Alert>{error}</Alert> : null}
       <div className="flex gap-2">
-        <Button type="submit" busy={busy}>
+        <Button type="submit" busy={busy} icon={Save}>
           Save
         </Button>
         <Button type="button" variant="ghost" onClick={onDone}>
@@ -147,6 +159,7 @@ function AddProvider({ projectSlug }: { projectSlug: string }) {
     const formElement = event.currentTarget;
     const form = Object.fromEntries(new FormData(formElement)) as Record<string, string>;
     if (await run(() => apiFetch(`/api/projects/${projectSlug}/providers`, { body: { ...form, kind } }))) {
+      toast.success(`${form.name} added.`);
       formElement.reset();
       router.refresh();
     }
@@ -175,7 +188,7 @@ function AddProvider({ projectSlug }: { projectSlug: string }) {
       <TextField label="API key" name="apiKey" type="password" autoComplete="off" error={fields.apiKey} hint="Stored encrypted; only its last 4 characters are shown again. Leave empty for local servers that need none." />
       <TextField label="Default model" name="defaultModel" placeholder="gpt-4o-mini" error={fields.defaultModel} />
       {error ? <Alert>{error}</Alert> : null}
-      <Button type="submit" busy={busy}>
+      <Button type="submit" busy={busy} icon={Plus}>
         Add provider
       </Button>
     </form>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { Pause, Play, RefreshCw, RotateCw, Trash2 } from "lucide-react";
+import { Pause, Play, Plus, RefreshCw, RotateCw, Trash2 } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import type { DeliveryView, WebhookView } from "@/lib/webhooks/list-webhooks";
@@ -68,7 +68,7 @@ export function WebhooksClient({ projectSlug, webhooks, selected, deliveries }: 
           ) : null}
         </fieldset>
         {create.error ? <Alert>{create.error}</Alert> : null}
-        <Button type="submit" busy={create.busy}>
+        <Button type="submit" busy={create.busy} icon={Plus}>
           Add webhook
         </Button>
       </form>

@@ -1,17 +1,19 @@
 "use client";
 
+import { Database, FileText, GitPullRequest, Layers, Menu, Settings, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
 import type { UserProject } from "@/lib/projects/list-user-projects";
 import { ProjectSwitcher } from "@/components/shell/project-switcher";
+import { Icon } from "@/components/ui/icon";
 
 const sections = [
-  { href: "prompts", label: "Prompts" },
-  { href: "datasets", label: "Datasets" },
-  { href: "reviews", label: "Reviews" },
-  { href: "environments", label: "Environments" },
-  { href: "settings", label: "Settings" },
+  { href: "prompts", label: "Prompts", icon: FileText },
+  { href: "datasets", label: "Datasets", icon: Database },
+  { href: "reviews", label: "Reviews", icon: GitPullRequest },
+  { href: "environments", label: "Environments", icon: Layers },
+  { href: "settings", label: "Settings", icon: Settings },
 ];
 
 export function Sidebar({ projects, current }: { projects: UserProject[]; current: UserProject | null }) {
@@ -27,11 +29,12 @@ export function Sidebar({ projects, current }: { projects: UserProject[]; curren
       </a>
       <button
         type="button"
-        className="fixed left-3 top-2.5 z-40 rounded-md border border-line bg-surface px-2 py-1 md:hidden"
+        className="fixed left-3 top-2.5 z-40 inline-flex items-center gap-1.5 rounded-md border border-line bg-surface px-2 py-1 md:hidden"
         aria-expanded={open}
         aria-controls="sidebar"
         onClick={() => setOpenAt(open ? null : pathname)}
       >
+        <Icon icon={open ? X : Menu} />
         {open ? "Close" : "Menu"}
       </button>
       <nav
@@ -53,8 +56,9 @@ export function Sidebar({ projects, current }: { projects: UserProject[]; curren
                   <Link
                     href={href}
                     aria-current={active ? "page" : undefined}
-                    className={`block rounded-md px-3 py-1.5 ${active ? "bg-subtle font-medium text-ink" : "text-muted hover:bg-subtle hover:text-ink"}`}
+                    className={`flex items-center gap-2 rounded-md px-3 py-1.5 ${active ? "bg-subtle font-medium text-ink" : "text-muted hover:bg-subtle hover:text-ink"}`}
                   >
+                    <Icon icon={s.icon} />
                     {s.label}
                   </Link>
                 </li>

@@ -1,9 +1,8 @@
 "use client";
 
-import { Check, Copy } from "lucide-react";
-import { useState, type ReactNode } from "react";
-import { toast } from "sonner";
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 
 type Props = {
   /** Names the panel for screen readers ("New API key", "Signing secret"). */
@@ -25,18 +24,6 @@ type Props = {
  * with a copy button and a warning that it will not be shown again.
  */
 export function SecretPanel({ label, title, secret, note, secretTestId, children, onDone, ...rest }: Props) {
-  const [copied, setCopied] = useState(false);
-  async function copy() {
-    try {
-      // navigator.clipboard is missing on plain-HTTP pages other than localhost.
-      if (!navigator.clipboard) throw new Error("no clipboard");
-      await navigator.clipboard.writeText(secret);
-      setCopied(true);
-    } catch {
-      setCopied(false);
-      toast.error("Could not copy: select the text and copy it yourself.");
-    }
-  }
   return (
     <section aria-label={label} className="space-y-3 rounded-lg border border-success/40 bg-surface p-5" data-testid={rest["data-testid"]}>
       <h2 className="text-base font-semibold">{title}</h2>
@@ -47,9 +34,7 @@ export function SecretPanel({ label, title, secret, note, secretTestId, children
         <code className="min-w-0 flex-1 break-all rounded bg-canvas px-3 py-2 font-mono text-sm" data-testid={secretTestId}>
           {secret}
         </code>
-        <Button variant="secondary" icon={copied ? Check : Copy} onClick={() => void copy()}>
-          {copied ? "Copied" : "Copy"}
-        </Button>
+        <CopyButton text={secret} />
       </div>
       {children}
       <Button variant="ghost" onClick={onDone}>

@@ -1,0 +1,27 @@
+"use client";
+
+import { Check, Copy } from "lucide-react";
+import { useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+
+/** Copies `text` to the clipboard; the label turns to "Copied" once it is there. */
+export function CopyButton({ text, variant = "secondary" }: { text: string; variant?: "secondary" | "ghost" }) {
+  const [copied, setCopied] = useState(false);
+  async function copy() {
+    try {
+      // navigator.clipboard is missing on plain-HTTP pages other than localhost.
+      if (!navigator.clipboard) throw new Error("no clipboard");
+      await navigator.clipboard.writeText(text);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+      toast.error("Could not copy: select the text and copy it yourself.");
+    }
+  }
+  return (
+    <Button variant={variant} icon={copied ? Check : Copy} onClick={() => void copy()}>
+      {copied ? "Copied" : "Copy"}
+    </Button>
+  );
+}
