@@ -1,6 +1,7 @@
 // The one permission table: which role may do what in a project. Every page, route handler and
 // server action asks `can` (through requireProjectPermission), never a role comparison of its own.
 // Shared with the browser, which uses it only to hide controls the server would refuse anyway.
+import type { ApiKeyScope } from "@/lib/validations/api-key";
 
 export const roles = ["OWNER", "ADMIN", "REVIEWER", "EDITOR", "VIEWER"] as const;
 export type ProjectRole = (typeof roles)[number];
@@ -44,6 +45,32 @@ export const allActions: readonly Action[] = owner;
 
 export function can(role: ProjectRole | null | undefined, action: Action): boolean {
   return role ? permissionTable[role].has(action) : false;
+}
+
+/**
+ * What an API key's scopes let it do, in the same actions as roles (a key is no member and has no
+ * role). The lists do not overlap: a key needs the scope of what it does, as the hot path checks it.
+ */
+export const scopeActions: Record<ApiKeyScope, readonly Action[]> = {
+  "prompts:read": ["prompt.view"],
+  "prompts:write": ["prompt.edit", "deployment.unprotected"],
+};
+
+/** The scope an API key needs for an action, or null when no key may do it. */
+export function scopeFor(action: Action): ApiKeyScope | null {
+  for (const scope of Object.keys(scopeActions) as ApiKeyScope[]) if (scopeActions[scope].includes(action)) return scope;
+  return null;
+}
+
+/**
+ * Who acts in a project: a member, with their role, or an API key, with its scopes. Rules in lib
+ * ask `actorCan`, so a key is held to its scopes instead of standing in for some role.
+ */
+export type Actor = { id: string; name: string; role: ProjectRole } | { id: string; name: string; scopes: readonly string[] };
+
+export function actorCan(actor: Actor, action: Action): boolean {
+  if ("role" in actor) return can(actor.role, action);
+  return actor.scopes.some((scope) => (scopeActions[scope as ApiKeyScope] ?? []).includes(action));
 }
 
 /** Ranks roles so that "at least ADMIN" style questions (e.g. who may grant which role) have one answer. */

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { servingTransaction } from "@/lib/db/serving-transaction";
 import { AppError } from "@/lib/errors";
-import { can, type ProjectRole } from "@/lib/auth/permissions";
+import { actorCan, type Actor } from "@/lib/auth/permissions";
 import type { RequestContext } from "@/lib/request-context";
 import { movePointer } from "@/lib/deployments/move-pointer";
 import { notifyRollback } from "@/lib/notifications/notify-rollback";
@@ -13,7 +13,7 @@ export type DeployInput = {
   projectId: string;
   /** For links in notifications. */
   projectSlug: string;
-  actor: { id: string; name: string; role: ProjectRole };
+  actor: Actor;
   environmentSlug: string;
   promptId: string;
   version: number;
@@ -42,11 +42,11 @@ export async function deployVersion(input: DeployInput) {
     if (!input.emergencyRollback) {
       throw new AppError({ code: "forbidden", message: `${env.name} is protected: a version gets there through an approved review. Admins can roll it back in an emergency, with a reason.` });
     }
-    if (!can(input.actor.role, "deployment.emergency")) throw new AppError({ code: "forbidden", message: "Only admins and owners can make an emergency rollback." });
+    if (!actorCan(input.actor, "deployment.emergency")) throw new AppError({ code: "forbidden", message: "Only admins and owners can make an emergency rollback." });
     if (!reason) throw new AppError({ code: "validation_failed", message: "Say why: an emergency rollback needs a reason.", details: { issues: [{ path: "reason", message: "An emergency rollback needs a reason." }] } });
     const ranBefore = await db.deployment.findFirst({ where: { environmentId: env.id, promptId: prompt.id, toVersion: input.version } });
     if (!ranBefore) throw new AppError({ code: "conflict", message: `${env.name} never ran version ${input.version}; an emergency rollback only goes back to a version it ran before.` });
-  } else if (!can(input.actor.role, "deployment.unprotected")) {
+  } else if (!actorCan(input.actor, "deployment.unprotected")) {
     throw new AppError({ code: "forbidden", message: "Your role cannot deploy." });
   }
 

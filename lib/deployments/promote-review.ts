@@ -1,6 +1,6 @@
 import { servingTransaction } from "@/lib/db/serving-transaction";
 import { AppError } from "@/lib/errors";
-import { can } from "@/lib/auth/permissions";
+import { actorCan } from "@/lib/auth/permissions";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
 import { movePointer } from "@/lib/deployments/move-pointer";
 import { createNotifications } from "@/lib/notifications/create-notifications";
@@ -20,7 +20,7 @@ export async function promoteReview(opts: ReviewActor & { number: number }) {
   const review = await getReviewOrThrow({ projectId: project.id, number: opts.number });
   assertLive(review);
   assertPromptWritable({ prompt: review.prompt });
-  if (review.authorId !== actor.id && !can(actor.role, "review.promote")) throw new AppError({ code: "forbidden", message: "Only the author of the review or a reviewer can promote it." });
+  if (review.authorId !== actor.id && !actorCan(actor, "review.promote")) throw new AppError({ code: "forbidden", message: "Only the author of the review or a reviewer can promote it." });
 
   const { deployment, notifications } = await servingTransaction(project.id, async (tx) => {
     const state = await getReviewApprovalState({ tx, review });

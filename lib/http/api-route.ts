@@ -1,41 +1,148 @@
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
+import { db } from "@/lib/db";
 import { AppError, errorBody, fromZodError, toAppError } from "@/lib/errors";
 import { refuseDeepJson } from "@/lib/http/refuse-deep-json";
 import { refuseUnsafeInput } from "@/lib/http/refuse-unsafe-input";
 import { log } from "@/lib/log";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/get-current-user";
+import { scopeFor, type Action, type Actor, type ProjectRole } from "@/lib/auth/permissions";
+import { requireProjectPermission } from "@/lib/auth/require-project-permission";
+import { authenticateApiKey, type ApiKeyIdentity } from "@/lib/api-keys/authenticate-api-key";
+import { takeTokenOrThrow } from "@/lib/api-keys/rate-limit";
 import type { RequestContext } from "@/lib/request-context";
 import { requestIdOf } from "@/lib/http/request-id";
 import { isCrossSiteWrite } from "@/lib/http/is-cross-site-write";
 import { redactPath } from "@/lib/http/redact-path";
 
-export type ApiArgs<P> = { req: NextRequest; params: P; user: CurrentUser | null; ctx: RequestContext };
+/** A route's path parameters, read off its path: "[id]" → string, "[...name]" → string[]. */
+export type RouteParams<R extends string> = R extends `${infer Head}/${infer Rest}` ? ParamOf<Head> & RouteParams<Rest> : ParamOf<R>;
+type ParamOf<S extends string> = S extends `[[...${infer N}]]` ? { [K in N]?: string[] } : S extends `[...${infer N}]` ? { [K in N]: string[] } : S extends `[${infer N}]` ? { [K in N]: string } : unknown;
 
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 /**
- * Wraps a route handler: request id, session user, cross-site write check, and the one error
- * path (AppError → its status; ZodError → 422; anything else → logged 500 with no internals).
- * The handler returns a Response or a value to send as JSON.
+ * How a route is reached, declared beside it (tests read these: every handler declares one, and the
+ * permission matrix takes each route's action from here instead of retyping it):
+ * - "public": anyone (sign-up, health); no session is read, so these answer even when the database cannot;
+ * - "user": a signed-in user, no project;
+ * - "session": a member of the URL's project whose role allows `action`;
+ * - "api-key": an API key (Bearer) whose scopes allow `action`, on the key's own project, rate limited.
  */
-export function apiRoute<P = Record<string, never>>(handler: (args: ApiArgs<P>) => Promise<unknown>) {
-  return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
+export type RouteDeclaration = { route: string; auth: "public" | "user" | "session" | "api-key"; action?: Action };
+
+/** Who the request acts as, in which project: a member (session routes) or an API key (key routes). */
+export type ProjectAccess = MemberAccess | KeyAccess;
+type ProjectRef = { id: string; slug: string; name: string };
+export type MemberAccess = { project: ProjectRef; actor: Actor; member: { user: CurrentUser; role: ProjectRole }; key: null };
+export type KeyAccess = { project: ProjectRef; actor: Actor; member: null; key: ApiKeyIdentity };
+
+type Input<R extends string, B, Q> = { req: NextRequest; params: RouteParams<R>; ctx: RequestContext; body: Parsed<B>; query: Parsed<Q> };
+/** Routes that authenticate always know who acts (for audit entries). */
+type Authenticated = { ctx: RequestContext & { actor: NonNullable<RequestContext["actor"]> } };
+type Options<R extends string, B, Q> = { route: R; body?: B; query?: Q };
+type Handler<A> = (args: A) => Promise<unknown>;
+
+export type RouteHandler<R extends string> = ((req: NextRequest, context: { params: Promise<RouteParams<R>> }) => Promise<Response>) & { declared: RouteDeclaration };
+
+/**
+ * The one route wrapper. It gives the request an id, refuses cross-site writes, authenticates as the
+ * options declare (session or API key), checks the declared permission action, parses the body and
+ * query with the named schemas, and hands the handler typed input. Errors take the one error path
+ * (AppError → its status; ZodError → 422; anything else → logged 500 with no internals). The handler
+ * returns a Response or a value to send as JSON.
+ */
+export function apiRoute<R extends string, B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+  options: Options<R, B, Q> & { auth: "public" },
+  handler: Handler<Input<R, B, Q>>,
+): RouteHandler<R>;
+export function apiRoute<R extends string, B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+  options: Options<R, B, Q> & { auth: "user" },
+  handler: Handler<Input<R, B, Q> & Authenticated & { user: CurrentUser }>,
+): RouteHandler<R>;
+export function apiRoute<R extends string, B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+  options: Options<R, B, Q> & { auth?: "session"; action: Action },
+  handler: Handler<Input<R, B, Q> & Authenticated & { access: MemberAccess }>,
+): RouteHandler<R>;
+export function apiRoute<R extends string, B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+  options: Options<R, B, Q> & { auth: "api-key"; action: Action },
+  handler: Handler<Input<R, B, Q> & Authenticated & { access: KeyAccess }>,
+): RouteHandler<R>;
+export function apiRoute(
+  options: Options<string, z.ZodType | undefined, z.ZodType | undefined> & { auth?: RouteDeclaration["auth"]; action?: Action },
+  handler: Handler<never>,
+): RouteHandler<string> {
+  // The overloads above tie each handler's arguments to its declaration; here they are built for all kinds at once.
+  const run = handler as unknown as Handler<{ req: NextRequest; params: Record<string, string | string[]>; ctx: RequestContext; body: unknown; query: unknown; user?: CurrentUser; access?: ProjectAccess }>;
+  const declared: RouteDeclaration = { route: options.route, auth: options.auth ?? "session", ...(options.action ? { action: options.action } : {}) };
+  // A key route whose action no scope grants could never be called: say so when the module loads.
+  const scope = declared.auth === "api-key" ? scopeFor(declared.action!) : null;
+  if (declared.auth === "api-key" && !scope) throw new Error(`${declared.route}: no API key scope grants ${declared.action}.`);
+
+  const route = async (req: NextRequest, context: { params: Promise<RouteParams<string>> }): Promise<Response> => {
     const requestId = requestIdOf(req.headers);
     try {
-      if (isCrossSiteWrite(req)) throw new AppError({ code: "forbidden", message: "Cross-site requests are not allowed." });
-      const params = await context.params;
+      // A Bearer key is no ambient credential a foreign page could ride on, so only session routes refuse cross-site writes.
+      if (declared.auth !== "api-key" && isCrossSiteWrite(req)) throw new AppError({ code: "forbidden", message: "Cross-site requests are not allowed." });
+      const params = (await context.params) as Record<string, string | string[]>;
       refuseUnsafeInput({ value: params });
-      const user = await getCurrentUser();
-      const ctx: RequestContext = { actor: user ? { userId: user.id, email: user.email } : null, requestId };
-      return jsonResponse(await handler({ req, params, user, ctx }), requestId);
+      let ctx: RequestContext;
+      let who: { user?: CurrentUser; access?: ProjectAccess } = {};
+      if (declared.auth === "api-key") {
+        const key = await authenticateApiKey(req.headers.get("authorization"), scope!);
+        takeTokenOrThrow(key);
+        ctx = { actor: { userId: key.createdById, email: `api-key:${key.prefix}` }, requestId };
+        who = { access: await keyAccess(key, params.project) };
+      } else if (declared.auth === "public") {
+        ctx = { actor: null, requestId };
+      } else {
+        const user = await getCurrentUser();
+        ctx = { actor: user ? { userId: user.id, email: user.email } : null, requestId };
+        who = declared.auth === "user" ? { user: requireUser(user) } : { access: await memberAccess(user, params.project, declared.action!) };
+      }
+      const body = options.body ? await parseBody(req, options.body) : undefined;
+      const query = options.query ? parseQuery(req, options.query) : undefined;
+      return jsonResponse(await run({ req, params, ctx, body, query, ...who }), requestId);
     } catch (error) {
       return errorResponse(error, req, requestId);
     }
   };
+  return Object.assign(route, { declared });
+}
+
+async function memberAccess(user: CurrentUser | null, projectSlug: string | string[] | undefined, action: Action): Promise<MemberAccess> {
+  if (typeof projectSlug !== "string") throw new Error("A session route with an action needs a [project] segment.");
+  const access = await requireProjectPermission({ user, projectSlug, action });
+  return { project: access.project, actor: { id: access.user.id, name: access.user.name, role: access.role }, member: { user: access.user, role: access.role }, key: null };
+}
+
+// A key belongs to one project; a URL naming another one is answered as if it did not exist.
+async function keyAccess(key: ApiKeyIdentity, projectSlug: string | string[] | undefined): Promise<KeyAccess> {
+  const project = await db.project.findUnique({ where: { id: key.projectId }, select: { id: true, slug: true, name: true } });
+  if (!project || (typeof projectSlug === "string" && projectSlug !== project.slug)) throw new AppError({ code: "not_found", message: "This key's project no longer exists." });
+  return { project, actor: { id: key.createdById, name: `API key ${key.name}`, scopes: key.scopes }, member: null, key };
+}
+
+/**
+ * One path, several handlers chosen by its last segment (POST /api/prompts/{name}/render and
+ * …/versions share the catch-all route, as Next.js allows nothing after one). Each handler keeps its
+ * own declaration; the path without a known last segment is a 404 naming the choices.
+ */
+export function bySuffix<R extends string>(handlers: Record<string, RouteHandler<R>>, param: keyof RouteParams<R> & string) {
+  const route = async (req: NextRequest, context: { params: Promise<RouteParams<R>> }): Promise<Response> => {
+    const segments = (await context.params)[param] as unknown as string[];
+    const handler = segments.length > 1 ? handlers[segments[segments.length - 1]!] : undefined;
+    if (!handler) {
+      const choices = Object.keys(handlers).map((s) => `{${param}}/${s}`).join(" or ");
+      return errorResponse(new AppError({ code: "not_found", message: `${req.method} ${choices}.` }), req, requestIdOf(req.headers));
+    }
+    return handler(req, context);
+  };
+  return Object.assign(route, { variants: handlers });
 }
 
 // Studio and API answers carry account and project data: no browser or proxy may keep them
-// unless the handler chose otherwise (e.g. the served prompt's "private, no-cache" with an ETag).
+// unless the handler chose otherwise (e.g. an export file's own headers).
 const NO_STORE = "no-store";
 
 /** A handler's result as the response: a Response as it is, anything else as JSON; with the request id. */
@@ -86,7 +193,7 @@ export function parseQuery<S extends z.ZodType>(req: NextRequest, schema: S): z.
   return parsed.data;
 }
 
-export function requireUser(user: CurrentUser | null): CurrentUser {
+function requireUser(user: CurrentUser | null): CurrentUser {
   if (!user) throw new AppError({ code: "unauthenticated", message: "Sign in to continue." });
   return user;
 }

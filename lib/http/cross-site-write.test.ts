@@ -8,7 +8,7 @@ const { publicOrigin } = await import("@/lib/http/public-origin");
 const { isCrossSiteWrite } = await import("@/lib/http/is-cross-site-write");
 
 const write = (headers: Record<string, string>) =>
-  apiRoute(async () => ({ ok: true }))(new NextRequest("http://127.0.0.1:3000/api/account", { method: "PATCH", headers: { "content-type": "application/json", ...headers }, body: "{}" }), { params: Promise.resolve({}) });
+  apiRoute({ route: "/api/account", auth: "user" }, async () => ({ ok: true }))(new NextRequest("http://127.0.0.1:3000/api/account", { method: "PATCH", headers: { "content-type": "application/json", ...headers }, body: "{}" }), { params: Promise.resolve({}) });
 
 describe("behind a proxy that rewrites Host, with NEXTAUTH_URL set", () => {
   it("still refuses writes from other sites", async () => {

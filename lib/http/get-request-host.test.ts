@@ -19,7 +19,7 @@ describe("the host a request was sent to", () => {
   });
 
   it("refuses a cross-site write whose Origin matches only a forged X-Forwarded-Host", async () => {
-    const handler = apiRoute(async () => ({ ok: true }));
+    const handler = apiRoute({ route: "/api/account", auth: "user" }, async () => ({ ok: true }));
     const req = new NextRequest("http://galley.example.com/api/account", {
       method: "PATCH",
       headers: { host: "galley.example.com", origin: "http://evil.example", "x-forwarded-host": "evil.example", "content-type": "application/json" },

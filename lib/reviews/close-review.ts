@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { can } from "@/lib/auth/permissions";
+import { actorCan } from "@/lib/auth/permissions";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
 import { assertLive, getReviewOrThrow } from "@/lib/reviews/get-review-or-throw";
 import { refreshReviewStatus } from "@/lib/reviews/refresh-review-status";
@@ -10,7 +10,7 @@ import type { ReviewActor } from "@/lib/reviews/review-actor";
 export async function closeReview(opts: ReviewActor & { number: number; reopen: boolean; body: string }) {
   const { project, actor } = opts;
   const review = await getReviewOrThrow({ projectId: project.id, number: opts.number });
-  if (review.authorId !== actor.id && !can(actor.role, "review.promote")) throw new AppError({ code: "forbidden", message: "Only the author of the review or a reviewer can close or reopen it." });
+  if (review.authorId !== actor.id && !actorCan(actor, "review.promote")) throw new AppError({ code: "forbidden", message: "Only the author of the review or a reviewer can close or reopen it." });
   if (opts.reopen) {
     if (review.status !== "CLOSED") throw new AppError({ code: "conflict", message: `Review #${review.number} is not closed.` });
   } else assertLive(review);

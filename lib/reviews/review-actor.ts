@@ -1,9 +1,9 @@
-import type { ProjectRole } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/permissions";
 import type { RequestContext } from "@/lib/request-context";
 
 /** Who acts on a review, in which project: what every review action takes. */
 export type ReviewActor = {
   ctx: RequestContext;
   project: { id: string; slug: string };
-  actor: { id: string; name: string; role: ProjectRole };
+  actor: Actor;
 };

@@ -21,3 +21,18 @@ export const updateEnvironmentSchema = z.object({
   requiredApprovals: requiredApprovals.optional(),
   position: z.number().int().min(0).max(MAX_INT4).optional(),
 });
+
+const pointInTime = z.iso.datetime({ offset: true, error: "Use an ISO date and time, e.g. 2026-11-24T09:00:00Z." }).optional();
+/** GET …/environments/{slug}?at=ISO[&from=ISO]: what it ran at `at`, and how it changed since `from`. */
+export const environmentAtQuerySchema = z.object({ at: pointInTime, from: pointInTime });
+/** DELETE …/environments/{slug}?confirm=true: needed while the environment serves prompts. */
+export const deleteEnvironmentQuerySchema = z.object({ confirm: z.string().max(10).optional() });
+
+/** POST …/prompts/{id}/deployments: point an environment at a version (409 if it moved since `expectedVersion`). */
+export const deployRequestSchema = z.object({
+  environment: z.string().min(1, "Choose an environment."),
+  version: z.number().int().min(1).max(MAX_INT4),
+  expectedVersion: z.number().int().min(1).max(MAX_INT4).nullable().optional(),
+  reason: z.string().max(1000).optional(),
+  emergencyRollback: z.boolean().optional(),
+});

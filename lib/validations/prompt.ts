@@ -64,3 +64,7 @@ export const listPromptsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ListPromptsQuery = z.infer<typeof listPromptsQuerySchema>;
+
+export const deletePromptSchema = z.object({ confirmName: z.string().max(200) });
+export const listVersionsQuerySchema = z.object({ before: z.coerce.number().int().min(1).max(MAX_INT4).optional(), limit: z.coerce.number().int().min(1).max(200).optional() });
+export const saveTestCaseSchema = z.object({ name: z.string().trim().min(1, "Name the test case.").max(100, "Use at most 100 characters."), values: z.record(z.string(), z.json()) });

@@ -42,3 +42,8 @@ export const updateProviderSchema = z.object({
 });
 export type ProviderChanges = z.infer<typeof updateProviderSchema>;
 export type ProviderInput = z.infer<typeof createProviderSchema>;
+
+const price = z.number({ error: "Enter a price in USD per million tokens." }).min(0, "Prices cannot be negative.").max(10_000);
+const priceModel = z.string().trim().min(1, "Enter the model name.").max(200);
+/** PUT …/prices: `{ model, input, output }` sets the project's price; `{ model, reset: true }` removes it. */
+export const setModelPriceSchema = z.union([z.object({ model: priceModel, reset: z.literal(true) }), z.object({ model: priceModel, input: price, output: price })]);

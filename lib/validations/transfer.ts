@@ -35,3 +35,6 @@ export type ExportFile = z.infer<typeof exportFileSchema>;
 export type ExportedPrompt = z.infer<typeof exportedPromptSchema>;
 
 export const transferFormatSchema = z.enum(["json", "yaml"], { error: 'format is "json" or "yaml".' });
+
+export const exportQuerySchema = z.object({ format: transferFormatSchema.default("yaml"), prompt: z.string().max(200).optional() });
+export const importRequestSchema = z.object({ format: transferFormatSchema, content: z.string().min(1, "The file is empty.") });

@@ -2,7 +2,7 @@
 // deploys, import, reviews, test cases, its own settings) answers 409 saying to restore it, and
 // apps keep getting what they got before. Restoring works and makes it writable again.
 import { callRoute, signInAs, type RouteCall } from "./route-client";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
@@ -13,7 +13,7 @@ import { createReview } from "@/lib/reviews/create-review";
 import { decideReview } from "@/lib/reviews/decide-review";
 import { saveTestCase } from "@/lib/playground/test-cases";
 import { exportPrompts } from "@/lib/transfer/export-prompts";
-import { ctxFor, makeProject } from "./helpers";
+import { ctxFor, makeProject, startHotPathServer } from "./helpers";
 
 const content = (template: string) => ({ template, contract: { variables: [] }, modelConfig: {} });
 const NAME = "support/archived";
@@ -32,7 +32,8 @@ describe("archived prompts are read-only", () => {
     return { ctx: ctxFor(user), project: f.project, actor: { id: user.id, name: user.name, role } };
   };
   const studio = (route: string, call: Omit<RouteCall, "cookie">) => callRoute(`api/projects/[project]/${route}`, { ...call, cookie, params: { project: f.project.slug, promptId, ...call.params } });
-  const served = async () => (await (await callRoute("api/prompts/[...name]/route.ts", { method: "GET", params: { name: NAME.split("/") }, search: "?environment=development", headers: { authorization: `Bearer ${readKey}` } })).json()) as { version: number; template: string };
+  let hotPath: Awaited<ReturnType<typeof startHotPathServer>>;
+  const served = async () => (await (await fetch(`${hotPath.base}/api/prompts/${NAME}?environment=development`, { headers: { authorization: `Bearer ${readKey}` } })).json()) as { version: number; template: string };
   const state = async () => ({
     versions: await db.promptVersion.count({ where: { promptId } }),
     drafts: await db.promptDraft.count({ where: { promptId } }),
@@ -42,8 +43,11 @@ describe("archived prompts are read-only", () => {
     prompt: await db.prompt.findUniqueOrThrow({ where: { id: promptId }, select: { name: true, description: true, tags: true, latestVersion: true } }),
   });
 
+  afterAll(() => hotPath?.close());
+
   beforeAll(async () => {
     await applyMigrations();
+    hotPath = await startHotPathServer();
     f = await makeProject(["OWNER", "EDITOR", "REVIEWER"]);
     const editor = as("EDITOR");
     const owner = f.members.find((m) => m.role === "OWNER")!.user;

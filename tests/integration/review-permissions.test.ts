@@ -1,6 +1,6 @@
 // The permission matrix of reviews, deployments and environments: every action here × every role,
-// each checked the way its route handler checks it (requireProjectPermission with the route's action,
-// then the rules of the lib function).
+// each checked the way its route handler checks it (requireProjectPermission with the action the
+// route declares, read from the route itself, then the rules of the lib function).
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { roles, type Action, type ProjectRole } from "@/lib/auth/permissions";
@@ -16,7 +16,18 @@ import { promoteReview } from "@/lib/deployments/promote-review";
 import { closeReview } from "@/lib/reviews/close-review";
 import { getReviewDetail } from "@/lib/reviews/get-review-detail";
 import type { ReviewActor } from "@/lib/reviews/review-actor";
+import type { RouteDeclaration } from "@/lib/http/api-route";
+import * as reviewRoute from "@/app/api/projects/[project]/reviews/[number]/route";
+import * as reviewsRoute from "@/app/api/projects/[project]/reviews/route";
+import * as commentsRoute from "@/app/api/projects/[project]/reviews/[number]/comments/route";
+import * as decisionsRoute from "@/app/api/projects/[project]/reviews/[number]/decisions/route";
+import * as promoteRoute from "@/app/api/projects/[project]/reviews/[number]/promote/route";
+import * as closeRoute from "@/app/api/projects/[project]/reviews/[number]/close/route";
+import * as deploymentsRoute from "@/app/api/projects/[project]/prompts/[promptId]/deployments/route";
+import * as environmentsRoute from "@/app/api/projects/[project]/environments/route";
 import { ctxFor, makeProject, unique } from "./helpers";
+
+const actionOf = (handler: { declared: RouteDeclaration }): Action => handler.declared.action!;
 
 type Operation = { name: string; routeAction: Action; run: (who: ReviewActor) => Promise<unknown>; allowed: ProjectRole[] };
 
@@ -43,17 +54,17 @@ describe("permission matrix: reviews, deployments, environments", () => {
   });
 
   const operations: Operation[] = [
-    { name: "view a review", routeAction: "review.view", run: (w) => getReviewDetail({ projectId: w.project.id, number: reviewNumber }), allowed: ["OWNER", "ADMIN", "REVIEWER", "EDITOR", "VIEWER"] },
-    { name: "open a review", routeAction: "review.request", run: (w) => createReview({ ...w, input: { promptId, version: 1, environment: "staging", reviewerIds: [w.actor.id === member("REVIEWER").id ? member("ADMIN").id : member("REVIEWER").id], title: "", description: "" } }), allowed: ["OWNER", "ADMIN", "REVIEWER", "EDITOR"] },
-    { name: "comment", routeAction: "review.comment", run: (w) => commentOnReview({ ...w, number: reviewNumber, body: "looks fine", line: 1 }), allowed: ["OWNER", "ADMIN", "REVIEWER", "EDITOR"] },
-    { name: "approve", routeAction: "review.approve", run: (w) => decideReview({ ...w, number: reviewNumber, decision: "approve", body: "" }), allowed: ["OWNER", "ADMIN", "REVIEWER"] },
-    { name: "request changes", routeAction: "review.approve", run: (w) => decideReview({ ...w, number: reviewNumber, decision: "request-changes", body: "not yet" }), allowed: ["OWNER", "ADMIN", "REVIEWER"] },
-    { name: "promote someone else's review", routeAction: "review.request", run: (w) => promoteReview({ ...w, number: reviewNumber }), allowed: ["OWNER", "ADMIN", "REVIEWER"] },
-    { name: "close someone else's review", routeAction: "review.request", run: (w) => closeReview({ ...w, number: reviewNumber, reopen: false, body: "" }), allowed: ["OWNER", "ADMIN", "REVIEWER"] },
-    { name: "deploy to an unprotected environment", routeAction: "deployment.unprotected", run: (w) => deployVersion({ ctx: w.ctx, projectId: w.project.id, projectSlug: w.project.slug, actor: w.actor, environmentSlug: "development", promptId, version: 1 + Math.round(Math.random()) }), allowed: ["OWNER", "ADMIN", "REVIEWER", "EDITOR"] },
-    { name: "deploy directly to a protected environment", routeAction: "deployment.unprotected", run: (w) => deployVersion({ ctx: w.ctx, projectId: w.project.id, projectSlug: w.project.slug, actor: w.actor, environmentSlug: "production", promptId, version: 2 }), allowed: [] },
-    { name: "roll a protected environment back in an emergency", routeAction: "deployment.unprotected", run: (w) => deployVersion({ ctx: w.ctx, projectId: w.project.id, projectSlug: w.project.slug, actor: w.actor, environmentSlug: "production", promptId, version: 1, emergencyRollback: true, reason: "matrix" }), allowed: ["OWNER", "ADMIN"] },
-    { name: "add an environment", routeAction: "environment.manage", run: (w) => createEnvironment({ ctx: w.ctx, projectId: w.project.id, name: unique("qa"), protected: false, requiredApprovals: 1 }), allowed: ["OWNER", "ADMIN"] },
+    { name: "view a review", routeAction: actionOf(reviewRoute.GET), run: (w) => getReviewDetail({ projectId: w.project.id, number: reviewNumber }), allowed: ["OWNER", "ADMIN", "REVIEWER", "EDITOR", "VIEWER"] },
+    { name: "open a review", routeAction: actionOf(reviewsRoute.POST), run: (w) => createReview({ ...w, input: { promptId, version: 1, environment: "staging", reviewerIds: [w.actor.id === member("REVIEWER").id ? member("ADMIN").id : member("REVIEWER").id], title: "", description: "" } }), allowed: ["OWNER", "ADMIN", "REVIEWER", "EDITOR"] },
+    { name: "comment", routeAction: actionOf(commentsRoute.POST), run: (w) => commentOnReview({ ...w, number: reviewNumber, body: "looks fine", line: 1 }), allowed: ["OWNER", "ADMIN", "REVIEWER", "EDITOR"] },
+    { name: "approve", routeAction: actionOf(decisionsRoute.POST), run: (w) => decideReview({ ...w, number: reviewNumber, decision: "approve", body: "" }), allowed: ["OWNER", "ADMIN", "REVIEWER"] },
+    { name: "request changes", routeAction: actionOf(decisionsRoute.POST), run: (w) => decideReview({ ...w, number: reviewNumber, decision: "request-changes", body: "not yet" }), allowed: ["OWNER", "ADMIN", "REVIEWER"] },
+    { name: "promote someone else's review", routeAction: actionOf(promoteRoute.POST), run: (w) => promoteReview({ ...w, number: reviewNumber }), allowed: ["OWNER", "ADMIN", "REVIEWER"] },
+    { name: "close someone else's review", routeAction: actionOf(closeRoute.POST), run: (w) => closeReview({ ...w, number: reviewNumber, reopen: false, body: "" }), allowed: ["OWNER", "ADMIN", "REVIEWER"] },
+    { name: "deploy to an unprotected environment", routeAction: actionOf(deploymentsRoute.POST), run: (w) => deployVersion({ ctx: w.ctx, projectId: w.project.id, projectSlug: w.project.slug, actor: w.actor, environmentSlug: "development", promptId, version: 1 + Math.round(Math.random()) }), allowed: ["OWNER", "ADMIN", "REVIEWER", "EDITOR"] },
+    { name: "deploy directly to a protected environment", routeAction: actionOf(deploymentsRoute.POST), run: (w) => deployVersion({ ctx: w.ctx, projectId: w.project.id, projectSlug: w.project.slug, actor: w.actor, environmentSlug: "production", promptId, version: 2 }), allowed: [] },
+    { name: "roll a protected environment back in an emergency", routeAction: actionOf(deploymentsRoute.POST), run: (w) => deployVersion({ ctx: w.ctx, projectId: w.project.id, projectSlug: w.project.slug, actor: w.actor, environmentSlug: "production", promptId, version: 1, emergencyRollback: true, reason: "matrix" }), allowed: ["OWNER", "ADMIN"] },
+    { name: "add an environment", routeAction: actionOf(environmentsRoute.POST), run: (w) => createEnvironment({ ctx: w.ctx, projectId: w.project.id, name: unique("qa"), protected: false, requiredApprovals: 1 }), allowed: ["OWNER", "ADMIN"] },
   ];
 
   for (const op of operations) {

@@ -165,14 +165,15 @@ describe("serving /api/prompts", () => {
   });
 
   it("lets scripts save versions and deploy them to unprotected environments, never to protected ones", async () => {
-    const writer = await authenticateApiKey(`Bearer ${await key(fixture.project.id, ["prompts:read", "prompts:write"])}`, "prompts:write");
+    const identity = await authenticateApiKey(`Bearer ${await key(fixture.project.id, ["prompts:read", "prompts:write"])}`, "prompts:write");
+    const writer = { project: fixture.project, actor: { id: identity.createdById, name: `API key ${identity.name}`, scopes: identity.scopes } };
     const content = { template: "From CI: {{x}}", contract: { variables: [] }, modelConfig: {} };
-    await expect(createVersionFromApi({ ctx: ctx(), key: writer, projectSlug: fixture.project.slug, name: "ci/made", input: { content, message: "first", deploy: ["production"] } })).rejects.toMatchObject({ code: "forbidden", message: expect.stringMatching(/^Production is protected/) });
+    await expect(createVersionFromApi({ ctx: ctx(), access: writer, name: "ci/made", input: { content, message: "first", deploy: ["production"] } })).rejects.toMatchObject({ code: "forbidden", message: expect.stringMatching(/^Production is protected/) });
     expect(await db.prompt.findFirst({ where: { projectId: fixture.project.id, name: "ci/made" } })).toBeNull();
-    await expect(createVersionFromApi({ ctx: ctx(), key: writer, projectSlug: fixture.project.slug, name: "ci/made", input: { content, message: "first", deploy: [] } })).rejects.toMatchObject({ code: "not_found" });
-    const made = await createVersionFromApi({ ctx: ctx(), key: writer, projectSlug: fixture.project.slug, name: "ci/made", input: { content, message: "first", type: "text", deploy: ["development"] } });
+    await expect(createVersionFromApi({ ctx: ctx(), access: writer, name: "ci/made", input: { content, message: "first", deploy: [] } })).rejects.toMatchObject({ code: "not_found" });
+    const made = await createVersionFromApi({ ctx: ctx(), access: writer, name: "ci/made", input: { content, message: "first", type: "text", deploy: ["development"] } });
     expect(made).toEqual({ name: "ci/made", version: 1, deployments: [{ environment: "development", fromVersion: null, toVersion: 1 }] });
     expect(await (await get("/api/prompts/ci/made?environment=development")).json()).toMatchObject({ version: 1, template: "From CI: {{x}}" });
-    await expect(createVersionFromApi({ ctx: ctx(), key: writer, projectSlug: fixture.project.slug, name: "ci/made", input: { content, message: "stale", baseVersion: 0, deploy: [] } })).rejects.toMatchObject({ code: "conflict" });
+    await expect(createVersionFromApi({ ctx: ctx(), access: writer, name: "ci/made", input: { content, message: "stale", baseVersion: 0, deploy: [] } })).rejects.toMatchObject({ code: "conflict" });
   });
 });

@@ -1,10 +1,11 @@
 // GET /api/health – database reachable, migrations current, version (503 when not healthy)
 import { NextResponse } from "next/server";
+import { apiRoute } from "@/lib/http/api-route";
 import { getHealth } from "@/lib/health/get-health";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export const GET = apiRoute({ route: "/api/health", auth: "public" }, async () => {
   const health = await getHealth();
-  return NextResponse.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } });
-}
+  return NextResponse.json(health, { status: health.status === "ok" ? 200 : 503 });
+});

@@ -1,12 +1,8 @@
 // GET /api/notifications – your inbox, newest first, with the unread count
-import { z } from "zod";
-import { apiRoute, parseQuery, requireUser } from "@/lib/http/api-route";
+import { apiRoute } from "@/lib/http/api-route";
 import { listNotifications } from "@/lib/notifications/list-notifications";
+import { listNotificationsQuerySchema } from "@/lib/validations/notification";
 
-const querySchema = z.object({ before: z.string().optional(), unread: z.enum(["true", "false"]).optional() });
-
-export const GET = apiRoute(async ({ req, user }) => {
-  const me = requireUser(user);
-  const query = parseQuery(req, querySchema);
-  return listNotifications({ userId: me.id, before: query.before, unreadOnly: query.unread === "true" });
-});
+export const GET = apiRoute({ route: "/api/notifications", auth: "user", query: listNotificationsQuerySchema }, async ({ user, query }) =>
+  listNotifications({ userId: user.id, before: query.before, unreadOnly: query.unread === "true" }),
+);

@@ -1,15 +1,13 @@
 // POST /api/account/password – change your password (needs the current one); signs out your other sessions
 import { NextResponse } from "next/server";
-import { apiRoute, parseBody, requireUser } from "@/lib/http/api-route";
+import { apiRoute } from "@/lib/http/api-route";
 import { getClientAddress } from "@/lib/http/get-client-address";
 import { reissueSessionCookie } from "@/lib/auth/reissue-session-cookie";
 import { changePassword } from "@/lib/users/change-password";
 import { changePasswordSchema } from "@/lib/validations/auth";
 
-export const POST = apiRoute(async ({ req, user, ctx }) => {
-  const me = requireUser(user);
-  const input = await parseBody(req, changePasswordSchema);
-  const { sessionVersion } = await changePassword({ ctx, userId: me.id, ...input, address: getClientAddress(req.headers) });
+export const POST = apiRoute({ route: "/api/account/password", auth: "user", body: changePasswordSchema }, async ({ req, user, body, ctx }) => {
+  const { sessionVersion } = await changePassword({ ctx, userId: user.id, ...body, address: getClientAddress(req.headers) });
   const response = NextResponse.json({ ok: true });
   const cookie = await reissueSessionCookie({ cookies: req.cookies.getAll(), sessionVersion });
   if (cookie) response.cookies.set(cookie.name, cookie.value, cookie.options);

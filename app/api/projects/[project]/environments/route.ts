@@ -1,20 +1,12 @@
 // GET /api/projects/[project]/environments – environments in order, with how many prompts each serves
 // POST /api/projects/[project]/environments – add one (ADMIN and up)
-import { apiRoute, parseBody } from "@/lib/http/api-route";
-import { requireProjectPermission } from "@/lib/auth/require-project-permission";
+import { apiRoute } from "@/lib/http/api-route";
 import { listEnvironments } from "@/lib/environments/list-environments";
 import { createEnvironment } from "@/lib/environments/manage-environments";
 import { environmentInputSchema } from "@/lib/validations/environment";
 
-type Params = { project: string };
+const route = "/api/projects/[project]/environments";
 
-export const GET = apiRoute<Params>(async ({ params, user }) => {
-  const { project } = await requireProjectPermission({ user, projectSlug: params.project, action: "environment.view" });
-  return { environments: await listEnvironments({ projectId: project.id }) };
-});
+export const GET = apiRoute({ route, action: "environment.view" }, async ({ access }) => ({ environments: await listEnvironments({ projectId: access.project.id }) }));
 
-export const POST = apiRoute<Params>(async ({ req, params, user, ctx }) => {
-  const { project } = await requireProjectPermission({ user, projectSlug: params.project, action: "environment.manage" });
-  const input = await parseBody(req, environmentInputSchema);
-  return createEnvironment({ ctx, projectId: project.id, ...input });
-});
+export const POST = apiRoute({ route, action: "environment.manage", body: environmentInputSchema }, async ({ access, body, ctx }) => createEnvironment({ ctx, projectId: access.project.id, ...body }));

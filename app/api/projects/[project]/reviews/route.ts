@@ -1,17 +1,11 @@
 // GET /api/projects/[project]/reviews – reviews, filtered and paginated; POST – open a review
-import { apiRoute, parseBody, parseQuery } from "@/lib/http/api-route";
-import { requireProjectPermission } from "@/lib/auth/require-project-permission";
+import { apiRoute } from "@/lib/http/api-route";
 import { createReview } from "@/lib/reviews/create-review";
 import { listReviews } from "@/lib/reviews/list-reviews";
 import { createReviewSchema, listReviewsSchema } from "@/lib/validations/review";
 
-export const GET = apiRoute<{ project: string }>(async ({ req, params, user }) => {
-  const access = await requireProjectPermission({ user, projectSlug: params.project, action: "review.view" });
-  return listReviews({ projectId: access.project.id, userId: access.user.id, filter: parseQuery(req, listReviewsSchema) });
-});
+const route = "/api/projects/[project]/reviews";
 
-export const POST = apiRoute<{ project: string }>(async ({ req, params, user, ctx }) => {
-  const access = await requireProjectPermission({ user, projectSlug: params.project, action: "review.request" });
-  const input = await parseBody(req, createReviewSchema);
-  return createReview({ ctx, project: access.project, actor: { id: access.user.id, name: access.user.name, role: access.role }, input });
-});
+export const GET = apiRoute({ route, action: "review.view", query: listReviewsSchema }, async ({ access, query }) => listReviews({ projectId: access.project.id, userId: access.actor.id, filter: query }));
+
+export const POST = apiRoute({ route, action: "review.request", body: createReviewSchema }, async ({ access, body, ctx }) => createReview({ ctx, project: access.project, actor: access.actor, input: body }));

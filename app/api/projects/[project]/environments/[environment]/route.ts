@@ -2,33 +2,25 @@
 // …&from=ISO – plus how it changed between `from` and `at`
 // PATCH – rename, protect, required approvals, position (ADMIN and up)
 // DELETE ?confirm=true – remove (confirmation needed while it serves prompts)
-import { z } from "zod";
-import { apiRoute, parseQuery } from "@/lib/http/api-route";
-import { requireProjectPermission } from "@/lib/auth/require-project-permission";
+import { apiRoute } from "@/lib/http/api-route";
 import { diffEnvironment, environmentAt } from "@/lib/environments/environment-at";
 import { deleteEnvironment, updateEnvironment } from "@/lib/environments/manage-environments";
-import { updateEnvironmentSchema } from "@/lib/validations/environment";
-import { parseBody } from "@/lib/http/api-route";
+import { deleteEnvironmentQuerySchema, environmentAtQuerySchema, updateEnvironmentSchema } from "@/lib/validations/environment";
 
-const when = z.iso.datetime({ offset: true, error: "Use an ISO date and time, e.g. 2026-11-24T09:00:00Z." }).optional();
+const route = "/api/projects/[project]/environments/[environment]";
 
-export const GET = apiRoute<{ project: string; environment: string }>(async ({ req, params, user }) => {
-  const { project } = await requireProjectPermission({ user, projectSlug: params.project, action: "environment.view" });
-  const query = parseQuery(req, z.object({ at: when, from: when }));
+export const GET = apiRoute({ route, action: "environment.view", query: environmentAtQuerySchema }, async ({ params, access, query }) => {
   const at = query.at ? new Date(query.at) : new Date();
-  const prompts = await environmentAt({ projectId: project.id, environmentSlug: params.environment, at });
-  const changes = query.from ? await diffEnvironment({ projectId: project.id, environmentSlug: params.environment, from: new Date(query.from), to: at }) : undefined;
+  const prompts = await environmentAt({ projectId: access.project.id, environmentSlug: params.environment, at });
+  const changes = query.from ? await diffEnvironment({ projectId: access.project.id, environmentSlug: params.environment, from: new Date(query.from), to: at }) : undefined;
   return { environment: params.environment, at: at.toISOString(), prompts, ...(changes ? { changes } : {}) };
 });
 
-export const PATCH = apiRoute<{ project: string; environment: string }>(async ({ req, params, user, ctx }) => {
-  const { project } = await requireProjectPermission({ user, projectSlug: params.project, action: "environment.manage" });
-  const changes = await parseBody(req, updateEnvironmentSchema);
-  return updateEnvironment({ ctx, projectId: project.id, slug: params.environment, changes });
-});
+export const PATCH = apiRoute({ route, action: "environment.manage", body: updateEnvironmentSchema }, async ({ params, access, body, ctx }) =>
+  updateEnvironment({ ctx, projectId: access.project.id, slug: params.environment, changes: body }),
+);
 
-export const DELETE = apiRoute<{ project: string; environment: string }>(async ({ req, params, user, ctx }) => {
-  const { project } = await requireProjectPermission({ user, projectSlug: params.project, action: "environment.manage" });
-  await deleteEnvironment({ ctx, projectId: project.id, slug: params.environment, confirm: req.nextUrl.searchParams.get("confirm") === "true" });
+export const DELETE = apiRoute({ route, action: "environment.manage", query: deleteEnvironmentQuerySchema }, async ({ params, access, query, ctx }) => {
+  await deleteEnvironment({ ctx, projectId: access.project.id, slug: params.environment, confirm: query.confirm === "true" });
   return { ok: true };
 });

@@ -1,21 +1,17 @@
 // PATCH /api/projects/[project]/members/[userId] – change a member's role
 // DELETE /api/projects/[project]/members/[userId] – remove a member
-import { apiRoute, parseBody } from "@/lib/http/api-route";
-import { requireProjectPermission } from "@/lib/auth/require-project-permission";
+import { apiRoute } from "@/lib/http/api-route";
 import { changeMemberRole } from "@/lib/members/change-member-role";
 import { removeMember } from "@/lib/members/remove-member";
 import { changeMemberRoleSchema } from "@/lib/validations/project";
 
-type Params = { project: string; userId: string };
+const route = "/api/projects/[project]/members/[userId]";
 
-export const PATCH = apiRoute<Params>(async ({ req, params, user, ctx }) => {
-  const access = await requireProjectPermission({ user, projectSlug: params.project, action: "member.manage" });
-  const { role } = await parseBody(req, changeMemberRoleSchema);
-  return changeMemberRole({ ctx, projectId: access.project.id, actorRole: access.role, userId: params.userId, role });
-});
+export const PATCH = apiRoute({ route, action: "member.manage", body: changeMemberRoleSchema }, async ({ params, access, body, ctx }) =>
+  changeMemberRole({ ctx, projectId: access.project.id, actorRole: access.member.role, userId: params.userId, role: body.role }),
+);
 
-export const DELETE = apiRoute<Params>(async ({ params, user, ctx }) => {
-  const access = await requireProjectPermission({ user, projectSlug: params.project, action: "member.manage" });
-  await removeMember({ ctx, projectId: access.project.id, actorRole: access.role, userId: params.userId });
+export const DELETE = apiRoute({ route, action: "member.manage" }, async ({ params, access, ctx }) => {
+  await removeMember({ ctx, projectId: access.project.id, actorRole: access.member.role, userId: params.userId });
   return { ok: true };
 });

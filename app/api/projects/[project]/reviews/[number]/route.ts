@@ -1,11 +1,8 @@
 // GET /api/projects/[project]/reviews/[number] – a review with its diff, decisions, discussion and runs
 import { apiRoute } from "@/lib/http/api-route";
+import { parseRouteInt } from "@/lib/http/parse-route-int";
 import { getReviewDetail } from "@/lib/reviews/get-review-detail";
-import { reviewRouteAccess } from "@/lib/reviews/review-route-access";
 
-type Params = { project: string; number: string };
-
-export const GET = apiRoute<Params>(async ({ params, user, ctx }) => {
-  const access = await reviewRouteAccess({ user, ctx, params, action: "review.view" });
-  return getReviewDetail({ projectId: access.project.id, number: access.number });
-});
+export const GET = apiRoute({ route: "/api/projects/[project]/reviews/[number]", action: "review.view" }, async ({ params, access }) =>
+  getReviewDetail({ projectId: access.project.id, number: parseRouteInt({ value: params.number, name: "number" }) }),
+);

@@ -1,21 +1,17 @@
 // PUT /api/projects/[project]/prompts/[promptId]/draft – autosave your working copy
 // DELETE /api/projects/[project]/prompts/[promptId]/draft – discard it
-import { apiRoute, parseBody } from "@/lib/http/api-route";
-import { requireProjectPermission } from "@/lib/auth/require-project-permission";
+import { apiRoute } from "@/lib/http/api-route";
 import { discardDraft } from "@/lib/prompts/discard-draft";
 import { saveDraft } from "@/lib/prompts/save-draft";
 import { saveDraftSchema } from "@/lib/validations/prompt";
 
-type Params = { project: string; promptId: string };
+const route = "/api/projects/[project]/prompts/[promptId]/draft";
 
-export const PUT = apiRoute<Params>(async ({ req, params, user }) => {
-  const access = await requireProjectPermission({ user, projectSlug: params.project, action: "prompt.edit" });
-  const { baseVersion, content } = await parseBody(req, saveDraftSchema);
-  return saveDraft({ projectId: access.project.id, promptId: params.promptId, userId: access.user.id, baseVersion, content });
-});
+export const PUT = apiRoute({ route, action: "prompt.edit", body: saveDraftSchema }, async ({ params, access, body }) =>
+  saveDraft({ projectId: access.project.id, promptId: params.promptId, userId: access.actor.id, baseVersion: body.baseVersion, content: body.content }),
+);
 
-export const DELETE = apiRoute<Params>(async ({ params, user }) => {
-  const access = await requireProjectPermission({ user, projectSlug: params.project, action: "prompt.edit" });
-  await discardDraft({ projectId: access.project.id, promptId: params.promptId, userId: access.user.id });
+export const DELETE = apiRoute({ route, action: "prompt.edit" }, async ({ params, access }) => {
+  await discardDraft({ projectId: access.project.id, promptId: params.promptId, userId: access.actor.id });
   return { ok: true };
 });

@@ -1,11 +1,9 @@
 // POST /api/projects/[project]/reviews/[number]/decisions – approve, or request changes with a comment
-import { apiRoute, parseBody } from "@/lib/http/api-route";
+import { apiRoute } from "@/lib/http/api-route";
 import { decideReview } from "@/lib/reviews/decide-review";
-import { reviewRouteAccess } from "@/lib/reviews/review-route-access";
+import { reviewActorOf } from "@/lib/reviews/review-actor-of";
 import { decisionSchema } from "@/lib/validations/review";
 
-export const POST = apiRoute<{ project: string; number: string }>(async ({ req, params, user, ctx }) => {
-  const access = await reviewRouteAccess({ user, ctx, params, action: "review.approve" });
-  const body = await parseBody(req, decisionSchema);
-  return decideReview({ ...access, decision: body.decision, body: body.body });
-});
+export const POST = apiRoute({ route: "/api/projects/[project]/reviews/[number]/decisions", action: "review.approve", body: decisionSchema }, async ({ params, access, body, ctx }) =>
+  decideReview({ ...reviewActorOf({ ctx, access, number: params.number }), decision: body.decision, body: body.body }),
+);

@@ -1,11 +1,9 @@
 // POST /api/projects/[project]/reviews/[number]/version – the author puts a newer version up for review
-import { apiRoute, parseBody } from "@/lib/http/api-route";
+import { apiRoute } from "@/lib/http/api-route";
 import { pushReviewVersion } from "@/lib/reviews/push-review-version";
-import { reviewRouteAccess } from "@/lib/reviews/review-route-access";
+import { reviewActorOf } from "@/lib/reviews/review-actor-of";
 import { pushVersionSchema } from "@/lib/validations/review";
 
-export const POST = apiRoute<{ project: string; number: string }>(async ({ req, params, user, ctx }) => {
-  const access = await reviewRouteAccess({ user, ctx, params, action: "review.request" });
-  const body = await parseBody(req, pushVersionSchema);
-  return pushReviewVersion({ ...access, version: body.version });
-});
+export const POST = apiRoute({ route: "/api/projects/[project]/reviews/[number]/version", action: "review.request", body: pushVersionSchema }, async ({ params, access, body, ctx }) =>
+  pushReviewVersion({ ...reviewActorOf({ ctx, access, number: params.number }), version: body.version }),
+);

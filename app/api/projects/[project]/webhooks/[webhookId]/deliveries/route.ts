@@ -1,10 +1,8 @@
 // GET /api/projects/[project]/webhooks/[webhookId]/deliveries – a webhook's deliveries, newest first (`before` pages)
-import { z } from "zod";
-import { apiRoute, parseQuery } from "@/lib/http/api-route";
-import { requireProjectPermission } from "@/lib/auth/require-project-permission";
+import { apiRoute } from "@/lib/http/api-route";
 import { listDeliveries } from "@/lib/webhooks/list-webhooks";
+import { beforeIdQuerySchema } from "@/lib/validations/pagination";
 
-export const GET = apiRoute<{ project: string; webhookId: string }>(async ({ req, params, user }) => {
-  const access = await requireProjectPermission({ user, projectSlug: params.project, action: "webhook.manage" });
-  return listDeliveries({ projectId: access.project.id, webhookId: params.webhookId, before: parseQuery(req, z.object({ before: z.string().optional() })).before });
-});
+export const GET = apiRoute({ route: "/api/projects/[project]/webhooks/[webhookId]/deliveries", action: "webhook.manage", query: beforeIdQuerySchema }, async ({ params, access, query }) =>
+  listDeliveries({ projectId: access.project.id, webhookId: params.webhookId, before: query.before }),
+);
