@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import type { z } from "zod";
 import { modelConfigSchema, type ModelConfig } from "@/lib/validations/prompt";
 
 const input = "block w-full rounded border border-line bg-surface px-2 py-1 text-sm aria-[invalid=true]:border-danger";
@@ -42,7 +43,8 @@ export function ModelSettingsPanel({ config, onChange, readOnly }: { config: Mod
         readOnly={readOnly}
         error={errorFor("tools")}
         placeholder='[{ "type": "function", "function": { "name": "lookup_order", "parameters": { "type": "object", "properties": {} } } }]'
-        onValue={(tools) => set({ tools: tools as ModelConfig["tools"] })}
+        schema={modelConfigSchema.shape.tools}
+        onValue={(tools) => set({ tools })}
       />
     </div>
   );
@@ -84,14 +86,20 @@ function ResponseFormat({ config, set, readOnly, error }: { config: ModelConfig;
         </select>
       </Field>
       {format?.type === "json_schema" ? (
-        <JsonSetting label="JSON schema" value={format.schema} readOnly={readOnly} onValue={(schema) => set({ responseFormat: { ...format, schema: (schema ?? {}) as Record<string, never> } })} validateSchema />
+        <JsonSetting label="JSON schema" value={format.schema} schema={jsonSchemaObject} readOnly={readOnly} onValue={(schema) => set({ responseFormat: { ...format, schema: schema ?? {} } })} validateSchema />
       ) : null}
     </div>
   );
 }
 
-/** A JSON textarea that keeps the text while it is invalid and reports where it is wrong. */
-function JsonSetting(props: { label: string; value: unknown; onValue: (v: unknown) => void; readOnly?: boolean; error?: string; placeholder?: string; validateSchema?: boolean }) {
+// The response format's JSON schema, as the content schema types it.
+const jsonSchemaObject = modelConfigSchema.shape.responseFormat.unwrap().options[2].shape.schema.optional();
+
+/**
+ * A JSON textarea that keeps the text while it is invalid and reports where it is wrong; only a
+ * value its schema accepts reaches the settings (so what is saved is always what the box shows, or an error beside it).
+ */
+function JsonSetting<T>(props: { label: string; value: T | undefined; schema: z.ZodType<T | undefined>; onValue: (v: T | undefined) => void; readOnly?: boolean; error?: string; placeholder?: string; validateSchema?: boolean }) {
   const [text, setText] = useState(props.value === undefined ? "" : JSON.stringify(props.value, null, 2));
   const [problem, setProblem] = useState<string>();
   return (
@@ -110,10 +118,12 @@ function JsonSetting(props: { label: string; value: unknown; onValue: (v: unknow
             return;
           }
           try {
-            const value = JSON.parse(e.target.value);
+            const value: unknown = JSON.parse(e.target.value);
             const schemaProblem = props.validateSchema ? checkJsonSchema(value) : null;
-            setProblem(schemaProblem ?? undefined);
-            if (!schemaProblem) props.onValue(value);
+            const parsed = props.schema.safeParse(value);
+            const shapeProblem = parsed.success ? null : parsed.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))[0]!;
+            setProblem(schemaProblem ?? shapeProblem ?? undefined);
+            if (!schemaProblem && parsed.success) props.onValue(parsed.data);
           } catch (error) {
             setProblem(`Not valid JSON: ${(error as Error).message}`);
           }

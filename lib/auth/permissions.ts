@@ -72,8 +72,3 @@ export function actorCan(actor: Actor, action: Action): boolean {
   if ("role" in actor) return can(actor.role, action);
   return actor.scopes.some((scope) => (scopeActions[scope as ApiKeyScope] ?? []).includes(action));
 }
-
-/** Ranks roles so that "at least ADMIN" style questions (e.g. who may grant which role) have one answer. */
-export function roleRank(role: ProjectRole): number {
-  return roles.length - roles.indexOf(role);
-}
