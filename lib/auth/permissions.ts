@@ -70,5 +70,5 @@ export type Actor = { id: string; name: string; role: ProjectRole } | { id: stri
 
 export function actorCan(actor: Actor, action: Action): boolean {
   if ("role" in actor) return can(actor.role, action);
-  return actor.scopes.some((scope) => (scopeActions[scope as ApiKeyScope] ?? []).includes(action));
+  return Object.entries(scopeActions).some(([scope, actions]) => actor.scopes.includes(scope) && actions.includes(action));
 }
