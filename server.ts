@@ -2,6 +2,9 @@
 // serves the Next.js app. A custom server (rather than `next start`) so that start-up problems
 // fail before anything is served, with one clear line, and so hot API paths can be answered
 // before the framework sees the request.
+
+// First: lets this process load modules marked server-only (see the file).
+import "@/lib/entry/allow-server-only";
 import http from "node:http";
 import { startWebhookWorker } from "@/lib/webhooks/start-webhook-worker";
 import next from "next";

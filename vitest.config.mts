@@ -1,7 +1,13 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": fileURLToPath(new URL(".", import.meta.url)) };
+// Tests load server modules outside Next's react-server layer, where the `server-only` marker's
+// default entry throws; its empty react-server entry stands in (Node entry points do the same in
+// lib/entry/allow-server-only.ts).
+const alias = {
+  "@": fileURLToPath(new URL(".", import.meta.url)),
+  "server-only": fileURLToPath(new URL("node_modules/server-only/empty.js", import.meta.url)),
+};
 
 // unit: pure logic beside its code. integration-*: real databases (each test file gets its own
 // copy of a template migrated once per run, see tests/integration/setup.ts) and real processes.

@@ -7,6 +7,9 @@
 // BENCH_MODE=get or render runs one kind of client only. The clients share the server's process,
 // and wall-clock delays grow with the machine's load: the load average is printed beside them.
 // Loopback only, bounded in time; it stops by itself.
+
+// First: lets this process load modules marked server-only (see the file).
+import "@/lib/entry/allow-server-only";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";

@@ -1,5 +1,8 @@
 // npm run bench:list – 5,000 prompts (with a version each) in a fresh embedded database, then the
 // studio's list queries: first page, a later page, a folder, a tag, a text search, and the folder tree.
+
+// First: lets this process load modules marked server-only (see the file).
+import "@/lib/entry/allow-server-only";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";

@@ -1,5 +1,6 @@
 // The one place that reads configuration. Every variable Galley understands is listed here
 // (and in the README); a bad value fails start-up with one line naming the variable.
+import "server-only";
 import path from "node:path";
 import { z } from "zod";
 import { parseOutboundRules } from "@/lib/net/parse-outbound-rules";

@@ -1,5 +1,8 @@
 // npm run db:migrate | db:status | db:migration -- <name>
 // Runs on the WASM schema engine (see lib/db/migrations), so it works offline.
+
+// First: lets this process load modules marked server-only (see the file).
+import "@/lib/entry/allow-server-only";
 import { closeDatabase } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { markMigrationRolledBack } from "@/lib/db/migrations/mark-migration-rolled-back";

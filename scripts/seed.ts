@@ -1,5 +1,8 @@
 // npm run db:seed – a demo project with people in every role, for screenshots and manual testing.
 // Explicit only: nothing runs it implicitly. Idempotent: running it twice changes nothing.
+
+// First: lets this process load modules marked server-only (see the file).
+import "@/lib/entry/allow-server-only";
 import { closeDatabase } from "@/lib/db";
 import { checkDatabase } from "@/lib/db/check-database";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";

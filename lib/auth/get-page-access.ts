@@ -1,3 +1,4 @@
+import "server-only";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { getCurrentUser } from "@/lib/auth/get-current-user";

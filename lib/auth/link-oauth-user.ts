@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";

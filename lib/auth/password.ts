@@ -1,4 +1,5 @@
 // Passwords are hashed with scrypt (memory-hard, built into Node) and compared in constant time.
+import "server-only";
 import crypto from "node:crypto";
 import { promisify } from "node:util";
 

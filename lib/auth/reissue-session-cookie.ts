@@ -1,3 +1,4 @@
+import "server-only";
 import { decode, encode } from "next-auth/jwt";
 import { getAuthSecret } from "@/lib/auth/get-auth-secret";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/auth-options";

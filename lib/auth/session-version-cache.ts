@@ -5,6 +5,7 @@
 // - this process forgets a user's entry when it raises their version (after commit), so revocation
 //   here is immediate; other instances notice within TTL_MS (getCurrentUser, which every page and
 //   route uses, compares against the database on each request anyway).
+import "server-only";
 import { db } from "@/lib/db";
 
 const TTL_MS = 5_000;

@@ -7,6 +7,7 @@
 //   out; after 10 attempts each further one is slowed down instead.
 // A successful sign-in gives its attempt back. Counters live in the database, so every instance
 // and a restart see them.
+import "server-only";
 import crypto from "node:crypto";
 import ipaddr from "ipaddr.js";
 import { db } from "@/lib/db";

@@ -13,6 +13,7 @@
 //   used go first, so a few huge answers cannot grow the process without bound.
 // The state lives on globalThis: the custom server (hot path) and the Next.js bundle (studio routes
 // that deploy, rename or revoke) hold two copies of this module and must share one cache.
+import "server-only";
 import { getEnv } from "@/lib/env";
 
 export type CachedAnswer = { status: number; body: string; etag: string | null; headers: Record<string, string> };

@@ -1,5 +1,6 @@
 // Secrets at rest (provider API keys): AES-256-GCM with a random 96-bit nonce per value. The key is
 // GALLEY_ENCRYPTION_KEY, or one generated on first use and kept in the data directory.
+import "server-only";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";

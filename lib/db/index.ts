@@ -2,6 +2,7 @@
 // @prisma/adapter-pg when it is set. Nothing opens at import time (`next build` evaluates modules
 // in several worker processes); the first query opens it. One instance per process, kept on
 // globalThis so the custom server and the Next.js bundle (two copies of this module) share it.
+import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";

@@ -1,4 +1,5 @@
 // The process's one outbound dispatcher, with the policy from GALLEY_OUTBOUND_ALLOW / GALLEY_OUTBOUND_DENY.
+import "server-only";
 import type { Agent } from "undici";
 import { getEnv } from "@/lib/env";
 import { parseOutboundRules } from "@/lib/net/parse-outbound-rules";

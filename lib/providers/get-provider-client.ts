@@ -1,3 +1,4 @@
+import "server-only";
 import OpenAI, { AzureOpenAI } from "openai";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { AppError, validationError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/request-context";

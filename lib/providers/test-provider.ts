@@ -1,3 +1,4 @@
+import "server-only";
 import { getProviderClient } from "@/lib/providers/get-provider-client";
 import { describeProviderError, type ProviderFailure } from "@/lib/providers/describe-provider-error";
 

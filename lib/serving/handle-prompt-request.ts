@@ -1,6 +1,7 @@
 // GET /api/prompts/{name} – the hot path. Answered by the custom server before Next.js sees the
 // request (the framework costs ~20x per request, see README "Serving"), with the same lib/serving
 // code as the route handlers.
+import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError, errorBody, fromZodError, toAppError } from "@/lib/errors";
 import { log } from "@/lib/log";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import { versionsByEnvironment } from "@/lib/environments/list-environments";
 import { listPrompts } from "@/lib/prompts/list-prompts";

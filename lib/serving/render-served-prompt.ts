@@ -1,3 +1,4 @@
+import "server-only";
 import { getEnv } from "@/lib/env";
 import { AppError, validationError } from "@/lib/errors";
 import { renderPrompt, toOpenAIParams } from "@/lib/templates/render-prompt";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { log } from "@/lib/log";

@@ -1,3 +1,4 @@
+import "server-only";
 import { log } from "@/lib/log";
 import { deliverDueWebhooks } from "@/lib/webhooks/deliver-due-webhooks";
 import { setWebhookNudge } from "@/lib/webhooks/enqueue-webhook-event";
