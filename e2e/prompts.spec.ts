@@ -74,7 +74,8 @@ test("write a chat prompt in Monaco, save two versions and compare them", async 
   await expect(message(page, 2).locator(".view-lines")).toHaveText("Refund for {{customer}}");
 });
 
-test("the save dialog is a labelled modal: focus stays inside, Escape and the overlay close it, focus comes back; the save is confirmed by a toast", async ({ page }) => {
+test("the save dialog is a labelled modal: focus stays inside, Escape and the overlay close it, focus comes back; the save is confirmed by a toast; both follow the dark theme", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
   await page.goto(`/p/${PROJECT}/prompts/new`);
   await page.getByLabel("Name").fill("dialogs/save");
   await page.getByRole("radio", { name: /^Text/ }).check();
@@ -87,6 +88,7 @@ test("the save dialog is a labelled modal: focus stays inside, Escape and the ov
   const dialog = page.getByRole("dialog", { name: "Save version 1" });
   await open.click();
   await expect(dialog).toBeVisible();
+  await expect(dialog).toHaveCSS("background-color", "rgb(23, 23, 27)");
   await expect(dialog).toHaveAccessibleDescription(/keeps this text/);
   await expect(dialog.getByLabel("What changed?")).toBeFocused();
   // Tabbing past the last button comes round to the first field instead of leaving the dialog.
@@ -105,6 +107,7 @@ test("the save dialog is a labelled modal: focus stays inside, Escape and the ov
   await dialog.getByLabel("What changed?").fill("v1");
   await page.keyboard.press("Enter");
   await expect(page.getByRole("region", { name: /^Notifications/ }).getByText("Saved version 1.")).toBeVisible();
+  await expect(page.locator("[data-sonner-toaster]")).toHaveAttribute("data-sonner-theme", "dark");
   await expect(dialog).toHaveCount(0);
 });
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { Play, RotateCw, Square } from "lucide-react";
+import { Play, RotateCw, Square, Trash2 } from "lucide-react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { RunEvent, ToolCallView } from "@/lib/playground/run-prompt";
 import type { ProviderFailure } from "@/lib/providers/describe-provider-error";
@@ -171,7 +171,7 @@ export function RunColumn(props: Props) {
           </Button>
         )}
         {props.onRemove ? (
-          <Button variant="ghost" className="ml-auto" onClick={props.onRemove} aria-label={`Remove ${props.label}`}>
+          <Button variant="ghost" icon={Trash2} className="ml-auto" onClick={props.onRemove} aria-label={`Remove ${props.label}`}>
             Remove
           </Button>
         ) : null}

@@ -1,5 +1,6 @@
 "use client";
 
+import { Trash2 } from "lucide-react";
 import { useState } from "react";
 import type { VariableSpec } from "@/lib/templates/contract";
 import type { ChatMessage } from "@/lib/validations/prompt";
@@ -59,7 +60,7 @@ export function MessageList({ messages, onChange, variables, prompts, readOnly, 
                 <Button variant="ghost" aria-label={`Move message ${i + 1} down`} disabled={i === messages.length - 1} onClick={() => move(i, 1)}>
                   ↓
                 </Button>
-                <Button variant="ghost" aria-label={`Remove message ${i + 1}`} disabled={messages.length === 1} onClick={() => onChange(messages.filter((_, j) => j !== i))}>
+                <Button variant="ghost" icon={Trash2} aria-label={`Remove message ${i + 1}`} disabled={messages.length === 1} onClick={() => onChange(messages.filter((_, j) => j !== i))}>
                   Remove
                 </Button>
               </div>
