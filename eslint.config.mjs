@@ -12,6 +12,14 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // Configuration is read in one place, validated: lib/env.ts. Scripts, tests and tool configs may read it directly.
+    files: ["app/**", "components/**", "lib/**", "server.ts"],
+    ignores: ["lib/env.ts", "**/*.test.ts"],
+    rules: {
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through lib/env.ts (getEnv)." }],
+    },
+  },
 ];
 
 export default config;

@@ -28,12 +28,14 @@ import { startServingListener } from "@/lib/serving/start-serving-listener";
 import { flushLastUsed } from "@/lib/api-keys/authenticate-api-key";
 
 async function main() {
+  // eslint-disable-next-line no-restricted-properties -- a write, for Next.js, which reads it itself
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   const env = getEnv();
   const dev = env.NODE_ENV !== "production";
   // Without a configured public URL, build callback URLs from each request's Host. next-auth then
   // also reads X-Forwarded-Host/-Proto, which normalizeForwardedHeaders below keeps only from
   // trusted proxies (GALLEY_TRUST_PROXY).
+  // eslint-disable-next-line no-restricted-properties -- a write, for next-auth, which reads it itself
   if (!env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = "true";
 
   if (getAuthSecret().generated && !dev) {

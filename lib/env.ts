@@ -93,6 +93,14 @@ export class ConfigError extends Error {
 
 let cached: Env | undefined;
 
+/**
+ * The settings read while the configuration itself may be broken (fail() reporting getEnv's own
+ * ConfigError, the logger's default format): raw and unchecked, but still read only here.
+ */
+export function readEnvUnchecked(name: "GALLEY_DEBUG" | "NODE_ENV"): string | undefined {
+  return process.env[name];
+}
+
 /** Parses process.env once; throws ConfigError with one readable line per problem. */
 export function getEnv(): Env {
   if (cached) return cached;

@@ -1,4 +1,4 @@
-import { ConfigError } from "@/lib/env";
+import { ConfigError, readEnvUnchecked } from "@/lib/env";
 import { MigrationError } from "@/lib/db/migrations/apply-migrations";
 
 /** Ends a script or the server with one clear line and a non-zero exit code, no stack trace wall. */
@@ -7,6 +7,6 @@ export function fail(error: unknown): never {
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`galley: ${message}\n`);
   // Not through getEnv: this also reports getEnv's own ConfigError, when the configuration cannot be read.
-  if (!expected && process.env.GALLEY_DEBUG) process.stderr.write(`${(error as Error).stack ?? ""}\n`);
+  if (!expected && readEnvUnchecked("GALLEY_DEBUG")) process.stderr.write(`${(error as Error).stack ?? ""}\n`);
   process.exit(1);
 }

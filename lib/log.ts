@@ -1,6 +1,6 @@
 // Structured logs: JSON lines in production, one readable line in development.
 // Values under keys that look like secrets are replaced before anything is written.
-import { getEnv } from "@/lib/env";
+import { getEnv, readEnvUnchecked } from "@/lib/env";
 
 type Level = "debug" | "info" | "warn" | "error";
 const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -36,7 +36,7 @@ export function logs(level: Level): boolean {
 
 function write(level: Level, message: string, fields?: LogFields) {
   let minimum: Level = "info";
-  let format: "json" | "pretty" = process.env.NODE_ENV === "production" ? "json" : "pretty";
+  let format: "json" | "pretty" = readEnvUnchecked("NODE_ENV") === "production" ? "json" : "pretty";
   try {
     const env = getEnv();
     minimum = env.LOG_LEVEL;
