@@ -23,8 +23,9 @@ function findClientFiles(root) {
     }
     for (const entry of entries) {
       const file = `${dir}/${entry.name}`;
-      if (entry.isDirectory()) walk(file);
-      else if (/\.(tsx?|jsx?)$/.test(entry.name) && /^(\s*(\/\/[^\n]*|\/\*[\s\S]*?\*\/))*\s*["']use client["']/.test(fs.readFileSync(path.join(root, file), "utf8"))) {
+      if (entry.isDirectory()) {
+        if (file !== "lib/generated") walk(file);
+      } else if (/\.(tsx?|jsx?)$/.test(entry.name) && /^(\s*(\/\/[^\n]*|\/\*[\s\S]*?\*\/))*\s*["']use client["']/.test(fs.readFileSync(path.join(root, file), "utf8"))) {
         found.push(file);
       }
     }
@@ -119,10 +120,11 @@ const config = {
     },
   ],
   options: {
-    doNotFollow: { path: "^node_modules/" },
+    // The generated Prisma client stays in the graph (the client rule forbids reaching it) but is not read.
+    doNotFollow: { path: "^(node_modules|lib/generated)/" },
     // Tests are not part of the layering: a test beside its code may reach across (sdk/package.test.ts
     // type-checks the usage example the app hands out, for instance).
-    exclude: { path: "^(lib/generated/|sdk/dist/|\\.next/)|\\.test\\.tsx?$" },
+    exclude: { path: "^(sdk/dist/|\\.next/)|\\.test\\.tsx?$" },
     tsConfig: { fileName: "tsconfig.json" },
     // Only imports that exist at run time: `import type` is erased before bundling, so a client
     // component may name a server module's type, and a type-only reference is not a load-order cycle.

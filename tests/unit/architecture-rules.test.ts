@@ -60,6 +60,8 @@ const fixture: Record<string, string> = {
   "components/uses-page.tsx": 'import Page from "@/app/page";\nexport { Page };\n',
   "components/client-db.tsx": '"use client";\nimport { db } from "@/lib/db";\nexport const A = () => db;\n',
   "components/client-through-lib.tsx": "'use client';\nimport { listThings } from \"@/lib/things/list-things\";\nexport const B = () => listThings();\n",
+  "lib/generated/prisma/client.ts": "export const Prisma = {};\n",
+  "components/client-prisma.tsx": '"use client";\nimport { Prisma } from "@/lib/generated/prisma/client";\nexport const E = () => Prisma;\n',
   "components/client-marked.tsx": '"use client";\nimport { readSecret } from "@/lib/secrets/read-secret";\nexport const C = () => readSecret();\n',
   "app/client-builtin.tsx": '/* a block comment */\n"use client";\nimport path from "node:path";\nexport const D = () => path.sep;\n',
   "lib/templates/uses-alias.ts": 'import { part } from "@/lib/templates/part";\nexport { part };\n',
@@ -83,6 +85,7 @@ const expected = [
   "client-not-to-server-only: components/client-through-lib.tsx → lib/db/index.ts",
   "client-not-to-server-only: components/client-through-lib.tsx → fs",
   "client-not-to-server-only: components/client-marked.tsx → node_modules/server-only/index.js",
+  "client-not-to-server-only: components/client-prisma.tsx → lib/generated/prisma/client.ts",
   "client-not-to-server-only: app/client-builtin.tsx → path",
   "templates-no-alias: lib/templates/uses-alias.ts → lib/templates/part.ts",
   "templates-self-contained: lib/templates/uses-lib.ts → lib/things/format-thing.ts",
@@ -107,7 +110,7 @@ describe("architecture rules (.dependency-cruiser.mjs)", () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it("is what npm run lint runs", () => {
-    expect(packageJson.scripts.lint).toMatch(/^eslint --max-warnings 0 \. && depcruise /);
+    expect(packageJson.scripts.lint).toContain("eslint --max-warnings 0 .");
     expect(lintRun?.[1]).toContain("--config .dependency-cruiser.mjs");
   });
 
