@@ -13,8 +13,10 @@ describe("secret box", () => {
     expect(a).not.toContain("sk-live");
     expect(box.decryptSecret(a)).toBe("sk-live-1234567890");
     const [v, n, t, body] = a.split(".");
-    const flipped = `${body!.slice(0, -2)}${body!.endsWith("A") ? "B" : "A"}${body!.slice(-1)}`;
-    expect(() => box.decryptSecret([v, n, t, flipped].join("."))).toThrow(/Cannot decrypt/);
+    // One bit of the ciphertext itself (rewriting a base64 character left it unchanged when it already was the replacement).
+    const tampered = Buffer.from(body!, "base64url");
+    tampered.writeUInt8(tampered.readUInt8(0) ^ 1, 0);
+    expect(() => box.decryptSecret([v, n, t, tampered.toString("base64url")].join("."))).toThrow(/Cannot decrypt/);
 
     vi.resetModules();
     vi.stubEnv("GALLEY_ENCRYPTION_KEY", "22".repeat(32));
