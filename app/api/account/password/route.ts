@@ -1,7 +1,7 @@
 // POST /api/account/password – change your password (needs the current one); signs out your other sessions
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/http/api-route";
-import { getClientAddress } from "@/lib/http/get-client-address";
+import { getClientAddress } from "@/lib/net/get-client-address";
 import { reissueSessionCookie } from "@/lib/auth/reissue-session-cookie";
 import { changePassword } from "@/lib/users/change-password";
 import { changePasswordSchema } from "@/lib/validations/auth";
