@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { servingTransaction } from "@/lib/db/serving-transaction";
 import { AppError } from "@/lib/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/lib/errors";
 import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
 import type { Tx } from "@/lib/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { servingTransaction } from "@/lib/db/serving-transaction";
 import { AppError } from "@/lib/errors";
 import { actorCan } from "@/lib/auth/permissions";
