@@ -74,9 +74,12 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
 
 function ActionFilter(props: { defaultValue?: string }) {
   return (
-    <label className="space-y-1">
-      <span className="block text-xs font-medium text-muted">Action</span>
-      <select name="action" defaultValue={props.defaultValue ?? ""} className="rounded-md border border-line bg-surface px-3 py-1.5">
+    // A label that wraps the select would take the options' text into its name: point at it instead.
+    <div className="space-y-1">
+      <label htmlFor="audit-action" className="block text-xs font-medium text-muted">
+        Action
+      </label>
+      <select id="audit-action" name="action" defaultValue={props.defaultValue ?? ""} className="rounded-md border border-line bg-surface px-3 py-1.5">
         <option value="">All actions</option>
         {auditGroupNames.map((group) => (
           <optgroup key={group} label={auditGroups[group]}>
@@ -89,7 +92,7 @@ function ActionFilter(props: { defaultValue?: string }) {
           </optgroup>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
 
