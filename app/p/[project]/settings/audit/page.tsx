@@ -79,7 +79,7 @@ function ActionFilter(props: { defaultValue?: string }) {
       <label htmlFor="audit-action" className="block text-xs font-medium text-muted">
         Action
       </label>
-      <select id="audit-action" name="action" defaultValue={props.defaultValue ?? ""} className="rounded-md border border-line bg-surface px-3 py-1.5">
+      <select name="action" id="audit-action" defaultValue={props.defaultValue ?? ""} className="rounded-md border border-line bg-surface px-3 py-1.5">
         <option value="">All actions</option>
         {auditGroupNames.map((group) => (
           <optgroup key={group} label={auditGroups[group]}>
