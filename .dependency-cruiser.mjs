@@ -25,7 +25,10 @@ function findClientFiles(root) {
       const file = `${dir}/${entry.name}`;
       if (entry.isDirectory()) {
         if (file !== "lib/generated") walk(file);
-      } else if (/\.(tsx?|jsx?)$/.test(entry.name) && /^(\s*(\/\/[^\n]*|\/\*[\s\S]*?\*\/))*\s*["']use client["']/.test(fs.readFileSync(path.join(root, file), "utf8"))) {
+      } else if (
+        /\.(tsx?|jsx?)$/.test(entry.name) &&
+        /^(\s*(\/\/[^\n]*|\/\*[\s\S]*?\*\/))*\s*["']use client["']/.test(fs.readFileSync(path.join(root, file), "utf8"))
+      ) {
         found.push(file);
       }
     }
@@ -77,7 +80,8 @@ const config = {
     {
       name: "templates-no-alias",
       severity: "error",
-      comment: "The SDK's bundler and type build know nothing of the @/ alias: lib/templates imports its own files by relative path.",
+      comment:
+        "The SDK's bundler and type build know nothing of the @/ alias: lib/templates imports its own files by relative path.",
       from: { path: "^lib/templates/" },
       to: { dependencyTypes: ["aliased"] },
     },
@@ -107,7 +111,8 @@ const config = {
     {
       name: "app-code-not-to-tooling",
       severity: "error",
-      comment: "What ships (app, components, lib, server.ts, the SDK) never imports scripts, tests, end-to-end specs or benchmarks.",
+      comment:
+        "What ships (app, components, lib, server.ts, the SDK) never imports scripts, tests, end-to-end specs or benchmarks.",
       from: { path: "^(app|components|lib|sdk/src)/|^server\\.ts$" },
       to: { path: "^(scripts|tests|e2e|bench)/" },
     },

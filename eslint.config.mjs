@@ -5,7 +5,16 @@ const config = [
   ...nextVitals,
   ...nextTypescript,
   {
-    ignores: ["lib/generated/**", "sdk/dist/**", "public/monaco/**", ".next/**", ".galley/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      "lib/generated/**",
+      "sdk/dist/**",
+      "public/monaco/**",
+      ".next/**",
+      ".galley/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
   {
     rules: {
@@ -17,7 +26,10 @@ const config = [
     files: ["app/**", "components/**", "lib/**", "server.ts"],
     ignores: ["lib/env.ts", "**/*.test.ts"],
     rules: {
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through lib/env.ts (getEnv)." }],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through lib/env.ts (getEnv)." },
+      ],
     },
   },
 ];

@@ -25,7 +25,14 @@ const nextConfig = {
   // PGlite (WASM + data files), the pg driver and the schema engine load files at run time and
   // must stay plain Node modules rather than bundled code. undici (the outbound dispatcher, lib/net)
   // too: one copy shared with the custom server, and its optional node:sqlite cache never bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "@prisma/schema-engine-wasm", "undici"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@prisma/adapter-pg",
+    "pg",
+    "@prisma/schema-engine-wasm",
+    "undici",
+  ],
   // `npm test` type-checks the whole tree, Next's route types included (`next typegen`), before
   // it builds for e2e, and sets this flag for that build: a second check there would repeat the
   // same work (tsc takes 45 s on a loaded 2-core machine). A plain `npm run build` still checks.

@@ -27,7 +27,16 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+      ],
     },
   },
   projects: [
@@ -42,22 +51,22 @@ export default defineConfig({
       stdout: "ignore",
     },
     {
-    command: "rm -rf .e2e && mkdir -p .e2e && npm run serve",
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    // A fresh data dir: initdb and every migration before the first answer (20+ s under load).
-    timeout: 180_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      PORT: String(PORT),
-      HOST: "127.0.0.1",
-      GALLEY_DATA_DIR: ".e2e/data",
-      DATABASE_URL: "",
-      NEXTAUTH_URL: baseURL,
-      GALLEY_OPEN_SIGNUP: "false",
-      LOG_LEVEL: "warn",
-    },
+      command: "rm -rf .e2e && mkdir -p .e2e && npm run serve",
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      // A fresh data dir: initdb and every migration before the first answer (20+ s under load).
+      timeout: 180_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        PORT: String(PORT),
+        HOST: "127.0.0.1",
+        GALLEY_DATA_DIR: ".e2e/data",
+        DATABASE_URL: "",
+        NEXTAUTH_URL: baseURL,
+        GALLEY_OPEN_SIGNUP: "false",
+        LOG_LEVEL: "warn",
+      },
     },
   ],
 });

@@ -5,27 +5,29 @@
 
 // First: lets this process load modules marked server-only (see the file).
 import "@/lib/entry/allow-server-only";
+
 import http from "node:http";
-import { startWebhookWorker } from "@/lib/webhooks/start-webhook-worker";
 import next from "next";
-import { getEnv } from "@/lib/env";
-import { log, logs } from "@/lib/log";
+
+import { flushLastUsed } from "@/lib/api-keys/authenticate-api-key";
+import { authSecretPath, getAuthSecret } from "@/lib/auth/get-auth-secret";
+import { encryptionKeyPath, getEncryptionKey } from "@/lib/crypto/secret-box";
 import { closeDatabase } from "@/lib/db";
 import { checkDatabase } from "@/lib/db/check-database";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
-import { getAuthSecret, authSecretPath } from "@/lib/auth/get-auth-secret";
-import { encryptionKeyPath, getEncryptionKey } from "@/lib/crypto/secret-box";
-import { requestIdFrom } from "@/lib/http/request-id";
-import { limitRequestBody } from "@/lib/http/limit-request-body";
-import { findUrlProblem } from "@/lib/http/find-url-problem";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { writeNodeError } from "@/lib/http/write-node-error";
-import { redactPath } from "@/lib/http/redact-path";
-import { normalizeForwardedHeaders } from "@/lib/http/normalize-forwarded-headers";
 import { fail } from "@/lib/fail";
+import { findUrlProblem } from "@/lib/http/find-url-problem";
+import { limitRequestBody } from "@/lib/http/limit-request-body";
+import { normalizeForwardedHeaders } from "@/lib/http/normalize-forwarded-headers";
+import { redactPath } from "@/lib/http/redact-path";
+import { requestIdFrom } from "@/lib/http/request-id";
+import { writeNodeError } from "@/lib/http/write-node-error";
+import { log, logs } from "@/lib/log";
 import { handlePromptRequest, hotPathName } from "@/lib/serving/handle-prompt-request";
 import { startServingListener } from "@/lib/serving/start-serving-listener";
-import { flushLastUsed } from "@/lib/api-keys/authenticate-api-key";
+import { startWebhookWorker } from "@/lib/webhooks/start-webhook-worker";
 
 async function main() {
   // eslint-disable-next-line no-restricted-properties -- a write, for Next.js, which reads it itself
@@ -39,11 +41,15 @@ async function main() {
   if (!env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = "true";
 
   if (getAuthSecret().generated && !dev) {
-    log.warn(`NEXTAUTH_SECRET is not set; using a generated secret kept in ${authSecretPath()}. Set NEXTAUTH_SECRET (the same on every instance) for production.`);
+    log.warn(
+      `NEXTAUTH_SECRET is not set; using a generated secret kept in ${authSecretPath()}. Set NEXTAUTH_SECRET (the same on every instance) for production.`,
+    );
   }
 
   if (getEncryptionKey().generated && !dev) {
-    log.warn(`GALLEY_ENCRYPTION_KEY is not set; provider API keys are encrypted with a generated key kept in ${encryptionKeyPath()}. Back it up, or set GALLEY_ENCRYPTION_KEY (the same on every instance).`);
+    log.warn(
+      `GALLEY_ENCRYPTION_KEY is not set; provider API keys are encrypted with a generated key kept in ${encryptionKeyPath()}. Back it up, or set GALLEY_ENCRYPTION_KEY (the same on every instance).`,
+    );
   }
 
   await checkDatabase();
@@ -61,7 +67,13 @@ async function main() {
 
   const logRequest = (req: http.IncomingMessage, res: http.ServerResponse, requestId: string, started: bigint) => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    log.info("request", { requestId, method: req.method, path: redactPath(req.url), status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+    log.info("request", {
+      requestId,
+      method: req.method,
+      path: redactPath(req.url),
+      status: res.statusCode,
+      ms: Math.round(ms * 10) / 10,
+    });
   };
   const serve = (req: http.IncomingMessage, res: http.ServerResponse, requestId: string) => {
     // The application-facing hot path is answered here, before the framework (see README "Serving").
@@ -75,7 +87,11 @@ async function main() {
       return handlePromptRequest(req, res, promptName, requestId);
     }
     req.headers["x-request-id"] = requestId;
-    normalizeForwardedHeaders({ headers: req.headers, socketAddress: req.socket.remoteAddress, trustedHops: env.GALLEY_TRUST_PROXY });
+    normalizeForwardedHeaders({
+      headers: req.headers,
+      socketAddress: req.socket.remoteAddress,
+      trustedHops: env.GALLEY_TRUST_PROXY,
+    });
     // next dev logs requests itself, and static assets would drown the log.
     if (!dev && !req.url?.startsWith("/_next/")) {
       const started = process.hrtime.bigint();
@@ -88,9 +104,17 @@ async function main() {
     const requestId = requestIdFrom(req.headers["x-request-id"]);
     res.setHeader("x-request-id", requestId);
     const urlProblem = findUrlProblem(req.url);
-    if (urlProblem) return writeNodeError({ res, error: new AppError({ code: "bad_request", message: urlProblem }), requestId });
+    if (urlProblem)
+      return writeNodeError({ res, error: new AppError({ code: "bad_request", message: urlProblem }), requestId });
     // Too-large bodies get 413 here, before the hot path, next-auth or any route handler reads them.
-    limitRequestBody({ req, res, limits: bodyLimits, requestId, expectsContinue, accept: () => serve(req, res, requestId) });
+    limitRequestBody({
+      req,
+      res,
+      limits: bodyLimits,
+      requestId,
+      expectsContinue,
+      accept: () => serve(req, res, requestId),
+    });
   };
   const server = http.createServer(receive(false));
   // A client that asks first (Expect: 100-continue, as curl does for large uploads) hears a 413 before it sends anything.
@@ -98,11 +122,16 @@ async function main() {
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
-      reject(error.code === "EADDRINUSE" ? new Error(`PORT ${env.PORT} is already in use; set PORT to a free port.`) : error),
+      reject(
+        error.code === "EADDRINUSE" ? new Error(`PORT ${env.PORT} is already in use; set PORT to a free port.`) : error,
+      ),
     );
     server.listen(env.PORT, env.HOST, resolve);
   });
-  log.info(`Galley is ready on http://localhost:${env.PORT}`, { database: env.databaseKind, mode: dev ? "development" : "production" });
+  log.info(`Galley is ready on http://localhost:${env.PORT}`, {
+    database: env.databaseKind,
+    mode: dev ? "development" : "production",
+  });
 
   let stopping = false;
   const stop = async (signal: string) => {

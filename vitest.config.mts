@@ -21,14 +21,22 @@ export default defineConfig({
   test: {
     maxWorkers: 2,
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "tests/unit/**/*.test.ts"], environment: "node", testTimeout: 20_000 } },
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "tests/unit/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 20_000,
+        },
+      },
       {
         resolve: { alias },
         test: {
           name: "integration-pglite",
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/integration/global-setup.ts"],
-          setupFiles: ["tests/integration/setup.ts"],
+          setupFiles: ["tests/integration/next-runtime.ts", "tests/integration/setup.ts"],
           env: { GALLEY_TEST_DB: "pglite", NODE_ENV: "test", LOG_LEVEL: "warn" },
           testTimeout: 60_000,
           hookTimeout: 120_000,
@@ -41,7 +49,7 @@ export default defineConfig({
           name: "integration-postgres",
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/integration/global-setup.ts"],
-          setupFiles: ["tests/integration/setup.ts"],
+          setupFiles: ["tests/integration/next-runtime.ts", "tests/integration/setup.ts"],
           env: { GALLEY_TEST_DB: "postgres", NODE_ENV: "test", LOG_LEVEL: "warn" },
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { buttonClass } from "@/components/ui/button";
 
 export default function NotFound() {
@@ -6,7 +7,9 @@ export default function NotFound() {
     <main className="mx-auto mt-24 max-w-md p-6 text-center">
       <h1 className="text-lg font-semibold">Not found</h1>
       <p className="mt-2 text-muted">This page does not exist, or it belongs to a project you are not a member of.</p>
-      <Link href="/" className={buttonClass("secondary", "mt-6")}>Back to the studio</Link>
+      <Link href="/" className={buttonClass("secondary", "mt-6")}>
+        Back to the studio
+      </Link>
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+
 import { getCurrentUser } from "@/lib/auth/get-current-user";
 import { listUserProjects } from "@/lib/projects/list-user-projects";
 import { hasAnyUser } from "@/lib/users/count-users";

@@ -10,6 +10,7 @@
 
 // First: lets this process load modules marked server-only (see the file).
 import "@/lib/entry/allow-server-only";
+
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -50,16 +51,49 @@ async function main() {
   const production = await db.environment.findFirstOrThrow({ where: { projectId: project.id, slug: "production" } });
   // Written as a database from before the bounds would hold them (saving now refuses the upper levels).
   for (let i = 8; i >= 1; i--) {
-    const template = i === 8 ? `Leaf ${"x".repeat(150)}` : Array.from({ length: 10 }, () => `{{> fan/t${i + 1}}}`).join("");
-    const prompt = await createPrompt({ ctx, projectId: project.id, input: { name: `fan/t${i}`, type: "TEXT", description: "", tags: [] } });
-    await db.$transaction((tx) => insertVersion({ tx, promptId: prompt.id, number: 1, content: { template, contract: { variables: [] }, modelConfig: {} }, parent: null, message: "v1", authorId: user.id }));
+    const template =
+      i === 8 ? `Leaf ${"x".repeat(150)}` : Array.from({ length: 10 }, () => `{{> fan/t${i + 1}}}`).join("");
+    const prompt = await createPrompt({
+      ctx,
+      projectId: project.id,
+      input: { name: `fan/t${i}`, type: "TEXT", description: "", tags: [] },
+    });
+    await db.$transaction((tx) =>
+      insertVersion({
+        tx,
+        promptId: prompt.id,
+        number: 1,
+        content: { template, contract: { variables: [] }, modelConfig: {} },
+        parent: null,
+        message: "v1",
+        authorId: user.id,
+      }),
+    );
     const row = await db.prompt.findUniqueOrThrow({ where: { id: prompt.id } });
-    await servingTransaction(project.id, (tx) => movePointer({ tx, ctx, projectId: project.id, environment: production, prompt: row, actor: { id: user.id, name: user.name }, version: 1, reason: "bench", kind: "deploy" }));
+    await servingTransaction(project.id, (tx) =>
+      movePointer({
+        tx,
+        ctx,
+        projectId: project.id,
+        environment: production,
+        prompt: row,
+        actor: { id: user.id, name: user.name },
+        version: 1,
+        reason: "bench",
+        kind: "deploy",
+      }),
+    );
   }
-  const { secret } = await createApiKey({ ctx, projectId: project.id, creator: { id: user.id, name: user.name }, input: { name: "bench", scopes: ["prompts:read"], expiresAt: null } });
+  const { secret } = await createApiKey({
+    ctx,
+    projectId: project.id,
+    creator: { id: user.id, name: user.name },
+    input: { name: "bench", scopes: ["prompts:read"], expiresAt: null },
+  });
 
   const server = http.createServer((req, res) => {
-    if (req.url === "/api/health") return void res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
+    if (req.url === "/api/health")
+      return void res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
     const name = hotPathName(req.method, req.url);
     if (name === null) return void res.writeHead(404).end();
     handlePromptRequest(req, res, name, "bench");
@@ -68,8 +102,15 @@ async function main() {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   // Warm up (modules, JIT, the database's first queries): a running server is past this.
-  for (let i = 1; i <= 8; i++) await (await fetch(`${base}/api/prompts/fan/t${i}?environment=production`, { headers: { authorization: `Bearer ${secret}` } })).arrayBuffer();
-  await renderServedPrompt({ projectId: project.id, name: "fan/t1", selector: {}, variables: {}, strict: false }).catch(() => undefined);
+  for (let i = 1; i <= 8; i++)
+    await (
+      await fetch(`${base}/api/prompts/fan/t${i}?environment=production`, {
+        headers: { authorization: `Bearer ${secret}` },
+      })
+    ).arrayBuffer();
+  await renderServedPrompt({ projectId: project.id, name: "fan/t1", selector: {}, variables: {}, strict: false }).catch(
+    () => undefined,
+  );
 
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
@@ -79,7 +120,9 @@ async function main() {
   // Each level is asked for, so the first request per level resolves it (later ones hit the cached 422).
   const getter = async (client: number) => {
     for (let n = 0; performance.now() < until; n++) {
-      const res = await fetch(`${base}/api/prompts/fan/t${1 + ((client + n) % 8)}`, { headers: { authorization: `Bearer ${secret}` } });
+      const res = await fetch(`${base}/api/prompts/fan/t${1 + ((client + n) % 8)}`, {
+        headers: { authorization: `Bearer ${secret}` },
+      });
       count(`GET ${res.status}`);
       await res.arrayBuffer();
     }
@@ -87,7 +130,13 @@ async function main() {
   // /render is never cached: every call renders until the bound stops it.
   const renderer = async () => {
     while (performance.now() < until) {
-      await renderServedPrompt({ projectId: project.id, name: "fan/t1", selector: {}, variables: {}, strict: false }).then(
+      await renderServedPrompt({
+        projectId: project.id,
+        name: "fan/t1",
+        selector: {},
+        variables: {},
+        strict: false,
+      }).then(
         () => count("render 200"),
         (error: { code?: string }) => count(`render ${error.code ?? "error"}`),
       );
@@ -105,14 +154,27 @@ async function main() {
   };
   const mode = process.env.BENCH_MODE ?? "both";
   const getters = mode === "render" ? 0 : mode === "get" ? CLIENTS : CLIENTS / 2;
-  await Promise.all([...Array.from({ length: getters }, (_, i) => getter(i)), ...Array.from({ length: CLIENTS - getters }, () => renderer()), probe()]);
+  await Promise.all([
+    ...Array.from({ length: getters }, (_, i) => getter(i)),
+    ...Array.from({ length: CLIENTS - getters }, () => renderer()),
+    probe(),
+  ]);
   delay.disable();
   probes.sort((a, b) => a - b);
 
-  console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} CPUs`);
+  console.log(
+    `load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")} on ${os.cpus().length} CPUs`,
+  );
   console.log(`${SECONDS} s, ${CLIENTS} clients: ${[...statuses].map(([k, v]) => `${k} × ${v}`).join(", ")}`);
-  console.log(`event loop delay: max ${(delay.max / 1e6).toFixed(1)} ms, p99 ${(delay.percentile(99) / 1e6).toFixed(1)} ms, mean ${(delay.mean / 1e6).toFixed(1)} ms (goal: max ≤ ~50 ms)`);
-  console.log(`health probe: ${probes.length} answers, p50 ${probes[probes.length >> 1]!.toFixed(1)} ms, max ${probes[probes.length - 1]!.toFixed(1)} ms`);
+  console.log(
+    `event loop delay: max ${(delay.max / 1e6).toFixed(1)} ms, p99 ${(delay.percentile(99) / 1e6).toFixed(1)} ms, mean ${(delay.mean / 1e6).toFixed(1)} ms (goal: max ≤ ~50 ms)`,
+  );
+  console.log(
+    `health probe: ${probes.length} answers, p50 ${probes[probes.length >> 1]!.toFixed(1)} ms, max ${probes[probes.length - 1]!.toFixed(1)} ms`,
+  );
   await new Promise((resolve) => server.close(resolve));
   await closeDatabase();
   fs.rmSync(dataDir, { recursive: true, force: true });

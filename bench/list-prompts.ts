@@ -3,6 +3,7 @@
 
 // First: lets this process load modules marked server-only (see the file).
 import "@/lib/entry/allow-server-only";
+
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -21,15 +22,43 @@ async function main() {
   await applyMigrations();
   const user = await db.user.create({ data: { email: "bench@example.test", name: "Bench" } });
   const project = await db.project.create({ data: { slug: "bench", name: "Bench" } });
-  const folders = ["support", "support/refunds", "marketing", "agents", "sales/emea", "sales/apac", "internal", "legal"];
+  const folders = [
+    "support",
+    "support/refunds",
+    "marketing",
+    "agents",
+    "sales/emea",
+    "sales/apac",
+    "internal",
+    "legal",
+  ];
   const started = Date.now();
   for (let batch = 0; batch < 50; batch++) {
     const rows = Array.from({ length: 100 }, (_, i) => {
       const n = batch * 100 + i;
-      return { id: crypto.randomUUID(), projectId: project.id, name: `${folders[n % folders.length]}/prompt-${n}`, type: "TEXT" as const, tags: [`tag-${n % 20}`], latestVersion: 1, latestText: `Prompt ${n} answers {{question}} about topic ${n % 300}.`, updatedAt: new Date(Date.now() - n * 1000) };
+      return {
+        id: crypto.randomUUID(),
+        projectId: project.id,
+        name: `${folders[n % folders.length]}/prompt-${n}`,
+        type: "TEXT" as const,
+        tags: [`tag-${n % 20}`],
+        latestVersion: 1,
+        latestText: `Prompt ${n} answers {{question}} about topic ${n % 300}.`,
+        updatedAt: new Date(Date.now() - n * 1000),
+      };
     });
     await db.prompt.createMany({ data: rows });
-    await db.promptVersion.createMany({ data: rows.map((r) => ({ promptId: r.id, number: 1, template: r.latestText, contract: { variables: [] }, modelConfig: {}, message: "v1", authorId: user.id })) });
+    await db.promptVersion.createMany({
+      data: rows.map((r) => ({
+        promptId: r.id,
+        number: 1,
+        template: r.latestText,
+        contract: { variables: [] },
+        modelConfig: {},
+        message: "v1",
+        authorId: user.id,
+      })),
+    });
   }
   console.log(`seeded 5,000 prompts in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
@@ -44,7 +73,8 @@ async function main() {
     samples.sort((a, b) => a - b);
     console.log(`${label.padEnd(36)} median ${samples[10]!.toFixed(1)} ms  p90 ${samples[18]!.toFixed(1)} ms`);
   };
-  const q = (query: Record<string, string>) => listPrompts({ projectId: project.id, query: listPromptsQuerySchema.parse(query) });
+  const q = (query: Record<string, string>) =>
+    listPrompts({ projectId: project.id, query: listPromptsQuerySchema.parse(query) });
   const first = await q({});
   let cursor = first.nextCursor!;
   for (let i = 0; i < 40; i++) cursor = (await q({ cursor })).nextCursor!;

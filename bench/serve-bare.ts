@@ -11,7 +11,13 @@ http
       res.writeHead(304, { etag });
       return res.end();
     }
-    res.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "private, no-cache", etag, "content-length": String(Buffer.byteLength(body)), "x-request-id": "bare" });
+    res.writeHead(200, {
+      "content-type": "application/json; charset=utf-8",
+      "cache-control": "private, no-cache",
+      etag,
+      "content-length": String(Buffer.byteLength(body)),
+      "x-request-id": "bare",
+    });
     res.end(body);
   })
   .listen(port, "127.0.0.1", () => process.send?.("ready"));

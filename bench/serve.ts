@@ -17,12 +17,27 @@ const tsx = path.join("node_modules", ".bin", "tsx");
 
 type Result = { label: string; rps: number; p50: number; p99: number; errors: number; non2xx: number };
 
-function run(label: string, url: string, headers: Record<string, string>, seconds: number, expect: number): Promise<Result> {
+function run(
+  label: string,
+  url: string,
+  headers: Record<string, string>,
+  seconds: number,
+  expect: number,
+): Promise<Result> {
   return new Promise((resolve, reject) => {
     autocannon({ url, connections: 50, duration: seconds, headers }, (error, r) => {
       if (error) return reject(error);
-      const wrong = Object.entries(r.statusCodeStats ?? {}).filter(([code]) => Number(code) !== expect).reduce((n, [, s]) => n + (s as { count: number }).count, 0);
-      resolve({ label, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: wrong });
+      const wrong = Object.entries(r.statusCodeStats ?? {})
+        .filter(([code]) => Number(code) !== expect)
+        .reduce((n, [, s]) => n + (s as { count: number }).count, 0);
+      resolve({
+        label,
+        rps: r.requests.average,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        errors: r.errors + r.timeouts,
+        non2xx: wrong,
+      });
     });
   });
 }
@@ -30,22 +45,45 @@ function run(label: string, url: string, headers: Record<string, string>, second
 /** RSS of a process and its descendants (tsx runs the server in a child node process). */
 const rssMb = (pid: number): number => {
   const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-  const children = fs.readdirSync(`/proc/${pid}/task`).flatMap((t) => fs.readFileSync(`/proc/${pid}/task/${t}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
+  const children = fs
+    .readdirSync(`/proc/${pid}/task`)
+    .flatMap((t) =>
+      fs.readFileSync(`/proc/${pid}/task/${t}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number),
+    );
   return (m ? Number(m[1]) / 1024 : 0) + children.reduce((sum, child) => sum + rssMb(child), 0);
 };
 
 async function main() {
   if (!fs.existsSync(".next/BUILD_ID")) throw new Error("No build: run npm run build first.");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "galley-bench-serve-"));
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production" as const, GALLEY_DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "error", GALLEY_SEED_API_KEY: KEY, GALLEY_API_RATE_LIMIT: "100000000" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production" as const,
+    GALLEY_DATA_DIR: dataDir,
+    DATABASE_URL: "",
+    LOG_LEVEL: "error",
+    GALLEY_SEED_API_KEY: KEY,
+    GALLEY_API_RATE_LIMIT: "100000000",
+  };
   const seeded = spawnSync(tsx, ["scripts/seed.ts"], { env, encoding: "utf8" });
   if (seeded.status !== 0) throw new Error(`seeding failed: ${seeded.stderr}`);
 
-  const server = spawn(tsx, ["server.ts"], { env: { ...env, PORT: String(PORT), HOST: "127.0.0.1" }, stdio: ["ignore", "ignore", "inherit"] });
+  const server = spawn(tsx, ["server.ts"], {
+    env: { ...env, PORT: String(PORT), HOST: "127.0.0.1" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   let bare: ChildProcess | null = null;
   try {
     const base = `http://127.0.0.1:${PORT}`;
-    for (let i = 0; i < 120 && !(await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false)); i++) await new Promise((r) => setTimeout(r, 500));
+    for (
+      let i = 0;
+      i < 120 &&
+      !(await fetch(`${base}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false));
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 500));
     const url = `${base}/api/prompts/${PROMPT}`;
     const auth = { authorization: `Bearer ${KEY}` };
     const first = await fetch(url, { headers: auth });
@@ -53,7 +91,11 @@ async function main() {
     const etag = first.headers.get("etag")!;
     const bodyFile = path.join(dataDir, "answer.json");
     fs.writeFileSync(bodyFile, JSON.stringify({ body: await first.text(), etag }));
-    bare = fork(path.resolve("bench/serve-bare.ts"), [String(BARE_PORT), bodyFile], { execPath: path.resolve(tsx), execArgv: [], stdio: ["ignore", "ignore", "inherit", "ipc"] });
+    bare = fork(path.resolve("bench/serve-bare.ts"), [String(BARE_PORT), bodyFile], {
+      execPath: path.resolve(tsx),
+      execArgv: [],
+      stdio: ["ignore", "ignore", "inherit", "ipc"],
+    });
     await new Promise((resolve) => bare!.once("message", resolve));
     const bareUrl = `http://127.0.0.1:${BARE_PORT}/api/prompts/${PROMPT}`;
 
@@ -86,15 +128,22 @@ async function main() {
     const long = await run(`Galley 200, ${DURATION} s`, url, auth, DURATION, 200);
     clearInterval(sampler);
 
-    const row = (r: Result) => `${r.label.padEnd(24)} ${r.rps.toFixed(0).padStart(8)} req/s   p50 ${String(r.p50).padStart(3)} ms   p99 ${String(r.p99).padStart(3)} ms   errors ${r.errors}   unexpected status ${r.non2xx}`;
-    console.log(`GET /api/prompts/${PROMPT}, 50 connections, one server process on PGlite (3 alternating rounds of 5 s; worst p50/p99 of the rounds)`);
+    const row = (r: Result) =>
+      `${r.label.padEnd(24)} ${r.rps.toFixed(0).padStart(8)} req/s   p50 ${String(r.p50).padStart(3)} ms   p99 ${String(r.p99).padStart(3)} ms   errors ${r.errors}   unexpected status ${r.non2xx}`;
+    console.log(
+      `GET /api/prompts/${PROMPT}, 50 connections, one server process on PGlite (3 alternating rounds of 5 s; worst p50/p99 of the rounds)`,
+    );
     for (const r of [ok.bare, ok.galley, notModified.bare, notModified.galley, long]) console.log(row(r));
-    console.log(`ratio Galley/bare: 200 ${(ok.galley.rps / ok.bare.rps).toFixed(2)}, 304 ${(notModified.galley.rps / notModified.bare.rps).toFixed(2)}`);
+    console.log(
+      `ratio Galley/bare: 200 ${(ok.galley.rps / ok.bare.rps).toFixed(2)}, 304 ${(notModified.galley.rps / notModified.bare.rps).toFixed(2)}`,
+    );
     const tenth = Math.max(1, Math.floor(samples.length / 6));
     const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const early = avg(samples.slice(0, tenth));
     const late = avg(samples.slice(-tenth));
-    console.log(`server RSS over the ${DURATION} s run: first ${tenth} s ${early.toFixed(0)} MB, last ${tenth} s ${late.toFixed(0)} MB (${(((late - early) / early) * 100).toFixed(1)} %), max ${Math.max(...samples).toFixed(0)} MB`);
+    console.log(
+      `server RSS over the ${DURATION} s run: first ${tenth} s ${early.toFixed(0)} MB, last ${tenth} s ${late.toFixed(0)} MB (${(((late - early) / early) * 100).toFixed(1)} %), max ${Math.max(...samples).toFixed(0)} MB`,
+    );
   } finally {
     bare?.kill();
     server.kill("SIGTERM");

@@ -11,6 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import OpenAI from "openai";
+
 import { startFakeOpenAI } from "../tests/fake-openai/server";
 
 const PORT = 3291;
@@ -21,16 +22,36 @@ async function main() {
   const fake = await startFakeOpenAI();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "galley-bench-stream-"));
   const server = spawn(path.join("node_modules", ".bin", "tsx"), ["server.ts"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1", GALLEY_DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "error" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      GALLEY_DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      LOG_LEVEL: "error",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {
-    for (let i = 0; i < 120 && !(await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false)); i++) await new Promise((r) => setTimeout(r, 500));
+    for (
+      let i = 0;
+      i < 120 &&
+      !(await fetch(`${base}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false));
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 500));
     const cookieJar: string[] = [];
     const call = async (url: string, init: RequestInit & { json?: unknown } = {}) => {
       const response = await fetch(`${base}${url}`, {
         ...init,
-        headers: { ...(init.json !== undefined ? { "content-type": "application/json" } : {}), cookie: cookieJar.join("; "), ...(init.headers ?? {}) },
+        headers: {
+          ...(init.json !== undefined ? { "content-type": "application/json" } : {}),
+          cookie: cookieJar.join("; "),
+          ...(init.headers ?? {}),
+        },
         body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
         redirect: "manual",
       });
@@ -40,15 +61,39 @@ async function main() {
     const password = "bench-password-1";
     await call("/api/signup", { method: "POST", json: { name: "Bench", email: "bench@example.test", password } });
     const { csrfToken } = (await (await call("/api/auth/csrf")).json()) as { csrfToken: string };
-    await call("/api/auth/callback/credentials", { method: "POST", body: new URLSearchParams({ csrfToken, email: "bench@example.test", password, json: "true" }), headers: { "content-type": "application/x-www-form-urlencoded" } });
-    const provider = (await (await call("/api/projects/default-project/providers", { method: "POST", json: { name: "Fake", kind: "OPENAI_COMPATIBLE", baseUrl: fake.url, apiKey: "test-key" } })).json()) as { id: string };
-    const prompt = (await (await call("/api/projects/default-project/prompts", { method: "POST", json: { name: "bench/stream", type: "CHAT" } })).json()) as { id: string };
-    await call(`/api/projects/default-project/prompts/${prompt.id}/versions`, { method: "POST", json: { baseVersion: 0, message: "v1", content: { messages: [{ role: "user", content: "{{text}}" }], contract: { variables: [] }, modelConfig: {} } } });
+    await call("/api/auth/callback/credentials", {
+      method: "POST",
+      body: new URLSearchParams({ csrfToken, email: "bench@example.test", password, json: "true" }),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    const provider = (await (
+      await call("/api/projects/default-project/providers", {
+        method: "POST",
+        json: { name: "Fake", kind: "OPENAI_COMPATIBLE", baseUrl: fake.url, apiKey: "test-key" },
+      })
+    ).json()) as { id: string };
+    const prompt = (await (
+      await call("/api/projects/default-project/prompts", {
+        method: "POST",
+        json: { name: "bench/stream", type: "CHAT" },
+      })
+    ).json()) as { id: string };
+    await call(`/api/projects/default-project/prompts/${prompt.id}/versions`, {
+      method: "POST",
+      json: {
+        baseVersion: 0,
+        message: "v1",
+        content: { messages: [{ role: "user", content: "{{text}}" }], contract: { variables: [] }, modelConfig: {} },
+      },
+    });
     const text = "lorem ipsum dolor sit amet ".repeat(160); // ~4,300 characters: every chunk carries text
 
     const viaGalley = async (model: string) => {
       const started = performance.now();
-      const response = await call(`/api/projects/default-project/prompts/${prompt.id}/runs`, { method: "POST", json: { source: { version: 1 }, values: { text }, providerId: provider.id, model } });
+      const response = await call(`/api/projects/default-project/prompts/${prompt.id}/runs`, {
+        method: "POST",
+        json: { source: { version: 1 }, values: { text }, providerId: provider.id, model },
+      });
       const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
       let firstDeltaAt: number | null = null;
       let buffer = "";
@@ -71,7 +116,12 @@ async function main() {
     const direct = async (model: string) => {
       const client = new OpenAI({ apiKey: "test-key", baseURL: fake.url, maxRetries: 0 });
       const started = performance.now();
-      const stream = await client.chat.completions.create({ model, stream: true, stream_options: { include_usage: true }, messages: [{ role: "user", content: `Echo: ${text}` }] });
+      const stream = await client.chat.completions.create({
+        model,
+        stream: true,
+        stream_options: { include_usage: true },
+        messages: [{ role: "user", content: `Echo: ${text}` }],
+      });
       for await (const chunk of stream) void chunk;
       return performance.now() - started;
     };
@@ -83,10 +133,15 @@ async function main() {
       if (i >= 5) delays.push(r.firstDeltaAt - fake.firstChunkAt.at(-1)!);
     }
     const d = median(delays);
-    console.log(`first chunk: fake server → client through Galley: median ${d.toFixed(2)} ms, p90 ${[...delays].sort((a, b) => a - b)[Math.floor(delays.length * 0.9)]!.toFixed(2)} ms over ${delays.length} runs (target ≤ 20 ms: ${d <= 20 ? "met" : "NOT met"})`);
+    console.log(
+      `first chunk: fake server → client through Galley: median ${d.toFixed(2)} ms, p90 ${[...delays].sort((a, b) => a - b)[Math.floor(delays.length * 0.9)]!.toFixed(2)} ms over ${delays.length} runs (target ≤ 20 ms: ${d <= 20 ? "met" : "NOT met"})`,
+    );
 
     // 2. Whole 1,000-chunk streams, direct vs through Galley, interleaved.
-    for (const [model, label] of [["fake-chunks-1000-every-2", "paced, a chunk every 2 ms"], ["fake-chunks-1000-every-0", "unpaced"]] as const) {
+    for (const [model, label] of [
+      ["fake-chunks-1000-every-2", "paced, a chunk every 2 ms"],
+      ["fake-chunks-1000-every-0", "unpaced"],
+    ] as const) {
       const ours: number[] = [];
       const theirs: number[] = [];
       let deltas = 0;

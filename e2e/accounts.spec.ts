@@ -1,5 +1,5 @@
-import { OWNER, PROJECT, expect, guard, memberContext, test, uniqueEmail } from "./fixtures";
 import { baseURL } from "../playwright.config";
+import { expect, guard, memberContext, OWNER, PROJECT, test, uniqueEmail } from "./fixtures";
 
 test("sign out, a wrong password is explained, and signing in again works", async ({ browser, outsideRequests }) => {
   const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
@@ -61,12 +61,18 @@ test("an invited editor joins through the link", async ({ page, browser, outside
   await again.close();
 });
 
-test("a viewer cannot open member settings, and the API refuses with 403", async ({ page, browser, outsideRequests }) => {
+test("a viewer cannot open member settings, and the API refuses with 403", async ({
+  page,
+  browser,
+  outsideRequests,
+}) => {
   const viewer = await memberContext({ browser, ownerRequest: page.request, role: "VIEWER", outside: outsideRequests });
   const viewerPage = await viewer.context.newPage();
   await viewerPage.goto(`/p/${PROJECT}/settings`);
   await expect(viewerPage.getByText("Your role here:")).toContainText("Viewer");
-  await expect(viewerPage.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Members" })).toHaveCount(0);
+  await expect(
+    viewerPage.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Members" }),
+  ).toHaveCount(0);
 
   const response = await viewerPage.goto(`/p/${PROJECT}/settings/members`);
   expect(response?.status()).toBe(403);
@@ -75,12 +81,18 @@ test("a viewer cannot open member settings, and the API refuses with 403", async
   const api = await viewer.context.request.get(`/api/projects/${PROJECT}/members`);
   expect(api.status()).toBe(403);
   expect((await api.json()).error).toMatchObject({ code: "forbidden" });
-  const invite = await viewer.context.request.post(`/api/projects/${PROJECT}/invites`, { data: { email: uniqueEmail("x"), role: "ADMIN" } });
+  const invite = await viewer.context.request.post(`/api/projects/${PROJECT}/invites`, {
+    data: { email: uniqueEmail("x"), role: "ADMIN" },
+  });
   expect(invite.status()).toBe(403);
   await viewer.context.close();
 });
 
-test("the audit log shows sign-ups, invites, joins and role changes, and filters them", async ({ page, browser, outsideRequests }) => {
+test("the audit log shows sign-ups, invites, joins and role changes, and filters them", async ({
+  page,
+  browser,
+  outsideRequests,
+}) => {
   const member = await memberContext({ browser, ownerRequest: page.request, role: "EDITOR", outside: outsideRequests });
   await member.context.close();
   await page.goto(`/p/${PROJECT}/settings/members`);
@@ -90,7 +102,13 @@ test("the audit log shows sign-ups, invites, joins and role changes, and filters
   await page.goto(`/p/${PROJECT}/settings/audit`);
   const table = page.getByTestId("audit-table");
   // Actions by their catalogue labels (lib/audit/audit-actions.ts), not their stored names.
-  for (const label of ["Project created", "Invite created", "Account signed up", "Invite accepted", "Member's role changed"]) {
+  for (const label of [
+    "Project created",
+    "Invite created",
+    "Account signed up",
+    "Invite accepted",
+    "Member's role changed",
+  ]) {
     await expect(table.getByRole("cell", { name: label, exact: true }).first()).toBeVisible();
   }
   const change = table.getByRole("row").filter({ hasText: "Member's role changed" }).first();
@@ -111,12 +129,18 @@ test("the audit log shows sign-ups, invites, joins and role changes, and filters
 test("the last owner cannot be demoted, and the page says why", async ({ page }) => {
   await page.goto(`/p/${PROJECT}/settings/members`);
   await page.getByLabel(`Role of ${OWNER.email}`).selectOption("ADMIN");
-  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("This is the project's last owner. Make someone else an owner first.");
+  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(
+    "This is the project's last owner. Make someone else an owner first.",
+  );
   await page.reload();
   await expect(page.getByLabel(`Role of ${OWNER.email}`)).toHaveValue("OWNER");
 });
 
-test("a member changes their name and password; a wrong current password is named", async ({ page, browser, outsideRequests }) => {
+test("a member changes their name and password; a wrong current password is named", async ({
+  page,
+  browser,
+  outsideRequests,
+}) => {
   const member = await memberContext({ browser, ownerRequest: page.request, role: "EDITOR", outside: outsideRequests });
   const own = await member.context.newPage();
   await own.goto("/account");

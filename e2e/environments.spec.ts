@@ -1,11 +1,19 @@
-import { PROJECT, expect, test } from "./fixtures";
+import { expect, PROJECT, test } from "./fixtures";
 
 test.use({ timezoneId: "UTC" });
 
 test("deploy versions to development, see what each environment runs, now and at another moment", async ({ page }) => {
-  const prompt = await (await page.request.post(`/api/projects/${PROJECT}/prompts`, { data: { name: "envs/greeting", type: "TEXT" } })).json();
+  const prompt = await (
+    await page.request.post(`/api/projects/${PROJECT}/prompts`, { data: { name: "envs/greeting", type: "TEXT" } })
+  ).json();
   for (const [i, text] of ["Hello", "Hello there"].entries()) {
-    const saved = await page.request.post(`/api/projects/${PROJECT}/prompts/${prompt.id}/versions`, { data: { baseVersion: i, message: `v${i + 1}`, content: { template: text, contract: { variables: [] }, modelConfig: {} } } });
+    const saved = await page.request.post(`/api/projects/${PROJECT}/prompts/${prompt.id}/versions`, {
+      data: {
+        baseVersion: i,
+        message: `v${i + 1}`,
+        content: { template: text, contract: { variables: [] }, modelConfig: {} },
+      },
+    });
     expect(saved.status()).toBe(200);
   }
 
@@ -16,14 +24,22 @@ test("deploy versions to development, see what each environment runs, now and at
   await expect(page.getByTestId("runs-in-development")).toHaveText("Development: v1");
 
   // Production is protected: it is not offered for direct deploys, and the API refuses too.
-  await expect(page.getByTestId("deploy-control").getByLabel("Environment").locator("option")).toHaveText(["Development (runs v1)", "Staging (runs nothing)"]);
-  const refused = await page.request.post(`/api/projects/${PROJECT}/prompts/${prompt.id}/deployments`, { data: { environment: "production", version: 1 } });
+  await expect(page.getByTestId("deploy-control").getByLabel("Environment").locator("option")).toHaveText([
+    "Development (runs v1)",
+    "Staging (runs nothing)",
+  ]);
+  const refused = await page.request.post(`/api/projects/${PROJECT}/prompts/${prompt.id}/deployments`, {
+    data: { environment: "production", version: 1 },
+  });
   expect(refused.status()).toBe(403);
   expect((await refused.json()).error.message).toMatch(/protected/);
 
   // v2 follows v1 within seconds: time travel tells them apart to the second.
   const envApi = `/api/projects/${PROJECT}/environments/development`;
-  const deployedAt = async () => ((await (await page.request.get(envApi)).json()) as { prompts: Array<{ promptName: string; deployedAt: string }> }).prompts.find((p) => p.promptName === "envs/greeting")!.deployedAt;
+  const deployedAt = async () =>
+    (
+      (await (await page.request.get(envApi)).json()) as { prompts: Array<{ promptName: string; deployedAt: string }> }
+    ).prompts.find((p) => p.promptName === "envs/greeting")!.deployedAt;
   const v1At = Date.parse(await deployedAt());
   await new Promise((r) => setTimeout(r, 1100));
   await page.goto(`/p/${PROJECT}/prompts/envs/greeting?view=version&v=2`);
@@ -31,12 +47,18 @@ test("deploy versions to development, see what each environment runs, now and at
   await expect(page.getByText("Development now runs version 2.")).toBeVisible();
 
   await page.goto(`/p/${PROJECT}/prompts?q=envs%2Fgreeting`);
-  await expect(page.getByTestId("prompt-table").getByRole("row").filter({ hasText: "envs/greeting" })).toContainText("v2");
+  await expect(page.getByTestId("prompt-table").getByRole("row").filter({ hasText: "envs/greeting" })).toContainText(
+    "v2",
+  );
 
   await page.goto(`/p/${PROJECT}/environments?env=development`);
   await expect(page.getByTestId("environment-prompts")).toContainText("envs/greeting");
-  await expect(page.getByTestId("environment-prompts").getByRole("row").filter({ hasText: "envs/greeting" })).toContainText("v2");
-  await expect(page.getByTestId("deployment-timeline").locator("li").filter({ hasText: "envs/greeting" })).toHaveCount(2);
+  await expect(
+    page.getByTestId("environment-prompts").getByRole("row").filter({ hasText: "envs/greeting" }),
+  ).toContainText("v2");
+  await expect(page.getByTestId("deployment-timeline").locator("li").filter({ hasText: "envs/greeting" })).toHaveCount(
+    2,
+  );
 
   // The form reads times in the viewer's zone (this test's browser runs in UTC, see test.use).
   await page.getByLabel(/^Compare with/).fill("2001-01-01T00:00");
@@ -51,16 +73,24 @@ test("deploy versions to development, see what each environment runs, now and at
   await page.getByLabel(/^As of/).fill(between);
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(new RegExp(`at=${encodeURIComponent(`${between}.000Z`)}`));
-  await expect(page.getByTestId("environment-prompts").getByRole("row").filter({ hasText: "envs/greeting" })).toContainText("v1");
+  await expect(
+    page.getByTestId("environment-prompts").getByRole("row").filter({ hasText: "envs/greeting" }),
+  ).toContainText("v1");
 
   // "As it was right after this" on a deployment of the timeline.
   await page.goto(`/p/${PROJECT}/environments?env=development`);
   const timeline = page.getByTestId("deployment-timeline").locator("li").filter({ hasText: "envs/greeting" });
   await timeline.filter({ hasText: "— → v1" }).getByRole("link", { name: "As it was right after this" }).click();
-  await expect(page.getByRole("heading", { name: /Development right after the deployment of envs\/greeting v1/ })).toBeVisible();
-  await expect(page.getByTestId("environment-prompts").getByRole("row").filter({ hasText: "envs/greeting" })).toContainText("v1");
+  await expect(
+    page.getByRole("heading", { name: /Development right after the deployment of envs\/greeting v1/ }),
+  ).toBeVisible();
+  await expect(
+    page.getByTestId("environment-prompts").getByRole("row").filter({ hasText: "envs/greeting" }),
+  ).toContainText("v1");
   await timeline.filter({ hasText: "v1 → v2" }).getByRole("link", { name: "As it was right after this" }).click();
-  await expect(page.getByTestId("environment-prompts").getByRole("row").filter({ hasText: "envs/greeting" })).toContainText("v2");
+  await expect(
+    page.getByTestId("environment-prompts").getByRole("row").filter({ hasText: "envs/greeting" }),
+  ).toContainText("v2");
 });
 
 test("admins add and remove environments in settings; one that serves prompts asks first", async ({ page }) => {

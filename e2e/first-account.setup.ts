@@ -1,5 +1,5 @@
-import { OWNER, PROJECT, expect, test } from "./fixtures";
 import { ownerState } from "../playwright.config";
+import { expect, OWNER, PROJECT, test } from "./fixtures";
 
 test("the first account to sign up becomes owner of the default project", async ({ page }) => {
   await page.goto("/");

@@ -1,5 +1,6 @@
-import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
 import crypto from "node:crypto";
+import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
+
 import { baseURL } from "../playwright.config";
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
@@ -48,7 +49,12 @@ export async function signInOverHttp(request: APIRequestContext, email: string, 
  * Factory: invites a new member with `role` (as the owner, over HTTP), accepts by signing up over
  * HTTP, and returns a browser context signed in as them.
  */
-export async function memberContext(opts: { browser: Browser; ownerRequest: APIRequestContext; role: string; outside: string[] }) {
+export async function memberContext(opts: {
+  browser: Browser;
+  ownerRequest: APIRequestContext;
+  role: string;
+  outside: string[];
+}) {
   const email = uniqueEmail(opts.role.toLowerCase());
   const password = "member-password-1";
   const invite = await opts.ownerRequest.post(`/api/projects/${PROJECT}/invites`, { data: { email, role: opts.role } });
@@ -56,7 +62,9 @@ export async function memberContext(opts: { browser: Browser; ownerRequest: APIR
   const { token } = (await invite.json()) as { token: string };
   const context = await opts.browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   await guard(context, opts.outside);
-  const signup = await context.request.post("/api/signup", { data: { name: `${opts.role} member`, email, password, inviteToken: token } });
+  const signup = await context.request.post("/api/signup", {
+    data: { name: `${opts.role} member`, email, password, inviteToken: token },
+  });
   expect(signup.status()).toBe(200);
   await signInOverHttp(context.request, email, password);
   return { context, email, password };

@@ -1,7 +1,9 @@
-import { PROJECT, expect, test } from "./fixtures";
 import { FAKE_OPENAI_PORT } from "../playwright.config";
+import { expect, PROJECT, test } from "./fixtures";
 
-test("connect a provider once, then run a prompt and watch the answer stream in; failures are explained; Stop stops", async ({ page }) => {
+test("connect a provider once, then run a prompt and watch the answer stream in; failures are explained; Stop stops", async ({
+  page,
+}) => {
   await page.goto(`/p/${PROJECT}/settings/providers`);
   await page.getByLabel("Kind").selectOption("OPENAI_COMPATIBLE");
   await page.getByLabel("Name").fill("Fake");
@@ -15,9 +17,23 @@ test("connect a provider once, then run a prompt and watch the answer stream in;
   await expect(row).toContainText("Connected. 5 models");
 
   // A prompt with a variable, created over the studio's API.
-  const prompt = await (await page.request.post(`/api/projects/${PROJECT}/prompts`, { data: { name: "playground/greeter", type: "CHAT" } })).json();
+  const prompt = await (
+    await page.request.post(`/api/projects/${PROJECT}/prompts`, { data: { name: "playground/greeter", type: "CHAT" } })
+  ).json();
   const saved = await page.request.post(`/api/projects/${PROJECT}/prompts/${prompt.id}/versions`, {
-    data: { baseVersion: 0, message: "v1", content: { messages: [{ role: "system", content: "Greet warmly." }, { role: "placeholder", name: "history" }, { role: "user", content: "Say hello to {{name}}" }], contract: { variables: [] }, modelConfig: {} } },
+    data: {
+      baseVersion: 0,
+      message: "v1",
+      content: {
+        messages: [
+          { role: "system", content: "Greet warmly." },
+          { role: "placeholder", name: "history" },
+          { role: "user", content: "Say hello to {{name}}" },
+        ],
+        contract: { variables: [] },
+        modelConfig: {},
+      },
+    },
   });
   expect(saved.status()).toBe(200);
 
@@ -52,8 +68,12 @@ test("connect a provider once, then run a prompt and watch the answer stream in;
   const second = panel.getByRole("region", { name: "Column 2" });
   await expect(second.getByLabel("Source")).toHaveValue("1");
   await page.keyboard.press("ControlOrMeta+Enter");
-  await expect(panel.getByRole("region", { name: "Column 1" }).getByTestId("run-output")).toHaveText("Echo: Say hello to Ana, please");
-  await expect(page.getByTestId("template-editor").nth(1).locator(".view-lines")).toHaveText("Say hello to {{name}}, please");
+  await expect(panel.getByRole("region", { name: "Column 1" }).getByTestId("run-output")).toHaveText(
+    "Echo: Say hello to Ana, please",
+  );
+  await expect(page.getByTestId("template-editor").nth(1).locator(".view-lines")).toHaveText(
+    "Say hello to {{name}}, please",
+  );
   await expect(second.getByTestId("run-output")).toHaveText("Echo: Say hello to Ana");
 
   // A placeholder gets a conversation, typed as a list of messages.
@@ -72,7 +92,11 @@ test("connect a provider once, then run a prompt and watch the answer stream in;
   await expect(history.locator("li").first()).toContainText("[user] Earlier question");
   await expect(history).toContainText("Rate limit reached for requests.");
   await expect(history).toContainText("Stopped.");
-  await history.locator("li").filter({ hasText: "fake-chunks-20" }).getByRole("link", { name: "Reopen in playground" }).click();
+  await history
+    .locator("li")
+    .filter({ hasText: "fake-chunks-20" })
+    .getByRole("link", { name: "Reopen in playground" })
+    .click();
   await expect(page.getByTestId("run-panel").getByLabel("Model")).toHaveValue("fake-chunks-20");
   await expect(page.getByTestId("run-panel").getByLabel("Value of name")).toHaveValue("Ana");
 

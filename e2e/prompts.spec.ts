@@ -1,6 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
-import { PROJECT, expect, guard, test } from "./fixtures";
+
 import { baseURL, ownerState } from "../playwright.config";
+import { expect, guard, PROJECT, test } from "./fixtures";
 
 /** Clicks into a Monaco editor (inside `scope`) and moves to the end of its text. */
 async function focusEditorEnd(page: Page, scope: Locator) {
@@ -13,9 +14,17 @@ async function focusEditorEnd(page: Page, scope: Locator) {
 const message = (page: Page, n: number) => page.getByRole("region", { name: `Message ${n}` });
 
 async function workingCopy(page: Page, promptName: string) {
-  const list = await (await page.request.get(`/api/projects/${PROJECT}/prompts?q=${encodeURIComponent(promptName)}`)).json();
+  const list = await (
+    await page.request.get(`/api/projects/${PROJECT}/prompts?q=${encodeURIComponent(promptName)}`)
+  ).json();
   const id = list.prompts.find((p: { name: string }) => p.name === promptName).id;
-  return (await (await page.request.get(`/api/projects/${PROJECT}/prompts/${id}`)).json()) as { id: string; working: { fromDraft: boolean; content: { messages: Array<{ content?: string }>; modelConfig: { temperature?: number } } } };
+  return (await (await page.request.get(`/api/projects/${PROJECT}/prompts/${id}`)).json()) as {
+    id: string;
+    working: {
+      fromDraft: boolean;
+      content: { messages: Array<{ content?: string }>; modelConfig: { temperature?: number } };
+    };
+  };
 }
 
 test("write a chat prompt in Monaco, save two versions and compare them", async ({ page }) => {
@@ -37,7 +46,10 @@ test("write a chat prompt in Monaco, save two versions and compare them", async 
   await expect(page.getByTestId("variable-customer")).toBeVisible();
   await expect(page.getByTestId("save-status")).toContainText("Draft saved");
   const draft = await workingCopy(page, "support/refund-reply");
-  expect(draft.working.content.messages.map((m) => m.content)).toEqual(["You help {{customer}}", "Refund for {{customer}}"]);
+  expect(draft.working.content.messages.map((m) => m.content)).toEqual([
+    "You help {{customer}}",
+    "Refund for {{customer}}",
+  ]);
 
   await page.keyboard.press("ControlOrMeta+s");
   await page.getByLabel("What changed?").fill("First version");
@@ -74,7 +86,9 @@ test("write a chat prompt in Monaco, save two versions and compare them", async 
   await expect(message(page, 2).locator(".view-lines")).toHaveText("Refund for {{customer}}");
 });
 
-test("the save dialog is a labelled modal: focus stays inside, Escape and the overlay close it, focus comes back; the save is confirmed by a toast; both follow the dark theme", async ({ page }) => {
+test("the save dialog is a labelled modal: focus stays inside, Escape and the overlay close it, focus comes back; the save is confirmed by a toast; both follow the dark theme", async ({
+  page,
+}) => {
   await page.emulateMedia({ colorScheme: "dark" });
   await page.goto(`/p/${PROJECT}/prompts/new`);
   await page.getByLabel("Name").fill("dialogs/save");
@@ -121,10 +135,16 @@ test("a reload in the middle of an edit finds the draft intact", async ({ page }
   await expect(page.getByTestId("save-status")).toContainText("Draft saved");
   await page.reload();
   await expect(page.getByTestId("variable-document")).toBeVisible();
-  await expect(page.getByTestId("template-editor").locator(".view-lines")).toContainText("Summarise {{document}} in three bullet points.");
+  await expect(page.getByTestId("template-editor").locator(".view-lines")).toContainText(
+    "Summarise {{document}} in three bullet points.",
+  );
 });
 
-test("a save based on an old version gets the conflict view, and nothing is overwritten", async ({ page, browser, outsideRequests }) => {
+test("a save based on an old version gets the conflict view, and nothing is overwritten", async ({
+  page,
+  browser,
+  outsideRequests,
+}) => {
   await page.goto(`/p/${PROJECT}/prompts/new`);
   await page.getByLabel("Name").fill("conflicts/greeting");
   await page.getByRole("radio", { name: /^Text/ }).check();
@@ -147,7 +167,11 @@ test("a save based on an old version gets the conflict view, and nothing is over
 
   const { id } = await workingCopy(page, "conflicts/greeting");
   const theirs = await second.request.post(`/api/projects/${PROJECT}/prompts/${id}/versions`, {
-    data: { baseVersion: 1, message: "Their change", content: { template: "Hi {{name}}!", contract: { variables: [] }, modelConfig: {} } },
+    data: {
+      baseVersion: 1,
+      message: "Their change",
+      content: { template: "Hi {{name}}!", contract: { variables: [] }, modelConfig: {} },
+    },
   });
   expect(theirs.status()).toBe(200);
 
@@ -157,7 +181,9 @@ test("a save based on an old version gets the conflict view, and nothing is over
   const conflict = page.getByTestId("conflict");
   await expect(conflict).toContainText("saved version 2 while you were editing");
   await expect(conflict.getByTestId("text-diff")).toContainText("Hi {{name}}!");
-  await expect(page.getByTestId("template-editor").locator(".view-lines")).toContainText("Hello {{name}}, welcome back");
+  await expect(page.getByTestId("template-editor").locator(".view-lines")).toContainText(
+    "Hello {{name}}, welcome back",
+  );
 
   await conflict.getByRole("button", { name: "Save mine as version 3" }).click();
   await page.getByLabel("What changed?").fill("My change, after reading theirs");
@@ -193,9 +219,15 @@ test("renaming keeps the history, old links redirect, and archiving hides the pr
   await expect(page.getByText("No prompts match.")).toBeVisible();
 });
 
-test("import lists every problem of a bad file, then imports a good one; export downloads every version", async ({ page }) => {
+test("import lists every problem of a bad file, then imports a good one; export downloads every version", async ({
+  page,
+}) => {
   await page.goto(`/p/${PROJECT}/prompts`);
-  const file = (content: string) => ({ name: "prompts.galley.yaml", mimeType: "application/yaml", buffer: Buffer.from(content) });
+  const file = (content: string) => ({
+    name: "prompts.galley.yaml",
+    mimeType: "application/yaml",
+    buffer: Buffer.from(content),
+  });
   await page.getByLabel("Import file").setInputFiles(
     file(`galley: 1
 prompts:
@@ -208,10 +240,20 @@ prompts:
   );
   const problems = page.getByTestId("import-problems");
   await expect(problems).toContainText("The file has 2 problem(s); nothing was imported.");
-  await expect(problems).toContainText("prompts.0.versions.0.template: Line 1, column 4: Section {{#open}} is never closed");
-  await expect(problems).toContainText("prompts.0.versions.1.number: Versions must be numbered 1, 2, 3… in order; expected 2, found 3.");
+  await expect(problems).toContainText(
+    "prompts.0.versions.0.template: Line 1, column 4: Section {{#open}} is never closed",
+  );
+  await expect(problems).toContainText(
+    "prompts.0.versions.1.number: Versions must be numbered 1, 2, 3… in order; expected 2, found 3.",
+  );
 
-  await page.getByLabel("Import file").setInputFiles(file(`galley: 1\nprompts:\n  - name: imported/welcome\n    type: text\n    versions:\n      - { number: 1, message: "From the old system", template: "Welcome, {{name}}!" }\n`));
+  await page
+    .getByLabel("Import file")
+    .setInputFiles(
+      file(
+        `galley: 1\nprompts:\n  - name: imported/welcome\n    type: text\n    versions:\n      - { number: 1, message: "From the old system", template: "Welcome, {{name}}!" }\n`,
+      ),
+    );
   await expect(page.getByText("Imported: 1 new, 0 updated, 0 unchanged.")).toBeVisible();
   await expect(page.getByTestId("prompt-table")).toContainText("imported/welcome");
 

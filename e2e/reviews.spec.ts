@@ -1,26 +1,54 @@
-import { PROJECT, expect, memberContext, test } from "./fixtures";
+import { expect, memberContext, PROJECT, test } from "./fixtures";
 
 const content = (template: string) => ({ template, contract: { variables: [] }, modelConfig: {} });
 /** The environments page takes times without a zone (UTC). */
 const utc = (d: Date) => d.toISOString().replace("Z", "");
 
-test("an editor asks a reviewer, the reviewer comments on a line and asks for changes, the editor updates, the reviewer approves, the editor promotes, an admin rolls back", async ({ page, browser, outsideRequests }) => {
+test("an editor asks a reviewer, the reviewer comments on a line and asks for changes, the editor updates, the reviewer approves, the editor promotes, an admin rolls back", async ({
+  page,
+  browser,
+  outsideRequests,
+}) => {
   test.slow();
   const editor = await memberContext({ browser, ownerRequest: page.request, role: "EDITOR", outside: outsideRequests });
-  const reviewer = await memberContext({ browser, ownerRequest: page.request, role: "REVIEWER", outside: outsideRequests });
+  const reviewer = await memberContext({
+    browser,
+    ownerRequest: page.request,
+    role: "REVIEWER",
+    outside: outsideRequests,
+  });
   const handle = (email: string) => email.split("@")[0]!;
   const asEditor = await editor.context.newPage();
   const asReviewer = await reviewer.context.newPage();
   const api = `/api/projects/${PROJECT}`;
 
   // Production already runs v1 (through a review done over the API).
-  const prompt = await (await editor.context.request.post(`${api}/prompts`, { data: { name: "reviews/refund-reply", type: "TEXT" } })).json();
-  const save = async (n: number, text: string) => expect((await editor.context.request.post(`${api}/prompts/${prompt.id}/versions`, { data: { baseVersion: n - 1, message: `v${n}`, content: content(text) } })).status()).toBe(200);
+  const prompt = await (
+    await editor.context.request.post(`${api}/prompts`, { data: { name: "reviews/refund-reply", type: "TEXT" } })
+  ).json();
+  const save = async (n: number, text: string) =>
+    expect(
+      (
+        await editor.context.request.post(`${api}/prompts/${prompt.id}/versions`, {
+          data: { baseVersion: n - 1, message: `v${n}`, content: content(text) },
+        })
+      ).status(),
+    ).toBe(200);
   await save(1, "Sorry about your order.\nWe will refund you within 5 days.");
   const reviewerId = (await (await reviewer.context.request.get("/api/auth/session")).json()).userId as string;
-  const first = await (await editor.context.request.post(`${api}/reviews`, { data: { promptId: prompt.id, version: 1, environment: "production", reviewerIds: [reviewerId] } })).json();
-  expect((await reviewer.context.request.post(`${api}/reviews/${first.number}/decisions`, { data: { decision: "approve" } })).status()).toBe(200);
-  expect((await editor.context.request.post(`${api}/reviews/${first.number}/promote`, { data: {} })).status()).toBe(200);
+  const first = await (
+    await editor.context.request.post(`${api}/reviews`, {
+      data: { promptId: prompt.id, version: 1, environment: "production", reviewerIds: [reviewerId] },
+    })
+  ).json();
+  expect(
+    (
+      await reviewer.context.request.post(`${api}/reviews/${first.number}/decisions`, { data: { decision: "approve" } })
+    ).status(),
+  ).toBe(200);
+  expect((await editor.context.request.post(`${api}/reviews/${first.number}/promote`, { data: {} })).status()).toBe(
+    200,
+  );
   await new Promise((r) => setTimeout(r, 1100));
   const beforePromotion = new Date();
   await new Promise((r) => setTimeout(r, 1100));
@@ -39,7 +67,9 @@ test("an editor asks a reviewer, the reviewer comments on a line and asks for ch
   // The reviewer finds it in the inbox and in "To review", and sees the diff against production's v1.
   await asReviewer.goto("/inbox");
   await expect(asReviewer.getByTestId("unread-count")).toBeVisible();
-  await expect(asReviewer.getByTestId("inbox")).toContainText("asks you to review reviews/refund-reply v2 for Production");
+  await expect(asReviewer.getByTestId("inbox")).toContainText(
+    "asks you to review reviews/refund-reply v2 for Production",
+  );
   await asReviewer.goto(`/p/${PROJECT}/reviews`);
   await asReviewer.getByRole("navigation", { name: "Reviews" }).getByRole("link", { name: "To review" }).click();
   await expect(asReviewer.getByTestId("review-list").locator("li")).toHaveCount(1);
@@ -83,11 +113,23 @@ test("an editor asks a reviewer, the reviewer comments on a line and asks for ch
   await asEditor.getByRole("button", { name: "Promote v3 to Production" }).click();
   await expect(asEditor.getByTestId("review-status")).toHaveText("Promoted");
   await asEditor.goto(`/p/${PROJECT}/environments?env=production`);
-  await expect(asEditor.getByTestId("environment-prompts").getByRole("row").filter({ hasText: "reviews/refund-reply" })).toContainText("v3");
+  await expect(
+    asEditor.getByTestId("environment-prompts").getByRole("row").filter({ hasText: "reviews/refund-reply" }),
+  ).toContainText("v3");
   // Applications see the promotion at once.
-  const key = (await (await page.request.post(`${api}/api-keys`, { data: { name: "reviews e2e", scopes: ["prompts:read"] } })).json()).secret as string;
-  const served = async () => (await (await page.request.get("/api/prompts/reviews/refund-reply", { headers: { authorization: `Bearer ${key}` } })).json()) as { version: number; template: string };
-  expect(await served()).toMatchObject({ version: 3, template: "Sorry about that.\nWe will refund you within 5 days." });
+  const key = (
+    await (
+      await page.request.post(`${api}/api-keys`, { data: { name: "reviews e2e", scopes: ["prompts:read"] } })
+    ).json()
+  ).secret as string;
+  const served = async () =>
+    (await (
+      await page.request.get("/api/prompts/reviews/refund-reply", { headers: { authorization: `Bearer ${key}` } })
+    ).json()) as { version: number; template: string };
+  expect(await served()).toMatchObject({
+    version: 3,
+    template: "Sorry about that.\nWe will refund you within 5 days.",
+  });
 
   // An admin rolls production back, with a reason, from the prompt's deployment timeline.
   await page.goto(`/p/${PROJECT}/prompts/reviews/refund-reply?view=deployments&env=production`);
@@ -107,7 +149,9 @@ test("an editor asks a reviewer, the reviewer comments on a line and asks for ch
 
   // Production as it was before the promotion ran v1; between then and now it went v1 → v3 → v1.
   await page.goto(`/p/${PROJECT}/environments?env=production&at=${utc(beforePromotion)}`);
-  await expect(page.getByTestId("environment-prompts").getByRole("row").filter({ hasText: "reviews/refund-reply" })).toContainText("v1");
+  await expect(
+    page.getByTestId("environment-prompts").getByRole("row").filter({ hasText: "reviews/refund-reply" }),
+  ).toContainText("v1");
   await page.goto(`/p/${PROJECT}/environments?env=production&from=${utc(beforePromotion)}`);
   await expect(page.getByText("No prompt changed in Production in that time.")).toBeVisible();
 

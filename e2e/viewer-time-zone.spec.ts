@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
+
 import { baseURL, ownerState } from "../playwright.config";
-import { PROJECT, expect, guard, memberContext, test } from "./fixtures";
+import { expect, guard, memberContext, PROJECT, test } from "./fixtures";
 
 // A viewer in another time zone than the server's: every page with dates must hydrate without a
 // mismatch (React #418), show the viewer's own zone, and leaving a page with a Monaco diff must not
@@ -16,23 +17,66 @@ function watch(page: Page) {
   return problems;
 }
 
-test("a viewer in another time zone sees their own times, labelled, with no hydration or Monaco errors", async ({ page, browser, outsideRequests }) => {
+test("a viewer in another time zone sees their own times, labelled, with no hydration or Monaco errors", async ({
+  page,
+  browser,
+  outsideRequests,
+}) => {
   test.slow();
   const api = `/api/projects/${PROJECT}`;
-  const content = (template: string) => ({ template, contract: { variables: [{ name: "customer", type: "string", required: true }] }, modelConfig: {} });
+  const content = (template: string) => ({
+    template,
+    contract: { variables: [{ name: "customer", type: "string", required: true }] },
+    modelConfig: {},
+  });
 
   // Data with dates on every page: a prompt with two versions deployed to development, a review
   // for production (which runs nothing yet), a reviewer's decision in the owner's inbox, an API key.
-  const reviewer = await memberContext({ browser, ownerRequest: page.request, role: "REVIEWER", outside: outsideRequests });
+  const reviewer = await memberContext({
+    browser,
+    ownerRequest: page.request,
+    role: "REVIEWER",
+    outside: outsideRequests,
+  });
   const reviewerId = (await (await reviewer.context.request.get("/api/auth/session")).json()).userId as string;
-  const prompt = await (await page.request.post(`${api}/prompts`, { data: { name: "zones/greeting", type: "TEXT" } })).json();
-  for (const [i, text] of ["Hello {{customer}}.", "Hello {{customer}}, how can we help?\nA second line that is long enough to wrap in a narrow diff editor, so both sides must wrap alike."].entries()) {
-    expect((await page.request.post(`${api}/prompts/${prompt.id}/versions`, { data: { baseVersion: i, message: `v${i + 1}`, content: content(text) } })).status()).toBe(200);
+  const prompt = await (
+    await page.request.post(`${api}/prompts`, { data: { name: "zones/greeting", type: "TEXT" } })
+  ).json();
+  for (const [i, text] of [
+    "Hello {{customer}}.",
+    "Hello {{customer}}, how can we help?\nA second line that is long enough to wrap in a narrow diff editor, so both sides must wrap alike.",
+  ].entries()) {
+    expect(
+      (
+        await page.request.post(`${api}/prompts/${prompt.id}/versions`, {
+          data: { baseVersion: i, message: `v${i + 1}`, content: content(text) },
+        })
+      ).status(),
+    ).toBe(200);
   }
-  for (const version of [1, 2]) expect((await page.request.post(`${api}/prompts/${prompt.id}/deployments`, { data: { environment: "development", version } })).status()).toBe(200);
-  const review = await (await page.request.post(`${api}/reviews`, { data: { promptId: prompt.id, version: 2, environment: "production", reviewerIds: [reviewerId] } })).json();
-  expect((await reviewer.context.request.post(`${api}/reviews/${review.number}/decisions`, { data: { decision: "request-changes", body: "Say hello warmly." } })).status()).toBe(200);
-  expect((await page.request.post(`${api}/api-keys`, { data: { name: "zones e2e", scopes: ["prompts:read"] } })).status()).toBe(200);
+  for (const version of [1, 2])
+    expect(
+      (
+        await page.request.post(`${api}/prompts/${prompt.id}/deployments`, {
+          data: { environment: "development", version },
+        })
+      ).status(),
+    ).toBe(200);
+  const review = await (
+    await page.request.post(`${api}/reviews`, {
+      data: { promptId: prompt.id, version: 2, environment: "production", reviewerIds: [reviewerId] },
+    })
+  ).json();
+  expect(
+    (
+      await reviewer.context.request.post(`${api}/reviews/${review.number}/decisions`, {
+        data: { decision: "request-changes", body: "Say hello warmly." },
+      })
+    ).status(),
+  ).toBe(200);
+  expect(
+    (await page.request.post(`${api}/api-keys`, { data: { name: "zones e2e", scopes: ["prompts:read"] } })).status(),
+  ).toBe(200);
 
   const context = await browser.newContext({ baseURL, storageState: ownerState, timezoneId: viewerZone });
   await guard(context, outsideRequests);
@@ -64,7 +108,10 @@ test("a viewer in another time zone sees their own times, labelled, with no hydr
   await viewer.goto(`/p/${PROJECT}/environments?env=development`);
   await expect(viewer.getByTestId("deployment-timeline").locator("time").first()).toHaveText(zoneLabel);
   await viewer.goto(`/p/${PROJECT}/settings/api-keys`);
-  await expect(viewer.getByRole("row").filter({ hasText: "zones e2e" }).locator("time").first()).toHaveAttribute("title", zoneLabel);
+  await expect(viewer.getByRole("row").filter({ hasText: "zones e2e" }).locator("time").first()).toHaveAttribute(
+    "title",
+    zoneLabel,
+  );
   await viewer.goto(`/p/${PROJECT}/settings/members`);
   await expect(viewer.locator("main time").first()).toBeVisible();
   await viewer.goto(`/p/${PROJECT}/settings/audit`);

@@ -33,6 +33,8 @@ describe("getEnv", () => {
 
   it("names the outbound policy entry it cannot read", async () => {
     const getEnv = await loadEnv({ DATABASE_URL: "", GALLEY_OUTBOUND_DENY: "10.0.0.0/8, 10.0.0.0/33" });
-    expect(() => getEnv()).toThrow(/GALLEY_OUTBOUND_DENY must be comma-separated addresses, CIDR ranges or host names: "10.0.0.0\/33" is neither/);
+    expect(() => getEnv()).toThrow(
+      /GALLEY_OUTBOUND_DENY must be comma-separated addresses, CIDR ranges or host names: "10.0.0.0\/33" is neither/,
+    );
   });
 });

@@ -1,8 +1,10 @@
 // The one place that reads configuration. Every variable Galley understands is listed here
 // (and in the README); a bad value fails start-up with one line naming the variable.
 import "server-only";
+
 import path from "node:path";
 import { z } from "zod";
+
 import { parseOutboundRules } from "@/lib/net/parse-outbound-rules";
 
 const flag = z
@@ -19,7 +21,10 @@ const outboundRules = optionalString.superRefine((v, ctx) => {
   try {
     parseOutboundRules(v);
   } catch (error) {
-    ctx.addIssue({ code: "custom", message: `must be comma-separated addresses, CIDR ranges or host names: ${(error as Error).message}` });
+    ctx.addIssue({
+      code: "custom",
+      message: `must be comma-separated addresses, CIDR ranges or host names: ${(error as Error).message}`,
+    });
   }
 });
 
@@ -33,22 +38,33 @@ const envSchema = z.object({
   ),
   GALLEY_DATA_DIR: optionalString,
   NEXTAUTH_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, "must be at least 32 characters"),
-  NEXTAUTH_URL: optionalString.refine((v) => v === undefined || URL.canParse(v), "must be an absolute URL such as https://galley.example.com"),
+  NEXTAUTH_URL: optionalString.refine(
+    (v) => v === undefined || URL.canParse(v),
+    "must be an absolute URL such as https://galley.example.com",
+  ),
   GALLEY_OPEN_SIGNUP: flag,
   // How many reverse proxies in front of Galley append to X-Forwarded-For: 0 (unset, false) means
   // X-Forwarded-* come from the client and are ignored; true means one (lib/http/normalize-forwarded-headers.ts).
   GALLEY_TRUST_PROXY: z
     .string()
     .optional()
-    .transform((v) => (v === undefined || ["", "false", "0"].includes(v.trim()) ? 0 : v.trim() === "true" ? 1 : Number(v.trim())))
-    .refine((n) => Number.isInteger(n) && n >= 0 && n <= 10, "must be true, false, or the number of proxies in front of Galley (0–10)"),
+    .transform((v) =>
+      v === undefined || ["", "false", "0"].includes(v.trim()) ? 0 : v.trim() === "true" ? 1 : Number(v.trim()),
+    )
+    .refine(
+      (n) => Number.isInteger(n) && n >= 0 && n <= 10,
+      "must be true, false, or the number of proxies in front of Galley (0–10)",
+    ),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
   GITHUB_ID: optionalString,
   GITHUB_SECRET: optionalString,
   GOOGLE_CLIENT_ID: optionalString,
   GOOGLE_CLIENT_SECRET: optionalString,
-  OIDC_ISSUER: optionalString.refine((v) => v === undefined || URL.canParse(v), "must be the issuer URL of your OpenID Connect provider"),
+  OIDC_ISSUER: optionalString.refine(
+    (v) => v === undefined || URL.canParse(v),
+    "must be the issuer URL of your OpenID Connect provider",
+  ),
   OIDC_CLIENT_ID: optionalString,
   OIDC_CLIENT_SECRET: optionalString,
   OIDC_NAME: optionalString,
@@ -57,22 +73,56 @@ const envSchema = z.object({
     "must be 32 random bytes, as 64 hex characters or base64 (openssl rand -hex 32)",
   ),
   OPENAI_API_KEY: optionalString,
-  OPENAI_BASE_URL: optionalString.refine((v) => v === undefined || URL.canParse(v), "must be a URL such as https://api.openai.com/v1"),
-  GALLEY_LLM_TIMEOUT_MS: z.coerce.number().int().min(1000, "must be at least 1000 (milliseconds)").max(3_600_000).default(120_000),
+  OPENAI_BASE_URL: optionalString.refine(
+    (v) => v === undefined || URL.canParse(v),
+    "must be a URL such as https://api.openai.com/v1",
+  ),
+  GALLEY_LLM_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1000, "must be at least 1000 (milliseconds)")
+    .max(3_600_000)
+    .default(120_000),
   // Where providers, webhooks and other outbound requests may connect (lib/net/check-destination.ts).
   GALLEY_OUTBOUND_ALLOW: outboundRules,
   GALLEY_OUTBOUND_DENY: outboundRules,
-  GALLEY_API_RATE_LIMIT: z.coerce.number().int().min(1, "must be at least 1 (requests per second per API key)").default(100),
+  GALLEY_API_RATE_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1, "must be at least 1 (requests per second per API key)")
+    .default(100),
   // The largest a prompt may grow to with references replaced or values rendered (lib/templates/work-budget.ts).
-  GALLEY_MAX_RESOLVED_BYTES: z.coerce.number().int().min(1024, "must be at least 1024 (bytes)").default(1024 * 1024),
+  GALLEY_MAX_RESOLVED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024, "must be at least 1024 (bytes)")
+    .default(1024 * 1024),
   // Bytes of answers the serving hot path keeps in memory per instance; the least recently used go first.
-  GALLEY_SERVING_CACHE_BYTES: z.coerce.number().int().min(0, "must be 0 (no cache) or more (bytes)").default(64 * 1024 * 1024),
+  GALLEY_SERVING_CACHE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0, "must be 0 (no cache) or more (bytes)")
+    .default(64 * 1024 * 1024),
   // Request bodies are refused with 413 above these sizes before anything parses them (server.ts).
-  GALLEY_MAX_BODY_BYTES: z.coerce.number().int().min(16_384, "must be at least 16384 (bytes)").default(2 * 1024 * 1024),
+  GALLEY_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(16_384, "must be at least 16384 (bytes)")
+    .default(2 * 1024 * 1024),
   // Import files may be 20 MB (lib/transfer); JSON-escaping them into the request body can nearly double that.
-  GALLEY_MAX_IMPORT_BYTES: z.coerce.number().int().min(16_384, "must be at least 16384 (bytes)").default(40 * 1024 * 1024),
-  GALLEY_SEED_API_KEY: optionalString.refine((v) => v === undefined || (/^gk_[A-Za-z0-9_-]{16,}$/.test(v)), "must look like a Galley key: gk_ followed by at least 16 letters, digits, - or _"),
-  SMTP_URL: optionalString.refine((v) => v === undefined || /^smtps?:\/\/.+/.test(v), "must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.com:587"),
+  GALLEY_MAX_IMPORT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(16_384, "must be at least 16384 (bytes)")
+    .default(40 * 1024 * 1024),
+  GALLEY_SEED_API_KEY: optionalString.refine(
+    (v) => v === undefined || /^gk_[A-Za-z0-9_-]{16,}$/.test(v),
+    "must look like a Galley key: gk_ followed by at least 16 letters, digits, - or _",
+  ),
+  SMTP_URL: optionalString.refine(
+    (v) => v === undefined || /^smtps?:\/\/.+/.test(v),
+    "must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.com:587",
+  ),
   SMTP_FROM: optionalString,
 });
 

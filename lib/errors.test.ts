@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+
 import { AppError, errorBody, toAppError } from "@/lib/errors";
 
 describe("errors", () => {
@@ -7,7 +8,10 @@ describe("errors", () => {
     const result = z.object({ email: z.email(), age: z.number() }).safeParse({ email: "nope", age: "x" });
     const error = toAppError(result.error);
     expect(error.status).toBe(422);
-    expect((error.details as { issues: Array<{ path: string }> }).issues.map((i) => i.path).sort()).toEqual(["age", "email"]);
+    expect((error.details as { issues: Array<{ path: string }> }).issues.map((i) => i.path).sort()).toEqual([
+      "age",
+      "email",
+    ]);
   });
 
   it("hides internals of unknown errors", () => {

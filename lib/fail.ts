@@ -1,5 +1,5 @@
-import { ConfigError, readEnvUnchecked } from "@/lib/env";
 import { MigrationError } from "@/lib/db/migrations/apply-migrations";
+import { ConfigError, readEnvUnchecked } from "@/lib/env";
 
 /** Ends a script or the server with one clear line and a non-zero exit code, no stack trace wall. */
 export function fail(error: unknown): never {

@@ -8,11 +8,27 @@ import { build } from "esbuild";
 
 const dist = process.argv[2] ?? "sdk/dist";
 fs.rmSync(dist, { recursive: true, force: true });
-for (const [format, file] of [["esm", "index.mjs"], ["cjs", "index.cjs"]]) {
-  await build({ entryPoints: ["sdk/src/index.ts"], bundle: true, format, platform: "neutral", target: "es2020", outfile: path.join(dist, file), sourcemap: true, logLevel: "warning" });
+for (const [format, file] of [
+  ["esm", "index.mjs"],
+  ["cjs", "index.cjs"],
+]) {
+  await build({
+    entryPoints: ["sdk/src/index.ts"],
+    bundle: true,
+    format,
+    platform: "neutral",
+    target: "es2020",
+    outfile: path.join(dist, file),
+    sourcemap: true,
+    logLevel: "warning",
+  });
 }
 const types = path.join(dist, "types");
-const tsc = spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "sdk/tsconfig.json", "--outDir", types], { stdio: "inherit" });
+const tsc = spawnSync(
+  process.execPath,
+  ["node_modules/typescript/bin/tsc", "-p", "sdk/tsconfig.json", "--outDir", types],
+  { stdio: "inherit" },
+);
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 // tsc writes .d.ts with extensionless relative imports. A .d.ts in this "type": "module" package
 // would tell a CommonJS consumer the package is ESM-only (TS1479), so each file becomes a .d.mts
@@ -24,7 +40,10 @@ const split = (dir) => {
     else if (file.endsWith(".d.ts")) {
       const text = fs.readFileSync(file, "utf8");
       for (const ext of ["mjs", "cjs"]) {
-        const withExtensions = text.replace(/((?:from\s+|import\()["'])(\.{1,2}\/[^"']+?)(?:\.js)?(["'])/g, (m, a, spec, b) => `${a}${spec}.${ext}${b}`);
+        const withExtensions = text.replace(
+          /((?:from\s+|import\()["'])(\.{1,2}\/[^"']+?)(?:\.js)?(["'])/g,
+          (m, a, spec, b) => `${a}${spec}.${ext}${b}`,
+        );
         fs.writeFileSync(file.replace(/\.d\.ts$/, `.d.${ext.slice(0, 1)}ts`), withExtensions);
       }
       fs.rmSync(file);

@@ -8,7 +8,9 @@ import path from "node:path";
 
 const root = path.join(process.cwd(), "public", "monaco");
 const from = path.join(process.cwd(), "node_modules", "monaco-editor", "min", "vs");
-const version = JSON.parse(fs.readFileSync(path.join(process.cwd(), "node_modules", "monaco-editor", "package.json"), "utf8")).version;
+const version = JSON.parse(
+  fs.readFileSync(path.join(process.cwd(), "node_modules", "monaco-editor", "package.json"), "utf8"),
+).version;
 const to = path.join(root, version, "vs");
 const stamp = path.join(root, version, ".complete");
 

@@ -13,6 +13,10 @@ const freePort = () =>
     });
   });
 
-const env = { ...process.env, E2E_PORT: process.env.E2E_PORT ?? String(await freePort()), E2E_FAKE_OPENAI_PORT: process.env.E2E_FAKE_OPENAI_PORT ?? String(await freePort()) };
+const env = {
+  ...process.env,
+  E2E_PORT: process.env.E2E_PORT ?? String(await freePort()),
+  E2E_FAKE_OPENAI_PORT: process.env.E2E_FAKE_OPENAI_PORT ?? String(await freePort()),
+};
 const child = spawn("node_modules/.bin/playwright", ["test", ...process.argv.slice(2)], { stdio: "inherit", env });
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

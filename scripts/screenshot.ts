@@ -7,9 +7,19 @@ const base = process.env.GALLEY_URL ?? "http://localhost:3000";
 async function main() {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
-  const page = await browser.newPage({ viewport: { width: 1360, height: 820 }, colorScheme: (process.env.THEME as "dark" | "light") ?? "light" });
+  const page = await browser.newPage({
+    viewport: { width: 1360, height: 820 },
+    colorScheme: (process.env.THEME as "dark" | "light") ?? "light",
+  });
   await page.goto(`${base}/login`);
   await page.getByLabel("Email").fill("olivia@demo.galley.test");
   await page.getByLabel("Password").fill("galley-demo-password");

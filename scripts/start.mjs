@@ -20,10 +20,19 @@ function newestSource(dir) {
 
 const sources = ["app", "components", "lib", "public"].filter((d) => fs.existsSync(path.join(root, d)));
 const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
-const changed = ["next.config.js", "package-lock.json", "postcss.config.mjs"].some((f) => fs.existsSync(f) && fs.statSync(f).mtimeMs > builtAt);
+const changed = ["next.config.js", "package-lock.json", "postcss.config.mjs"].some(
+  (f) => fs.existsSync(f) && fs.statSync(f).mtimeMs > builtAt,
+);
 if (!builtAt || changed || sources.some((d) => newestSource(path.join(root, d)) > builtAt)) {
-  console.log(builtAt ? "Sources changed since the last build: rebuilding Galley…" : "First start: building Galley (a minute or two)…");
-  const build = spawnSync(bin("next"), ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  console.log(
+    builtAt
+      ? "Sources changed since the last build: rebuilding Galley…"
+      : "First start: building Galley (a minute or two)…",
+  );
+  const build = spawnSync(bin("next"), ["build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { buildUsageExamples } from "@/lib/serving/build-usage-examples";
 import type { Contract } from "@/lib/templates/contract";
 
@@ -32,8 +33,15 @@ beforeAll(() => {
   const pkg = path.join(tmp, "pkg");
   const build = node(["scripts/build-sdk.mjs", path.join(pkg, "dist")]);
   if (build.status !== 0) throw new Error(`sdk build failed:\n${build.stdout}${build.stderr}`);
-  for (const file of ["package.json", "README.md", "LICENSE"]) fs.copyFileSync(path.join(root, "sdk", file), path.join(pkg, file));
-  const [packed] = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", tmp], { cwd: pkg, encoding: "utf8", env: { ...process.env, npm_config_offline: "true" } })) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  for (const file of ["package.json", "README.md", "LICENSE"])
+    fs.copyFileSync(path.join(root, "sdk", file), path.join(pkg, file));
+  const [packed] = JSON.parse(
+    execFileSync("npm", ["pack", "--json", "--pack-destination", tmp], {
+      cwd: pkg,
+      encoding: "utf8",
+      env: { ...process.env, npm_config_offline: "true" },
+    }),
+  ) as Array<{ filename: string; files: Array<{ path: string }> }>;
   tarball = path.join(tmp, packed!.filename);
   packedFiles = packed!.files.map((f) => f.path);
 
@@ -43,7 +51,8 @@ beforeAll(() => {
   fs.mkdirSync(installed, { recursive: true });
   execFileSync("tar", ["-xzf", tarball, "-C", installed, "--strip-components=1"]);
   fs.mkdirSync(path.join(app, "node_modules", "@types"), { recursive: true });
-  for (const dep of ["openai", "@types/node"]) fs.symlinkSync(path.join(root, "node_modules", dep), path.join(app, "node_modules", dep), "dir");
+  for (const dep of ["openai", "@types/node"])
+    fs.symlinkSync(path.join(root, "node_modules", dep), path.join(app, "node_modules", dep), "dir");
   fs.writeFileSync(path.join(app, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }));
 }, 120_000);
 
@@ -53,9 +62,22 @@ afterAll(() => {
 
 describe("the SDK package", () => {
   it("ships its README, LICENSE, both bundles and a declaration for each format, and is published publicly", () => {
-    expect(packedFiles).toEqual(expect.arrayContaining(["README.md", "LICENSE", "package.json", "dist/index.mjs", "dist/index.cjs", "dist/types/sdk/src/index.d.mts", "dist/types/sdk/src/index.d.cts"]));
+    expect(packedFiles).toEqual(
+      expect.arrayContaining([
+        "README.md",
+        "LICENSE",
+        "package.json",
+        "dist/index.mjs",
+        "dist/index.cjs",
+        "dist/types/sdk/src/index.d.mts",
+        "dist/types/sdk/src/index.d.cts",
+      ]),
+    );
     expect(packedFiles.filter((f) => f.endsWith(".d.ts") || f.startsWith("src/"))).toEqual([]);
-    const manifest = JSON.parse(fs.readFileSync(path.join(root, "sdk", "package.json"), "utf8")) as { license: string; publishConfig?: { access?: string } };
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, "sdk", "package.json"), "utf8")) as {
+      license: string;
+      publishConfig?: { access?: string };
+    };
     expect(manifest).toMatchObject({ license: "MIT", publishConfig: { access: "public" } });
     expect(fs.readFileSync(path.join(root, "sdk", "LICENSE"), "utf8")).toMatch(/^MIT License/);
   });
@@ -64,11 +86,23 @@ describe("the SDK package", () => {
     const installed = path.join(tmp, "app", "node_modules", "@galley", "sdk");
     const shipped = packedFiles.filter((f) => /\.(mjs|cjs|d\.mts|d\.cts)$/.test(f));
     expect(shipped.length).toBeGreaterThan(4);
-    for (const file of shipped) expect(fs.readFileSync(path.join(installed, file), "utf8"), file).not.toMatch(/["']zod["']|\bZodError\b|\bz\.object\(/);
+    for (const file of shipped)
+      expect(fs.readFileSync(path.join(installed, file), "utf8"), file).not.toMatch(
+        /["']zod["']|\bZodError\b|\bz\.object\(/,
+      );
   });
 
   it("has types that are right for every resolution mode (arethetypeswrong)", () => {
-    const attw = node([path.join(root, "node_modules/@arethetypeswrong/cli/dist/index.js"), tarball, "--format", "json", "--no-definitely-typed"], tmp);
+    const attw = node(
+      [
+        path.join(root, "node_modules/@arethetypeswrong/cli/dist/index.js"),
+        tarball,
+        "--format",
+        "json",
+        "--no-definitely-typed",
+      ],
+      tmp,
+    );
     const report = JSON.parse(attw.stdout) as { problems?: Record<string, unknown> };
     expect(report.problems ?? {}).toEqual({});
     expect(attw.status).toBe(0);
@@ -76,16 +110,35 @@ describe("the SDK package", () => {
 
   it("loads from CommonJS and from ESM", () => {
     const app = path.join(tmp, "app");
-    const cjs = node(["-e", 'const s = require("@galley/sdk"); process.stdout.write([typeof s.createGalley, typeof s.TemplateError].join())'], app);
-    const esm = node(["--input-type=module", "-e", 'const s = await import("@galley/sdk"); process.stdout.write([typeof s.createGalley, typeof s.TemplateError].join())'], app);
+    const cjs = node(
+      [
+        "-e",
+        'const s = require("@galley/sdk"); process.stdout.write([typeof s.createGalley, typeof s.TemplateError].join())',
+      ],
+      app,
+    );
+    const esm = node(
+      [
+        "--input-type=module",
+        "-e",
+        'const s = await import("@galley/sdk"); process.stdout.write([typeof s.createGalley, typeof s.TemplateError].join())',
+      ],
+      app,
+    );
     expect([cjs.stdout || cjs.stderr, esm.stdout || esm.stderr]).toEqual(["function,function", "function,function"]);
   });
 
   it("type-checks the Use this prompt example and a CommonJS consumer against openai under --strict", () => {
     const app = path.join(tmp, "app");
     const origin = "https://galley.acme.internal";
-    fs.writeFileSync(path.join(app, "every-type.ts"), buildUsageExamples({ origin, name: "support/refund-reply", environment: "production", contract: everyType }).sdk);
-    fs.writeFileSync(path.join(app, "no-variables.ts"), buildUsageExamples({ origin, name: "support/greeting", environment: "staging", contract: { variables: [] } }).sdk);
+    fs.writeFileSync(
+      path.join(app, "every-type.ts"),
+      buildUsageExamples({ origin, name: "support/refund-reply", environment: "production", contract: everyType }).sdk,
+    );
+    fs.writeFileSync(
+      path.join(app, "no-variables.ts"),
+      buildUsageExamples({ origin, name: "support/greeting", environment: "staging", contract: { variables: [] } }).sdk,
+    );
     // Each @ts-expect-error must be needed: if a type were `any`, it would be unused (an error).
     fs.writeFileSync(
       path.join(app, "openai-types.ts"),
@@ -118,7 +171,19 @@ export async function messages(): Promise<OpenAI.Chat.Completions.ChatCompletion
     // above fail if any declaration of ours does not resolve, since its types would become `any`.
     fs.writeFileSync(
       path.join(app, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: "es2022", lib: ["es2022"], module: "nodenext", moduleResolution: "nodenext", types: ["node"], skipLibCheck: true }, include: ["*.ts", "*.cts"] }),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          target: "es2022",
+          lib: ["es2022"],
+          module: "nodenext",
+          moduleResolution: "nodenext",
+          types: ["node"],
+          skipLibCheck: true,
+        },
+        include: ["*.ts", "*.cts"],
+      }),
     );
     const tsc = node([path.join(root, "node_modules/typescript/bin/tsc"), "-p", app], app);
     expect(tsc.stdout + tsc.stderr).toBe("");

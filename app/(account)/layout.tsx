@@ -1,7 +1,8 @@
 import { redirect } from "next/navigation";
+
+import { AppShell } from "@/components/shell/app-shell";
 import { getCurrentUser } from "@/lib/auth/get-current-user";
 import { listUserProjects } from "@/lib/projects/list-user-projects";
-import { AppShell } from "@/components/shell/app-shell";
 
 export default async function AccountLayout({ children }: { children: React.ReactNode }) {
   const user = await getCurrentUser();

@@ -1,19 +1,33 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
+import { useRouter } from "next/navigation";
+
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 
-export function AcceptInvite(props: { token: string; projectName: string; role: string; invitedEmail: string; signedInEmail: string }) {
+export function AcceptInvite(props: {
+  token: string;
+  projectName: string;
+  role: string;
+  invitedEmail: string;
+  signedInEmail: string;
+}) {
   const router = useRouter();
   const { busy, error, run } = useRequest();
   const mismatch = props.invitedEmail !== props.signedInEmail;
 
   async function accept() {
-    const joined = await run(() => apiFetch<{ projectSlug: string }>(`/api/invites/${encodeURIComponent(props.token)}/accept`, { method: "POST", body: {} }), { navigating: true });
+    const joined = await run(
+      () =>
+        apiFetch<{ projectSlug: string }>(`/api/invites/${encodeURIComponent(props.token)}/accept`, {
+          method: "POST",
+          body: {},
+        }),
+      { navigating: true },
+    );
     if (!joined) return;
     router.replace(`/p/${joined.projectSlug}/prompts`);
     router.refresh();
@@ -27,7 +41,11 @@ export function AcceptInvite(props: { token: string; projectName: string; role: 
           <p className="text-muted">
             This invite is for {props.invitedEmail}, but you are signed in as {props.signedInEmail}.
           </p>
-          <Button variant="secondary" className="w-full" onClick={() => signOut({ callbackUrl: `/invite/${props.token}` })}>
+          <Button
+            variant="secondary"
+            className="w-full"
+            onClick={() => signOut({ callbackUrl: `/invite/${props.token}` })}
+          >
             Sign out and continue
           </Button>
         </>

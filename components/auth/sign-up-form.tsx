@@ -1,14 +1,15 @@
 "use client";
 
+import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { ApiError, apiFetch } from "@/lib/client/api-fetch";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
+import { ApiError, apiFetch } from "@/lib/client/api-fetch";
 
 type Props = { title: string; intro?: string; inviteToken?: string; email?: string };
 
@@ -33,7 +34,13 @@ export function SignUpForm(props: Props) {
     try {
       const result = await apiFetch<{ projectSlug: string | null }>("/api/signup", { body });
       const signedIn = await signIn("credentials", { email: body.email, password: body.password, redirect: false });
-      if (!signedIn || signedIn.error) throw new ApiError("Your account was created, but signing in failed. Sign in on the next page.", 0, "signin", {});
+      if (!signedIn || signedIn.error)
+        throw new ApiError(
+          "Your account was created, but signing in failed. Sign in on the next page.",
+          0,
+          "signin",
+          {},
+        );
       router.replace(result.projectSlug ? `/p/${result.projectSlug}/prompts` : "/");
       router.refresh();
     } catch (e) {
@@ -77,7 +84,10 @@ export function SignUpForm(props: Props) {
         </Button>
       </form>
       <p className="text-center text-xs text-muted">
-        Already have an account? <Link href="/login" className="text-accent hover:underline">Sign in</Link>
+        Already have an account?{" "}
+        <Link href="/login" className="text-accent hover:underline">
+          Sign in
+        </Link>
       </p>
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { loader } from "@monaco-editor/react";
+
 import { MONACO_VERSION } from "@/components/editor/monaco-version";
 
 // Monaco is served from our own origin (copied to public/monaco/<version> by

@@ -3,12 +3,18 @@
 import Editor, { type OnMount } from "@monaco-editor/react";
 import type * as Monaco from "monaco-editor";
 import { useEffect, useRef, useState } from "react";
+
+import { configureMonaco } from "@/components/editor/monaco-setup";
+import {
+  clearTemplateContext,
+  registerTemplateLanguage,
+  setTemplateContext,
+  TEMPLATE_LANGUAGE,
+} from "@/components/editor/template-language";
+import { useDarkMode } from "@/components/ui/use-dark-mode";
+import type { VariableSpec } from "@/lib/templates/contract";
 import { parseTemplate } from "@/lib/templates/parse-template";
 import { collectReferences } from "@/lib/templates/render-template";
-import type { VariableSpec } from "@/lib/templates/contract";
-import { configureMonaco } from "@/components/editor/monaco-setup";
-import { TEMPLATE_LANGUAGE, clearTemplateContext, registerTemplateLanguage, setTemplateContext } from "@/components/editor/template-language";
-import { useDarkMode } from "@/components/ui/use-dark-mode";
 
 configureMonaco();
 
@@ -96,7 +102,8 @@ export function TemplateEditor(props: Props) {
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => saveRef.current?.());
     // Ctrl/Cmd+Enter runs the playground (Monaco would otherwise insert a line).
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => window.dispatchEvent(new Event(RUN_EVENT)));
-    const fit = () => setHeight(Math.min(props.maxHeight ?? 640, Math.max(props.minHeight ?? 120, editor.getContentHeight() + 8)));
+    const fit = () =>
+      setHeight(Math.min(props.maxHeight ?? 640, Math.max(props.minHeight ?? 120, editor.getContentHeight() + 8)));
     editor.onDidContentSizeChange(fit);
     fit();
   };

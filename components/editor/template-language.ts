@@ -3,6 +3,7 @@
 // component from parseTemplate's problems. Registered once per page; per-model context (which
 // variables and prompts exist) is looked up by model URI.
 import type * as Monaco from "monaco-editor";
+
 import type { VariableSpec } from "@/lib/templates/contract";
 
 export const TEMPLATE_LANGUAGE = "galley-template";
@@ -67,14 +68,30 @@ export function registerTemplateLanguage(monaco: typeof Monaco) {
     provideCompletionItems(model, position) {
       const context = contexts.get(model.uri.toString());
       if (!context) return { suggestions: [] };
-      const before = model.getValueInRange({ startLineNumber: position.lineNumber, startColumn: 1, endLineNumber: position.lineNumber, endColumn: position.column });
+      const before = model.getValueInRange({
+        startLineNumber: position.lineNumber,
+        startColumn: 1,
+        endLineNumber: position.lineNumber,
+        endColumn: position.column,
+      });
       const word = model.getWordUntilPosition(position);
       const reference = /\{\{\s*>\s*([\w/@-]*)$/.exec(before);
       if (reference) {
         const typed = reference[1]!;
-        const range = new monaco.Range(position.lineNumber, position.column - typed.length, position.lineNumber, position.column);
+        const range = new monaco.Range(
+          position.lineNumber,
+          position.column - typed.length,
+          position.lineNumber,
+          position.column,
+        );
         return {
-          suggestions: context.prompts.map((name) => ({ label: name, kind: monaco.languages.CompletionItemKind.Module, insertText: name, range, detail: "prompt reference" })),
+          suggestions: context.prompts.map((name) => ({
+            label: name,
+            kind: monaco.languages.CompletionItemKind.Module,
+            insertText: name,
+            range,
+            detail: "prompt reference",
+          })),
         };
       }
       if (!/\{\{\{?\s*[#^/]?\s*[\w.]*$/.test(before)) return { suggestions: [] };
@@ -100,11 +117,17 @@ export function registerTemplateLanguage(monaco: typeof Monaco) {
       const word = model.getWordAtPosition(position);
       const spec = word && context?.variables.find((v) => v.name === word.word);
       if (!spec || !word) return null;
-      const facts = [spec.type === "enum" ? `enum: ${(spec.values ?? []).join(", ")}` : spec.type, spec.required ? "required" : "optional"];
+      const facts = [
+        spec.type === "enum" ? `enum: ${(spec.values ?? []).join(", ")}` : spec.type,
+        spec.required ? "required" : "optional",
+      ];
       if (spec.default !== undefined) facts.push(`default ${JSON.stringify(spec.default)}`);
       return {
         range: new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn),
-        contents: [{ value: `**${spec.name}** — ${facts.join(", ")}` }, ...(spec.description ? [{ value: spec.description }] : [])],
+        contents: [
+          { value: `**${spec.name}** — ${facts.join(", ")}` },
+          ...(spec.description ? [{ value: spec.description }] : []),
+        ],
       };
     },
   });

@@ -2,10 +2,11 @@
 
 import { DiffEditor } from "@monaco-editor/react";
 import { useState } from "react";
+
 import { configureMonaco } from "@/components/editor/monaco-setup";
 import { registerTemplateLanguage, TEMPLATE_LANGUAGE } from "@/components/editor/template-language";
-import { useDarkMode } from "@/components/ui/use-dark-mode";
 import { useDiffEditorLifecycle } from "@/components/editor/use-diff-editor-lifecycle";
+import { useDarkMode } from "@/components/ui/use-dark-mode";
 
 configureMonaco();
 
@@ -34,7 +35,15 @@ export function diffEditorProps(dark: boolean, inline: boolean) {
 }
 
 /** What the two sides are, and the side-by-side / inline switch. */
-export function DiffHeader({ label, inline, onInline }: { label: string; inline: boolean; onInline: (inline: boolean) => void }) {
+export function DiffHeader({
+  label,
+  inline,
+  onInline,
+}: {
+  label: string;
+  inline: boolean;
+  onInline: (inline: boolean) => void;
+}) {
   return (
     <div className="flex items-center justify-between text-xs text-muted">
       <span>{label}</span>
@@ -46,7 +55,19 @@ export function DiffHeader({ label, inline, onInline }: { label: string; inline:
 }
 
 /** Monaco's diff editor, side by side or inline, read-only; as tall as its content up to `height`, then it scrolls. */
-export function TextDiff({ original, modified, originalLabel, modifiedLabel, height: maxHeight = 480 }: { original: string; modified: string; originalLabel: string; modifiedLabel: string; height?: number }) {
+export function TextDiff({
+  original,
+  modified,
+  originalLabel,
+  modifiedLabel,
+  height: maxHeight = 480,
+}: {
+  original: string;
+  modified: string;
+  originalLabel: string;
+  modifiedLabel: string;
+  height?: number;
+}) {
   const dark = useDarkMode();
   const [inline, setInline] = useState(false);
   const { height, track, keepModels } = useDiffEditorLifecycle({ minHeight: 120, maxHeight });

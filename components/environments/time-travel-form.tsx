@@ -3,10 +3,11 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useSyncExternalStore, type FormEvent } from "react";
+
+import { buttonClass } from "@/components/ui/button";
 import { fromDateTimeLocal } from "@/lib/dates/from-datetime-local";
 import { toDateTimeLocal } from "@/lib/dates/to-datetime-local";
 import { viewerClock } from "@/lib/dates/viewer-clock";
-import { buttonClass } from "@/components/ui/button";
 
 type Props = {
   base: string;
@@ -43,7 +44,12 @@ export function TimeTravelForm({ base, environment, at, from }: Props) {
   const local = (iso: string | null) => (iso && zone ? toDateTimeLocal({ value: iso, timeZone: zone }) : "");
   const input = "rounded-md border border-line bg-surface px-3 py-1.5 text-sm text-ink";
   return (
-    <form onSubmit={onSubmit} className="mb-5 flex flex-wrap items-end gap-3 rounded-lg border border-line bg-surface p-4" key={zone ?? "server"} data-testid="time-travel">
+    <form
+      onSubmit={onSubmit}
+      className="mb-5 flex flex-wrap items-end gap-3 rounded-lg border border-line bg-surface p-4"
+      key={zone ?? "server"}
+      data-testid="time-travel"
+    >
       <label className="space-y-1 text-xs text-muted">
         <span className="block">As of ({zone ?? "your time zone"}; empty = now)</span>
         <input type="datetime-local" step={1} name="at" defaultValue={local(at)} className={input} />

@@ -2,12 +2,13 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { apiFetch } from "@/lib/client/api-fetch";
-import { useRequest } from "@/lib/client/use-request";
-import type { NotificationView } from "@/lib/notifications/list-notifications";
+
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Time } from "@/components/ui/time";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { useRequest } from "@/lib/client/use-request";
+import type { NotificationView } from "@/lib/notifications/list-notifications";
 
 const kindLabel: Record<string, string> = {
   "review-requested": "Review requested",
@@ -18,7 +19,17 @@ const kindLabel: Record<string, string> = {
   "rolled-back": "Rolled back",
 };
 
-export function InboxClient({ notifications, unread, nextBefore, unreadOnly }: { notifications: NotificationView[]; unread: number; nextBefore: string | null; unreadOnly: boolean }) {
+export function InboxClient({
+  notifications,
+  unread,
+  nextBefore,
+  unreadOnly,
+}: {
+  notifications: NotificationView[];
+  unread: number;
+  nextBefore: string | null;
+  unreadOnly: boolean;
+}) {
   const router = useRouter();
   const { busy, error, run } = useRequest();
   const mark = async (body: { ids?: string[]; all?: boolean; read?: boolean }) => {
@@ -30,10 +41,18 @@ export function InboxClient({ notifications, unread, nextBefore, unreadOnly }: {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-2">
-        <Link href="/inbox" aria-current={!unreadOnly ? "page" : undefined} className={buttonClass(unreadOnly ? "ghost" : "secondary")}>
+        <Link
+          href="/inbox"
+          aria-current={!unreadOnly ? "page" : undefined}
+          className={buttonClass(unreadOnly ? "ghost" : "secondary")}
+        >
           All
         </Link>
-        <Link href="/inbox?unread=1" aria-current={unreadOnly ? "page" : undefined} className={buttonClass(unreadOnly ? "secondary" : "ghost")}>
+        <Link
+          href="/inbox?unread=1"
+          aria-current={unreadOnly ? "page" : undefined}
+          className={buttonClass(unreadOnly ? "secondary" : "ghost")}
+        >
           Unread ({unread})
         </Link>
         <span className="flex-1" />
@@ -44,23 +63,33 @@ export function InboxClient({ notifications, unread, nextBefore, unreadOnly }: {
       {error ? <Alert>{error}</Alert> : null}
       {notifications.length === 0 ? (
         <p className="rounded-lg border border-dashed border-line bg-surface p-8 text-center text-muted">
-          {unreadOnly ? "You have read everything." : "Nothing yet. When someone asks you for a review, decides on yours, mentions you, or promotes or rolls back a prompt you worked on, it shows up here."}
+          {unreadOnly
+            ? "You have read everything."
+            : "Nothing yet. When someone asks you for a review, decides on yours, mentions you, or promotes or rolls back a prompt you worked on, it shows up here."}
         </p>
       ) : (
         <ul className="divide-y divide-line rounded-lg border border-line bg-surface" data-testid="inbox">
           {notifications.map((n) => (
             <li key={n.id} className={`flex items-start gap-3 px-4 py-3 ${n.read ? "" : "bg-accent/5"}`}>
-              <span aria-hidden className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${n.read ? "bg-transparent" : "bg-accent"}`} />
+              <span
+                aria-hidden
+                className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${n.read ? "bg-transparent" : "bg-accent"}`}
+              />
               <div className="min-w-0 flex-1">
                 <div className="flex flex-wrap items-baseline gap-2 text-xs text-muted">
                   <span className="font-medium text-ink">{kindLabel[n.kind] ?? n.kind}</span>
                   <span>{n.project}</span>
-                  <span><Time value={n.createdAt} /></span>
+                  <span>
+                    <Time value={n.createdAt} />
+                  </span>
                 </div>
                 <Link
                   href={n.href}
                   onClick={() => {
-                    if (!n.read) void apiFetch("/api/notifications/read", { body: { ids: [n.id] } }).then(() => window.dispatchEvent(new Event("galley:inbox-changed")));
+                    if (!n.read)
+                      void apiFetch("/api/notifications/read", { body: { ids: [n.id] } }).then(() =>
+                        window.dispatchEvent(new Event("galley:inbox-changed")),
+                      );
                   }}
                   className={`block hover:underline ${n.read ? "" : "font-medium"}`}
                 >
@@ -68,7 +97,11 @@ export function InboxClient({ notifications, unread, nextBefore, unreadOnly }: {
                 </Link>
                 {n.body ? <p className="mt-0.5 line-clamp-2 whitespace-pre-wrap text-muted">{n.body}</p> : null}
               </div>
-              <button type="button" className="text-xs text-muted hover:text-ink" onClick={() => mark({ ids: [n.id], read: !n.read })}>
+              <button
+                type="button"
+                className="text-xs text-muted hover:text-ink"
+                onClick={() => mark({ ids: [n.id], read: !n.read })}
+              >
                 {n.read ? "Mark unread" : "Mark read"}
               </button>
             </li>

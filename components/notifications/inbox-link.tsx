@@ -31,10 +31,18 @@ export function InboxLink({ initialUnread }: { initialUnread: number }) {
     };
   }, [pathname]);
   return (
-    <Link href="/inbox" className="relative flex items-center gap-1.5 rounded-md px-2 py-1 text-sm hover:bg-subtle" aria-label={unread ? `Inbox, ${unread} unread` : "Inbox"} data-testid="inbox-link">
+    <Link
+      href="/inbox"
+      className="relative flex items-center gap-1.5 rounded-md px-2 py-1 text-sm hover:bg-subtle"
+      aria-label={unread ? `Inbox, ${unread} unread` : "Inbox"}
+      data-testid="inbox-link"
+    >
       Inbox
       {unread ? (
-        <span className="min-w-5 rounded-full bg-accent px-1.5 text-center text-xs font-semibold text-accent-ink" data-testid="unread-count">
+        <span
+          className="min-w-5 rounded-full bg-accent px-1.5 text-center text-xs font-semibold text-accent-ink"
+          data-testid="unread-count"
+        >
           {unread > 99 ? "99+" : unread}
         </span>
       ) : null}

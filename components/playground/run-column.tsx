@@ -2,13 +2,21 @@
 
 import { Play, RotateCw, Square, Trash2 } from "lucide-react";
 import { useCallback, useEffect, useRef, useState } from "react";
+
+import { Button } from "@/components/ui/button";
 import type { RunEvent, ToolCallView } from "@/lib/playground/run-prompt";
 import type { ProviderFailure } from "@/lib/providers/describe-provider-error";
 import type { ProviderView } from "@/lib/providers/provider-view";
 import type { PromptContent } from "@/lib/validations/prompt";
-import { Button } from "@/components/ui/button";
 
-export type ColumnConfig = { id: number; source: "draft" | number; providerId: string; model: string; temperature: string; maxTokens: string };
+export type ColumnConfig = {
+  id: number;
+  source: "draft" | number;
+  providerId: string;
+  model: string;
+  temperature: string;
+  maxTokens: string;
+};
 
 type Result = {
   status: "idle" | "running" | "done" | "failed";
@@ -55,7 +63,10 @@ export function RunColumn(props: Props) {
     setResult({ ...idle, status: "running" });
     const temperature = config.temperature.trim() === "" ? undefined : Number(config.temperature);
     const maxTokens = config.maxTokens.trim() === "" ? undefined : Number(config.maxTokens);
-    const settings = { ...(temperature !== undefined ? { temperature } : {}), ...(maxTokens !== undefined ? { maxTokens } : {}) };
+    const settings = {
+      ...(temperature !== undefined ? { temperature } : {}),
+      ...(maxTokens !== undefined ? { maxTokens } : {}),
+    };
     try {
       const response = await fetch(props.endpoint, {
         method: "POST",
@@ -71,12 +82,34 @@ export function RunColumn(props: Props) {
       });
       if (!response.ok || !response.body) {
         // Problems found before the provider was called come back in the house error shape.
-        const body = (await response.json().catch(() => null)) as { error?: { message: string; details?: { issues?: Array<{ path: string; message: string }> } } } | null;
+        const body = (await response.json().catch(() => null)) as {
+          error?: { message: string; details?: { issues?: Array<{ path: string; message: string }> } };
+        } | null;
         const issues = body?.error?.details?.issues ?? [];
         const valueIssues = issues.filter((i) => i.path.startsWith("values."));
-        if (valueIssues.length) props.onValueProblems(Object.fromEntries(valueIssues.map((i) => [i.path, i.message])), "Fix the values marked above.");
-        const other = issues.filter((i) => !i.path.startsWith("values.")).map((i) => i.message).join(" ");
-        setResult({ ...idle, status: "failed", failure: { code: "invalid", status: response.status, message: other || (valueIssues.length ? "Some values are missing or wrong." : (body?.error?.message ?? `The server answered ${response.status}.`)), hint: "" } });
+        if (valueIssues.length)
+          props.onValueProblems(
+            Object.fromEntries(valueIssues.map((i) => [i.path, i.message])),
+            "Fix the values marked above.",
+          );
+        const other = issues
+          .filter((i) => !i.path.startsWith("values."))
+          .map((i) => i.message)
+          .join(" ");
+        setResult({
+          ...idle,
+          status: "failed",
+          failure: {
+            code: "invalid",
+            status: response.status,
+            message:
+              other ||
+              (valueIssues.length
+                ? "Some values are missing or wrong."
+                : (body?.error?.message ?? `The server answered ${response.status}.`)),
+            hint: "",
+          },
+        });
         return;
       }
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -100,7 +133,18 @@ export function RunColumn(props: Props) {
       }
     } catch (error) {
       const stopped = (error as Error).name === "AbortError";
-      setResult((r) => ({ ...r, status: "failed", failure: stopped ? { code: "aborted", status: null, message: "Stopped.", hint: "" } : { code: "network", status: null, message: "Could not reach the Galley server.", hint: "Check your connection and try again." } }));
+      setResult((r) => ({
+        ...r,
+        status: "failed",
+        failure: stopped
+          ? { code: "aborted", status: null, message: "Stopped.", hint: "" }
+          : {
+              code: "network",
+              status: null,
+              message: "Could not reach the Galley server.",
+              hint: "Check your connection and try again.",
+            },
+      }));
     } finally {
       abort.current = null;
       setResult((r) => (r.status === "running" ? { ...r, status: "done" } : r));
@@ -124,11 +168,20 @@ export function RunColumn(props: Props) {
   }
   const field = "block w-full rounded border border-line bg-surface px-2 py-1 text-sm text-ink";
   return (
-    <section aria-label={props.label} className="min-w-0 space-y-2 rounded-md border border-line p-3" data-testid="run-column">
+    <section
+      aria-label={props.label}
+      className="min-w-0 space-y-2 rounded-md border border-line p-3"
+      data-testid="run-column"
+    >
       <div className="grid grid-cols-2 gap-2 xl:grid-cols-3">
         <label className="space-y-0.5 text-xs text-muted">
           Source
-          <select aria-label="Source" className={field} value={String(config.source)} onChange={(e) => set({ source: e.target.value === "draft" ? "draft" : Number(e.target.value) })}>
+          <select
+            aria-label="Source"
+            className={field}
+            value={String(config.source)}
+            onChange={(e) => set({ source: e.target.value === "draft" ? "draft" : Number(e.target.value) })}
+          >
             <option value="draft">Editor (unsaved edits)</option>
             {props.versions.map((n) => (
               <option key={n} value={n}>
@@ -139,7 +192,12 @@ export function RunColumn(props: Props) {
         </label>
         <label className="space-y-0.5 text-xs text-muted">
           Provider
-          <select aria-label="Provider" className={field} value={config.providerId} onChange={(e) => set({ providerId: e.target.value })}>
+          <select
+            aria-label="Provider"
+            className={field}
+            value={config.providerId}
+            onChange={(e) => set({ providerId: e.target.value })}
+          >
             {props.providers.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -149,15 +207,40 @@ export function RunColumn(props: Props) {
         </label>
         <label className="space-y-0.5 text-xs text-muted">
           Model
-          <input aria-label="Model" className={field} value={config.model} placeholder={props.content.modelConfig.model ?? provider?.defaultModel ?? "model name"} onChange={(e) => set({ model: e.target.value })} />
+          <input
+            aria-label="Model"
+            className={field}
+            value={config.model}
+            placeholder={props.content.modelConfig.model ?? provider?.defaultModel ?? "model name"}
+            onChange={(e) => set({ model: e.target.value })}
+          />
         </label>
         <label className="space-y-0.5 text-xs text-muted">
           Temperature
-          <input aria-label="Temperature override" className={field} type="number" min={0} max={2} step={0.1} value={config.temperature} placeholder="as saved" onChange={(e) => set({ temperature: e.target.value })} />
+          <input
+            aria-label="Temperature override"
+            className={field}
+            type="number"
+            min={0}
+            max={2}
+            step={0.1}
+            value={config.temperature}
+            placeholder="as saved"
+            onChange={(e) => set({ temperature: e.target.value })}
+          />
         </label>
         <label className="space-y-0.5 text-xs text-muted">
           Max tokens
-          <input aria-label="Max tokens override" className={field} type="number" min={1} step={1} value={config.maxTokens} placeholder="as saved" onChange={(e) => set({ maxTokens: e.target.value })} />
+          <input
+            aria-label="Max tokens override"
+            className={field}
+            type="number"
+            min={1}
+            step={1}
+            value={config.maxTokens}
+            placeholder="as saved"
+            onChange={(e) => set({ maxTokens: e.target.value })}
+          />
         </label>
       </div>
       <div className="flex gap-2">
@@ -171,14 +254,25 @@ export function RunColumn(props: Props) {
           </Button>
         )}
         {props.onRemove ? (
-          <Button variant="ghost" icon={Trash2} className="ml-auto" onClick={props.onRemove} aria-label={`Remove ${props.label}`}>
+          <Button
+            variant="ghost"
+            icon={Trash2}
+            className="ml-auto"
+            onClick={props.onRemove}
+            aria-label={`Remove ${props.label}`}
+          >
             Remove
           </Button>
         ) : null}
       </div>
       {result.status !== "idle" ? (
         <div className="space-y-2">
-          <div aria-live="polite" data-testid="run-output" data-chunks={result.chunks} className="min-h-16 whitespace-pre-wrap break-words rounded-md border border-line bg-canvas p-3 font-mono text-[13px]">
+          <div
+            aria-live="polite"
+            data-testid="run-output"
+            data-chunks={result.chunks}
+            className="min-h-16 rounded-md border border-line bg-canvas p-3 font-mono text-[13px] break-words whitespace-pre-wrap"
+          >
             {pretty ?? result.output}
             {result.status === "running" ? <span className="animate-pulse text-muted">▍</span> : null}
           </div>
@@ -193,7 +287,9 @@ export function RunColumn(props: Props) {
           ) : null}
           {m ? (
             <p className="text-xs text-muted" data-testid="run-metrics">
-              {result.model} · first token {m.ttftMs ?? "—"} ms · total {m.totalMs} ms · tokens {m.inputTokens ?? "?"} in / {m.outputTokens ?? "?"} out · cost {m.costUsd === null ? "unknown" : `$${m.costUsd.toFixed(6)}`} · finish {m.finishReason ?? "—"}
+              {result.model} · first token {m.ttftMs ?? "—"} ms · total {m.totalMs} ms · tokens {m.inputTokens ?? "?"}{" "}
+              in / {m.outputTokens ?? "?"} out · cost {m.costUsd === null ? "unknown" : `$${m.costUsd.toFixed(6)}`} ·
+              finish {m.finishReason ?? "—"}
               {m.json ? (m.json.valid ? " · valid JSON" : ` · JSON ${m.json.error}`) : ""}
             </p>
           ) : null}

@@ -3,16 +3,17 @@
 import { Columns2, Play } from "lucide-react";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ProviderView } from "@/lib/providers/provider-view";
-import type { RunView } from "@/lib/playground/list-runs";
-import type { TestCaseView } from "@/lib/playground/test-cases";
-import { TestCaseBar } from "@/components/playground/test-case-bar";
-import type { PromptContent } from "@/lib/validations/prompt";
+
 import { RUN_EVENT } from "@/components/editor/template-editor";
+import { RunColumn, type ColumnConfig } from "@/components/playground/run-column";
+import { TestCaseBar } from "@/components/playground/test-case-bar";
+import { parseValues, VariablesForm, type RawValues } from "@/components/playground/variables-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { RunColumn, type ColumnConfig } from "@/components/playground/run-column";
-import { parseValues, VariablesForm, type RawValues } from "@/components/playground/variables-form";
+import type { RunView } from "@/lib/playground/list-runs";
+import type { TestCaseView } from "@/lib/playground/test-cases";
+import type { ProviderView } from "@/lib/providers/provider-view";
+import type { PromptContent } from "@/lib/validations/prompt";
 
 type Props = {
   projectSlug: string;
@@ -33,7 +34,16 @@ export const MAX_COLUMNS = 4;
  * The playground: one set of variable values, and up to four columns (each its own source,
  * provider, model and temperature) that run together on Ctrl/Cmd+Enter and stream independently.
  */
-export function RunPanel({ projectSlug, promptId, content, latestVersion, providers, canManageProviders, reopen, testCases }: Props) {
+export function RunPanel({
+  projectSlug,
+  promptId,
+  content,
+  latestVersion,
+  providers,
+  canManageProviders,
+  reopen,
+  testCases,
+}: Props) {
   const storageKey = `galley:values:${promptId}`;
   const [raw, setRaw] = useState<RawValues>(() => {
     if (reopen) return Object.fromEntries(Object.entries(reopen.variables).map(([k, v]) => [k, asText(v)]));
@@ -47,7 +57,14 @@ export function RunPanel({ projectSlug, promptId, content, latestVersion, provid
   const [formError, setFormError] = useState<string>();
   const [columns, setColumns] = useState<ColumnConfig[]>(() => [
     reopen
-      ? { id: 1, source: reopen.versionNumber ?? "draft", providerId: providers.find((p) => p.name === reopen.providerName)?.id ?? providers[0]?.id ?? "", model: reopen.model, temperature: "", maxTokens: "" }
+      ? {
+          id: 1,
+          source: reopen.versionNumber ?? "draft",
+          providerId: providers.find((p) => p.name === reopen.providerName)?.id ?? providers[0]?.id ?? "",
+          model: reopen.model,
+          temperature: "",
+          maxTokens: "",
+        }
       : { id: 1, source: "draft", providerId: providers[0]?.id ?? "", model: "", temperature: "", maxTokens: "" },
   ]);
   const runners = useRef(new Map<number, () => Promise<void>>());
@@ -92,13 +109,19 @@ export function RunPanel({ projectSlug, promptId, content, latestVersion, provid
   if (!providers.length) {
     return (
       <section aria-labelledby="run-heading" className="rounded-lg border border-dashed border-line bg-surface p-5">
-        <h2 id="run-heading" className="font-semibold">Run</h2>
+        <h2 id="run-heading" className="font-semibold">
+          Run
+        </h2>
         <p className="mt-1 text-muted">
           To try this prompt against a model, connect an LLM provider first
           {canManageProviders ? (
             <>
               {" "}
-              in <Link className="text-accent hover:underline" href={`/p/${projectSlug}/settings/providers`}>Settings → Providers</Link>.
+              in{" "}
+              <Link className="text-accent hover:underline" href={`/p/${projectSlug}/settings/providers`}>
+                Settings → Providers
+              </Link>
+              .
             </>
           ) : (
             ": ask an admin of the project to add one."
@@ -109,19 +132,35 @@ export function RunPanel({ projectSlug, promptId, content, latestVersion, provid
   }
 
   return (
-    <section aria-labelledby="run-heading" className="space-y-4 rounded-lg border border-line bg-surface p-5" data-testid="run-panel">
+    <section
+      aria-labelledby="run-heading"
+      className="space-y-4 rounded-lg border border-line bg-surface p-5"
+      data-testid="run-panel"
+    >
       <div className="flex flex-wrap items-center gap-2">
-        <h2 id="run-heading" className="mr-auto font-semibold">Run</h2>
+        <h2 id="run-heading" className="mr-auto font-semibold">
+          Run
+        </h2>
         <Button
           variant="ghost"
           icon={Columns2}
           disabled={columns.length >= MAX_COLUMNS}
-          onClick={() => setColumns((cs) => [...cs, { ...cs[cs.length - 1]!, id: Math.max(...cs.map((c) => c.id)) + 1, source: latestVersion && cs.length === 1 ? latestVersion : cs[cs.length - 1]!.source }])}
+          onClick={() =>
+            setColumns((cs) => [
+              ...cs,
+              {
+                ...cs[cs.length - 1]!,
+                id: Math.max(...cs.map((c) => c.id)) + 1,
+                source: latestVersion && cs.length === 1 ? latestVersion : cs[cs.length - 1]!.source,
+              },
+            ])
+          }
         >
           Add column
         </Button>
         <Button onClick={runAll} title="Ctrl/Cmd+Enter" icon={Play}>
-          {columns.length > 1 ? "Run all" : "Run"} <kbd className="rounded border border-white/30 px-1 text-[10px]">⌘↵</kbd>
+          {columns.length > 1 ? "Run all" : "Run"}{" "}
+          <kbd className="rounded border border-white/30 px-1 text-[10px]">⌘↵</kbd>
         </Button>
       </div>
       <TestCaseBar

@@ -3,13 +3,19 @@
 import { Save, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
-import type { TestCaseView } from "@/lib/playground/test-cases";
+
+import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
-import { Button } from "@/components/ui/button";
+import type { TestCaseView } from "@/lib/playground/test-cases";
 
 /** Pick a saved test case to fill the values, or save the current values under a name. */
-export function TestCaseBar(props: { endpoint: string; initial: TestCaseView[]; currentValues: () => Record<string, unknown> | null; onLoad: (values: Record<string, unknown>) => void }) {
+export function TestCaseBar(props: {
+  endpoint: string;
+  initial: TestCaseView[];
+  currentValues: () => Record<string, unknown> | null;
+  onLoad: (values: Record<string, unknown>) => void;
+}) {
   const [cases, setCases] = useState(props.initial);
   const [selected, setSelected] = useState("");
   const [naming, setNaming] = useState(false);
@@ -62,7 +68,15 @@ export function TestCaseBar(props: { endpoint: string; initial: TestCaseView[]; 
       ) : null}
       {naming ? (
         <>
-          <input autoFocus aria-label="Test case name" value={name} onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === "Enter" && void save()} placeholder="Angry customer, VIP" className="w-48 rounded border border-line bg-surface px-2 py-1" />
+          <input
+            autoFocus
+            aria-label="Test case name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            onKeyDown={(e) => e.key === "Enter" && void save()}
+            placeholder="Angry customer, VIP"
+            className="w-48 rounded border border-line bg-surface px-2 py-1"
+          />
           <Button variant="secondary" icon={Save} busy={busy} onClick={save}>
             Save
           </Button>
@@ -75,7 +89,11 @@ export function TestCaseBar(props: { endpoint: string; initial: TestCaseView[]; 
           Save values as test case…
         </Button>
       )}
-      {error ? <span role="alert" className="text-xs text-danger">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="text-xs text-danger">
+          {error}
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -2,7 +2,15 @@ import type { ConfigChange } from "@/lib/prompts/diff-model-config";
 import type { ContractChange } from "@/lib/templates/diff-contracts";
 
 /** Model-setting changes and contract changes side by side, breaking ones called out in red. */
-export function ChangeLists({ configChanges, contractChanges, headingLevel = "h2" }: { configChanges: ConfigChange[]; contractChanges: ContractChange[]; headingLevel?: "h2" | "h3" }) {
+export function ChangeLists({
+  configChanges,
+  contractChanges,
+  headingLevel = "h2",
+}: {
+  configChanges: ConfigChange[];
+  contractChanges: ContractChange[];
+  headingLevel?: "h2" | "h3";
+}) {
   const Heading = headingLevel;
   return (
     <div className="grid gap-6 md:grid-cols-2">
@@ -16,7 +24,8 @@ export function ChangeLists({ configChanges, contractChanges, headingLevel = "h2
           <ul className="space-y-1" data-testid="config-changes">
             {configChanges.map((c) => (
               <li key={c.setting}>
-                {c.setting} <span className="font-mono text-danger line-through">{c.before}</span> → <span className="font-mono text-success">{c.after}</span>
+                {c.setting} <span className="font-mono text-danger line-through">{c.before}</span> →{" "}
+                <span className="font-mono text-success">{c.after}</span>
               </li>
             ))}
           </ul>
@@ -31,7 +40,10 @@ export function ChangeLists({ configChanges, contractChanges, headingLevel = "h2
         ) : (
           <ul className="space-y-1" data-testid="contract-changes">
             {contractChanges.map((c, i) => (
-              <li key={i} className={c.breaking ? "rounded border border-danger/40 bg-danger/5 px-2 py-1 text-danger" : ""}>
+              <li
+                key={i}
+                className={c.breaking ? "rounded border border-danger/40 bg-danger/5 px-2 py-1 text-danger" : ""}
+              >
                 {c.breaking ? <strong>Breaking: </strong> : null}
                 {c.message}
               </li>

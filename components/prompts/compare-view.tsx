@@ -1,10 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import type { ConfigChange } from "@/lib/prompts/diff-model-config";
-import type { ContractChange } from "@/lib/templates/diff-contracts";
+
 import { TextDiff } from "@/components/editor/text-diff";
 import { ChangeLists } from "@/components/prompts/change-lists";
+import type { ConfigChange } from "@/lib/prompts/diff-model-config";
+import type { ContractChange } from "@/lib/templates/diff-contracts";
 
 type Props = {
   here: string;
@@ -26,7 +27,12 @@ export function CompareView(props: Props) {
     <div className="space-y-5">
       <div className="flex flex-wrap items-center gap-2 text-sm">
         Compare
-        <select aria-label="From version" value={props.a} onChange={(e) => go(Number(e.target.value), props.b)} className="rounded border border-line bg-surface px-2 py-1">
+        <select
+          aria-label="From version"
+          value={props.a}
+          onChange={(e) => go(Number(e.target.value), props.b)}
+          className="rounded border border-line bg-surface px-2 py-1"
+        >
           {numbers.map((n) => (
             <option key={n} value={n}>
               v{n}
@@ -34,7 +40,12 @@ export function CompareView(props: Props) {
           ))}
         </select>
         with
-        <select aria-label="To version" value={props.b} onChange={(e) => go(props.a, Number(e.target.value))} className="rounded border border-line bg-surface px-2 py-1">
+        <select
+          aria-label="To version"
+          value={props.b}
+          onChange={(e) => go(props.a, Number(e.target.value))}
+          className="rounded border border-line bg-surface px-2 py-1"
+        >
           {numbers.map((n) => (
             <option key={n} value={n}>
               v{n}
@@ -42,7 +53,12 @@ export function CompareView(props: Props) {
           ))}
         </select>
       </div>
-      <TextDiff original={props.originalText} modified={props.modifiedText} originalLabel={`v${props.a}`} modifiedLabel={`v${props.b}`} />
+      <TextDiff
+        original={props.originalText}
+        modified={props.modifiedText}
+        originalLabel={`v${props.a}`}
+        modifiedLabel={`v${props.b}`}
+      />
       <ChangeLists configChanges={props.configChanges} contractChanges={props.contractChanges} />
     </div>
   );

@@ -3,12 +3,24 @@
 import { variableTypes, type Contract, type JsonValue, type VariableSpec } from "@/lib/templates/contract";
 
 /** The variables the prompt takes, detected from the text; the author sets type, required, default and description. */
-export function ContractPanel({ contract, onChange, readOnly }: { contract: Contract; onChange: (c: Contract) => void; readOnly?: boolean }) {
+export function ContractPanel({
+  contract,
+  onChange,
+  readOnly,
+}: {
+  contract: Contract;
+  onChange: (c: Contract) => void;
+  readOnly?: boolean;
+}) {
   const update = (name: string, patch: Partial<VariableSpec>) =>
     onChange({ variables: contract.variables.map((v) => (v.name === name ? { ...v, ...patch } : v)) });
 
   if (contract.variables.length === 0) {
-    return <p className="text-muted">No variables yet. Type <code className="rounded bg-subtle px-1">{"{{name}}"}</code> in the text to add one.</p>;
+    return (
+      <p className="text-muted">
+        No variables yet. Type <code className="rounded bg-subtle px-1">{"{{name}}"}</code> in the text to add one.
+      </p>
+    );
   }
   return (
     <ul className="space-y-3" aria-label="Variables">
@@ -17,7 +29,12 @@ export function ContractPanel({ contract, onChange, readOnly }: { contract: Cont
           <div className="flex items-center justify-between gap-2">
             <code className="font-mono text-[13px]">{v.name}</code>
             <label className="flex items-center gap-1 text-xs text-muted">
-              <input type="checkbox" checked={v.required} disabled={readOnly} onChange={(e) => update(v.name, { required: e.target.checked })} />
+              <input
+                type="checkbox"
+                checked={v.required}
+                disabled={readOnly}
+                onChange={(e) => update(v.name, { required: e.target.checked })}
+              />
               required
             </label>
           </div>
@@ -28,20 +45,29 @@ export function ContractPanel({ contract, onChange, readOnly }: { contract: Cont
                 value={v.type}
                 disabled={readOnly || v.type === "messages"}
                 aria-label={`Type of ${v.name}`}
-                onChange={(e) => update(v.name, { type: variableTypes.find((t) => t === e.target.value) ?? v.type, ...(e.target.value === "enum" && !v.values?.length ? { values: ["a", "b"] } : {}) })}
+                onChange={(e) =>
+                  update(v.name, {
+                    type: variableTypes.find((t) => t === e.target.value) ?? v.type,
+                    ...(e.target.value === "enum" && !v.values?.length ? { values: ["a", "b"] } : {}),
+                  })
+                }
                 className="block w-full rounded border border-line bg-surface px-1.5 py-1 text-sm text-ink"
               >
-                {variableTypes.filter((t) => t !== "messages" || v.type === "messages").map((t) => (
-                  <option key={t} value={t}>
-                    {t}
-                  </option>
-                ))}
+                {variableTypes
+                  .filter((t) => t !== "messages" || v.type === "messages")
+                  .map((t) => (
+                    <option key={t} value={t}>
+                      {t}
+                    </option>
+                  ))}
               </select>
             </label>
             <label className="space-y-0.5 text-xs text-muted">
               Default
               <input
-                value={v.default === undefined ? "" : typeof v.default === "string" ? v.default : JSON.stringify(v.default)}
+                value={
+                  v.default === undefined ? "" : typeof v.default === "string" ? v.default : JSON.stringify(v.default)
+                }
                 disabled={readOnly || v.type === "messages"}
                 aria-label={`Default of ${v.name}`}
                 placeholder="none"
@@ -56,7 +82,14 @@ export function ContractPanel({ contract, onChange, readOnly }: { contract: Cont
               <input
                 value={(v.values ?? []).join(", ")}
                 disabled={readOnly}
-                onChange={(e) => update(v.name, { values: e.target.value.split(",").map((s) => s.trim()).filter(Boolean) })}
+                onChange={(e) =>
+                  update(v.name, {
+                    values: e.target.value
+                      .split(",")
+                      .map((s) => s.trim())
+                      .filter(Boolean),
+                  })
+                }
                 className="block w-full rounded border border-line bg-surface px-1.5 py-1 text-sm text-ink"
               />
             </label>
@@ -66,7 +99,9 @@ export function ContractPanel({ contract, onChange, readOnly }: { contract: Cont
             disabled={readOnly}
             aria-label={`Example of ${v.name}`}
             placeholder="Example value (fills the playground)"
-            onChange={(e) => update(v.name, { example: e.target.value === "" ? undefined : parseDefault(v, e.target.value) })}
+            onChange={(e) =>
+              update(v.name, { example: e.target.value === "" ? undefined : parseDefault(v, e.target.value) })
+            }
             className="block w-full rounded border border-line bg-surface px-1.5 py-1 text-sm"
           />
           <input

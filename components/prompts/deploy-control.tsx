@@ -1,18 +1,29 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { Rocket } from "lucide-react";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import { apiFetch } from "@/lib/client/api-fetch";
-import { useRequest } from "@/lib/client/use-request";
+
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { useRequest } from "@/lib/client/use-request";
 
 type Env = { slug: string; name: string; protected: boolean; current: number | null };
 
 /** Deploy this version to an unprotected environment (protected ones take versions through reviews). */
-export function DeployControl({ projectSlug, promptId, version, environments }: { projectSlug: string; promptId: string; version: number; environments: Env[] }) {
+export function DeployControl({
+  projectSlug,
+  promptId,
+  version,
+  environments,
+}: {
+  projectSlug: string;
+  promptId: string;
+  version: number;
+  environments: Env[];
+}) {
   const router = useRouter();
   const open = environments.filter((e) => !e.protected);
   const [slug, setSlug] = useState(open[0]?.slug ?? "");
@@ -20,7 +31,11 @@ export function DeployControl({ projectSlug, promptId, version, environments }: 
   const env = open.find((e) => e.slug === slug);
   if (!open.length) return null;
   async function deploy() {
-    const result = await run(() => apiFetch(`/api/projects/${projectSlug}/prompts/${promptId}/deployments`, { body: { environment: slug, version, expectedVersion: env?.current ?? null } }));
+    const result = await run(() =>
+      apiFetch(`/api/projects/${projectSlug}/prompts/${promptId}/deployments`, {
+        body: { environment: slug, version, expectedVersion: env?.current ?? null },
+      }),
+    );
     if (result) {
       toast.success(`${env?.name} now runs version ${version}.`);
       router.refresh();
@@ -28,7 +43,12 @@ export function DeployControl({ projectSlug, promptId, version, environments }: 
   }
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid="deploy-control">
-      <select aria-label="Environment" value={slug} onChange={(e) => setSlug(e.target.value)} className="rounded border border-line bg-surface px-2 py-1 text-sm">
+      <select
+        aria-label="Environment"
+        value={slug}
+        onChange={(e) => setSlug(e.target.value)}
+        className="rounded border border-line bg-surface px-2 py-1 text-sm"
+      >
         {open.map((e) => (
           <option key={e.slug} value={e.slug}>
             {e.name} {e.current ? `(runs v${e.current})` : "(runs nothing)"}

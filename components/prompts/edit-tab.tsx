@@ -1,10 +1,10 @@
+import { PromptEditor } from "@/components/prompts/prompt-editor";
+import type { PromptTabProps } from "@/components/prompts/prompt-tab-props";
 import { can } from "@/lib/auth/permissions";
 import { listRuns } from "@/lib/playground/list-runs";
 import { listTestCases } from "@/lib/playground/test-cases";
 import { listPromptNames } from "@/lib/prompts/list-prompt-names";
 import { listProviders } from "@/lib/providers/list-providers";
-import { PromptEditor } from "@/components/prompts/prompt-editor";
-import type { PromptTabProps } from "@/components/prompts/prompt-tab-props";
 
 /** The Editor tab; `run` is a stored run (`?run=`) to reopen in the playground. */
 export async function EditTab({ access, prompt, run }: PromptTabProps & { run?: string }) {

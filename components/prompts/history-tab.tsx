@@ -1,20 +1,36 @@
 import Link from "next/link";
-import { listVersions } from "@/lib/prompts/list-versions";
+
+import type { PromptTabProps } from "@/components/prompts/prompt-tab-props";
 import { buttonClass } from "@/components/ui/button";
 import { Time } from "@/components/ui/time";
-import type { PromptTabProps } from "@/components/prompts/prompt-tab-props";
+import { listVersions } from "@/lib/prompts/list-versions";
 
 /** The History tab: versions newest first, a page at a time (`before` is `?before=`). */
-export async function HistoryTab({ access, prompt, here, environments, running, before }: PromptTabProps & { before?: number }) {
+export async function HistoryTab({
+  access,
+  prompt,
+  here,
+  environments,
+  running,
+  before,
+}: PromptTabProps & { before?: number }) {
   const { versions, nextBefore } = await listVersions({ projectId: access.project.id, promptId: prompt.id, before });
-  if (!versions.length) return <p className="text-muted">No versions yet. Write the prompt in the editor and save version 1 (Ctrl/Cmd+S).</p>;
-  const runningIn = environments.filter((e) => running[e.slug]).map((e) => ({ name: e.name, version: running[e.slug]! }));
+  if (!versions.length)
+    return (
+      <p className="text-muted">No versions yet. Write the prompt in the editor and save version 1 (Ctrl/Cmd+S).</p>
+    );
+  const runningIn = environments
+    .filter((e) => running[e.slug])
+    .map((e) => ({ name: e.name, version: running[e.slug]! }));
   return (
     <div className="space-y-3">
       <ol className="divide-y divide-line rounded-lg border border-line bg-surface" data-testid="version-history">
         {versions.map((v) => (
           <li key={v.number} className="flex flex-wrap items-center gap-3 px-4 py-2">
-            <Link href={`${here}?view=version&v=${v.number}`} className="font-mono font-medium text-accent hover:underline">
+            <Link
+              href={`${here}?view=version&v=${v.number}`}
+              className="font-mono font-medium text-accent hover:underline"
+            >
               v{v.number}
             </Link>
             <span className="min-w-0 flex-1 truncate">{v.message}</span>
@@ -26,13 +42,17 @@ export async function HistoryTab({ access, prompt, here, environments, running, 
                 </span>
               ))}
             <span className="font-mono text-xs">
-              <span className="text-success">+{v.linesAdded}</span> <span className="text-danger">−{v.linesRemoved}</span>
+              <span className="text-success">+{v.linesAdded}</span>{" "}
+              <span className="text-danger">−{v.linesRemoved}</span>
             </span>
             <span className="text-xs text-muted">
               {v.author}, <Time value={v.createdAt} />
             </span>
             {v.number > 1 ? (
-              <Link href={`${here}?view=compare&a=${v.number - 1}&b=${v.number}`} className="text-xs text-accent hover:underline">
+              <Link
+                href={`${here}?view=compare&a=${v.number - 1}&b=${v.number}`}
+                className="text-xs text-accent hover:underline"
+              >
                 Compare with v{v.number - 1}
               </Link>
             ) : null}

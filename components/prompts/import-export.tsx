@@ -1,9 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { Download, Upload } from "lucide-react";
+import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { toast } from "sonner";
+
 import { Button, buttonClass } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icon";
 import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
@@ -22,8 +23,12 @@ export function ImportExport({ projectSlug, canImport }: { projectSlug: string; 
     setProblems(null);
     try {
       const format = /\.json$/i.test(file.name) ? "json" : "yaml";
-      const imported = await apiFetch<Result>(`/api/projects/${projectSlug}/import`, { body: { format, content: await file.text() } });
-      toast.success(`Imported: ${imported.created.length} new, ${imported.updated.length} updated, ${imported.unchanged.length} unchanged.`);
+      const imported = await apiFetch<Result>(`/api/projects/${projectSlug}/import`, {
+        body: { format, content: await file.text() },
+      });
+      toast.success(
+        `Imported: ${imported.created.length} new, ${imported.updated.length} updated, ${imported.unchanged.length} unchanged.`,
+      );
       router.refresh();
     } catch (e) {
       const error = e as ApiError;
@@ -46,7 +51,14 @@ export function ImportExport({ projectSlug, canImport }: { projectSlug: string; 
         </a>
         {canImport ? (
           <>
-            <input ref={input} type="file" accept=".yaml,.yml,.json" className="sr-only" aria-label="Import file" onChange={(e) => e.target.files?.[0] && onFile(e.target.files[0])} />
+            <input
+              ref={input}
+              type="file"
+              accept=".yaml,.yml,.json"
+              className="sr-only"
+              aria-label="Import file"
+              onChange={(e) => e.target.files?.[0] && onFile(e.target.files[0])}
+            />
             <Button variant="secondary" icon={Upload} busy={busy} onClick={() => input.current?.click()}>
               {busy ? "Importing…" : "Import…"}
             </Button>
@@ -54,7 +66,11 @@ export function ImportExport({ projectSlug, canImport }: { projectSlug: string; 
         ) : null}
       </div>
       {problems ? (
-        <div role="alert" className="space-y-1 rounded-md border border-danger/40 bg-surface p-3 text-sm" data-testid="import-problems">
+        <div
+          role="alert"
+          className="space-y-1 rounded-md border border-danger/40 bg-surface p-3 text-sm"
+          data-testid="import-problems"
+        >
           <p className="font-medium text-danger">{problems.message}</p>
           {problems.issues.length ? (
             <ul className="max-h-64 list-disc space-y-0.5 overflow-auto pl-5">

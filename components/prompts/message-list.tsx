@@ -2,11 +2,11 @@
 
 import { Trash2 } from "lucide-react";
 import { useState } from "react";
-import type { VariableSpec } from "@/lib/templates/contract";
-import type { ChatMessage } from "@/lib/validations/prompt";
-import { MAX_MESSAGES } from "@/lib/validations/prompt";
+
 import { TemplateEditor } from "@/components/editor/template-editor";
 import { Button } from "@/components/ui/button";
+import type { VariableSpec } from "@/lib/templates/contract";
+import { MAX_MESSAGES, type ChatMessage } from "@/lib/validations/prompt";
 
 /** The roles the role picker offers, in its order. */
 const roles: ReadonlyArray<ChatMessage["role"]> = ["system", "user", "assistant", "placeholder"];
@@ -35,7 +35,12 @@ export function MessageList({ messages, onChange, variables, prompts, readOnly, 
   return (
     <div className="space-y-4">
       {messages.map((m, i) => (
-        <section key={`${i}:${messages.length}:${order}`} aria-label={`Message ${i + 1}`} className="space-y-2" data-testid={`message-${i}`}>
+        <section
+          key={`${i}:${messages.length}:${order}`}
+          aria-label={`Message ${i + 1}`}
+          className="space-y-2"
+          data-testid={`message-${i}`}
+        >
           <div className="flex items-center gap-2">
             <select
               aria-label={`Role of message ${i + 1}`}
@@ -43,9 +48,14 @@ export function MessageList({ messages, onChange, variables, prompts, readOnly, 
               disabled={readOnly}
               onChange={(e) => {
                 const role = roles.find((r) => r === e.target.value) ?? m.role;
-                replace(i, role === "placeholder" ? { role, name: m.role === "placeholder" ? m.name : "history" } : { role, content: m.role === "placeholder" ? "" : m.content });
+                replace(
+                  i,
+                  role === "placeholder"
+                    ? { role, name: m.role === "placeholder" ? m.name : "history" }
+                    : { role, content: m.role === "placeholder" ? "" : m.content },
+                );
               }}
-              className="rounded border border-line bg-surface px-2 py-1 text-xs font-medium uppercase tracking-wide"
+              className="rounded border border-line bg-surface px-2 py-1 text-xs font-medium tracking-wide uppercase"
             >
               <option value="system">System</option>
               <option value="user">User</option>
@@ -54,13 +64,29 @@ export function MessageList({ messages, onChange, variables, prompts, readOnly, 
             </select>
             {readOnly ? null : (
               <div className="ml-auto flex gap-1">
-                <Button variant="ghost" aria-label={`Move message ${i + 1} up`} disabled={i === 0} onClick={() => move(i, -1)}>
+                <Button
+                  variant="ghost"
+                  aria-label={`Move message ${i + 1} up`}
+                  disabled={i === 0}
+                  onClick={() => move(i, -1)}
+                >
                   ↑
                 </Button>
-                <Button variant="ghost" aria-label={`Move message ${i + 1} down`} disabled={i === messages.length - 1} onClick={() => move(i, 1)}>
+                <Button
+                  variant="ghost"
+                  aria-label={`Move message ${i + 1} down`}
+                  disabled={i === messages.length - 1}
+                  onClick={() => move(i, 1)}
+                >
                   ↓
                 </Button>
-                <Button variant="ghost" icon={Trash2} aria-label={`Remove message ${i + 1}`} disabled={messages.length === 1} onClick={() => onChange(messages.filter((_, j) => j !== i))}>
+                <Button
+                  variant="ghost"
+                  icon={Trash2}
+                  aria-label={`Remove message ${i + 1}`}
+                  disabled={messages.length === 1}
+                  onClick={() => onChange(messages.filter((_, j) => j !== i))}
+                >
                   Remove
                 </Button>
               </div>
@@ -92,7 +118,13 @@ export function MessageList({ messages, onChange, variables, prompts, readOnly, 
         </section>
       ))}
       {readOnly ? null : (
-        <Button variant="secondary" disabled={messages.length >= MAX_MESSAGES} onClick={() => onChange([...messages, { role: messages.at(-1)?.role === "user" ? "assistant" : "user", content: "" }])}>
+        <Button
+          variant="secondary"
+          disabled={messages.length >= MAX_MESSAGES}
+          onClick={() =>
+            onChange([...messages, { role: messages.at(-1)?.role === "user" ? "assistant" : "user", content: "" }])
+          }
+        >
           Add message
         </Button>
       )}

@@ -2,14 +2,24 @@
 
 import { useState } from "react";
 import type { z } from "zod";
+
 import { modelConfigSchema, type ModelConfig } from "@/lib/validations/prompt";
 
 const input = "block w-full rounded border border-line bg-surface px-2 py-1 text-sm aria-[invalid=true]:border-danger";
 
 /** Model settings stored with the version. Invalid values are shown in place and never saved. */
-export function ModelSettingsPanel({ config, onChange, readOnly }: { config: ModelConfig; onChange: (c: ModelConfig) => void; readOnly?: boolean }) {
+export function ModelSettingsPanel({
+  config,
+  onChange,
+  readOnly,
+}: {
+  config: ModelConfig;
+  onChange: (c: ModelConfig) => void;
+  readOnly?: boolean;
+}) {
   const problems = modelConfigSchema.safeParse(config);
-  const errorFor = (key: string) => (problems.success ? undefined : problems.error.issues.find((i) => i.path[0] === key)?.message);
+  const errorFor = (key: string) =>
+    problems.success ? undefined : problems.error.issues.find((i) => i.path[0] === key)?.message;
   const set = (patch: Partial<ModelConfig>) => {
     const next = { ...config, ...patch };
     for (const k of Object.keys(next) as Array<keyof ModelConfig>) if (next[k] === undefined) delete next[k];
@@ -20,21 +30,69 @@ export function ModelSettingsPanel({ config, onChange, readOnly }: { config: Mod
   return (
     <div className="space-y-3">
       <Field label="Model" error={errorFor("model")}>
-        <input className={input} value={config.model ?? ""} disabled={readOnly} placeholder="gpt-4o-mini" onChange={(e) => set({ model: e.target.value || undefined })} />
+        <input
+          className={input}
+          value={config.model ?? ""}
+          disabled={readOnly}
+          placeholder="gpt-4o-mini"
+          onChange={(e) => set({ model: e.target.value || undefined })}
+        />
       </Field>
       <div className="grid grid-cols-3 gap-2">
         <Field label="Temperature" error={errorFor("temperature")}>
-          <input className={input} type="number" step="0.1" min={0} max={2} aria-invalid={Boolean(errorFor("temperature"))} value={config.temperature ?? ""} disabled={readOnly} onChange={(e) => set({ temperature: num(e.target.value) })} />
+          <input
+            className={input}
+            type="number"
+            step="0.1"
+            min={0}
+            max={2}
+            aria-invalid={Boolean(errorFor("temperature"))}
+            value={config.temperature ?? ""}
+            disabled={readOnly}
+            onChange={(e) => set({ temperature: num(e.target.value) })}
+          />
         </Field>
         <Field label="Max tokens" error={errorFor("maxTokens")}>
-          <input className={input} type="number" min={1} aria-invalid={Boolean(errorFor("maxTokens"))} value={config.maxTokens ?? ""} disabled={readOnly} onChange={(e) => set({ maxTokens: num(e.target.value) })} />
+          <input
+            className={input}
+            type="number"
+            min={1}
+            aria-invalid={Boolean(errorFor("maxTokens"))}
+            value={config.maxTokens ?? ""}
+            disabled={readOnly}
+            onChange={(e) => set({ maxTokens: num(e.target.value) })}
+          />
         </Field>
         <Field label="top_p" error={errorFor("topP")}>
-          <input className={input} type="number" step="0.05" min={0} max={1} aria-invalid={Boolean(errorFor("topP"))} value={config.topP ?? ""} disabled={readOnly} onChange={(e) => set({ topP: num(e.target.value) })} />
+          <input
+            className={input}
+            type="number"
+            step="0.05"
+            min={0}
+            max={1}
+            aria-invalid={Boolean(errorFor("topP"))}
+            value={config.topP ?? ""}
+            disabled={readOnly}
+            onChange={(e) => set({ topP: num(e.target.value) })}
+          />
         </Field>
       </div>
       <Field label="Stop sequences (comma-separated)" error={errorFor("stop")}>
-        <input className={input} value={(config.stop ?? []).join(", ")} disabled={readOnly} onChange={(e) => set({ stop: e.target.value ? e.target.value.split(",").map((s) => s.trim()).filter(Boolean) : undefined })} />
+        <input
+          className={input}
+          value={(config.stop ?? []).join(", ")}
+          disabled={readOnly}
+          onChange={(e) =>
+            set({
+              stop: e.target.value
+                ? e.target.value
+                    .split(",")
+                    .map((s) => s.trim())
+                    .filter(Boolean)
+                : undefined,
+            })
+          }
+        />
       </Field>
       <ResponseFormat config={config} set={set} readOnly={readOnly} error={errorFor("responseFormat")} />
       <JsonSetting
@@ -55,12 +113,26 @@ function Field({ label, error, children }: { label: string; error?: string; chil
     <label className="block space-y-0.5 text-xs text-muted">
       {label}
       {children}
-      {error ? <span role="alert" className="block text-danger">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="block text-danger">
+          {error}
+        </span>
+      ) : null}
     </label>
   );
 }
 
-function ResponseFormat({ config, set, readOnly, error }: { config: ModelConfig; set: (p: Partial<ModelConfig>) => void; readOnly?: boolean; error?: string }) {
+function ResponseFormat({
+  config,
+  set,
+  readOnly,
+  error,
+}: {
+  config: ModelConfig;
+  set: (p: Partial<ModelConfig>) => void;
+  readOnly?: boolean;
+  error?: string;
+}) {
   const format = config.responseFormat;
   return (
     <div className="space-y-2">
@@ -73,7 +145,11 @@ function ResponseFormat({ config, set, readOnly, error }: { config: ModelConfig;
             set({
               responseFormat:
                 e.target.value === "json_schema"
-                  ? { type: "json_schema", name: "response", schema: { type: "object", properties: {}, additionalProperties: false } }
+                  ? {
+                      type: "json_schema",
+                      name: "response",
+                      schema: { type: "object", properties: {}, additionalProperties: false },
+                    }
                   : e.target.value === "json_object"
                     ? { type: "json_object" }
                     : undefined,
@@ -86,7 +162,14 @@ function ResponseFormat({ config, set, readOnly, error }: { config: ModelConfig;
         </select>
       </Field>
       {format?.type === "json_schema" ? (
-        <JsonSetting label="JSON schema" value={format.schema} schema={jsonSchemaObject} readOnly={readOnly} onValue={(schema) => set({ responseFormat: { ...format, schema: schema ?? {} } })} validateSchema />
+        <JsonSetting
+          label="JSON schema"
+          value={format.schema}
+          schema={jsonSchemaObject}
+          readOnly={readOnly}
+          onValue={(schema) => set({ responseFormat: { ...format, schema: schema ?? {} } })}
+          validateSchema
+        />
       ) : null}
     </div>
   );
@@ -99,7 +182,16 @@ const jsonSchemaObject = modelConfigSchema.shape.responseFormat.unwrap().options
  * A JSON textarea that keeps the text while it is invalid and reports where it is wrong; only a
  * value its schema accepts reaches the settings (so what is saved is always what the box shows, or an error beside it).
  */
-function JsonSetting<T>(props: { label: string; value: T | undefined; schema: z.ZodType<T | undefined>; onValue: (v: T | undefined) => void; readOnly?: boolean; error?: string; placeholder?: string; validateSchema?: boolean }) {
+function JsonSetting<T>(props: {
+  label: string;
+  value: T | undefined;
+  schema: z.ZodType<T | undefined>;
+  onValue: (v: T | undefined) => void;
+  readOnly?: boolean;
+  error?: string;
+  placeholder?: string;
+  validateSchema?: boolean;
+}) {
   const [text, setText] = useState(props.value === undefined ? "" : JSON.stringify(props.value, null, 2));
   const [problem, setProblem] = useState<string>();
   return (
@@ -121,7 +213,9 @@ function JsonSetting<T>(props: { label: string; value: T | undefined; schema: z.
             const value: unknown = JSON.parse(e.target.value);
             const schemaProblem = props.validateSchema ? checkJsonSchema(value) : null;
             const parsed = props.schema.safeParse(value);
-            const shapeProblem = parsed.success ? null : parsed.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))[0]!;
+            const shapeProblem = parsed.success
+              ? null
+              : parsed.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))[0]!;
             setProblem(schemaProblem ?? shapeProblem ?? undefined);
             if (!schemaProblem && parsed.success) props.onValue(parsed.data);
           } catch (error) {
@@ -140,15 +234,19 @@ function checkJsonSchema(value: unknown, path = "schema"): string | null {
   if (!value || typeof value !== "object" || Array.isArray(value)) return `${path} must be an object`;
   const s = value as Record<string, unknown>;
   const types = Array.isArray(s.type) ? s.type : s.type === undefined ? [] : [s.type];
-  for (const t of types) if (typeof t !== "string" || !schemaTypes.has(t)) return `${path}.type: ${JSON.stringify(t)} is not a JSON Schema type`;
+  for (const t of types)
+    if (typeof t !== "string" || !schemaTypes.has(t))
+      return `${path}.type: ${JSON.stringify(t)} is not a JSON Schema type`;
   if (s.properties !== undefined) {
-    if (!s.properties || typeof s.properties !== "object" || Array.isArray(s.properties)) return `${path}.properties must be an object`;
+    if (!s.properties || typeof s.properties !== "object" || Array.isArray(s.properties))
+      return `${path}.properties must be an object`;
     for (const [k, v] of Object.entries(s.properties)) {
       const inner = checkJsonSchema(v, `${path}.properties.${k}`);
       if (inner) return inner;
     }
   }
-  if (s.required !== undefined && (!Array.isArray(s.required) || !s.required.every((r) => typeof r === "string"))) return `${path}.required must be a list of property names`;
+  if (s.required !== undefined && (!Array.isArray(s.required) || !s.required.every((r) => typeof r === "string")))
+    return `${path}.required must be a list of property names`;
   if (s.items !== undefined) return checkJsonSchema(s.items, `${path}.items`);
   return null;
 }

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
+
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -22,7 +23,15 @@ export function NewPromptForm({ projectSlug, folder }: { projectSlug: string; fo
       .map((t) => t.trim())
       .filter(Boolean);
     const prompt = await run(
-      () => apiFetch<{ name: string }>(`/api/projects/${projectSlug}/prompts`, { body: { name: String(form.get("name") ?? "").trim(), type: form.get("type"), description: form.get("description"), tags } }),
+      () =>
+        apiFetch<{ name: string }>(`/api/projects/${projectSlug}/prompts`, {
+          body: {
+            name: String(form.get("name") ?? "").trim(),
+            type: form.get("type"),
+            description: form.get("description"),
+            tags,
+          },
+        }),
       { navigating: true },
     );
     if (prompt) router.push(`/p/${projectSlug}/prompts/${prompt.name}`);
@@ -30,25 +39,43 @@ export function NewPromptForm({ projectSlug, folder }: { projectSlug: string; fo
 
   return (
     <form onSubmit={onSubmit} className="space-y-5 rounded-lg border border-line bg-surface p-5" noValidate>
-      <TextField label="Name" name="name" required autoFocus defaultValue={folder ? `${folder.replace(/\/$/, "")}/` : ""} placeholder="support/refund-reply" error={fields.name} hint="Lowercase letters, digits, - and _; / between folders." />
+      <TextField
+        label="Name"
+        name="name"
+        required
+        autoFocus
+        defaultValue={folder ? `${folder.replace(/\/$/, "")}/` : ""}
+        placeholder="support/refund-reply"
+        error={fields.name}
+        hint="Lowercase letters, digits, - and _; / between folders."
+      />
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">Type</legend>
         <label className="flex items-start gap-2">
           <input type="radio" name="type" value="CHAT" defaultChecked className="mt-1" />
           <span>
-            Chat <span className="text-muted">— system, user and assistant messages, plus placeholders the app fills with a conversation.</span>
+            Chat{" "}
+            <span className="text-muted">
+              — system, user and assistant messages, plus placeholders the app fills with a conversation.
+            </span>
           </span>
         </label>
         <label className="flex items-start gap-2">
           <input type="radio" name="type" value="TEXT" className="mt-1" />
           <span>
-            Text <span className="text-muted">— one template, for completion-style models or text your app embeds.</span>
+            Text{" "}
+            <span className="text-muted">— one template, for completion-style models or text your app embeds.</span>
           </span>
         </label>
         {fields.type ? <p className="text-xs text-danger">{fields.type}</p> : null}
         <p className="text-xs text-muted">The type cannot change after the first version.</p>
       </fieldset>
-      <TextField label="Description" name="description" placeholder="What the app uses it for" error={fields.description} />
+      <TextField
+        label="Description"
+        name="description"
+        placeholder="What the app uses it for"
+        error={fields.description}
+      />
       <TextField label="Tags" name="tags" placeholder="support, refunds" error={fields.tags} hint="Comma-separated." />
       {error ? <Alert>{error}</Alert> : null}
       <Button type="submit" busy={busy}>

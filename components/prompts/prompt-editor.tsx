@@ -1,27 +1,28 @@
 "use client";
 
+import { Save, Trash2 } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { Save, Trash2 } from "lucide-react";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { toast } from "sonner";
-import type { PromptDetail } from "@/lib/prompts/get-prompt-detail";
-import type { ProviderView } from "@/lib/providers/provider-view";
-import type { RunView } from "@/lib/playground/list-runs";
-import type { TestCaseView } from "@/lib/playground/test-cases";
-import type { VersionSummary, VersionView } from "@/lib/prompts/version-view";
-import { contractFor } from "@/lib/prompts/prompt-text";
-import type { ChatMessage, ModelConfig, PromptContent } from "@/lib/validations/prompt";
-import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
+
 import { TemplateEditor } from "@/components/editor/template-editor";
-import { Button } from "@/components/ui/button";
 import { ConflictPanel, type Conflict } from "@/components/prompts/conflict-panel";
 import { ContractPanel } from "@/components/prompts/contract-panel";
 import { MessageList } from "@/components/prompts/message-list";
 import { ModelSettingsPanel } from "@/components/prompts/model-settings-panel";
 import { SaveVersionDialog } from "@/components/prompts/save-version-dialog";
 import { useDraftAutosave, type SaveState } from "@/components/prompts/use-draft-autosave";
+import { Button } from "@/components/ui/button";
 import { Time } from "@/components/ui/time";
+import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
+import type { RunView } from "@/lib/playground/list-runs";
+import type { TestCaseView } from "@/lib/playground/test-cases";
+import type { PromptDetail } from "@/lib/prompts/get-prompt-detail";
+import { contractFor } from "@/lib/prompts/prompt-text";
+import type { VersionSummary, VersionView } from "@/lib/prompts/version-view";
+import type { ProviderView } from "@/lib/providers/provider-view";
+import type { ChatMessage, ModelConfig, PromptContent } from "@/lib/validations/prompt";
 
 type Props = {
   projectSlug: string;
@@ -45,7 +46,18 @@ const RunPanel = dynamic(() => import("@/components/playground/run-panel").then(
  * The prompt editor: the text (or messages) in Monaco, the variables it takes, the model settings.
  * Edits autosave to the person's draft; Ctrl/Cmd+S saves the next version with a message.
  */
-export function PromptEditor({ projectSlug, prompt, promptNames, canEdit, canRun, providers, canManageProviders, reopen, testCases, canRequestReview }: Props) {
+export function PromptEditor({
+  projectSlug,
+  prompt,
+  promptNames,
+  canEdit,
+  canRun,
+  providers,
+  canManageProviders,
+  reopen,
+  testCases,
+  canRequestReview,
+}: Props) {
   const router = useRouter();
   const api = `/api/projects/${projectSlug}/prompts/${prompt.id}`;
   const [content, setContent] = useState<PromptContent>(prompt.working.content);
@@ -60,7 +72,14 @@ export function PromptEditor({ projectSlug, prompt, promptNames, canEdit, canRun
   const newReviewHref = (version: number) => `/p/${projectSlug}/reviews/new?prompt=${prompt.id}&version=${version}`;
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const references = useMemo(() => promptNames.filter((n) => n !== prompt.name), [promptNames, prompt.name]);
-  const autosave = useDraftAutosave({ url: `${api}/draft`, content, baseVersion, revision, enabled: canEdit, initialSavedAt: prompt.working.savedAt });
+  const autosave = useDraftAutosave({
+    url: `${api}/draft`,
+    content,
+    baseVersion,
+    revision,
+    enabled: canEdit,
+    initialSavedAt: prompt.working.savedAt,
+  });
 
   const edit = useCallback((patch: Partial<PromptContent>) => {
     setContent((c) => {
@@ -108,7 +127,11 @@ export function PromptEditor({ projectSlug, prompt, promptNames, canEdit, canRun
           {canRequestReview && canEdit ? (
             <Button
               variant="secondary"
-              title={hasDraft || !baseVersion ? "Saves your changes as a version, then asks for a review" : `Ask for a review of v${baseVersion}`}
+              title={
+                hasDraft || !baseVersion
+                  ? "Saves your changes as a version, then asks for a review"
+                  : `Ask for a review of v${baseVersion}`
+              }
               onClick={() => {
                 if (hasDraft || !baseVersion) {
                   setReviewAfterSave(true);
@@ -171,16 +194,39 @@ export function PromptEditor({ projectSlug, prompt, promptNames, canEdit, canRun
         </div>
         <aside className="space-y-6">
           <section aria-labelledby="vars-heading" className="space-y-2">
-            <h2 id="vars-heading" className="text-sm font-semibold">Variables</h2>
-            <ContractPanel contract={content.contract} readOnly={!canEdit} onChange={(contract) => edit({ contract })} />
+            <h2 id="vars-heading" className="text-sm font-semibold">
+              Variables
+            </h2>
+            <ContractPanel
+              contract={content.contract}
+              readOnly={!canEdit}
+              onChange={(contract) => edit({ contract })}
+            />
           </section>
           <section aria-labelledby="model-heading" className="space-y-2">
-            <h2 id="model-heading" className="text-sm font-semibold">Model settings</h2>
-            <ModelSettingsPanel config={content.modelConfig} readOnly={!canEdit} onChange={(modelConfig: ModelConfig) => edit({ modelConfig })} />
+            <h2 id="model-heading" className="text-sm font-semibold">
+              Model settings
+            </h2>
+            <ModelSettingsPanel
+              config={content.modelConfig}
+              readOnly={!canEdit}
+              onChange={(modelConfig: ModelConfig) => edit({ modelConfig })}
+            />
           </section>
         </aside>
       </div>
-      {canRun ? <RunPanel projectSlug={projectSlug} promptId={prompt.id} content={content} latestVersion={Math.max(baseVersion, prompt.latestVersion?.number ?? 0)} providers={providers} canManageProviders={canManageProviders} reopen={reopen ?? null} testCases={testCases} /> : null}
+      {canRun ? (
+        <RunPanel
+          projectSlug={projectSlug}
+          promptId={prompt.id}
+          content={content}
+          latestVersion={Math.max(baseVersion, prompt.latestVersion?.number ?? 0)}
+          providers={providers}
+          canManageProviders={canManageProviders}
+          reopen={reopen ?? null}
+          testCases={testCases}
+        />
+      ) : null}
       {canEdit ? (
         <SaveVersionDialog
           open={dialogOpen}
@@ -192,7 +238,9 @@ export function PromptEditor({ projectSlug, prompt, promptNames, canEdit, canRun
           onSave={async (message) => {
             await autosave.waitForSave();
             try {
-              const saved = await apiFetch<VersionSummary>(`${api}/versions`, { body: { baseVersion, message, content } });
+              const saved = await apiFetch<VersionSummary>(`${api}/versions`, {
+                body: { baseVersion, message, content },
+              });
               setDialogOpen(false);
               setBaseVersion(saved.number);
               setHasDraft(false);
@@ -236,7 +284,12 @@ function SaveStatus({ state, hasDraft, baseVersion }: { state: SaveState; hasDra
       "No unsaved changes"
     );
   return (
-    <p role="status" aria-live="polite" data-testid="save-status" className={`text-xs ${state.kind === "error" ? "text-danger" : "text-muted"}`}>
+    <p
+      role="status"
+      aria-live="polite"
+      data-testid="save-status"
+      className={`text-xs ${state.kind === "error" ? "text-danger" : "text-muted"}`}
+    >
       {text} · {base}
     </p>
   );

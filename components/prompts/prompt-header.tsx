@@ -1,14 +1,24 @@
 import Link from "next/link";
-import { Time } from "@/components/ui/time";
+
 import type { PromptTabProps } from "@/components/prompts/prompt-tab-props";
+import { Time } from "@/components/ui/time";
 
 /** The prompt page's heading (name, type, latest version, where it runs) and its tab bar. */
-export function PromptHeader({ base, prompt, here, environments, running, view }: PromptTabProps & { base: string; view: string }) {
+export function PromptHeader({
+  base,
+  prompt,
+  here,
+  environments,
+  running,
+  view,
+}: PromptTabProps & { base: string; view: string }) {
   const latest = prompt.latestVersion?.number ?? 0;
   const tabs = [
     { view: "edit", label: "Editor", href: here },
     { view: "history", label: `History${latest ? ` (${latest})` : ""}`, href: `${here}?view=history` },
-    ...(latest >= 2 ? [{ view: "compare", label: "Compare", href: `${here}?view=compare&a=${latest - 1}&b=${latest}` }] : []),
+    ...(latest >= 2
+      ? [{ view: "compare", label: "Compare", href: `${here}?view=compare&a=${latest - 1}&b=${latest}` }]
+      : []),
     { view: "deployments", label: "Deployments", href: `${here}?view=deployments` },
     { view: "runs", label: "Runs", href: `${here}?view=runs` },
     { view: "settings", label: "Details", href: `${here}?view=settings` },
@@ -22,15 +32,20 @@ export function PromptHeader({ base, prompt, here, environments, running, view }
         </Link>
         <div className="mt-1 flex flex-wrap items-baseline gap-3">
           <h1 className="font-mono text-lg font-semibold">{prompt.name}</h1>
-          <span className="rounded bg-subtle px-1.5 py-0.5 text-xs text-muted">{prompt.type === "CHAT" ? "Chat" : "Text"}</span>
+          <span className="rounded bg-subtle px-1.5 py-0.5 text-xs text-muted">
+            {prompt.type === "CHAT" ? "Chat" : "Text"}
+          </span>
           {prompt.latestVersion ? (
             <span className="text-xs text-muted">
-              v{prompt.latestVersion.number} by {prompt.latestVersion.author}, <Time value={prompt.latestVersion.createdAt} />
+              v{prompt.latestVersion.number} by {prompt.latestVersion.author},{" "}
+              <Time value={prompt.latestVersion.createdAt} />
             </span>
           ) : (
             <span className="text-xs text-muted">No version saved yet</span>
           )}
-          {prompt.archived ? <span className="rounded bg-subtle px-1.5 py-0.5 text-xs text-danger">Archived</span> : null}
+          {prompt.archived ? (
+            <span className="rounded bg-subtle px-1.5 py-0.5 text-xs text-danger">Archived</span>
+          ) : null}
           {environments
             .filter((e) => running[e.slug])
             .map((e) => (
@@ -43,7 +58,12 @@ export function PromptHeader({ base, prompt, here, environments, running, view }
       </div>
       <nav aria-label="Prompt" className="flex gap-1 border-b border-line">
         {tabs.map((t) => (
-          <Link key={t.view} href={t.href} aria-current={view === t.view ? "page" : undefined} className={`-mb-px border-b-2 px-3 py-2 ${view === t.view ? "border-accent font-medium" : "border-transparent text-muted hover:text-ink"}`}>
+          <Link
+            key={t.view}
+            href={t.href}
+            aria-current={view === t.view ? "page" : undefined}
+            className={`-mb-px border-b-2 px-3 py-2 ${view === t.view ? "border-accent font-medium" : "border-transparent text-muted hover:text-ink"}`}
+          >
             {t.label}
           </Link>
         ))}

@@ -2,6 +2,7 @@
 
 import { Save } from "lucide-react";
 import { useState, type FormEvent } from "react";
+
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
@@ -10,7 +11,17 @@ import { Dialog, DialogActions } from "@/components/ui/dialog";
  * Asks for the commit message of the next version. `onSave` answers the problem to show, or null
  * when it is done (saved, or handed over to the conflict panel).
  */
-export function SaveVersionDialog({ open, nextNumber, onCancel, onSave }: { open: boolean; nextNumber: number; onCancel: () => void; onSave: (message: string) => Promise<string | null> }) {
+export function SaveVersionDialog({
+  open,
+  nextNumber,
+  onCancel,
+  onSave,
+}: {
+  open: boolean;
+  nextNumber: number;
+  onCancel: () => void;
+  onSave: (message: string) => Promise<string | null>;
+}) {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const close = () => {
@@ -39,7 +50,13 @@ export function SaveVersionDialog({ open, nextNumber, onCancel, onSave }: { open
       <form onSubmit={submit} className="space-y-4" noValidate>
         <label className="block space-y-1">
           <span className="text-sm font-medium">What changed?</span>
-          <input name="message" maxLength={500} placeholder="Warmer greeting; lower temperature" aria-invalid={Boolean(error)} className="w-full rounded-md border border-line bg-surface px-3 py-1.5 aria-[invalid=true]:border-danger" />
+          <input
+            name="message"
+            maxLength={500}
+            placeholder="Warmer greeting; lower temperature"
+            aria-invalid={Boolean(error)}
+            className="w-full rounded-md border border-line bg-surface px-3 py-1.5 aria-[invalid=true]:border-danger"
+          />
         </label>
         {error ? <Alert>{error}</Alert> : null}
         <DialogActions>

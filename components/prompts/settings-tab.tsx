@@ -1,6 +1,6 @@
-import { can } from "@/lib/auth/permissions";
 import { PromptSettingsForm } from "@/components/prompts/prompt-settings-form";
 import type { PromptTabProps } from "@/components/prompts/prompt-tab-props";
+import { can } from "@/lib/auth/permissions";
 
 /** The Details tab: name, description, tags, archive and delete. */
 export function SettingsTab({ access, prompt }: PromptTabProps) {

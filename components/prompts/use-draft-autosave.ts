@@ -1,10 +1,16 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+
 import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
 import type { PromptContent } from "@/lib/validations/prompt";
 
-export type SaveState = { kind: "clean" } | { kind: "pending" } | { kind: "saving" } | { kind: "saved"; at: string } | { kind: "error"; message: string };
+export type SaveState =
+  | { kind: "clean" }
+  | { kind: "pending" }
+  | { kind: "saving" }
+  | { kind: "saved"; at: string }
+  | { kind: "error"; message: string };
 
 type Options = {
   url: string;
@@ -21,7 +27,9 @@ type Options = {
  * closed tab loses nothing; also when the page is hidden.
  */
 export function useDraftAutosave(opts: Options) {
-  const [state, setState] = useState<SaveState>(opts.initialSavedAt ? { kind: "saved", at: opts.initialSavedAt } : { kind: "clean" });
+  const [state, setState] = useState<SaveState>(
+    opts.initialSavedAt ? { kind: "saved", at: opts.initialSavedAt } : { kind: "clean" },
+  );
   const [savedRevision, setSavedRevision] = useState(0);
   const savedRef = useRef(0);
   const latest = useRef(opts);
@@ -58,7 +66,12 @@ export function useDraftAutosave(opts: Options) {
       const { url, content, baseVersion, revision, enabled } = latest.current;
       if (document.visibilityState === "hidden" && enabled && revision > 0) {
         // keepalive lets the request finish even if the tab is closing.
-        void fetch(url, { method: "PUT", keepalive: true, headers: { "content-type": "application/json" }, body: JSON.stringify({ baseVersion, content }) });
+        void fetch(url, {
+          method: "PUT",
+          keepalive: true,
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ baseVersion, content }),
+        });
       }
     };
     document.addEventListener("visibilitychange", onHide);

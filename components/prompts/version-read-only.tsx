@@ -2,16 +2,17 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import type { VersionView } from "@/lib/prompts/version-view";
-import { apiFetch } from "@/lib/client/api-fetch";
-import { useRequest } from "@/lib/client/use-request";
+
 import { TemplateEditor } from "@/components/editor/template-editor";
+import { ContractPanel } from "@/components/prompts/contract-panel";
+import { DeployControl } from "@/components/prompts/deploy-control";
+import { MessageList } from "@/components/prompts/message-list";
+import { ModelSettingsPanel } from "@/components/prompts/model-settings-panel";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
-import { MessageList } from "@/components/prompts/message-list";
-import { ContractPanel } from "@/components/prompts/contract-panel";
-import { ModelSettingsPanel } from "@/components/prompts/model-settings-panel";
-import { DeployControl } from "@/components/prompts/deploy-control";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { useRequest } from "@/lib/client/use-request";
+import type { VersionView } from "@/lib/prompts/version-view";
 
 type Props = {
   projectSlug: string;
@@ -30,11 +31,28 @@ type Props = {
 const noop = () => undefined;
 
 /** One saved version, read-only, with "restore into draft" (which replaces your draft, based on the latest version). */
-export function VersionReadOnly({ projectSlug, promptId, promptType, version, latestVersion, editorHref, canEdit, requestReviewHref, deployTargets }: Props) {
+export function VersionReadOnly({
+  projectSlug,
+  promptId,
+  promptType,
+  version,
+  latestVersion,
+  editorHref,
+  canEdit,
+  requestReviewHref,
+  deployTargets,
+}: Props) {
   const router = useRouter();
   const { busy, error, run } = useRequest();
   async function restore() {
-    const saved = await run(() => apiFetch(`/api/projects/${projectSlug}/prompts/${promptId}/draft`, { method: "PUT", body: { baseVersion: latestVersion, content: version.content } }), { navigating: true });
+    const saved = await run(
+      () =>
+        apiFetch(`/api/projects/${projectSlug}/prompts/${promptId}/draft`, {
+          method: "PUT",
+          body: { baseVersion: latestVersion, content: version.content },
+        }),
+      { navigating: true },
+    );
     if (!saved) return;
     router.push(editorHref);
     router.refresh();
@@ -57,13 +75,32 @@ export function VersionReadOnly({ projectSlug, promptId, promptType, version, la
         ) : null}
       </div>
       {error ? <Alert>{error}</Alert> : null}
-      {deployTargets ? <DeployControl projectSlug={projectSlug} promptId={promptId} version={version.number} environments={deployTargets} /> : null}
+      {deployTargets ? (
+        <DeployControl
+          projectSlug={projectSlug}
+          promptId={promptId}
+          version={version.number}
+          environments={deployTargets}
+        />
+      ) : null}
       <div className="grid gap-6 xl:grid-cols-[1fr_20rem]">
         <div className="min-w-0">
           {promptType === "CHAT" ? (
-            <MessageList messages={version.content.messages ?? []} onChange={noop} variables={version.content.contract.variables} readOnly />
+            <MessageList
+              messages={version.content.messages ?? []}
+              onChange={noop}
+              variables={version.content.contract.variables}
+              readOnly
+            />
           ) : (
-            <TemplateEditor value={version.content.template ?? ""} onChange={noop} variables={version.content.contract.variables} ariaLabel={`Version ${version.number}`} readOnly minHeight={200} />
+            <TemplateEditor
+              value={version.content.template ?? ""}
+              onChange={noop}
+              variables={version.content.contract.variables}
+              ariaLabel={`Version ${version.number}`}
+              readOnly
+              minHeight={200}
+            />
           )}
         </div>
         <aside className="space-y-6">

@@ -1,14 +1,17 @@
 import { notFound } from "next/navigation";
+
+import type { PromptTabProps } from "@/components/prompts/prompt-tab-props";
+import { VersionReadOnly } from "@/components/prompts/version-read-only";
 import { can } from "@/lib/auth/permissions";
 import { getVersionOrThrow } from "@/lib/prompts/get-version-or-throw";
-import { VersionReadOnly } from "@/components/prompts/version-read-only";
-import type { PromptTabProps } from "@/components/prompts/prompt-tab-props";
 
 /** One saved version, read-only (`v` is `?v=`; by default the latest), with review and deploy actions. */
 export async function VersionTab({ access, prompt, here, environments, running, v }: PromptTabProps & { v?: number }) {
   const latest = prompt.latestVersion?.number ?? 0;
   const number = v ?? (latest || 1);
-  const version = await getVersionOrThrow({ projectId: access.project.id, promptId: prompt.id, number }).catch(() => notFound());
+  const version = await getVersionOrThrow({ projectId: access.project.id, promptId: prompt.id, number }).catch(() =>
+    notFound(),
+  );
   return (
     <VersionReadOnly
       projectSlug={access.project.slug}
@@ -18,8 +21,21 @@ export async function VersionTab({ access, prompt, here, environments, running, 
       latestVersion={latest}
       editorHref={here}
       canEdit={can(access.role, "prompt.edit")}
-      requestReviewHref={can(access.role, "review.request") && !prompt.archived ? `/p/${access.project.slug}/reviews/new?prompt=${prompt.id}&version=${number}` : null}
-      deployTargets={can(access.role, "deployment.unprotected") ? environments.map((e) => ({ slug: e.slug, name: e.name, protected: e.protected, current: running[e.slug] ?? null })) : null}
+      requestReviewHref={
+        can(access.role, "review.request") && !prompt.archived
+          ? `/p/${access.project.slug}/reviews/new?prompt=${prompt.id}&version=${number}`
+          : null
+      }
+      deployTargets={
+        can(access.role, "deployment.unprotected")
+          ? environments.map((e) => ({
+              slug: e.slug,
+              name: e.name,
+              protected: e.protected,
+              current: running[e.slug] ?? null,
+            }))
+          : null
+      }
     />
   );
 }

@@ -3,12 +3,13 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import { apiFetch } from "@/lib/client/api-fetch";
-import { useRequest } from "@/lib/client/use-request";
+
+import type { ReviewPanelProps } from "@/components/reviews/review-panel-props";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Time } from "@/components/ui/time";
-import type { ReviewPanelProps } from "@/components/reviews/review-panel-props";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { useRequest } from "@/lib/client/use-request";
 
 /** The playground runs the author attached as evidence, and (for the author) a picker to change them. */
 export function AttachedRunsPanel({ review, abilities, recentRuns, api }: ReviewPanelProps & { api: string }) {
@@ -31,11 +32,16 @@ export function AttachedRunsPanel({ review, abilities, recentRuns, api }: Review
                 {r.providerName} · {r.model}
               </span>
               <span>
-                {r.totalMs ?? "—"} ms · {r.inputTokens ?? "?"}/{r.outputTokens ?? "?"} tokens · {r.costUsd === null ? "cost unknown" : `$${r.costUsd.toFixed(6)}`}
+                {r.totalMs ?? "—"} ms · {r.inputTokens ?? "?"}/{r.outputTokens ?? "?"} tokens ·{" "}
+                {r.costUsd === null ? "cost unknown" : `$${r.costUsd.toFixed(6)}`}
               </span>
-              <span><Time value={r.createdAt} /></span>
+              <span>
+                <Time value={r.createdAt} />
+              </span>
             </div>
-            <pre className="mt-2 max-h-48 overflow-auto whitespace-pre-wrap text-xs">{r.output || r.error?.message || ""}</pre>
+            <pre className="mt-2 max-h-48 overflow-auto text-xs whitespace-pre-wrap">
+              {r.output || r.error?.message || ""}
+            </pre>
           </li>
         ))}
       </ul>
@@ -43,13 +49,22 @@ export function AttachedRunsPanel({ review, abilities, recentRuns, api }: Review
         <details className="rounded-md border border-line bg-surface p-3">
           <summary className="cursor-pointer text-sm">Choose runs to attach</summary>
           {recentRuns.length === 0 ? (
-            <p className="mt-2 text-muted">This prompt has no playground runs yet. Run it in the editor (Ctrl/Cmd+Enter), then attach the runs here.</p>
+            <p className="mt-2 text-muted">
+              This prompt has no playground runs yet. Run it in the editor (Ctrl/Cmd+Enter), then attach the runs here.
+            </p>
           ) : (
             <div className="mt-2 space-y-1">
               {recentRuns.map((r) => (
                 <label key={r.id} className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" checked={picked.includes(r.id)} onChange={(e) => setPicked(e.target.checked ? [...picked, r.id] : picked.filter((id) => id !== r.id))} />
-                  <span className="font-mono text-xs">{r.source}</span> {r.model} · <Time value={r.createdAt} /> <span className="truncate text-muted">{r.output.slice(0, 80)}</span>
+                  <input
+                    type="checkbox"
+                    checked={picked.includes(r.id)}
+                    onChange={(e) =>
+                      setPicked(e.target.checked ? [...picked, r.id] : picked.filter((id) => id !== r.id))
+                    }
+                  />
+                  <span className="font-mono text-xs">{r.source}</span> {r.model} · <Time value={r.createdAt} />{" "}
+                  <span className="truncate text-muted">{r.output.slice(0, 80)}</span>
                 </label>
               ))}
               <Button

@@ -8,7 +8,17 @@ export type MentionTarget = { name: string; handle: string };
  * A comment textarea with @mention suggestions (members by their handle) and Ctrl/Cmd+Enter to
  * send. `actions` renders the buttons, given the current text.
  */
-export function CommentBox({ label, placeholder, members, value, onChange, onSubmit, error, autoFocus, actions }: {
+export function CommentBox({
+  label,
+  placeholder,
+  members,
+  value,
+  onChange,
+  onSubmit,
+  error,
+  autoFocus,
+  actions,
+}: {
   label: string;
   placeholder?: string;
   members: MentionTarget[];
@@ -22,7 +32,14 @@ export function CommentBox({ label, placeholder, members, value, onChange, onSub
   const ref = useRef<HTMLTextAreaElement>(null);
   const [caret, setCaret] = useState(0);
   const token = /(^|\s)@([\w.+-]*)$/.exec(value.slice(0, caret))?.[2];
-  const suggestions = token === undefined ? [] : members.filter((m) => m.handle.startsWith(token.toLowerCase()) || m.name.toLowerCase().startsWith(token.toLowerCase())).slice(0, 5);
+  const suggestions =
+    token === undefined
+      ? []
+      : members
+          .filter(
+            (m) => m.handle.startsWith(token.toLowerCase()) || m.name.toLowerCase().startsWith(token.toLowerCase()),
+          )
+          .slice(0, 5);
   const insert = (handle: string) => {
     const start = caret - (token?.length ?? 0);
     const next = `${value.slice(0, start)}${handle} ${value.slice(caret)}`;
@@ -60,7 +77,12 @@ export function CommentBox({ label, placeholder, members, value, onChange, onSub
       {suggestions.length ? (
         <div className="flex flex-wrap gap-1 text-xs" aria-label="Mention">
           {suggestions.map((m) => (
-            <button key={m.handle} type="button" className="rounded border border-line px-1.5 py-0.5 hover:bg-subtle" onClick={() => insert(m.handle)}>
+            <button
+              key={m.handle}
+              type="button"
+              className="rounded border border-line px-1.5 py-0.5 hover:bg-subtle"
+              onClick={() => insert(m.handle)}
+            >
               @{m.handle} <span className="text-muted">{m.name}</span>
             </button>
           ))}

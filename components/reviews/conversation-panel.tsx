@@ -3,25 +3,54 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import { apiFetch } from "@/lib/client/api-fetch";
-import { useRequest } from "@/lib/client/use-request";
-import { Button } from "@/components/ui/button";
+
 import { CommentBox } from "@/components/reviews/comment-box";
 import { ReviewEvent } from "@/components/reviews/review-event";
 import type { ReviewPanelProps } from "@/components/reviews/review-panel-props";
 import { ReviewThread } from "@/components/reviews/review-thread";
+import { Button } from "@/components/ui/button";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { useRequest } from "@/lib/client/use-request";
 
 /** Events and threads in time order, and the box to comment, approve or request changes. */
-export function ConversationPanel({ review, abilities, members, api, live }: ReviewPanelProps & { api: string; live: boolean }) {
+export function ConversationPanel({
+  review,
+  abilities,
+  members,
+  api,
+  live,
+}: ReviewPanelProps & { api: string; live: boolean }) {
   const router = useRouter();
   const [body, setBody] = useState("");
   const { busy, error, fields, run } = useRequest();
   const items = [
-    ...review.events.map((e) => ({ at: e.createdAt, key: e.id, node: <ReviewEvent key={e.id} event={e} description={e.kind === "opened" ? review.description : ""} /> })),
-    ...review.threads.map((t) => ({ at: t.createdAt, key: t.id, node: <ReviewThread key={t.id} api={api} thread={t} members={members} canComment={abilities.comment} onDone={() => router.refresh()} currentVersion={review.version} /> })),
+    ...review.events.map((e) => ({
+      at: e.createdAt,
+      key: e.id,
+      node: <ReviewEvent key={e.id} event={e} description={e.kind === "opened" ? review.description : ""} />,
+    })),
+    ...review.threads.map((t) => ({
+      at: t.createdAt,
+      key: t.id,
+      node: (
+        <ReviewThread
+          key={t.id}
+          api={api}
+          thread={t}
+          members={members}
+          canComment={abilities.comment}
+          onDone={() => router.refresh()}
+          currentVersion={review.version}
+        />
+      ),
+    })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   const submit = async (kind: "comment" | "approve" | "request-changes") => {
-    const result = await run(() => (kind === "comment" ? apiFetch(`${api}/comments`, { body: { body } }) : apiFetch(`${api}/decisions`, { body: { decision: kind, body } })));
+    const result = await run(() =>
+      kind === "comment"
+        ? apiFetch(`${api}/comments`, { body: { body } })
+        : apiFetch(`${api}/decisions`, { body: { decision: kind, body } }),
+    );
     if (result) {
       setBody("");
       // A comment shows up in the conversation; a decision mostly changes the status, so say it.

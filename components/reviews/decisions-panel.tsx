@@ -3,14 +3,21 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { apiFetch } from "@/lib/client/api-fetch";
-import { useRequest } from "@/lib/client/use-request";
+
+import type { ReviewPanelProps } from "@/components/reviews/review-panel-props";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { ReviewPanelProps } from "@/components/reviews/review-panel-props";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { useRequest } from "@/lib/client/use-request";
 
 /** Approvals so far, and the promote / update / close / reopen buttons the viewer may use. */
-export function DecisionsPanel({ review, abilities, api, live, projectSlug }: ReviewPanelProps & { api: string; live: boolean }) {
+export function DecisionsPanel({
+  review,
+  abilities,
+  api,
+  live,
+  projectSlug,
+}: ReviewPanelProps & { api: string; live: boolean }) {
   const router = useRouter();
   const promote = useRequest();
   const push = useRequest();
@@ -31,13 +38,20 @@ export function DecisionsPanel({ review, abilities, api, live, projectSlug }: Re
           {a.approvals.length} of {a.required} approval{a.required === 1 ? "" : "s"}
           {a.approvals.length ? `: ${a.approvals.join(", ")}` : ""}
         </span>
-        {a.changesRequested.length ? <span className="text-danger">Changes requested by {a.changesRequested.join(", ")}</span> : null}
-        {a.stale.length ? <span className="text-muted">Stale (given to an earlier version or base): {a.stale.join(", ")}</span> : null}
+        {a.changesRequested.length ? (
+          <span className="text-danger">Changes requested by {a.changesRequested.join(", ")}</span>
+        ) : null}
+        {a.stale.length ? (
+          <span className="text-muted">Stale (given to an earlier version or base): {a.stale.join(", ")}</span>
+        ) : null}
       </div>
       {review.status === "PROMOTED" ? (
         <p className="text-success">
           Promoted: {review.environment.name} runs {review.prompt.name} v{review.version}.{" "}
-          <Link className="text-accent hover:underline" href={`/p/${projectSlug}/environments?env=${review.environment.slug}`}>
+          <Link
+            className="text-accent hover:underline"
+            href={`/p/${projectSlug}/environments?env=${review.environment.slug}`}
+          >
             See {review.environment.name}
           </Link>
         </p>
@@ -48,23 +62,47 @@ export function DecisionsPanel({ review, abilities, api, live, projectSlug }: Re
             busy={promote.busy}
             disabled={a.status !== "APPROVED"}
             title={a.status === "APPROVED" ? undefined : "Needs the required approvals of this version first."}
-            onClick={async () => after(await promote.run(() => apiFetch(`${api}/promote`, { body: {} })), `${review.environment.name} now runs ${review.prompt.name} v${review.version}.`)}
+            onClick={async () =>
+              after(
+                await promote.run(() => apiFetch(`${api}/promote`, { body: {} })),
+                `${review.environment.name} now runs ${review.prompt.name} v${review.version}.`,
+              )
+            }
           >
             Promote v{review.version} to {review.environment.name}
           </Button>
         ) : null}
         {abilities.push && review.prompt.latestVersion > review.version ? (
-          <Button variant="secondary" busy={push.busy} onClick={async () => after(await push.run(() => apiFetch(`${api}/version`, { body: { version: review.prompt.latestVersion } })), `The review is now of v${review.prompt.latestVersion}.`)}>
+          <Button
+            variant="secondary"
+            busy={push.busy}
+            onClick={async () =>
+              after(
+                await push.run(() => apiFetch(`${api}/version`, { body: { version: review.prompt.latestVersion } })),
+                `The review is now of v${review.prompt.latestVersion}.`,
+              )
+            }
+          >
             Update review to v{review.prompt.latestVersion}
           </Button>
         ) : null}
         {abilities.close && live ? (
-          <Button variant="ghost" busy={close.busy} onClick={async () => after(await close.run(() => apiFetch(`${api}/close`, { body: {} })), "Review closed.")}>
+          <Button
+            variant="ghost"
+            busy={close.busy}
+            onClick={async () => after(await close.run(() => apiFetch(`${api}/close`, { body: {} })), "Review closed.")}
+          >
             Close without promoting
           </Button>
         ) : null}
         {abilities.close && review.status === "CLOSED" ? (
-          <Button variant="secondary" busy={close.busy} onClick={async () => after(await close.run(() => apiFetch(`${api}/close`, { body: { reopen: true } })), "Review reopened.")}>
+          <Button
+            variant="secondary"
+            busy={close.busy}
+            onClick={async () =>
+              after(await close.run(() => apiFetch(`${api}/close`, { body: { reopen: true } })), "Review reopened.")
+            }
+          >
             Reopen
           </Button>
         ) : null}

@@ -1,15 +1,34 @@
 "use client";
 
 import { useState } from "react";
+
+import { CommentBox, type MentionTarget } from "@/components/reviews/comment-box";
+import { ReviewThread } from "@/components/reviews/review-thread";
+import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 import type { ReviewThread as Thread } from "@/lib/reviews/get-review-detail";
-import { Button } from "@/components/ui/button";
-import { CommentBox, type MentionTarget } from "@/components/reviews/comment-box";
-import { ReviewThread } from "@/components/reviews/review-thread";
 
 /** One line of the new version: its threads, and a box to start another. */
-export function LinePanel({ api, line, text, threads, members, canComment, onClose, onDone }: { api: string; line: number; text: string; threads: Thread[]; members: MentionTarget[]; canComment: boolean; onClose: () => void; onDone: () => void }) {
+export function LinePanel({
+  api,
+  line,
+  text,
+  threads,
+  members,
+  canComment,
+  onClose,
+  onDone,
+}: {
+  api: string;
+  line: number;
+  text: string;
+  threads: Thread[];
+  members: MentionTarget[];
+  canComment: boolean;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const [body, setBody] = useState("");
   const { busy, error, fields, run } = useRequest();
   const send = async () => {
@@ -19,7 +38,11 @@ export function LinePanel({ api, line, text, threads, members, canComment, onClo
     }
   };
   return (
-    <section aria-label={`Line ${line}`} className="space-y-3 rounded-lg border border-accent/40 bg-surface p-4" data-testid="line-panel">
+    <section
+      aria-label={`Line ${line}`}
+      className="space-y-3 rounded-lg border border-accent/40 bg-surface p-4"
+      data-testid="line-panel"
+    >
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">
           <h3 className="text-sm font-semibold">Line {line}</h3>

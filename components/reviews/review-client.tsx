@@ -3,17 +3,18 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Alert } from "@/components/ui/alert";
-import { ReviewDiff } from "@/components/reviews/review-diff";
-import { ReviewStatus } from "@/components/reviews/review-status";
+
 import { ChangeLists } from "@/components/prompts/change-lists";
 import { AttachedRunsPanel } from "@/components/reviews/attached-runs-panel";
 import { ConversationPanel } from "@/components/reviews/conversation-panel";
 import { DecisionsPanel } from "@/components/reviews/decisions-panel";
 import { LinePanel } from "@/components/reviews/line-panel";
 import { LinePicker } from "@/components/reviews/line-picker";
+import { ReviewDiff } from "@/components/reviews/review-diff";
 import type { ReviewPanelProps } from "@/components/reviews/review-panel-props";
+import { ReviewStatus } from "@/components/reviews/review-status";
 import { versionLabel as v } from "@/components/reviews/version-label";
+import { Alert } from "@/components/ui/alert";
 
 /** The review page: what would change, the discussion, the decisions, and promote. */
 export function ReviewClient(props: ReviewPanelProps) {
@@ -37,18 +38,24 @@ export function ReviewClient(props: ReviewPanelProps) {
         </div>
         <p className="text-muted">
           {review.author.name} asks to promote{" "}
-          <Link href={`/p/${props.projectSlug}/prompts/${review.prompt.name}?view=version&v=${review.version}`} className="font-mono text-accent hover:underline">
+          <Link
+            href={`/p/${props.projectSlug}/prompts/${review.prompt.name}?view=version&v=${review.version}`}
+            className="font-mono text-accent hover:underline"
+          >
             {review.prompt.name} v{review.version}
           </Link>{" "}
           to <strong className="text-ink">{env}</strong>
-          {review.environment.protected ? " (protected)" : ""}, which runs {v(review.currentBase)} now. Reviewers: {review.reviewers.map((r) => r.name).join(", ")}.
+          {review.environment.protected ? " (protected)" : ""}, which runs {v(review.currentBase)} now. Reviewers:{" "}
+          {review.reviewers.map((r) => r.name).join(", ")}.
         </p>
       </header>
 
       {live && baseMoved ? (
         <Alert tone="info">
           <span data-testid="base-changed">
-            {env} changed since this review was opened: it ran {v(review.openedBase)} then and runs {v(review.currentBase)} now. The diff below is against {v(review.currentBase)}; approvals given against the old base must be given again.
+            {env} changed since this review was opened: it ran {v(review.openedBase)} then and runs{" "}
+            {v(review.currentBase)} now. The diff below is against {v(review.currentBase)}; approvals given against the
+            old base must be given again.
           </span>
         </Alert>
       ) : null}
@@ -68,7 +75,9 @@ export function ReviewClient(props: ReviewPanelProps) {
           selectedLine={line}
           onSelectLine={abilities.comment ? setLine : null}
         />
-        {abilities.comment ? <LinePicker lines={review.versionText.split("\n").length} line={line} onLine={setLine} /> : null}
+        {abilities.comment ? (
+          <LinePicker lines={review.versionText.split("\n").length} line={line} onLine={setLine} />
+        ) : null}
         {line !== null ? (
           <LinePanel
             api={api}

@@ -3,10 +3,11 @@
 import { DiffEditor, type Monaco } from "@monaco-editor/react";
 import type { editor } from "monaco-editor";
 import { useEffect, useRef, useState } from "react";
+
 import { configureMonaco } from "@/components/editor/monaco-setup";
-import { DiffHeader, diffEditorProps } from "@/components/editor/text-diff";
-import { useDarkMode } from "@/components/ui/use-dark-mode";
+import { diffEditorProps, DiffHeader } from "@/components/editor/text-diff";
 import { useDiffEditorLifecycle } from "@/components/editor/use-diff-editor-lifecycle";
+import { useDarkMode } from "@/components/ui/use-dark-mode";
 
 configureMonaco();
 
@@ -42,9 +43,16 @@ export function ReviewDiff(props: Props) {
     for (const c of props.commentedLines) lines.set(c.line, (lines.get(c.line) ?? true) && c.resolved);
     const items: editor.IModelDeltaDecoration[] = [...lines].map(([line, resolved]) => ({
       range: new monaco.Range(line, 1, line, 1),
-      options: { glyphMarginClassName: resolved ? "galley-comment-glyph galley-comment-glyph-resolved" : "galley-comment-glyph", glyphMarginHoverMessage: { value: resolved ? "Resolved comments" : "Comments" } },
+      options: {
+        glyphMarginClassName: resolved ? "galley-comment-glyph galley-comment-glyph-resolved" : "galley-comment-glyph",
+        glyphMarginHoverMessage: { value: resolved ? "Resolved comments" : "Comments" },
+      },
     }));
-    if (props.selectedLine) items.push({ range: new monaco.Range(props.selectedLine, 1, props.selectedLine, 1), options: { isWholeLine: true, className: "galley-selected-line" } });
+    if (props.selectedLine)
+      items.push({
+        range: new monaco.Range(props.selectedLine, 1, props.selectedLine, 1),
+        options: { isWholeLine: true, className: "galley-selected-line" },
+      });
     decorations.current?.clear();
     decorations.current = modified.createDecorationsCollection(items);
   };
@@ -54,7 +62,11 @@ export function ReviewDiff(props: Props) {
 
   return (
     <div className="space-y-2">
-      <DiffHeader label={`${props.originalLabel} → ${props.modifiedLabel}${props.onSelectLine ? " · click a line number on the right to comment on that line" : ""}`} inline={inline} onInline={setInline} />
+      <DiffHeader
+        label={`${props.originalLabel} → ${props.modifiedLabel}${props.onSelectLine ? " · click a line number on the right to comment on that line" : ""}`}
+        inline={inline}
+        onInline={setInline}
+      />
       <div className="overflow-hidden rounded-md border border-line" style={{ height }} data-testid="review-diff">
         <DiffEditor
           onMount={(diff, monaco) => {
@@ -66,7 +78,13 @@ export function ReviewDiff(props: Props) {
             modified.onMouseDown((e) => {
               const t = e.target.type;
               const line = e.target.position?.lineNumber;
-              if (line && onSelect.current && (t === monaco.editor.MouseTargetType.GUTTER_GLYPH_MARGIN || t === monaco.editor.MouseTargetType.GUTTER_LINE_NUMBERS)) onSelect.current(line);
+              if (
+                line &&
+                onSelect.current &&
+                (t === monaco.editor.MouseTargetType.GUTTER_GLYPH_MARGIN ||
+                  t === monaco.editor.MouseTargetType.GUTTER_LINE_NUMBERS)
+              )
+                onSelect.current(line);
             });
             paint();
           }}

@@ -1,9 +1,9 @@
 "use client";
 
-import type { ReviewDetail } from "@/lib/reviews/get-review-detail";
 import { CommentMarkdown } from "@/components/reviews/markdown";
 import { versionLabel as v } from "@/components/reviews/version-label";
 import { Time } from "@/components/ui/time";
+import type { ReviewDetail } from "@/lib/reviews/get-review-detail";
 
 const eventText: Record<string, (e: ReviewDetail["events"][number]) => string> = {
   opened: (e) => `opened this review of v${e.version}`,
@@ -17,10 +17,18 @@ const eventText: Record<string, (e: ReviewDetail["events"][number]) => string> =
 
 /** One event of the review (opened, approved, promoted, …) as a line of the conversation. */
 export function ReviewEvent({ event, description }: { event: ReviewDetail["events"][number]; description: string }) {
-  const tone = event.kind === "approved" || event.kind === "promoted" ? "text-success" : event.kind === "changes-requested" ? "text-danger" : "text-ink";
+  const tone =
+    event.kind === "approved" || event.kind === "promoted"
+      ? "text-success"
+      : event.kind === "changes-requested"
+        ? "text-danger"
+        : "text-ink";
   return (
     <div className="px-1 text-sm" data-testid={`event-${event.kind}`}>
-      <span className={`font-medium ${tone}`}>{event.actorName}</span> <span className="text-muted">{(eventText[event.kind] ?? (() => event.kind))(event)} · <Time value={event.createdAt} /></span>
+      <span className={`font-medium ${tone}`}>{event.actorName}</span>{" "}
+      <span className="text-muted">
+        {(eventText[event.kind] ?? (() => event.kind))(event)} · <Time value={event.createdAt} />
+      </span>
       {event.body || description ? (
         <div className="mt-1 rounded-md border border-line bg-surface px-3 py-2">
           <CommentMarkdown text={event.body || description} />

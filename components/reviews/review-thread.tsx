@@ -1,17 +1,32 @@
 "use client";
 
 import { useState } from "react";
+
+import { CommentBox, type MentionTarget } from "@/components/reviews/comment-box";
+import { CommentMarkdown } from "@/components/reviews/markdown";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Time } from "@/components/ui/time";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 import type { ReviewThread as Thread } from "@/lib/reviews/get-review-detail";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { CommentBox, type MentionTarget } from "@/components/reviews/comment-box";
-import { CommentMarkdown } from "@/components/reviews/markdown";
-import { Time } from "@/components/ui/time";
 
 /** A comment thread with its replies, resolve/unresolve and a reply box; `currentVersion` marks threads on older versions as outdated. */
-export function ReviewThread({ api, thread, members, canComment, onDone, currentVersion }: { api: string; thread: Thread; members: MentionTarget[]; canComment: boolean; onDone: () => void; currentVersion?: number }) {
+export function ReviewThread({
+  api,
+  thread,
+  members,
+  canComment,
+  onDone,
+  currentVersion,
+}: {
+  api: string;
+  thread: Thread;
+  members: MentionTarget[];
+  canComment: boolean;
+  onDone: () => void;
+  currentVersion?: number;
+}) {
   const [replying, setReplying] = useState(false);
   const [body, setBody] = useState("");
   const reply = useRequest();
@@ -24,10 +39,19 @@ export function ReviewThread({ api, thread, members, canComment, onDone, current
     }
   };
   const toggle = async () => {
-    if (await resolve.run(() => apiFetch(`${api}/comments/${thread.id}`, { method: "PATCH", body: { resolved: !thread.resolved } }))) onDone();
+    if (
+      await resolve.run(() =>
+        apiFetch(`${api}/comments/${thread.id}`, { method: "PATCH", body: { resolved: !thread.resolved } }),
+      )
+    )
+      onDone();
   };
   return (
-    <article id={`comment-${thread.id}`} className={`rounded-md border border-line ${thread.resolved ? "opacity-75" : ""}`} data-testid="thread">
+    <article
+      id={`comment-${thread.id}`}
+      className={`rounded-md border border-line ${thread.resolved ? "opacity-75" : ""}`}
+      data-testid="thread"
+    >
       <div className="flex flex-wrap items-center gap-2 border-b border-line bg-subtle/50 px-3 py-1.5 text-xs text-muted">
         {thread.line !== null ? (
           <span className="font-medium text-ink">

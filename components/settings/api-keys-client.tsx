@@ -1,13 +1,11 @@
 "use client";
 
+import { KeyRound, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { KeyRound, Trash2 } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
-import type { ApiKeyView } from "@/lib/api-keys/list-api-keys";
-import { apiFetch } from "@/lib/client/api-fetch";
-import { useRequest } from "@/lib/client/use-request";
+
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -15,6 +13,9 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { SecretPanel } from "@/components/ui/secret-panel";
 import { Table, TableCell, TableRow } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
+import type { ApiKeyView } from "@/lib/api-keys/list-api-keys";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { useRequest } from "@/lib/client/use-request";
 
 type Created = { id: string; name: string; prefix: string; secret: string };
 const expiries = [
@@ -25,7 +26,17 @@ const expiries = [
 ];
 
 /** Settings → API keys: create (the secret is shown once), list, revoke. */
-export function ApiKeysClient({ projectSlug, origin, keys, nextBefore }: { projectSlug: string; origin: string; keys: ApiKeyView[]; nextBefore: string | null }) {
+export function ApiKeysClient({
+  projectSlug,
+  origin,
+  keys,
+  nextBefore,
+}: {
+  projectSlug: string;
+  origin: string;
+  keys: ApiKeyView[];
+  nextBefore: string | null;
+}) {
   const router = useRouter();
   const create = useRequest();
   const revoke = useRequest();
@@ -38,7 +49,15 @@ export function ApiKeysClient({ projectSlug, origin, keys, nextBefore }: { proje
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const days = Number(form.get("expires") || 0);
-    const result = await create.run(() => apiFetch<Created>(api, { body: { name: form.get("name"), scopes, expiresAt: days ? new Date(Date.now() + days * 86_400_000).toISOString() : null } }));
+    const result = await create.run(() =>
+      apiFetch<Created>(api, {
+        body: {
+          name: form.get("name"),
+          scopes,
+          expiresAt: days ? new Date(Date.now() + days * 86_400_000).toISOString() : null,
+        },
+      }),
+    );
     if (result) {
       setCreated(result);
       (event.target as HTMLFormElement).reset();
@@ -48,11 +67,25 @@ export function ApiKeysClient({ projectSlug, origin, keys, nextBefore }: { proje
 
   return (
     <div className="space-y-8">
-      <form onSubmit={submit} aria-label="Create an API key" className="space-y-4 rounded-lg border border-line bg-surface p-5" noValidate>
+      <form
+        onSubmit={submit}
+        aria-label="Create an API key"
+        className="space-y-4 rounded-lg border border-line bg-surface p-5"
+        noValidate
+      >
         <h2 className="text-base font-semibold">Create an API key</h2>
-        <p className="text-muted">Applications and scripts use a key to read deployed prompts ({"/api/prompts/…"}) and, with write access, to save versions.</p>
+        <p className="text-muted">
+          Applications and scripts use a key to read deployed prompts ({"/api/prompts/…"}) and, with write access, to
+          save versions.
+        </p>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField label="Name" name="name" placeholder="support-bot production" error={create.fields.name} hint="Name it after what uses it, so you know what breaks if you revoke it." />
+          <TextField
+            label="Name"
+            name="name"
+            placeholder="support-bot production"
+            error={create.fields.name}
+            hint="Name it after what uses it, so you know what breaks if you revoke it."
+          />
           <SelectField label="Expires" name="expires" defaultValue="" error={create.fields.expiresAt}>
             {expiries.map((e) => (
               <option key={e.value} value={e.value}>
@@ -64,10 +97,24 @@ export function ApiKeysClient({ projectSlug, origin, keys, nextBefore }: { proje
         <fieldset className="space-y-1">
           <legend className="text-sm font-medium">Access</legend>
           <label className="flex items-center gap-2">
-            <input type="checkbox" checked={scopes.includes("prompts:read")} onChange={(e) => setScopes(e.target.checked ? [...scopes, "prompts:read"] : scopes.filter((s) => s !== "prompts:read"))} /> prompts:read – fetch and render deployed prompts
+            <input
+              type="checkbox"
+              checked={scopes.includes("prompts:read")}
+              onChange={(e) =>
+                setScopes(e.target.checked ? [...scopes, "prompts:read"] : scopes.filter((s) => s !== "prompts:read"))
+              }
+            />{" "}
+            prompts:read – fetch and render deployed prompts
           </label>
           <label className="flex items-center gap-2">
-            <input type="checkbox" checked={scopes.includes("prompts:write")} onChange={(e) => setScopes(e.target.checked ? [...scopes, "prompts:write"] : scopes.filter((s) => s !== "prompts:write"))} /> prompts:write – save versions and deploy to unprotected environments
+            <input
+              type="checkbox"
+              checked={scopes.includes("prompts:write")}
+              onChange={(e) =>
+                setScopes(e.target.checked ? [...scopes, "prompts:write"] : scopes.filter((s) => s !== "prompts:write"))
+              }
+            />{" "}
+            prompts:write – save versions and deploy to unprotected environments
           </label>
           {create.fields.scopes ? (
             <p role="alert" className="text-xs text-danger">
@@ -99,16 +146,34 @@ export function ApiKeysClient({ projectSlug, origin, keys, nextBefore }: { proje
         <h2 id="keys-heading" className="text-base font-semibold">
           Keys
         </h2>
-        <Table columns={["Name", "Key", "Access", { label: "Created", kind: "time" }, { label: "Last used", kind: "time" }, { label: "Expires", kind: "time" }, { label: "Actions", kind: "actions", hidden: true }]} empty="No keys yet. Create one above for each app or script that reads prompts." data-testid="api-keys">
+        <Table
+          columns={[
+            "Name",
+            "Key",
+            "Access",
+            { label: "Created", kind: "time" },
+            { label: "Last used", kind: "time" },
+            { label: "Expires", kind: "time" },
+            { label: "Actions", kind: "actions", hidden: true },
+          ]}
+          empty="No keys yet. Create one above for each app or script that reads prompts."
+          data-testid="api-keys"
+        >
           {keys.map((k) => (
-            <TableRow key={k.id} className={k.revokedAt || k.expired ? "text-muted" : ""} data-testid={`api-key-${k.prefix}`}>
+            <TableRow
+              key={k.id}
+              className={k.revokedAt || k.expired ? "text-muted" : ""}
+              data-testid={`api-key-${k.prefix}`}
+            >
               <TableCell>{k.name}</TableCell>
               <TableCell kind="mono">{k.prefix}…</TableCell>
               <TableCell className="text-xs">{k.scopes.join(", ")}</TableCell>
               <TableCell kind="time" className="text-xs">
                 {k.createdBy}, <Time value={k.createdAt} />
               </TableCell>
-              <TableCell kind="time" className="text-xs">{k.lastUsedAt ? <Time value={k.lastUsedAt} /> : "Never"}</TableCell>
+              <TableCell kind="time" className="text-xs">
+                {k.lastUsedAt ? <Time value={k.lastUsedAt} /> : "Never"}
+              </TableCell>
               <TableCell kind="time" className="text-xs">
                 {k.expiresAt ? (
                   <>
@@ -126,7 +191,12 @@ export function ApiKeysClient({ projectSlug, origin, keys, nextBefore }: { proje
                   </span>
                 ) : (
                   <>
-                    <Button variant="ghost" icon={Trash2} onClick={() => setConfirming(k.id)} title="Apps using this key get 401 at once">
+                    <Button
+                      variant="ghost"
+                      icon={Trash2}
+                      onClick={() => setConfirming(k.id)}
+                      title="Apps using this key get 401 at once"
+                    >
                       Revoke
                     </Button>
                     <ConfirmDialog

@@ -1,20 +1,27 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
+import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
-import type { EnvironmentView } from "@/lib/environments/list-environments";
-import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
-import { useRequest } from "@/lib/client/use-request";
+
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TextField } from "@/components/ui/field";
 import { Icon } from "@/components/ui/icon";
+import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
+import { useRequest } from "@/lib/client/use-request";
+import type { EnvironmentView } from "@/lib/environments/list-environments";
 
 /** Settings → Environments: add, rename, reorder, protect and remove environments. */
-export function EnvironmentsClient({ projectSlug, environments }: { projectSlug: string; environments: EnvironmentView[] }) {
+export function EnvironmentsClient({
+  projectSlug,
+  environments,
+}: {
+  projectSlug: string;
+  environments: EnvironmentView[];
+}) {
   const router = useRouter();
   const { busy, error, fields, run } = useRequest();
   const [confirming, setConfirming] = useState<{ slug: string; message: string } | null>(null);
@@ -47,7 +54,9 @@ export function EnvironmentsClient({ projectSlug, environments }: { projectSlug:
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    if (await run(() => apiFetch(base, { body: { name: form.get("name"), protected: form.get("protected") === "on" } }))) {
+    if (
+      await run(() => apiFetch(base, { body: { name: form.get("name"), protected: form.get("protected") === "on" } }))
+    ) {
       toast.success(`${String(form.get("name")).trim()} added.`);
       formElement.reset();
       router.refresh();
@@ -62,25 +71,69 @@ export function EnvironmentsClient({ projectSlug, environments }: { projectSlug:
             <input
               aria-label={`Name of ${e.slug}`}
               defaultValue={e.name}
-              onBlur={(ev) => ev.target.value.trim() && ev.target.value.trim() !== e.name && void patch(e.slug, { name: ev.target.value.trim() }, `Renamed to ${ev.target.value.trim()}.`)}
+              onBlur={(ev) =>
+                ev.target.value.trim() &&
+                ev.target.value.trim() !== e.name &&
+                void patch(e.slug, { name: ev.target.value.trim() }, `Renamed to ${ev.target.value.trim()}.`)
+              }
               className="w-40 rounded border border-line bg-surface px-2 py-1"
             />
             <code className="text-xs text-muted">{e.slug}</code>
             <label className="flex items-center gap-1 text-sm">
-              <input type="checkbox" checked={e.protected} onChange={(ev) => void patch(e.slug, { protected: ev.target.checked }, ev.target.checked ? `${e.name} is protected: versions arrive through reviews.` : `${e.name} is no longer protected.`)} /> protected
+              <input
+                type="checkbox"
+                checked={e.protected}
+                onChange={(ev) =>
+                  void patch(
+                    e.slug,
+                    { protected: ev.target.checked },
+                    ev.target.checked
+                      ? `${e.name} is protected: versions arrive through reviews.`
+                      : `${e.name} is no longer protected.`,
+                  )
+                }
+              />{" "}
+              protected
             </label>
             {e.protected ? (
               <label className="flex items-center gap-1 text-sm text-muted">
                 approvals
-                <input type="number" min={1} max={10} aria-label={`Required approvals for ${e.slug}`} defaultValue={e.requiredApprovals} onBlur={(ev) => Number(ev.target.value) !== e.requiredApprovals && void patch(e.slug, { requiredApprovals: Number(ev.target.value) }, `${e.name} needs ${Number(ev.target.value)} approval${Number(ev.target.value) === 1 ? "" : "s"}.`)} className="w-14 rounded border border-line bg-surface px-2 py-1 text-ink" />
+                <input
+                  type="number"
+                  min={1}
+                  max={10}
+                  aria-label={`Required approvals for ${e.slug}`}
+                  defaultValue={e.requiredApprovals}
+                  onBlur={(ev) =>
+                    Number(ev.target.value) !== e.requiredApprovals &&
+                    void patch(
+                      e.slug,
+                      { requiredApprovals: Number(ev.target.value) },
+                      `${e.name} needs ${Number(ev.target.value)} approval${Number(ev.target.value) === 1 ? "" : "s"}.`,
+                    )
+                  }
+                  className="w-14 rounded border border-line bg-surface px-2 py-1 text-ink"
+                />
               </label>
             ) : null}
-            <span className="text-xs text-muted">serves {e.prompts} prompt{e.prompts === 1 ? "" : "s"}</span>
+            <span className="text-xs text-muted">
+              serves {e.prompts} prompt{e.prompts === 1 ? "" : "s"}
+            </span>
             <div className="ml-auto flex gap-1">
-              <Button variant="ghost" aria-label={`Move ${e.name} up`} disabled={i === 0 || busy} onClick={() => patch(e.slug, { position: i - 1 })}>
+              <Button
+                variant="ghost"
+                aria-label={`Move ${e.name} up`}
+                disabled={i === 0 || busy}
+                onClick={() => patch(e.slug, { position: i - 1 })}
+              >
                 <Icon icon={ArrowUp} />
               </Button>
-              <Button variant="ghost" aria-label={`Move ${e.name} down`} disabled={i === environments.length - 1 || busy} onClick={() => patch(e.slug, { position: i + 1 })}>
+              <Button
+                variant="ghost"
+                aria-label={`Move ${e.name} down`}
+                disabled={i === environments.length - 1 || busy}
+                onClick={() => patch(e.slug, { position: i + 1 })}
+              >
                 <Icon icon={ArrowDown} />
               </Button>
               <Button variant="ghost" icon={Trash2} onClick={() => remove(e, false)}>
@@ -106,7 +159,12 @@ export function EnvironmentsClient({ projectSlug, environments }: { projectSlug:
         ))}
       </ul>
       {error || removeError ? <Alert>{error ?? removeError}</Alert> : null}
-      <form onSubmit={add} className="max-w-md space-y-3 rounded-lg border border-line bg-surface p-5" noValidate aria-label="Add an environment">
+      <form
+        onSubmit={add}
+        className="max-w-md space-y-3 rounded-lg border border-line bg-surface p-5"
+        noValidate
+        aria-label="Add an environment"
+      >
         <h2 className="font-semibold">Add an environment</h2>
         <TextField label="Name" name="name" placeholder="QA, EU production…" error={fields.name} />
         <label className="flex items-center gap-2 text-sm">

@@ -1,21 +1,22 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { Trash2, UserPlus } from "lucide-react";
+import { useRouter } from "next/navigation";
 import { useMemo, useState, type FormEvent } from "react";
 import { toast } from "sonner";
+
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
-import { useRequest } from "@/lib/client/use-request";
-import { roleLabels, roles, type ProjectRole } from "@/lib/auth/permissions";
-import type { MemberView, PendingInviteView } from "@/lib/members/list-members";
-import { mayManageRole } from "@/lib/members/may-manage-role";
 import { Table, TableCell, TableRow } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
+import { roleLabels, roles, type ProjectRole } from "@/lib/auth/permissions";
+import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
+import { useRequest } from "@/lib/client/use-request";
+import type { MemberView, PendingInviteView } from "@/lib/members/list-members";
+import { mayManageRole } from "@/lib/members/may-manage-role";
 
 type Props = {
   projectSlug: string;
@@ -77,7 +78,17 @@ export function MembersClient(props: Props) {
             />
           ) : null}
         </div>
-        <Table columns={["Name", "Email", "Role", { label: "Joined", kind: "time" }, { label: "Actions", kind: "actions", hidden: true }]} empty="No member matches." aria-label="Members">
+        <Table
+          columns={[
+            "Name",
+            "Email",
+            "Role",
+            { label: "Joined", kind: "time" },
+            { label: "Actions", kind: "actions", hidden: true },
+          ]}
+          empty="No member matches."
+          aria-label="Members"
+        >
           {visible.slice(0, shown).map((m) => {
             const locked = !mayManageRole({ actorRole: props.actorRole, role: m.role });
             return (
@@ -93,7 +104,10 @@ export function MembersClient(props: Props) {
                     disabled={locked}
                     onChange={(e) => {
                       const role = e.target.value as ProjectRole;
-                      void run(() => apiFetch(`${base}/members/${m.userId}`, { method: "PATCH", body: { role } }), `${m.name} is now ${roleLabels[role].label}.`);
+                      void run(
+                        () => apiFetch(`${base}/members/${m.userId}`, { method: "PATCH", body: { role } }),
+                        `${m.name} is now ${roleLabels[role].label}.`,
+                      );
                     }}
                     className="rounded-md border border-line bg-surface px-2 py-1"
                   >
@@ -121,7 +135,12 @@ export function MembersClient(props: Props) {
                         confirmLabel={`Remove ${m.email}`}
                         icon={Trash2}
                         error={error}
-                        onConfirm={async () => (await run(() => apiFetch(`${base}/members/${m.userId}`, { method: "DELETE" }), `${m.name} was removed.`)) && setConfirming(null)}
+                        onConfirm={async () =>
+                          (await run(
+                            () => apiFetch(`${base}/members/${m.userId}`, { method: "DELETE" }),
+                            `${m.name} was removed.`,
+                          )) && setConfirming(null)
+                        }
                       />
                     </>
                   )}
@@ -142,7 +161,12 @@ export function MembersClient(props: Props) {
           Pending invites
         </h2>
         <Table
-          columns={["Invite", "Invited by", { label: "Expires", kind: "time" }, { label: "Actions", kind: "actions", hidden: true }]}
+          columns={[
+            "Invite",
+            "Invited by",
+            { label: "Expires", kind: "time" },
+            { label: "Actions", kind: "actions", hidden: true },
+          ]}
           empty="No pending invites. Invite someone above; their link works once and expires after 7 days."
           aria-label="Pending invites"
         >
@@ -156,7 +180,16 @@ export function MembersClient(props: Props) {
                 <Time value={i.expiresAt} format="date" />
               </TableCell>
               <TableCell kind="actions">
-                <Button variant="ghost" icon={Trash2} onClick={() => run(() => apiFetch(`${base}/invites/${i.id}`, { method: "DELETE" }), `The invite for ${i.email} was revoked.`)}>
+                <Button
+                  variant="ghost"
+                  icon={Trash2}
+                  onClick={() =>
+                    run(
+                      () => apiFetch(`${base}/invites/${i.id}`, { method: "DELETE" }),
+                      `The invite for ${i.email} was revoked.`,
+                    )
+                  }
+                >
                   Revoke
                 </Button>
               </TableCell>
@@ -177,7 +210,9 @@ function InviteForm(props: { projectSlug: string; roles: ProjectRole[]; onCreate
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const invite = await run(() =>
-      apiFetch<{ email: string; url: string; expiresAt: string }>(`/api/projects/${props.projectSlug}/invites`, { body: { email: form.get("email"), role: form.get("role") } }),
+      apiFetch<{ email: string; url: string; expiresAt: string }>(`/api/projects/${props.projectSlug}/invites`, {
+        body: { email: form.get("email"), role: form.get("role") },
+      }),
     );
     if (!invite) return;
     setCreated(invite);
@@ -191,7 +226,14 @@ function InviteForm(props: { projectSlug: string; roles: ProjectRole[]; onCreate
         Invite someone
       </h2>
       <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-start" noValidate>
-        <TextField label="Email" name="email" type="email" placeholder="name@example.com" required error={fields.email} />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          placeholder="name@example.com"
+          required
+          error={fields.email}
+        />
         <SelectField label="Role" name="role" defaultValue="EDITOR" error={fields.role}>
           {props.roles.map((r) => (
             <option key={r} value={r}>
@@ -207,10 +249,17 @@ function InviteForm(props: { projectSlug: string; roles: ProjectRole[]; onCreate
       {created ? (
         <div className="space-y-2 rounded-md border border-line bg-subtle p-3" data-testid="invite-link">
           <p>
-            Send this link to <strong>{created.email}</strong>. It works once and expires on <Time value={created.expiresAt} format="date" />; it is shown only now.
+            Send this link to <strong>{created.email}</strong>. It works once and expires on{" "}
+            <Time value={created.expiresAt} format="date" />; it is shown only now.
           </p>
           <div className="flex gap-2">
-            <input readOnly value={created.url} aria-label="Invite link" className="min-w-0 flex-1 rounded-md border border-line bg-surface px-3 py-1.5 font-mono text-xs" onFocus={(e) => e.target.select()} />
+            <input
+              readOnly
+              value={created.url}
+              aria-label="Invite link"
+              className="min-w-0 flex-1 rounded-md border border-line bg-surface px-3 py-1.5 font-mono text-xs"
+              onFocus={(e) => e.target.select()}
+            />
             <CopyButton text={created.url} />
           </div>
         </div>

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -33,7 +34,14 @@ export function NewProjectForm() {
 
   return (
     <form onSubmit={onSubmit} className="space-y-4 rounded-lg border border-line bg-surface p-5" noValidate>
-      <TextField label="Project name" name="name" placeholder="Customer support" required autoFocus error={fieldError} />
+      <TextField
+        label="Project name"
+        name="name"
+        placeholder="Customer support"
+        required
+        autoFocus
+        error={fieldError}
+      />
       {error ? <Alert>{error}</Alert> : null}
       <Button type="submit" busy={busy}>
         Create project

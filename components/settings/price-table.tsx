@@ -3,11 +3,12 @@
 import { RotateCcw } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
-import type { PriceRow } from "@/lib/providers/model-prices";
-import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
+
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Table, TableCell, TableRow } from "@/components/ui/table";
+import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
+import type { PriceRow } from "@/lib/providers/model-prices";
 
 const money = (n: number) => `$${n.toFixed(n < 1 ? 3 : 2)}`;
 const input = "w-24 rounded border border-line bg-surface px-2 py-1 text-sm aria-[invalid=true]:border-danger";
@@ -47,9 +48,17 @@ export function PriceTable({ projectSlug, initial }: { projectSlug: string; init
 
   return (
     <section aria-labelledby="prices-heading" className="space-y-3">
-      <h2 id="prices-heading" className="text-base font-semibold">Model prices</h2>
-      <p className="text-muted">USD per million tokens, used for the cost of playground runs. A model not listed here shows its cost as “unknown”.</p>
-      <Table columns={["Model", "Input", "Output", { label: "Actions", kind: "actions", hidden: true }]} data-testid="price-table">
+      <h2 id="prices-heading" className="text-base font-semibold">
+        Model prices
+      </h2>
+      <p className="text-muted">
+        USD per million tokens, used for the cost of playground runs. A model not listed here shows its cost as
+        “unknown”.
+      </p>
+      <Table
+        columns={["Model", "Input", "Output", { label: "Actions", kind: "actions", hidden: true }]}
+        data-testid="price-table"
+      >
         {rows.map((r) => (
           <TableRow key={r.model}>
             <TableCell className="py-1.5 font-mono text-[13px]">
@@ -70,21 +79,46 @@ export function PriceTable({ projectSlug, initial }: { projectSlug: string; init
       <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2" noValidate aria-label="Set a model price">
         <label className="space-y-0.5 text-xs text-muted">
           Model
-          <input name="model" aria-invalid={Boolean(fields.model)} placeholder="llama3.1:8b" className="block w-48 rounded border border-line bg-surface px-2 py-1 text-sm aria-[invalid=true]:border-danger" />
+          <input
+            name="model"
+            aria-invalid={Boolean(fields.model)}
+            placeholder="llama3.1:8b"
+            className="block w-48 rounded border border-line bg-surface px-2 py-1 text-sm aria-[invalid=true]:border-danger"
+          />
         </label>
         <label className="space-y-0.5 text-xs text-muted">
           Input $/M
-          <input name="input" type="number" min={0} step="0.01" aria-invalid={Boolean(fields.input)} className={`block ${input}`} />
+          <input
+            name="input"
+            type="number"
+            min={0}
+            step="0.01"
+            aria-invalid={Boolean(fields.input)}
+            className={`block ${input}`}
+          />
         </label>
         <label className="space-y-0.5 text-xs text-muted">
           Output $/M
-          <input name="output" type="number" min={0} step="0.01" aria-invalid={Boolean(fields.output)} className={`block ${input}`} />
+          <input
+            name="output"
+            type="number"
+            min={0}
+            step="0.01"
+            aria-invalid={Boolean(fields.output)}
+            className={`block ${input}`}
+          />
         </label>
         <Button type="submit" variant="secondary">
           Set price
         </Button>
       </form>
-      {Object.keys(fields).length ? <Alert>{Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join(" ")}</Alert> : null}
+      {Object.keys(fields).length ? (
+        <Alert>
+          {Object.entries(fields)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join(" ")}
+        </Alert>
+      ) : null}
       {error ? <Alert>{error}</Alert> : null}
     </section>
   );

@@ -1,19 +1,28 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { signOut } from "next-auth/react";
 import { KeyRound, LogOut, Save } from "lucide-react";
+import { signOut } from "next-auth/react";
+import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
+
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TextField } from "@/components/ui/field";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 
-export function ProfileForms({ name, emailNotifications, emailConfigured }: { name: string; emailNotifications: boolean; emailConfigured: boolean }) {
+export function ProfileForms({
+  name,
+  emailNotifications,
+  emailConfigured,
+}: {
+  name: string;
+  emailNotifications: boolean;
+  emailConfigured: boolean;
+}) {
   const router = useRouter();
   const profile = useRequest();
   const password = useRequest();
@@ -24,7 +33,10 @@ export function ProfileForms({ name, emailNotifications, emailConfigured }: { na
 
   async function onEmail(on: boolean) {
     setEmailOn(on);
-    if (await email.run(() => apiFetch("/api/account", { method: "PATCH", body: { emailNotifications: on } }))) toast.success(on ? "Notifications will also come by email." : "No more notification emails; your inbox still gets them.");
+    if (await email.run(() => apiFetch("/api/account", { method: "PATCH", body: { emailNotifications: on } })))
+      toast.success(
+        on ? "Notifications will also come by email." : "No more notification emails; your inbox still gets them.",
+      );
     else setEmailOn(!on);
   }
 
@@ -41,14 +53,21 @@ export function ProfileForms({ name, emailNotifications, emailConfigured }: { na
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    if (await password.run(() => apiFetch("/api/account/password", { body: { currentPassword: form.get("currentPassword"), newPassword: form.get("newPassword") } }))) {
+    if (
+      await password.run(() =>
+        apiFetch("/api/account/password", {
+          body: { currentPassword: form.get("currentPassword"), newPassword: form.get("newPassword") },
+        }),
+      )
+    ) {
       toast.success("Password changed. Your other sessions are signed out.");
       formElement.reset();
     }
   }
 
   async function onSignOutEverywhere() {
-    if (await sessions.run(() => apiFetch("/api/account/sign-out-everywhere", { body: {} }), { navigating: true })) await signOut({ callbackUrl: "/login" });
+    if (await sessions.run(() => apiFetch("/api/account/sign-out-everywhere", { body: {} }), { navigating: true }))
+      await signOut({ callbackUrl: "/login" });
   }
 
   return (
@@ -56,21 +75,34 @@ export function ProfileForms({ name, emailNotifications, emailConfigured }: { na
       <form onSubmit={onProfile} className="space-y-4 rounded-lg border border-line bg-surface p-5" noValidate>
         <TextField label="Name" name="name" defaultValue={name} required error={profile.fields.name} />
         {profile.error ? <Alert>{profile.error}</Alert> : null}
-        <Button type="submit" busy={profile.busy} icon={Save}>Save name</Button>
+        <Button type="submit" busy={profile.busy} icon={Save}>
+          Save name
+        </Button>
       </form>
       <section className="space-y-3 rounded-lg border border-line bg-surface p-5" aria-labelledby="email-heading">
-        <h2 id="email-heading" className="text-base font-semibold">Notifications</h2>
+        <h2 id="email-heading" className="text-base font-semibold">
+          Notifications
+        </h2>
         <label className="flex items-center gap-2">
-          <input type="checkbox" checked={emailOn} disabled={email.busy} onChange={(e) => onEmail(e.target.checked)} /> Also send my notifications by email
+          <input type="checkbox" checked={emailOn} disabled={email.busy} onChange={(e) => onEmail(e.target.checked)} />{" "}
+          Also send my notifications by email
         </label>
         <p className="text-xs text-muted">
-          {emailConfigured ? "Review requests, decisions, mentions, promotions and rollbacks always appear in your inbox." : "This Galley has no mail server configured (SMTP_URL), so notifications appear in your inbox only."}
+          {emailConfigured
+            ? "Review requests, decisions, mentions, promotions and rollbacks always appear in your inbox."
+            : "This Galley has no mail server configured (SMTP_URL), so notifications appear in your inbox only."}
         </p>
         {email.error ? <Alert>{email.error}</Alert> : null}
       </section>
       <form onSubmit={onPassword} className="space-y-4 rounded-lg border border-line bg-surface p-5" noValidate>
         <h2 className="text-base font-semibold">Change password</h2>
-        <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" error={password.fields.currentPassword} />
+        <TextField
+          label="Current password"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          error={password.fields.currentPassword}
+        />
         <TextField
           label="New password"
           name="newPassword"
@@ -80,15 +112,28 @@ export function ProfileForms({ name, emailNotifications, emailConfigured }: { na
           hint={`At least ${PASSWORD_MIN_LENGTH} characters, hard to guess: a few unrelated words work well.`}
         />
         {password.error ? <Alert>{password.error}</Alert> : null}
-        <Button type="submit" busy={password.busy} icon={KeyRound}>Change password</Button>
+        <Button type="submit" busy={password.busy} icon={KeyRound}>
+          Change password
+        </Button>
       </form>
       <section className="space-y-3 rounded-lg border border-line bg-surface p-5" aria-labelledby="sessions-heading">
-        <h2 id="sessions-heading" className="text-base font-semibold">Sessions</h2>
+        <h2 id="sessions-heading" className="text-base font-semibold">
+          Sessions
+        </h2>
         <p className="text-xs text-muted">
-          Signs you out on every device and browser, this one included: for a lost laptop or a shared computer. Changing your password also signs out everywhere else.
+          Signs you out on every device and browser, this one included: for a lost laptop or a shared computer. Changing
+          your password also signs out everywhere else.
         </p>
         {sessions.error ? <Alert>{sessions.error}</Alert> : null}
-        <Button type="button" variant="secondary" icon={LogOut} busy={sessions.busy} onClick={() => setConfirmingSignOut(true)}>Sign out everywhere</Button>
+        <Button
+          type="button"
+          variant="secondary"
+          icon={LogOut}
+          busy={sessions.busy}
+          onClick={() => setConfirmingSignOut(true)}
+        >
+          Sign out everywhere
+        </Button>
         <ConfirmDialog
           open={confirmingSignOut}
           onOpenChange={setConfirmingSignOut}

@@ -4,15 +4,16 @@ import { Pencil, Plug, Plus, Save, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
-import type { ProviderView } from "@/lib/providers/provider-view";
-import type { ProviderFailure } from "@/lib/providers/describe-provider-error";
-import { providerOrigin } from "@/lib/providers/provider-origin";
-import { providerKindLabels, providerKinds } from "@/lib/validations/provider";
-import { apiFetch } from "@/lib/client/api-fetch";
-import { useRequest } from "@/lib/client/use-request";
+
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { useRequest } from "@/lib/client/use-request";
+import type { ProviderFailure } from "@/lib/providers/describe-provider-error";
+import { providerOrigin } from "@/lib/providers/provider-origin";
+import type { ProviderView } from "@/lib/providers/provider-view";
+import { providerKindLabels, providerKinds } from "@/lib/validations/provider";
 
 type TestResult = { ok: true; models: string[] } | { ok: false; failure: ProviderFailure };
 
@@ -21,7 +22,9 @@ export function ProvidersClient({ projectSlug, providers }: { projectSlug: strin
   return (
     <div className="space-y-8">
       <section aria-labelledby="providers-heading" className="space-y-3">
-        <h2 id="providers-heading" className="text-base font-semibold">Providers</h2>
+        <h2 id="providers-heading" className="text-base font-semibold">
+          Providers
+        </h2>
         {providers.length === 0 ? (
           <p className="text-muted">No providers yet. Add one below to run prompts in the playground.</p>
         ) : (
@@ -51,7 +54,21 @@ function ProviderRow({ projectSlug, provider }: { projectSlug: string; provider:
         {provider.baseUrl ? <code className="text-xs text-muted">{provider.baseUrl}</code> : null}
         <span className="text-xs text-muted">key {provider.apiKeyHint ?? "none"}</span>
         <div className="ml-auto flex gap-2">
-          <Button variant="secondary" icon={Plug} busy={test.busy} onClick={async () => setResult(await test.run(() => apiFetch<TestResult>(`/api/projects/${projectSlug}/providers/${provider.id}/test`, { method: "POST", body: {} })))}>
+          <Button
+            variant="secondary"
+            icon={Plug}
+            busy={test.busy}
+            onClick={async () =>
+              setResult(
+                await test.run(() =>
+                  apiFetch<TestResult>(`/api/projects/${projectSlug}/providers/${provider.id}/test`, {
+                    method: "POST",
+                    body: {},
+                  }),
+                ),
+              )
+            }
+          >
             Test connection
           </Button>
           {provider.fromEnvironment ? null : (
@@ -65,7 +82,12 @@ function ProviderRow({ projectSlug, provider }: { projectSlug: string; provider:
               icon={Trash2}
               busy={remove.busy}
               onClick={async () => {
-                if (!(await remove.run(() => apiFetch(`/api/projects/${projectSlug}/providers/${provider.id}`, { method: "DELETE" })))) return;
+                if (
+                  !(await remove.run(() =>
+                    apiFetch(`/api/projects/${projectSlug}/providers/${provider.id}`, { method: "DELETE" }),
+                  ))
+                )
+                  return;
                 toast.success(`${provider.name} removed.`);
                 router.refresh();
               }}
@@ -76,11 +98,16 @@ function ProviderRow({ projectSlug, provider }: { projectSlug: string; provider:
         </div>
       </div>
       {editing ? <EditProvider projectSlug={projectSlug} provider={provider} onDone={() => setEditing(false)} /> : null}
-      {provider.fromEnvironment ? <p className="text-xs text-muted">From the server&apos;s OPENAI_API_KEY{provider.baseUrl ? " and OPENAI_BASE_URL" : ""}; change it there.</p> : null}
+      {provider.fromEnvironment ? (
+        <p className="text-xs text-muted">
+          From the server&apos;s OPENAI_API_KEY{provider.baseUrl ? " and OPENAI_BASE_URL" : ""}; change it there.
+        </p>
+      ) : null}
       {test.error || remove.error ? <Alert>{test.error ?? remove.error}</Alert> : null}
       {result?.ok ? (
         <Alert tone="success">
-          Connected. {result.models.length} model{result.models.length === 1 ? "" : "s"}: {result.models.slice(0, 12).join(", ")}
+          Connected. {result.models.length} model{result.models.length === 1 ? "" : "s"}:{" "}
+          {result.models.slice(0, 12).join(", ")}
           {result.models.length > 12 ? "…" : ""}
         </Alert>
       ) : null}
@@ -94,7 +121,15 @@ function ProviderRow({ projectSlug, provider }: { projectSlug: string; provider:
 }
 
 /** Edits a provider in place. The stored key stays unless a new one is entered, and only while requests go to the same host. */
-function EditProvider({ projectSlug, provider, onDone }: { projectSlug: string; provider: ProviderView; onDone: () => void }) {
+function EditProvider({
+  projectSlug,
+  provider,
+  onDone,
+}: {
+  projectSlug: string;
+  provider: ProviderView;
+  onDone: () => void;
+}) {
   const router = useRouter();
   const { busy, error, fields, run } = useRequest();
   const [baseUrl, setBaseUrl] = useState(provider.baseUrl ?? "");
@@ -107,7 +142,14 @@ function EditProvider({ projectSlug, provider, onDone }: { projectSlug: string; 
     const form = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
     // An absent apiKey keeps the stored one (the server refuses that when the host changed).
     const { apiKey, ...rest } = form;
-    if (await run(() => apiFetch(`/api/projects/${projectSlug}/providers/${provider.id}`, { method: "PATCH", body: { ...rest, kind: provider.kind, ...(apiKey ? { apiKey } : {}) } }))) {
+    if (
+      await run(() =>
+        apiFetch(`/api/projects/${projectSlug}/providers/${provider.id}`, {
+          method: "PATCH",
+          body: { ...rest, kind: provider.kind, ...(apiKey ? { apiKey } : {}) },
+        }),
+      )
+    ) {
       toast.success(`${rest.name || provider.name} saved.`);
       onDone();
       router.refresh();
@@ -115,12 +157,30 @@ function EditProvider({ projectSlug, provider, onDone }: { projectSlug: string; 
   }
 
   return (
-    <form onSubmit={onSubmit} className="max-w-xl space-y-3 rounded-md border border-line p-4" noValidate aria-label={`Edit ${provider.name}`}>
+    <form
+      onSubmit={onSubmit}
+      className="max-w-xl space-y-3 rounded-md border border-line p-4"
+      noValidate
+      aria-label={`Edit ${provider.name}`}
+    >
       <TextField label="Name" name="name" defaultValue={provider.name} error={fields.name} />
       {provider.kind !== "OPENAI" ? (
-        <TextField label={provider.kind === "AZURE_OPENAI" ? "Endpoint" : "Base URL"} name="baseUrl" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} error={fields.baseUrl} />
+        <TextField
+          label={provider.kind === "AZURE_OPENAI" ? "Endpoint" : "Base URL"}
+          name="baseUrl"
+          value={baseUrl}
+          onChange={(e) => setBaseUrl(e.target.value)}
+          error={fields.baseUrl}
+        />
       ) : null}
-      {provider.kind === "AZURE_OPENAI" ? <TextField label="API version" name="azureApiVersion" defaultValue={provider.azureApiVersion ?? ""} error={fields.azureApiVersion} /> : null}
+      {provider.kind === "AZURE_OPENAI" ? (
+        <TextField
+          label="API version"
+          name="azureApiVersion"
+          defaultValue={provider.azureApiVersion ?? ""}
+          error={fields.azureApiVersion}
+        />
+      ) : null}
       <TextField
         label="API key"
         name="apiKey"
@@ -135,7 +195,12 @@ function EditProvider({ projectSlug, provider, onDone }: { projectSlug: string; 
               : "No key stored. Leave empty for local servers that need none."
         }
       />
-      <TextField label="Default model" name="defaultModel" defaultValue={provider.defaultModel ?? ""} error={fields.defaultModel} />
+      <TextField
+        label="Default model"
+        name="defaultModel"
+        defaultValue={provider.defaultModel ?? ""}
+        error={fields.defaultModel}
+      />
       {error ? <Alert>{error}</Alert> : null}
       <div className="flex gap-2">
         <Button type="submit" busy={busy} icon={Save}>
@@ -166,8 +231,15 @@ function AddProvider({ projectSlug }: { projectSlug: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="max-w-xl space-y-4 rounded-lg border border-line bg-surface p-5" noValidate aria-labelledby="add-provider">
-      <h2 id="add-provider" className="text-base font-semibold">Add a provider</h2>
+    <form
+      onSubmit={onSubmit}
+      className="max-w-xl space-y-4 rounded-lg border border-line bg-surface p-5"
+      noValidate
+      aria-labelledby="add-provider"
+    >
+      <h2 id="add-provider" className="text-base font-semibold">
+        Add a provider
+      </h2>
       <SelectField label="Kind" name="kindSelect" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
         {providerKinds.map((k) => (
           <option key={k} value={k}>
@@ -175,7 +247,12 @@ function AddProvider({ projectSlug }: { projectSlug: string }) {
           </option>
         ))}
       </SelectField>
-      <TextField label="Name" name="name" placeholder={kind === "OPENAI" ? "OpenAI" : kind === "AZURE_OPENAI" ? "Azure (EU)" : "Local Ollama"} error={fields.name} />
+      <TextField
+        label="Name"
+        name="name"
+        placeholder={kind === "OPENAI" ? "OpenAI" : kind === "AZURE_OPENAI" ? "Azure (EU)" : "Local Ollama"}
+        error={fields.name}
+      />
       {kind !== "OPENAI" ? (
         <TextField
           label={kind === "AZURE_OPENAI" ? "Endpoint" : "Base URL"}
@@ -184,8 +261,17 @@ function AddProvider({ projectSlug }: { projectSlug: string }) {
           error={fields.baseUrl}
         />
       ) : null}
-      {kind === "AZURE_OPENAI" ? <TextField label="API version" name="azureApiVersion" placeholder="2024-10-21" error={fields.azureApiVersion} /> : null}
-      <TextField label="API key" name="apiKey" type="password" autoComplete="off" error={fields.apiKey} hint="Stored encrypted; only its last 4 characters are shown again. Leave empty for local servers that need none." />
+      {kind === "AZURE_OPENAI" ? (
+        <TextField label="API version" name="azureApiVersion" placeholder="2024-10-21" error={fields.azureApiVersion} />
+      ) : null}
+      <TextField
+        label="API key"
+        name="apiKey"
+        type="password"
+        autoComplete="off"
+        error={fields.apiKey}
+        hint="Stored encrypted; only its last 4 characters are shown again. Leave empty for local servers that need none."
+      />
       <TextField label="Default model" name="defaultModel" placeholder="gpt-4o-mini" error={fields.defaultModel} />
       {error ? <Alert>{error}</Alert> : null}
       <Button type="submit" busy={busy} icon={Plus}>

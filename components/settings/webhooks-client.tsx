@@ -1,22 +1,28 @@
 "use client";
 
+import { Pause, Play, Plus, RefreshCw, RotateCw, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { Pause, Play, Plus, RefreshCw, RotateCw, Trash2 } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
-import type { DeliveryView, WebhookView } from "@/lib/webhooks/list-webhooks";
-import { webhookEventLabels, webhookEvents } from "@/lib/webhooks/webhook-events";
-import { apiFetch } from "@/lib/client/api-fetch";
-import { useRequest } from "@/lib/client/use-request";
+
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SecretPanel } from "@/components/ui/secret-panel";
 import { Table, TableCell, TableRow } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { useRequest } from "@/lib/client/use-request";
+import type { DeliveryView, WebhookView } from "@/lib/webhooks/list-webhooks";
+import { webhookEventLabels, webhookEvents } from "@/lib/webhooks/webhook-events";
 
-type Props = { projectSlug: string; webhooks: WebhookView[]; selected: string | null; deliveries: { deliveries: DeliveryView[]; nextBefore: string | null } | null };
+type Props = {
+  projectSlug: string;
+  webhooks: WebhookView[];
+  selected: string | null;
+  deliveries: { deliveries: DeliveryView[]; nextBefore: string | null } | null;
+};
 const statusTone: Record<string, string> = { delivered: "text-success", failed: "text-danger", pending: "text-muted" };
 
 /** Settings → Webhooks: endpoints that receive the project's events, and every delivery with its outcome. */
@@ -32,7 +38,9 @@ export function WebhooksClient({ projectSlug, webhooks, selected, deliveries }: 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const created = await create.run(() => apiFetch<{ secret: string }>(api, { body: { url: new FormData(form).get("url"), events } }));
+    const created = await create.run(() =>
+      apiFetch<{ secret: string }>(api, { body: { url: new FormData(form).get("url"), events } }),
+    );
     if (created) {
       setSecret(created.secret);
       form.reset();
@@ -47,17 +55,29 @@ export function WebhooksClient({ projectSlug, webhooks, selected, deliveries }: 
 
   return (
     <div className="space-y-8">
-      <form onSubmit={submit} aria-label="Add a webhook" className="space-y-4 rounded-lg border border-line bg-surface p-5" noValidate>
+      <form
+        onSubmit={submit}
+        aria-label="Add a webhook"
+        className="space-y-4 rounded-lg border border-line bg-surface p-5"
+        noValidate
+      >
         <h2 className="text-base font-semibold">Add a webhook</h2>
         <p className="text-muted">
-          Galley POSTs a JSON event to the URL, signed with a secret: <code className="text-xs">Galley-Signature: v1=HMAC-SHA256(secret, `{"{timestamp}.{body}"}`)</code> with <code className="text-xs">Galley-Timestamp</code>. Failed deliveries are retried with growing pauses for 24 hours.
+          Galley POSTs a JSON event to the URL, signed with a secret:{" "}
+          <code className="text-xs">Galley-Signature: v1=HMAC-SHA256(secret, `{"{timestamp}.{body}"}`)</code> with{" "}
+          <code className="text-xs">Galley-Timestamp</code>. Failed deliveries are retried with growing pauses for 24
+          hours.
         </p>
         <TextField label="URL" name="url" placeholder="https://ci.example.com/hooks/galley" error={create.fields.url} />
         <fieldset className="space-y-1">
           <legend className="text-sm font-medium">Events</legend>
           {webhookEvents.map((e) => (
             <label key={e} className="flex items-center gap-2">
-              <input type="checkbox" checked={events.includes(e)} onChange={(x) => setEvents(x.target.checked ? [...events, e] : events.filter((y) => y !== e))} />
+              <input
+                type="checkbox"
+                checked={events.includes(e)}
+                onChange={(x) => setEvents(x.target.checked ? [...events, e] : events.filter((y) => y !== e))}
+              />
               <code className="text-xs">{e}</code> <span className="text-muted">{webhookEventLabels[e]}</span>
             </label>
           ))}
@@ -90,7 +110,9 @@ export function WebhooksClient({ projectSlug, webhooks, selected, deliveries }: 
         </h2>
         {change.error ? <Alert>{change.error}</Alert> : null}
         {webhooks.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-line bg-surface p-6 text-center text-muted">No webhooks yet. Add one to tell CI, chat or your own services when prompts change.</p>
+          <p className="rounded-lg border border-dashed border-line bg-surface p-6 text-center text-muted">
+            No webhooks yet. Add one to tell CI, chat or your own services when prompts change.
+          </p>
         ) : (
           <ul className="divide-y divide-line rounded-lg border border-line bg-surface" data-testid="webhooks">
             {webhooks.map((w) => (
@@ -107,10 +129,23 @@ export function WebhooksClient({ projectSlug, webhooks, selected, deliveries }: 
                 <Link href={`${base}?hook=${w.id}`} className={buttonClass(selected === w.id ? "secondary" : "ghost")}>
                   Deliveries
                 </Link>
-                <Button variant="ghost" icon={w.active ? Pause : Play} onClick={() => act(() => apiFetch(`${api}/${w.id}`, { method: "PATCH", body: { active: !w.active } }), w.active ? "Webhook paused." : "Webhook resumed.")}>
+                <Button
+                  variant="ghost"
+                  icon={w.active ? Pause : Play}
+                  onClick={() =>
+                    act(
+                      () => apiFetch(`${api}/${w.id}`, { method: "PATCH", body: { active: !w.active } }),
+                      w.active ? "Webhook paused." : "Webhook resumed.",
+                    )
+                  }
+                >
                   {w.active ? "Pause" : "Resume"}
                 </Button>
-                <Button variant="danger" icon={Trash2} onClick={() => act(() => apiFetch(`${api}/${w.id}`, { method: "DELETE" }), "Webhook removed.")}>
+                <Button
+                  variant="danger"
+                  icon={Trash2}
+                  onClick={() => act(() => apiFetch(`${api}/${w.id}`, { method: "DELETE" }), "Webhook removed.")}
+                >
                   Remove
                 </Button>
               </li>
@@ -130,7 +165,14 @@ export function WebhooksClient({ projectSlug, webhooks, selected, deliveries }: 
             </Button>
           </div>
           <Table
-            columns={["Event", { label: "Status", kind: "badge" }, "Response", "Attempts", { label: "Queued", kind: "time" }, { label: "Actions", kind: "actions", hidden: true }]}
+            columns={[
+              "Event",
+              { label: "Status", kind: "badge" },
+              "Response",
+              "Attempts",
+              { label: "Queued", kind: "time" },
+              { label: "Actions", kind: "actions", hidden: true },
+            ]}
             empty="No events sent yet. They appear here as prompts are saved, reviewed and deployed."
             data-testid="deliveries"
           >
@@ -145,7 +187,7 @@ export function WebhooksClient({ projectSlug, webhooks, selected, deliveries }: 
                   {d.responseBody ? (
                     <details>
                       <summary className="cursor-pointer text-muted">Response (first 1 KB)</summary>
-                      <pre className="max-w-md whitespace-pre-wrap break-all font-mono">{d.responseBody}</pre>
+                      <pre className="max-w-md font-mono break-all whitespace-pre-wrap">{d.responseBody}</pre>
                     </details>
                   ) : null}
                 </TableCell>
@@ -154,7 +196,17 @@ export function WebhooksClient({ projectSlug, webhooks, selected, deliveries }: 
                   <Time value={d.createdAt} format="exact" seconds />
                 </TableCell>
                 <TableCell kind="actions">
-                  <Button variant="ghost" icon={RotateCw} busy={change.busy} onClick={() => act(() => apiFetch(`${api}/${selected}/deliveries/${d.id}/redeliver`, { body: {} }), "Redelivery queued.")}>
+                  <Button
+                    variant="ghost"
+                    icon={RotateCw}
+                    busy={change.busy}
+                    onClick={() =>
+                      act(
+                        () => apiFetch(`${api}/${selected}/deliveries/${d.id}/redeliver`, { body: {} }),
+                        "Redelivery queued.",
+                      )
+                    }
+                  >
                     Redeliver
                   </Button>
                 </TableCell>
@@ -162,7 +214,10 @@ export function WebhooksClient({ projectSlug, webhooks, selected, deliveries }: 
             ))}
           </Table>
           {deliveries.nextBefore ? (
-            <Link href={`${base}?hook=${selected}&before=${deliveries.nextBefore}`} className={buttonClass("secondary")}>
+            <Link
+              href={`${base}?hook=${selected}&before=${deliveries.nextBefore}`}
+              className={buttonClass("secondary")}
+            >
               Older deliveries
             </Link>
           ) : null}

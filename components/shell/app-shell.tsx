@@ -1,13 +1,19 @@
 import type { ReactNode } from "react";
-import type { CurrentUser } from "@/lib/auth/get-current-user";
-import type { UserProject } from "@/lib/projects/list-user-projects";
+
+import { InboxLink } from "@/components/notifications/inbox-link";
 import { Sidebar } from "@/components/shell/sidebar";
 import { UserMenu } from "@/components/shell/user-menu";
-import { InboxLink } from "@/components/notifications/inbox-link";
+import type { CurrentUser } from "@/lib/auth/get-current-user";
 import { countUnread } from "@/lib/notifications/list-notifications";
+import type { UserProject } from "@/lib/projects/list-user-projects";
 
 /** The studio frame: sidebar (project switcher + sections), top bar with the signed-in user. */
-export async function AppShell(props: { user: CurrentUser; projects: UserProject[]; current: UserProject | null; children: ReactNode }) {
+export async function AppShell(props: {
+  user: CurrentUser;
+  projects: UserProject[];
+  current: UserProject | null;
+  children: ReactNode;
+}) {
   const unread = await countUnread({ userId: props.user.id });
   return (
     <div className="flex min-h-screen">

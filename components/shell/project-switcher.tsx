@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useRef } from "react";
+
 import type { UserProject } from "@/lib/projects/list-user-projects";
 
 /** A disclosure menu (native <details>, so keyboard and screen readers work without extra code). */
@@ -12,10 +13,12 @@ export function ProjectSwitcher({ projects, current }: { projects: UserProject[]
     <details ref={ref} className="group relative" onKeyDown={(e) => e.key === "Escape" && close()}>
       <summary className="flex cursor-pointer list-none items-center justify-between rounded-md border border-line px-3 py-1.5 hover:bg-subtle">
         <span className="truncate">{current?.name ?? "Choose a project"}</span>
-        <span aria-hidden className="ml-2 text-muted">▾</span>
+        <span aria-hidden className="ml-2 text-muted">
+          ▾
+        </span>
         <span className="sr-only">Switch project</span>
       </summary>
-      <div className="absolute left-0 right-0 z-40 mt-1 max-h-80 overflow-auto rounded-md border border-line bg-surface py-1 shadow-lg">
+      <div className="absolute right-0 left-0 z-40 mt-1 max-h-80 overflow-auto rounded-md border border-line bg-surface py-1 shadow-lg">
         {projects.map((p) => (
           <Link
             key={p.id}

@@ -4,9 +4,10 @@ import { Database, FileText, GitPullRequest, Layers, Menu, Settings, X } from "l
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
-import type { UserProject } from "@/lib/projects/list-user-projects";
+
 import { ProjectSwitcher } from "@/components/shell/project-switcher";
 import { Icon } from "@/components/ui/icon";
+import type { UserProject } from "@/lib/projects/list-user-projects";
 
 const sections = [
   { href: "prompts", label: "Prompts", icon: FileText },
@@ -24,12 +25,15 @@ export function Sidebar({ projects, current }: { projects: UserProject[]; curren
 
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <button
         type="button"
-        className="fixed left-3 top-2.5 z-40 inline-flex items-center gap-1.5 rounded-md border border-line bg-surface px-2 py-1 md:hidden"
+        className="fixed top-2.5 left-3 z-40 inline-flex items-center gap-1.5 rounded-md border border-line bg-surface px-2 py-1 md:hidden"
         aria-expanded={open}
         aria-controls="sidebar"
         onClick={() => setOpenAt(open ? null : pathname)}

@@ -7,7 +7,10 @@ export function Alert({ tone = "danger", children }: { tone?: "danger" | "succes
     info: "border-line text-muted",
   };
   return (
-    <div role={tone === "danger" ? "alert" : "status"} className={`rounded-md border bg-surface px-3 py-2 text-sm ${tones[tone]}`}>
+    <div
+      role={tone === "danger" ? "alert" : "status"}
+      className={`rounded-md border bg-surface px-3 py-2 text-sm ${tones[tone]}`}
+    >
       {children}
     </div>
   );

@@ -1,5 +1,6 @@
 import type { LucideIcon } from "lucide-react";
 import type { ButtonHTMLAttributes } from "react";
+
 import { Icon } from "@/components/ui/icon";
 
 type Variant = "primary" | "secondary" | "danger" | "ghost";
@@ -16,9 +17,21 @@ export function buttonClass(variant: Variant = "primary", extra = "") {
 }
 
 /** A button; `icon` puts a lucide icon before the label (decoration only, the label names the button). */
-export function Button({ variant = "primary", className = "", busy, icon, children, ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; busy?: boolean; icon?: LucideIcon }) {
+export function Button({
+  variant = "primary",
+  className = "",
+  busy,
+  icon,
+  children,
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; busy?: boolean; icon?: LucideIcon }) {
   return (
-    <button {...props} disabled={props.disabled || busy} aria-busy={busy || undefined} className={buttonClass(variant, className)}>
+    <button
+      {...props}
+      disabled={props.disabled || busy}
+      aria-busy={busy || undefined}
+      className={buttonClass(variant, className)}
+    >
       {icon ? <Icon icon={icon} /> : null}
       {children}
     </button>

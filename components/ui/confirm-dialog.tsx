@@ -1,6 +1,7 @@
 "use client";
 
 import type { LucideIcon } from "lucide-react";
+
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, type DialogProps } from "@/components/ui/dialog";
@@ -18,7 +19,16 @@ type Props = Omit<DialogProps, "data-testid"> & {
 };
 
 /** Asks before a destructive action: the Dialog with a way out and the action, named by what it does. */
-export function ConfirmDialog({ confirmLabel, cancelLabel = "Cancel", icon, busy, error, onConfirm, children, ...dialog }: Props) {
+export function ConfirmDialog({
+  confirmLabel,
+  cancelLabel = "Cancel",
+  icon,
+  busy,
+  error,
+  onConfirm,
+  children,
+  ...dialog
+}: Props) {
   return (
     <Dialog {...dialog}>
       {children}

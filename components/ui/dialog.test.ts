@@ -1,10 +1,21 @@
 import { createElement as h } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+
 import { Dialog } from "@/components/ui/dialog";
 
 const render = (open: boolean, description?: string) =>
-  renderToStaticMarkup(h("li", { "data-testid": "row" }, h(Dialog, { open, onOpenChange: () => undefined, title: "Revoke the key?", description }, h("button", null, "Revoke now"))));
+  renderToStaticMarkup(
+    h(
+      "li",
+      { "data-testid": "row" },
+      h(
+        Dialog,
+        { open, onOpenChange: () => undefined, title: "Revoke the key?", description },
+        h("button", null, "Revoke now"),
+      ),
+    ),
+  );
 
 describe("Dialog", () => {
   it("renders nothing while closed", () => {

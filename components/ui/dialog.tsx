@@ -3,6 +3,7 @@
 import * as RadixDialog from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
 import { useRef, type ReactNode } from "react";
+
 import { Icon } from "@/components/ui/icon";
 
 export type DialogProps = {
@@ -43,14 +44,17 @@ export function Dialog({ open, onOpenChange, title, description, children, ...re
             opener.current.focus();
           }
         }}
-        className="fixed left-1/2 top-24 z-50 max-h-[calc(100vh-8rem)] w-[calc(100%-2rem)] max-w-md -translate-x-1/2 space-y-4 overflow-y-auto rounded-lg border border-line bg-surface p-5 text-left text-sm font-normal whitespace-normal text-ink shadow-xl focus:outline-none"
+        className="fixed top-24 left-1/2 z-50 max-h-[calc(100vh-8rem)] w-[calc(100%-2rem)] max-w-md -translate-x-1/2 space-y-4 overflow-y-auto rounded-lg border border-line bg-surface p-5 text-left text-sm font-normal whitespace-normal text-ink shadow-xl focus:outline-none"
       >
         <div className="space-y-1 pr-6">
           <RadixDialog.Title className="text-base font-semibold">{title}</RadixDialog.Title>
           {description ? <RadixDialog.Description className="text-muted">{description}</RadixDialog.Description> : null}
         </div>
         {children}
-        <RadixDialog.Close aria-label="Close" className="absolute right-3 top-3 rounded-md p-1 text-muted hover:bg-subtle hover:text-ink">
+        <RadixDialog.Close
+          aria-label="Close"
+          className="absolute top-3 right-3 rounded-md p-1 text-muted hover:bg-subtle hover:text-ink"
+        >
           <Icon icon={X} />
         </RadixDialog.Close>
       </RadixDialog.Content>

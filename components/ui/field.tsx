@@ -13,20 +13,38 @@ export function TextField({ label, error, hint, ...props }: FieldProps & InputHT
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
-      <input id={id} {...props} aria-invalid={error ? true : undefined} aria-describedby={error || hint ? `${id}-note` : undefined} className={control} />
+      <input
+        id={id}
+        {...props}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error || hint ? `${id}-note` : undefined}
+        className={control}
+      />
       <FieldNote id={`${id}-note`} error={error} hint={hint} />
     </div>
   );
 }
 
-export function SelectField({ label, error, hint, children, ...props }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  label,
+  error,
+  hint,
+  children,
+  ...props
+}: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
   const id = useId();
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
-      <select id={id} {...props} aria-invalid={error ? true : undefined} aria-describedby={error || hint ? `${id}-note` : undefined} className={control}>
+      <select
+        id={id}
+        {...props}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error || hint ? `${id}-note` : undefined}
+        className={control}
+      >
         {children}
       </select>
       <FieldNote id={`${id}-note`} error={error} hint={hint} />

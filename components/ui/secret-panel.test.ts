@@ -1,11 +1,23 @@
 import { createElement as h } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+
 import { SecretPanel } from "@/components/ui/secret-panel";
 
 describe("SecretPanel", () => {
   const out = renderToStaticMarkup(
-    h(SecretPanel, { label: "New API key", title: "Copy the key now", note: "Galley keeps only a hash.", secret: "gk_secret_value", secretTestId: "api-key-secret", onDone: () => undefined }, h("pre", null, "curl example")),
+    h(
+      SecretPanel,
+      {
+        label: "New API key",
+        title: "Copy the key now",
+        note: "Galley keeps only a hash.",
+        secret: "gk_secret_value",
+        secretTestId: "api-key-secret",
+        onDone: () => undefined,
+      },
+      h("pre", null, "curl example"),
+    ),
   );
 
   it("shows the secret once, in a named region, with the warning that it will not be shown again", () => {

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 
@@ -25,13 +26,20 @@ type Props = {
  */
 export function SecretPanel({ label, title, secret, note, secretTestId, children, onDone, ...rest }: Props) {
   return (
-    <section aria-label={label} className="space-y-3 rounded-lg border border-success/40 bg-surface p-5" data-testid={rest["data-testid"]}>
+    <section
+      aria-label={label}
+      className="space-y-3 rounded-lg border border-success/40 bg-surface p-5"
+      data-testid={rest["data-testid"]}
+    >
       <h2 className="text-base font-semibold">{title}</h2>
       <p className="text-muted">
         <strong className="font-medium text-ink">It will not be shown again.</strong> {note}
       </p>
       <div className="flex flex-wrap items-center gap-2">
-        <code className="min-w-0 flex-1 break-all rounded bg-canvas px-3 py-2 font-mono text-sm" data-testid={secretTestId}>
+        <code
+          className="min-w-0 flex-1 rounded bg-canvas px-3 py-2 font-mono text-sm break-all"
+          data-testid={secretTestId}
+        >
           {secret}
         </code>
         <CopyButton text={secret} />

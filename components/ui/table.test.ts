@@ -1,11 +1,26 @@
 import { createElement as h } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+
 import { Table, TableCell, TableRow, type TableColumn } from "@/components/ui/table";
 
-const columns: TableColumn[] = [{ label: "When", kind: "time" as const }, "Who", { label: "Status", kind: "badge" as const }, { label: "Actions", kind: "actions" as const, hidden: true }];
-const row = (key: string) => h(TableRow, { key, ...{ "data-testid": `row-${key}` } }, h(TableCell, { kind: "time" }, "3 minutes ago"), h(TableCell, null, "ana@example.com"), h(TableCell, { kind: "badge" }, "delivered"), h(TableCell, { kind: "actions" }, h("button", null, "Redeliver")));
-const html = (rows: ReturnType<typeof row>[], empty?: string) => renderToStaticMarkup(h(Table, { columns, empty, "data-testid": "deliveries", children: rows }));
+const columns: TableColumn[] = [
+  { label: "When", kind: "time" as const },
+  "Who",
+  { label: "Status", kind: "badge" as const },
+  { label: "Actions", kind: "actions" as const, hidden: true },
+];
+const row = (key: string) =>
+  h(
+    TableRow,
+    { key, ...{ "data-testid": `row-${key}` } },
+    h(TableCell, { kind: "time" }, "3 minutes ago"),
+    h(TableCell, null, "ana@example.com"),
+    h(TableCell, { kind: "badge" }, "delivered"),
+    h(TableCell, { kind: "actions" }, h("button", null, "Redeliver")),
+  );
+const html = (rows: ReturnType<typeof row>[], empty?: string) =>
+  renderToStaticMarkup(h(Table, { columns, empty, "data-testid": "deliveries", children: rows }));
 
 describe("Table", () => {
   it("shows the empty state instead of a table with no rows", () => {

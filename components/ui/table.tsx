@@ -31,7 +31,9 @@ type TableProps = {
 /** The studio's list table: headings, rows, an empty state, and a sideways scroll on narrow screens. */
 export function Table({ columns, children, empty, ...rest }: TableProps) {
   if (empty !== undefined && Children.toArray(children).length === 0) {
-    return <div className="rounded-lg border border-dashed border-line bg-surface p-6 text-center text-muted">{empty}</div>;
+    return (
+      <div className="rounded-lg border border-dashed border-line bg-surface p-6 text-center text-muted">{empty}</div>
+    );
   }
   return (
     <div className="overflow-x-auto rounded-lg border border-line bg-surface">
@@ -41,7 +43,11 @@ export function Table({ columns, children, empty, ...rest }: TableProps) {
             {columns.map((c) => {
               const column = typeof c === "string" ? { label: c } : c;
               return (
-                <th key={column.key ?? column.label} scope="col" className={`px-4 py-2 font-medium ${kindClass[column.kind ?? "text"]}`}>
+                <th
+                  key={column.key ?? column.label}
+                  scope="col"
+                  className={`px-4 py-2 font-medium ${kindClass[column.kind ?? "text"]}`}
+                >
                   {column.hidden ? <span className="sr-only">{column.label}</span> : column.label}
                 </th>
               );
@@ -59,6 +65,10 @@ export function TableRow({ className = "", ...props }: HTMLAttributes<HTMLTableR
 }
 
 /** One cell; `kind` sets wrapping and type for what the column holds (see CellKind). */
-export function TableCell({ kind = "text", className = "", ...props }: TdHTMLAttributes<HTMLTableCellElement> & { kind?: CellKind }) {
+export function TableCell({
+  kind = "text",
+  className = "",
+  ...props
+}: TdHTMLAttributes<HTMLTableCellElement> & { kind?: CellKind }) {
   return <td {...props} className={`px-4 py-2 ${kindClass[kind]} ${className}`} />;
 }

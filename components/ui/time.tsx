@@ -1,6 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+
 import { formatRelativeTime } from "@/lib/dates/format-relative-time";
 import { formatUtcTime } from "@/lib/dates/format-utc-time";
 import { formatViewerTime } from "@/lib/dates/format-viewer-time";
@@ -33,7 +34,12 @@ export function Time({ value, format = "relative", seconds = false, className }:
     );
   }
   const exact = formatViewerTime({ value, seconds });
-  const text = format === "relative" ? formatRelativeTime({ value, now }) : format === "date" ? formatViewerTime({ value, dateOnly: true }) : exact;
+  const text =
+    format === "relative"
+      ? formatRelativeTime({ value, now })
+      : format === "date"
+        ? formatViewerTime({ value, dateOnly: true })
+        : exact;
   return (
     <time dateTime={iso} title={formatViewerTime({ value, seconds: true })} className={className}>
       {text}

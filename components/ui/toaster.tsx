@@ -2,6 +2,7 @@
 
 import type { CSSProperties } from "react";
 import { Toaster as Sonner } from "sonner";
+
 import { useDarkMode } from "@/components/ui/use-dark-mode";
 
 // Sonner's own palette, pointed at the studio's colour variables so toasts match either theme.
@@ -24,5 +25,15 @@ const palette = {
  */
 export function Toaster() {
   const dark = useDarkMode();
-  return <Sonner theme={dark ? "dark" : "light"} dir="ltr" position="bottom-right" richColors closeButton duration={6000} style={palette} />;
+  return (
+    <Sonner
+      theme={dark ? "dark" : "light"}
+      dir="ltr"
+      position="bottom-right"
+      richColors
+      closeButton
+      duration={6000}
+      style={palette}
+    />
+  );
 }

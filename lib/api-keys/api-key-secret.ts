@@ -1,4 +1,5 @@
 import "server-only";
+
 import crypto from "node:crypto";
 
 /** Every key starts with this, so a leaked one is easy to recognise (and to scan for). */

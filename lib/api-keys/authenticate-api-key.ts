@@ -1,11 +1,12 @@
 import "server-only";
+
+import { hashApiKeySecret, KEY_PREFIX } from "@/lib/api-keys/api-key-secret";
+import { onKeysChanged, servingCacheEnabled } from "@/lib/cache/serving-cache";
 import { db } from "@/lib/db";
+import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import type { ApiKeyScope } from "@/lib/validations/api-key";
-import { hashApiKeySecret, KEY_PREFIX } from "@/lib/api-keys/api-key-secret";
-import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
-import { onKeysChanged, servingCacheEnabled } from "@/lib/cache/serving-cache";
 
 export type ApiKeyIdentity = {
   id: string;
@@ -22,9 +23,21 @@ export type ApiKeyIdentity = {
 // Shared through globalThis by the custom server's and the Next.js bundle's copies of this module.
 // `lastKnown` outlives a lost listener (only a known key change drops its entries): it answers
 // for keys while the database cannot be reached, so stale-if-error works for uncached keys too.
-type KeyState = { keys: Map<string, ApiKeyIdentity>; lastKnown: Map<string, ApiKeyIdentity>; generation: number; lastUsed: Map<string, Date>; flushTimer: NodeJS.Timeout | null };
+type KeyState = {
+  keys: Map<string, ApiKeyIdentity>;
+  lastKnown: Map<string, ApiKeyIdentity>;
+  generation: number;
+  lastUsed: Map<string, Date>;
+  flushTimer: NodeJS.Timeout | null;
+};
 const stateKey = Symbol.for("galley.api-keys");
-const state: KeyState = ((globalThis as { [stateKey]?: KeyState })[stateKey] ??= { keys: new Map(), lastKnown: new Map(), generation: 0, lastUsed: new Map(), flushTimer: null });
+const state: KeyState = ((globalThis as { [stateKey]?: KeyState })[stateKey] ??= {
+  keys: new Map(),
+  lastKnown: new Map(),
+  generation: 0,
+  lastUsed: new Map(),
+  flushTimer: null,
+});
 const keys = state.keys;
 const MAX_LAST_KNOWN = 10_000;
 onKeysChanged("api-key-cache", (projectId, reason) => {
@@ -50,10 +63,14 @@ export async function flushLastUsed(): Promise<void> {
   state.flushTimer = null;
   const pending = [...state.lastUsed];
   state.lastUsed.clear();
-  for (const [id, at] of pending) await db.apiKey.update({ where: { id }, data: { lastUsedAt: at } }).catch((error) => log.warn("could not record API key use", { keyId: id, error: String(error) }));
+  for (const [id, at] of pending)
+    await db.apiKey
+      .update({ where: { id }, data: { lastUsedAt: at } })
+      .catch((error) => log.warn("could not record API key use", { keyId: id, error: String(error) }));
 }
 
-const unauthenticated = (message: string) => new AppError({ code: "unauthenticated", message, headers: { "www-authenticate": 'Bearer realm="galley"' } });
+const unauthenticated = (message: string) =>
+  new AppError({ code: "unauthenticated", message, headers: { "www-authenticate": 'Bearer realm="galley"' } });
 
 // The hot path hashes the same few secrets over and over; remember the last ones' hashes.
 const hashes = new Map<string, string>();
@@ -68,7 +85,8 @@ function hashOf(secret: string): string {
 
 function secretOf(authorization: string | null | undefined): string {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
-  if (!match) throw unauthenticated("Send an API key as `Authorization: Bearer gk_…` (create one in Settings → API keys).");
+  if (!match)
+    throw unauthenticated("Send an API key as `Authorization: Bearer gk_…` (create one in Settings → API keys).");
   const secret = match[1]!;
   if (!secret.startsWith(KEY_PREFIX)) throw unauthenticated("That is not a Galley API key.");
   return secret;
@@ -76,8 +94,10 @@ function secretOf(authorization: string | null | undefined): string {
 
 function accept(key: ApiKeyIdentity, scope: ApiKeyScope): ApiKeyIdentity {
   if (key.revoked) throw unauthenticated(`API key ${key.prefix}… was revoked.`);
-  if (key.expiresAt && key.expiresAt.getTime() <= Date.now()) throw unauthenticated(`API key ${key.prefix}… expired on ${key.expiresAt.toISOString()}.`);
-  if (!key.scopes.includes(scope)) throw new AppError({ code: "forbidden", message: `API key ${key.prefix}… lacks the ${scope} scope.` });
+  if (key.expiresAt && key.expiresAt.getTime() <= Date.now())
+    throw unauthenticated(`API key ${key.prefix}… expired on ${key.expiresAt.toISOString()}.`);
+  if (!key.scopes.includes(scope))
+    throw new AppError({ code: "forbidden", message: `API key ${key.prefix}… lacks the ${scope} scope.` });
   touch(key.id);
   return key;
 }
@@ -86,7 +106,10 @@ function accept(key: ApiKeyIdentity, scope: ApiKeyScope): ApiKeyIdentity {
  * The hot path's synchronous check: the key from this instance's cache (checked as below), or
  * undefined when it is not cached and authenticateApiKey must ask the database.
  */
-export function authenticateCachedApiKey(authorization: string | null | undefined, scope: ApiKeyScope): ApiKeyIdentity | undefined {
+export function authenticateCachedApiKey(
+  authorization: string | null | undefined,
+  scope: ApiKeyScope,
+): ApiKeyIdentity | undefined {
   if (!servingCacheEnabled()) return undefined;
   const key = keys.get(hashOf(secretOf(authorization)));
   return key && accept(key, scope);
@@ -97,7 +120,10 @@ export function authenticateCachedApiKey(authorization: string | null | undefine
  * keys are 401; a key without the scope is 403. Keys are cached per instance; a revocation clears
  * the cache in every instance (LISTEN/NOTIFY), so it takes effect at once.
  */
-export async function authenticateApiKey(authorization: string | null | undefined, scope: ApiKeyScope): Promise<ApiKeyIdentity> {
+export async function authenticateApiKey(
+  authorization: string | null | undefined,
+  scope: ApiKeyScope,
+): Promise<ApiKeyIdentity> {
   const hash = hashOf(secretOf(authorization));
   let key = servingCacheEnabled() ? keys.get(hash) : undefined;
   if (!key) {
@@ -112,7 +138,17 @@ export async function authenticateApiKey(authorization: string | null | undefine
       throw error;
     }
     if (!row) throw unauthenticated("This API key is not valid. Check it, or create a new one in Settings → API keys.");
-    key = { id: row.id, projectId: row.projectId, name: row.name, prefix: row.prefix, scopes: row.scopes, expiresAt: row.expiresAt, revoked: row.revokedAt !== null, createdById: row.createdById, createdByName: row.createdByName };
+    key = {
+      id: row.id,
+      projectId: row.projectId,
+      name: row.name,
+      prefix: row.prefix,
+      scopes: row.scopes,
+      expiresAt: row.expiresAt,
+      revoked: row.revokedAt !== null,
+      createdById: row.createdById,
+      createdByName: row.createdByName,
+    };
     if (seen === state.generation) {
       if (servingCacheEnabled()) keys.set(hash, key);
       if (state.lastKnown.size >= MAX_LAST_KNOWN) state.lastKnown.delete(state.lastKnown.keys().next().value!);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+
 import { getEnv } from "@/lib/env";
+
 import { takeToken } from "./rate-limit";
 
 const rate = getEnv().GALLEY_API_RATE_LIMIT;

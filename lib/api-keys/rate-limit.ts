@@ -9,7 +9,10 @@ const buckets: Map<string, Bucket> = ((globalThis as { [stateKey]?: Map<string, 
  * A token bucket per API key, per instance: GALLEY_API_RATE_LIMIT requests a second on average, in
  * bursts of up to twice that. Answers how long to wait when the bucket is empty.
  */
-export function takeToken(keyId: string, now = performance.now()): { ok: true } | { ok: false; retryAfterSeconds: number } {
+export function takeToken(
+  keyId: string,
+  now = performance.now(),
+): { ok: true } | { ok: false; retryAfterSeconds: number } {
   const rate = getEnv().GALLEY_API_RATE_LIMIT;
   const burst = rate * 2;
   let bucket = buckets.get(keyId);
@@ -26,5 +29,10 @@ export function takeToken(keyId: string, now = performance.now()): { ok: true } 
 /** Takes a token for the key or throws 429 with Retry-After. */
 export function takeTokenOrThrow(key: { id: string; prefix: string }) {
   const token = takeToken(key.id);
-  if (!token.ok) throw new AppError({ code: "rate_limited", message: `Too many requests with API key ${key.prefix}…; retry in ${token.retryAfterSeconds} s.`, headers: { "retry-after": String(token.retryAfterSeconds) } });
+  if (!token.ok)
+    throw new AppError({
+      code: "rate_limited",
+      message: `Too many requests with API key ${key.prefix}…; retry in ${token.retryAfterSeconds} s.`,
+      headers: { "retry-after": String(token.retryAfterSeconds) },
+    });
 }

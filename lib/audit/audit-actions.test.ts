@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { auditActionLabel, auditActions, auditActionsIn, auditCatalogue, auditGroupNames, isAuditAction } from "@/lib/audit/audit-actions";
+
+import {
+  auditActionLabel,
+  auditActions,
+  auditActionsIn,
+  auditCatalogue,
+  auditGroupNames,
+  isAuditAction,
+} from "@/lib/audit/audit-actions";
 import { auditQuerySchema } from "@/lib/validations/project";
 
 const duplicates = (values: readonly string[]) => values.filter((value, i) => values.indexOf(value) !== i);
@@ -38,7 +46,10 @@ describe("the audit action catalogue", () => {
     for (const wrong of ["review.opne", "member.", "review", "member.retired-action"]) {
       const parsed = auditQuerySchema.safeParse({ action: wrong });
       expect(parsed.success, wrong).toBe(false);
-      expect(parsed.error?.issues[0]).toMatchObject({ path: ["action"], message: expect.stringContaining("members, account") });
+      expect(parsed.error?.issues[0]).toMatchObject({
+        path: ["action"],
+        message: expect.stringContaining("members, account"),
+      });
       expect(parsed.error?.issues[0]?.message).toContain("review.open");
     }
   });

@@ -1,7 +1,7 @@
+import { auditActionsIn, isAuditGroup } from "@/lib/audit/audit-actions";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditQuery } from "@/lib/validations/project";
-import { auditActionsIn, isAuditGroup } from "@/lib/audit/audit-actions";
 
 export type AuditEntryView = {
   id: string;
@@ -29,7 +29,10 @@ function userIdsIn(change: unknown): string[] {
 
 async function namePeople(ids: string[]): Promise<Map<string, string>> {
   if (!ids.length) return new Map();
-  const users = await db.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true, email: true } });
+  const users = await db.user.findMany({
+    where: { id: { in: [...new Set(ids)] } },
+    select: { id: true, name: true, email: true },
+  });
   return new Map(users.map((u) => [u.id, u.name ? `${u.name} <${u.email}>` : u.email]));
 }
 
@@ -45,11 +48,16 @@ function withPeopleNamed(change: unknown, people: Map<string, string>): unknown 
 }
 
 /** Newest first, keyset-paginated on the id (`cursor` = last id seen). */
-export async function listAuditEntries(opts: { projectId: string; query: AuditQuery }): Promise<{ entries: AuditEntryView[]; nextCursor: string | null }> {
+export async function listAuditEntries(opts: {
+  projectId: string;
+  query: AuditQuery;
+}): Promise<{ entries: AuditEntryView[]; nextCursor: string | null }> {
   const { query } = opts;
   const where: Prisma.AuditEntryWhereInput = {
     projectId: opts.projectId,
-    ...(query.action ? { action: isAuditGroup(query.action) ? { in: auditActionsIn(query.action) } : query.action } : {}),
+    ...(query.action
+      ? { action: isAuditGroup(query.action) ? { in: auditActionsIn(query.action) } : query.action }
+      : {}),
     ...(query.actor ? { actorEmail: { contains: query.actor.toLowerCase() } } : {}),
     ...(query.from || query.to
       ? {

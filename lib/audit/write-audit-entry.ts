@@ -1,8 +1,8 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Tx } from "@/lib/db";
-import type { RequestContext } from "@/lib/request-context";
-import { redact } from "@/lib/log";
 import type { AuditAction } from "@/lib/audit/audit-actions";
+import type { Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { redact } from "@/lib/log";
+import type { RequestContext } from "@/lib/request-context";
 
 export type AuditEntryInput = {
   /** The transaction of the change itself, so the entry exists exactly when the change does. */

@@ -1,19 +1,21 @@
 import "server-only";
+
 import crypto from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
+
+import { authorizeWithPassword } from "@/lib/auth/authorize-with-password";
+import { getAuthSecret } from "@/lib/auth/get-auth-secret";
+import { linkOAuthUser } from "@/lib/auth/link-oauth-user";
+import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
+import { getSessionVersion, isSessionCurrent } from "@/lib/auth/session-version-cache";
+import { signInSchema } from "@/lib/auth/sign-in-schema";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
-import { getAuthSecret } from "@/lib/auth/get-auth-secret";
-import { authorizeWithPassword } from "@/lib/auth/authorize-with-password";
-import { getSessionVersion, isSessionCurrent } from "@/lib/auth/session-version-cache";
-import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { getClientAddress } from "@/lib/net/get-client-address";
-import { linkOAuthUser } from "@/lib/auth/link-oauth-user";
-import { signInSchema } from "@/lib/auth/sign-in-schema";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
@@ -70,7 +72,11 @@ export function getAuthOptions(): NextAuthOptions {
       authorization: { params: { scope: "openid email profile" } },
       idToken: true,
       checks: ["pkce", "state"],
-      profile: (profile: { sub: string; email?: string; name?: string }) => ({ id: profile.sub, email: profile.email ?? null, name: profile.name ?? null }),
+      profile: (profile: { sub: string; email?: string; name?: string }) => ({
+        id: profile.sub,
+        email: profile.email ?? null,
+        name: profile.name ?? null,
+      }),
     });
   }
 
@@ -82,7 +88,8 @@ export function getAuthOptions(): NextAuthOptions {
     logger: {
       // A revoked session is the system working, not an error; next-auth clears its cookie.
       error: (code, metadata) =>
-        metadata instanceof SessionRevokedError || (metadata as { name?: string } | undefined)?.name === "SessionRevokedError"
+        metadata instanceof SessionRevokedError ||
+        (metadata as { name?: string } | undefined)?.name === "SessionRevokedError"
           ? log.debug("auth: session revoked")
           : log.error(`auth: ${code}`, { metadata }),
       warn: (code) => log.warn(`auth: ${code}`),
@@ -115,7 +122,9 @@ export function getAuthOptions(): NextAuthOptions {
       async jwt({ token, account, user }) {
         if (account?.type === "oauth") {
           const linked = await db.account.findUnique({
-            where: { provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId } },
+            where: {
+              provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId },
+            },
           });
           if (linked) token.sub = linked.userId;
         }
@@ -124,7 +133,8 @@ export function getAuthOptions(): NextAuthOptions {
           token.sv = (await getSessionVersion({ userId: token.sub, fresh: true })) ?? 0;
           return token;
         }
-        if (!(await isSessionCurrent({ userId: token.sub, tokenVersion: typeof token.sv === "number" ? token.sv : 0 }))) throw new SessionRevokedError();
+        if (!(await isSessionCurrent({ userId: token.sub, tokenVersion: typeof token.sv === "number" ? token.sv : 0 })))
+          throw new SessionRevokedError();
         return token;
       },
       async session({ session, token }) {

@@ -1,9 +1,10 @@
 import "server-only";
+
+import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
+import { throttleSignIn } from "@/lib/auth/sign-in-throttle";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
-import { throttleSignIn } from "@/lib/auth/sign-in-throttle";
 
 export type PasswordUser = { id: string; email: string; name: string };
 
@@ -12,10 +13,16 @@ export type PasswordUser = { id: string; email: string; name: string };
  * password is looked at; unknown emails cost the same time as known ones. `address` is the client's
  * (lib/net/get-client-address.ts).
  */
-export async function authorizeWithPassword(opts: { email: string; password: string; address: string }): Promise<PasswordUser> {
+export async function authorizeWithPassword(opts: {
+  email: string;
+  password: string;
+  address: string;
+}): Promise<PasswordUser> {
   const attempt = await throttleSignIn({ email: opts.email, address: opts.address });
   const user = await db.user.findUnique({ where: { email: opts.email }, omit: { passwordHash: false } });
-  const ok = user?.passwordHash ? await verifyPassword(opts.password, user.passwordHash) : await verifyAgainstDummy(opts.password);
+  const ok = user?.passwordHash
+    ? await verifyPassword(opts.password, user.passwordHash)
+    : await verifyAgainstDummy(opts.password);
   if (!user || !ok) {
     log.info("sign-in failed", { email: opts.email, address: opts.address });
     throw new AppError({ code: "unauthenticated", message: "Wrong email or password." });

@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { Tx } from "@/lib/db";
 
 /**
@@ -6,6 +7,10 @@ import type { Tx } from "@/lib/db";
  * caller's transaction; the caller calls forgetSessionVersion after it commits.
  */
 export async function bumpSessionVersion(opts: { tx: Tx; userId: string }): Promise<number> {
-  const user = await opts.tx.user.update({ where: { id: opts.userId }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
+  const user = await opts.tx.user.update({
+    where: { id: opts.userId },
+    data: { sessionVersion: { increment: 1 } },
+    select: { sessionVersion: true },
+  });
   return user.sessionVersion;
 }

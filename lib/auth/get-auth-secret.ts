@@ -1,9 +1,11 @@
 import "server-only";
+
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { getEnv } from "@/lib/env";
+
 import { ensureDataDir } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 
 let cached: string | undefined;
 

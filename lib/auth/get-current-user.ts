@@ -1,8 +1,10 @@
 import "server-only";
-import { cache } from "react";
+
 import { getServerSession } from "next-auth";
-import { db } from "@/lib/db";
+import { cache } from "react";
+
 import { getAuthOptions } from "@/lib/auth/auth-options";
+import { db } from "@/lib/db";
 
 export type CurrentUser = { id: string; email: string; name: string; isInstanceAdmin: boolean };
 

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
+
 import { allActions, can, permissionTable, roles } from "@/lib/auth/permissions";
 
 describe("permission table", () => {
   it("gives each role everything the role below it has", () => {
     for (let i = 0; i + 1 < roles.length; i++) {
       const higher = permissionTable[roles[i]!];
-      for (const action of permissionTable[roles[i + 1]!]) expect(higher.has(action), `${roles[i]} lacks ${action}`).toBe(true);
+      for (const action of permissionTable[roles[i + 1]!])
+        expect(higher.has(action), `${roles[i]} lacks ${action}`).toBe(true);
     }
   });
 

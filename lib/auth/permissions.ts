@@ -15,7 +15,16 @@ export const roleLabels: Record<ProjectRole, { label: string; description: strin
 };
 
 const viewer = ["project.view", "prompt.view", "review.view", "environment.view", "dataset.view"] as const;
-const editor = [...viewer, "prompt.edit", "playground.run", "review.request", "review.comment", "deployment.unprotected", "dataset.edit", "eval.run"] as const;
+const editor = [
+  ...viewer,
+  "prompt.edit",
+  "playground.run",
+  "review.request",
+  "review.comment",
+  "deployment.unprotected",
+  "dataset.edit",
+  "eval.run",
+] as const;
 const reviewer = [...editor, "review.approve", "review.promote"] as const;
 const admin = [
   ...reviewer,
@@ -58,7 +67,8 @@ export const scopeActions: Record<ApiKeyScope, readonly Action[]> = {
 
 /** The scope an API key needs for an action, or null when no key may do it. */
 export function scopeFor(action: Action): ApiKeyScope | null {
-  for (const scope of Object.keys(scopeActions) as ApiKeyScope[]) if (scopeActions[scope].includes(action)) return scope;
+  for (const scope of Object.keys(scopeActions) as ApiKeyScope[])
+    if (scopeActions[scope].includes(action)) return scope;
   return null;
 }
 
@@ -66,9 +76,12 @@ export function scopeFor(action: Action): ApiKeyScope | null {
  * Who acts in a project: a member, with their role, or an API key, with its scopes. Rules in lib
  * ask `actorCan`, so a key is held to its scopes instead of standing in for some role.
  */
-export type Actor = { id: string; name: string; role: ProjectRole } | { id: string; name: string; scopes: readonly string[] };
+export type Actor =
+  { id: string; name: string; role: ProjectRole } | { id: string; name: string; scopes: readonly string[] };
 
 export function actorCan(actor: Actor, action: Action): boolean {
   if ("role" in actor) return can(actor.role, action);
-  return Object.entries(scopeActions).some(([scope, actions]) => actor.scopes.includes(scope) && actions.includes(action));
+  return Object.entries(scopeActions).some(
+    ([scope, actions]) => actor.scopes.includes(scope) && actions.includes(action),
+  );
 }

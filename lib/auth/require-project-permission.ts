@@ -1,8 +1,9 @@
 import "server-only";
+
+import type { CurrentUser } from "@/lib/auth/get-current-user";
+import { can, type Action, type ProjectRole } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { can, type Action, type ProjectRole } from "@/lib/auth/permissions";
-import type { CurrentUser } from "@/lib/auth/get-current-user";
 
 export type ProjectAccess = {
   user: CurrentUser;
@@ -14,13 +15,18 @@ export type ProjectAccess = {
  * The one permission check. A project the user is not a member of is "not found" (its name does
  * not leak); a member without the action gets "forbidden" naming what they lack.
  */
-export async function requireProjectPermission(opts: { user: CurrentUser | null; projectSlug: string; action: Action }): Promise<ProjectAccess> {
+export async function requireProjectPermission(opts: {
+  user: CurrentUser | null;
+  projectSlug: string;
+  action: Action;
+}): Promise<ProjectAccess> {
   if (!opts.user) throw new AppError({ code: "unauthenticated", message: "Sign in to continue." });
   const membership = await db.membership.findFirst({
     where: { userId: opts.user.id, project: { slug: opts.projectSlug } },
     select: { role: true, project: { select: { id: true, slug: true, name: true } } },
   });
-  if (!membership) throw new AppError({ code: "not_found", message: `No project "${opts.projectSlug}" that you are a member of.` });
+  if (!membership)
+    throw new AppError({ code: "not_found", message: `No project "${opts.projectSlug}" that you are a member of.` });
   if (!can(membership.role, opts.action)) {
     throw new AppError({
       code: "forbidden",

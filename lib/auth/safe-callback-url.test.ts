@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 
 const origin = "https://galley.example.com";

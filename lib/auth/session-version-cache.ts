@@ -6,6 +6,7 @@
 //   here is immediate; other instances notice within TTL_MS (getCurrentUser, which every page and
 //   route uses, compares against the database on each request anyway).
 import "server-only";
+
 import { db } from "@/lib/db";
 
 const TTL_MS = 5_000;
@@ -30,6 +31,7 @@ export function forgetSessionVersion(opts: { userId: string }): void {
 /** Whether a session issued under `tokenVersion` still counts; reads again when the cache may be behind. */
 export async function isSessionCurrent(opts: { userId: string; tokenVersion: number }): Promise<boolean> {
   const cached = await getSessionVersion({ userId: opts.userId });
-  if (cached !== null && opts.tokenVersion > cached) return (await getSessionVersion({ userId: opts.userId, fresh: true })) === opts.tokenVersion;
+  if (cached !== null && opts.tokenVersion > cached)
+    return (await getSessionVersion({ userId: opts.userId, fresh: true })) === opts.tokenVersion;
   return cached === opts.tokenVersion;
 }

@@ -2,6 +2,7 @@
 // imports lib/auth (roles, password limits), so lib/auth cannot import lib/validations back. The
 // email rule lives here for the same reason; lib/validations/auth.ts uses it for sign-up and invites.
 import { z } from "zod";
+
 import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-rules";
 
 export const emailSchema = z

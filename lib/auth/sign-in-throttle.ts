@@ -8,8 +8,10 @@
 // A successful sign-in gives its attempt back. Counters live in the database, so every instance
 // and a restart see them.
 import "server-only";
+
 import crypto from "node:crypto";
 import ipaddr from "ipaddr.js";
+
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
@@ -32,7 +34,10 @@ function addressScope(address: string): string {
   if (!ipaddr.isValid(address)) return address;
   const ip = ipaddr.process(address);
   if (ip.kind() === "ipv4") return ip.toString();
-  return `${(ip as ipaddr.IPv6).parts.slice(0, 4).map((p) => p.toString(16)).join(":")}::/64`;
+  return `${(ip as ipaddr.IPv6).parts
+    .slice(0, 4)
+    .map((p) => p.toString(16))
+    .join(":")}::/64`;
 }
 
 // Hashed: the table then holds neither emails nor addresses.
@@ -61,7 +66,11 @@ async function giveBack(keys: string[], forget: string[] = []): Promise<void> {
 export async function throttleSignIn(opts: { email: string; address: string }): Promise<SignInAttempt> {
   const scope = addressScope(opts.address);
   const email = opts.email.trim().toLowerCase();
-  const keys = { accountAddress: keyOf("account-address", email, scope), address: keyOf("address", scope), account: keyOf("account", email) };
+  const keys = {
+    accountAddress: keyOf("account-address", email, scope),
+    address: keyOf("address", scope),
+    account: keyOf("account", email),
+  };
   const windowSeconds = SIGN_IN_WINDOW_MS / 1000;
   // Timestamps in UTC, as Prisma stores them; sorted keys take row locks in one order (no deadlocks).
   const rows = await db.$queryRaw<Array<{ key: string; attempts: number; retryAfterMs: number }>>`
@@ -78,7 +87,10 @@ export async function throttleSignIn(opts: { email: string; address: string }): 
   const address = byKey.get(keys.address)!;
   const account = byKey.get(keys.account)!;
 
-  const refused = [accountAddress.attempts > ACCOUNT_ADDRESS_LIMIT ? accountAddress : null, address.attempts > ADDRESS_LIMIT ? address : null].filter((r) => r !== null);
+  const refused = [
+    accountAddress.attempts > ACCOUNT_ADDRESS_LIMIT ? accountAddress : null,
+    address.attempts > ADDRESS_LIMIT ? address : null,
+  ].filter((r) => r !== null);
   if (refused.length) {
     // A refused attempt checks nothing, so it must not slow the account down for everyone else.
     await giveBack([keys.account]);

@@ -14,6 +14,7 @@
 // The state lives on globalThis: the custom server (hot path) and the Next.js bundle (studio routes
 // that deploy, rename or revoke) hold two copies of this module and must share one cache.
 import "server-only";
+
 import { getEnv } from "@/lib/env";
 
 export type CachedAnswer = { status: number; body: string; etag: string | null; headers: Record<string, string> };
@@ -36,7 +37,13 @@ type State = {
 /** Why the key cache must forget: a key changed, or the listener was lost (changes may be missed). */
 export type KeysChange = "changed" | "listener-lost";
 const stateKey = Symbol.for("galley.serving-cache");
-const state: State = ((globalThis as { [stateKey]?: State })[stateKey] ??= { projects: new Map(), listenerUp: false, keyListeners: new Set(), order: new Map(), bytes: 0 });
+const state: State = ((globalThis as { [stateKey]?: State })[stateKey] ??= {
+  projects: new Map(),
+  listenerUp: false,
+  keyListeners: new Set(),
+  order: new Map(),
+  bytes: 0,
+});
 const projects = state.projects;
 
 export function setListenerUp(up: boolean) {
@@ -82,7 +89,8 @@ export function cachedAnswer(projectId: string, key: string): CachedAnswer | und
 }
 
 /** The last answer this instance had, fresh or not: for when the database cannot be reached. */
-export const staleAnswer = (projectId: string, key: string): CachedAnswer | undefined => projects.get(projectId)?.answers.get(key)?.answer;
+export const staleAnswer = (projectId: string, key: string): CachedAnswer | undefined =>
+  projects.get(projectId)?.answers.get(key)?.answer;
 
 export const generationOf = (projectId: string) => projectCache(projectId).generation;
 
@@ -112,7 +120,8 @@ export function rememberAnswer(projectId: string, key: string, generation: numbe
 
 /** Registers the key cache's reaction to key changes (once per process, whichever module copy comes first). */
 export function onKeysChanged(id: string, listener: (projectId: string | null, reason: KeysChange) => void) {
-  if (![...state.keyListeners].some((l) => (l as { id?: string }).id === id)) state.keyListeners.add(Object.assign(listener, { id }));
+  if (![...state.keyListeners].some((l) => (l as { id?: string }).id === id))
+    state.keyListeners.add(Object.assign(listener, { id }));
 }
 
 /** Forget what this instance serves for a project (prompts or keys); null: everything. */

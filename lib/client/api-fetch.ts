@@ -31,7 +31,12 @@ export async function apiFetch<T>(url: string, init: { method?: string; body?: u
     // The first problem of each field is the one to fix first (later ones often follow from it).
     const fields: Record<string, string> = {};
     for (const i of issues) fields[i.path] ??= i.message;
-    throw new ApiError(error?.message ?? `The server answered ${response.status}.`, response.status, error?.code ?? "unknown", fields);
+    throw new ApiError(
+      error?.message ?? `The server answered ${response.status}.`,
+      response.status,
+      error?.code ?? "unknown",
+      fields,
+    );
   }
   return data as T;
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+
 import type { ApiError } from "@/lib/client/api-fetch";
 
 /**

@@ -1,11 +1,13 @@
 // Secrets at rest (provider API keys): AES-256-GCM with a random 96-bit nonce per value. The key is
 // GALLEY_ENCRYPTION_KEY, or one generated on first use and kept in the data directory.
 import "server-only";
+
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { getEnv } from "@/lib/env";
+
 import { ensureDataDir } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 
 let cached: { key: Buffer; generated: boolean } | undefined;
 
@@ -18,7 +20,10 @@ export function getEncryptionKey(): { key: Buffer; generated: boolean } {
   if (cached) return cached;
   const configured = getEnv().GALLEY_ENCRYPTION_KEY;
   if (configured) {
-    cached = { key: /^[0-9a-fA-F]{64}$/.test(configured) ? Buffer.from(configured, "hex") : Buffer.from(configured, "base64"), generated: false };
+    cached = {
+      key: /^[0-9a-fA-F]{64}$/.test(configured) ? Buffer.from(configured, "hex") : Buffer.from(configured, "base64"),
+      generated: false,
+    };
     return cached;
   }
   const file = encryptionKeyPath();
@@ -37,7 +42,12 @@ export function encryptSecret(plain: string): string {
   const nonce = crypto.randomBytes(12);
   const cipher = crypto.createCipheriv("aes-256-gcm", getEncryptionKey().key, nonce);
   const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return ["v1", nonce.toString("base64url"), cipher.getAuthTag().toString("base64url"), body.toString("base64url")].join(".");
+  return [
+    "v1",
+    nonce.toString("base64url"),
+    cipher.getAuthTag().toString("base64url"),
+    body.toString("base64url"),
+  ].join(".");
 }
 
 export function decryptSecret(sealed: string): string {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { fromDateTimeLocal } from "@/lib/dates/from-datetime-local";
-import { toDateTimeLocal } from "@/lib/dates/to-datetime-local";
+
 import { formatRelativeTime } from "@/lib/dates/format-relative-time";
 import { formatUtcTime } from "@/lib/dates/format-utc-time";
 import { formatViewerTime } from "@/lib/dates/format-viewer-time";
+import { fromDateTimeLocal } from "@/lib/dates/from-datetime-local";
 import { parseMoment } from "@/lib/dates/parse-moment";
+import { toDateTimeLocal } from "@/lib/dates/to-datetime-local";
 
 const at = "2026-11-26T05:50:07.123Z";
 
@@ -18,10 +19,21 @@ describe("formatUtcTime", () => {
 
 describe("formatViewerTime", () => {
   it("shows the moment in the viewer's zone and names the zone", () => {
-    expect(formatViewerTime({ value: at, timeZone: "Pacific/Auckland", locale: "en-US" })).toBe("Nov 26, 2026, 6:50 PM GMT+13");
-    expect(formatViewerTime({ value: at, timeZone: "Europe/Berlin", locale: "en-GB", seconds: true })).toBe("26 Nov 2026, 6:50:07 CET");
+    expect(formatViewerTime({ value: at, timeZone: "Pacific/Auckland", locale: "en-US" })).toBe(
+      "Nov 26, 2026, 6:50 PM GMT+13",
+    );
+    expect(formatViewerTime({ value: at, timeZone: "Europe/Berlin", locale: "en-GB", seconds: true })).toBe(
+      "26 Nov 2026, 6:50:07 CET",
+    );
     // The date can differ from the UTC date.
-    expect(formatViewerTime({ value: "2026-11-26T20:00:00Z", timeZone: "Pacific/Auckland", locale: "en-US", dateOnly: true })).toBe("Nov 27, 2026");
+    expect(
+      formatViewerTime({
+        value: "2026-11-26T20:00:00Z",
+        timeZone: "Pacific/Auckland",
+        locale: "en-US",
+        dateOnly: true,
+      }),
+    ).toBe("Nov 27, 2026");
   });
 });
 
@@ -39,11 +51,17 @@ describe("formatRelativeTime", () => {
 
 describe("datetime-local values", () => {
   it("reads a zone-less value, to the second, in the viewer's zone", () => {
-    expect(fromDateTimeLocal({ value: "2026-11-26T18:50:07", timeZone: "Pacific/Auckland" })).toBe("2026-11-26T05:50:07.000Z");
+    expect(fromDateTimeLocal({ value: "2026-11-26T18:50:07", timeZone: "Pacific/Auckland" })).toBe(
+      "2026-11-26T05:50:07.000Z",
+    );
     expect(fromDateTimeLocal({ value: "2026-11-26T18:50", timeZone: "UTC" })).toBe("2026-11-26T18:50:00.000Z");
     // Across a DST change: New York is UTC−4 in July and UTC−5 in November.
-    expect(fromDateTimeLocal({ value: "2026-07-01T12:00:00", timeZone: "America/New_York" })).toBe("2026-07-01T16:00:00.000Z");
-    expect(fromDateTimeLocal({ value: "2026-11-26T12:00:00", timeZone: "America/New_York" })).toBe("2026-11-26T17:00:00.000Z");
+    expect(fromDateTimeLocal({ value: "2026-07-01T12:00:00", timeZone: "America/New_York" })).toBe(
+      "2026-07-01T16:00:00.000Z",
+    );
+    expect(fromDateTimeLocal({ value: "2026-11-26T12:00:00", timeZone: "America/New_York" })).toBe(
+      "2026-11-26T17:00:00.000Z",
+    );
     expect(fromDateTimeLocal({ value: "yesterday", timeZone: "UTC" })).toBeNull();
   });
 
@@ -59,6 +77,7 @@ describe("parseMoment", () => {
     expect(parseMoment({ value: "2026-11-24T09:00:05" })?.toISOString()).toBe("2026-11-24T09:00:05.000Z");
     expect(parseMoment({ value: "2026-11-24T09:00:05.123Z" })?.toISOString()).toBe("2026-11-24T09:00:05.123Z");
     expect(parseMoment({ value: "2026-11-24T22:00:05+13:00" })?.toISOString()).toBe("2026-11-24T09:00:05.000Z");
-    for (const value of [undefined, "", "yesterday", "2026-11-24", "2026-13-40T09:00", "2026-11-24T09:00:05.123ZZ"]) expect(parseMoment({ value })).toBeNull();
+    for (const value of [undefined, "", "yesterday", "2026-11-24", "2026-13-40T09:00", "2026-11-24T09:00:05.123ZZ"])
+      expect(parseMoment({ value })).toBeNull();
   });
 });

@@ -14,9 +14,16 @@ export type FormatViewerTimeOptions = {
  * A moment as the viewer reads it: their zone, their locale, and the zone named (e.g. "GMT+13"),
  * so a time is never mistaken for one in another zone.
  */
-export function formatViewerTime({ value, timeZone, locale, seconds = false, dateOnly = false }: FormatViewerTimeOptions): string {
+export function formatViewerTime({
+  value,
+  timeZone,
+  locale,
+  seconds = false,
+  dateOnly = false,
+}: FormatViewerTimeOptions): string {
   const date = new Date(value);
-  if (dateOnly) return new Intl.DateTimeFormat(locale, { timeZone, year: "numeric", month: "short", day: "numeric" }).format(date);
+  if (dateOnly)
+    return new Intl.DateTimeFormat(locale, { timeZone, year: "numeric", month: "short", day: "numeric" }).format(date);
   return new Intl.DateTimeFormat(locale, {
     timeZone,
     year: "numeric",

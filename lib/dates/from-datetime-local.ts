@@ -12,7 +12,15 @@ export function fromDateTimeLocal({ value, timeZone }: FromDateTimeLocalOptions)
   const m = pattern.exec(value);
   if (!m) return null;
   const [, y, mo, d, h, mi, s = "0", ms = "0"] = m;
-  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(ms.padEnd(3, "0")));
+  const wall = Date.UTC(
+    Number(y),
+    Number(mo) - 1,
+    Number(d),
+    Number(h),
+    Number(mi),
+    Number(s),
+    Number(ms.padEnd(3, "0")),
+  );
   if (Number.isNaN(wall)) return null;
   // The zone's offset at the wall time, corrected once for a guess that crossed a DST change.
   let at = wall - zoneOffset({ at: wall, timeZone });

@@ -1,6 +1,7 @@
 import pg from "pg";
-import { ConfigError, getEnv } from "@/lib/env";
+
 import { getDatabase } from "@/lib/db";
+import { ConfigError, getEnv } from "@/lib/env";
 
 function describeUrl(url: string): string {
   try {
@@ -13,7 +14,10 @@ function describeUrl(url: string): string {
 
 function reasonOf(error: unknown): string {
   const e = error as { message?: string; code?: string };
-  const lines = (e.message ?? String(error)).split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = (e.message ?? String(error))
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   const message = lines[lines.length - 1] ?? "unknown error";
   return e.code && !message.includes(e.code) ? `${message} (${e.code})` : message;
 }
@@ -28,7 +32,9 @@ export async function checkDatabase(): Promise<void> {
       await client.connect();
       await client.query("SELECT 1");
     } catch (error) {
-      throw new ConfigError(`Cannot reach the PostgreSQL database in DATABASE_URL (${describeUrl(env.DATABASE_URL)}): ${reasonOf(error)}`);
+      throw new ConfigError(
+        `Cannot reach the PostgreSQL database in DATABASE_URL (${describeUrl(env.DATABASE_URL)}): ${reasonOf(error)}`,
+      );
     } finally {
       await client.end().catch(() => undefined);
     }
@@ -37,7 +43,9 @@ export async function checkDatabase(): Promise<void> {
     await getDatabase().prisma.$queryRawUnsafe("SELECT 1");
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    const where = env.DATABASE_URL ? `the PostgreSQL database in DATABASE_URL (${describeUrl(env.DATABASE_URL)})` : `the embedded database in ${env.dataDir}`;
+    const where = env.DATABASE_URL
+      ? `the PostgreSQL database in DATABASE_URL (${describeUrl(env.DATABASE_URL)})`
+      : `the embedded database in ${env.dataDir}`;
     throw new ConfigError(`Cannot open ${where}: ${reasonOf(error)}`);
   }
 }

@@ -2,6 +2,7 @@
 // names the holder (pid + process start time, so a reused pid is not mistaken for the holder).
 import fs from "node:fs";
 import path from "node:path";
+
 import { ConfigError } from "@/lib/env";
 
 type Holder = { pid: number; start: string | null; command: string };
@@ -66,7 +67,8 @@ function takeLock(file: string, draft: string, me: Holder, dataDir: string): () 
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = readHolder(file);
-      const unreadableButFresh = !holder && Date.now() - (fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) < 10_000;
+      const unreadableButFresh =
+        !holder && Date.now() - (fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) < 10_000;
       if (unreadableButFresh || (holder && isAlive(holder))) {
         throw new ConfigError(
           `The embedded database in ${dataDir} is in use by another process (${holder ? `pid ${holder.pid}: ${holder.command}` : "starting up"}). ` +

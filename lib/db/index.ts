@@ -3,15 +3,17 @@
 // in several worker processes); the first query opens it. One instance per process, kept on
 // globalThis so the custom server and the Next.js bundle (two copies of this module) share it.
 import "server-only";
+
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { PrismaClient } from "@/lib/generated/prisma/client";
-import { ConfigError, getEnv } from "@/lib/env";
+
 import { acquireDataDirLock } from "@/lib/db/data-dir-lock";
+import { ConfigError, getEnv } from "@/lib/env";
+import { PrismaClient } from "@/lib/generated/prisma/client";
 
 function createClient(adapter: SqlMigrationAwareDriverAdapterFactory) {
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
@@ -46,7 +48,11 @@ export function ensureDataDir(dataDir: string): void {
 function openDatabase(): Database {
   const env = getEnv();
   if (env.DATABASE_URL) {
-    const adapterFactory = new PrismaPg({ connectionString: env.DATABASE_URL, max: 10, connectionTimeoutMillis: 10_000 });
+    const adapterFactory = new PrismaPg({
+      connectionString: env.DATABASE_URL,
+      max: 10,
+      connectionTimeoutMillis: 10_000,
+    });
     const prisma = createClient(adapterFactory);
     return { kind: "postgres", prisma, adapterFactory, close: () => prisma.$disconnect() };
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { decodeKeysetCursor, encodeKeysetCursor } from "@/lib/db/keyset-page";
 
 const raw = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
@@ -6,7 +7,10 @@ const raw = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("bas
 describe("keyset cursors", () => {
   it("round-trips a position", () => {
     const at = new Date("2026-11-24T09:00:00.123Z");
-    expect(decodeKeysetCursor({ cursor: encodeKeysetCursor({ at, id: "cm1abc_x-2" }), name: "cursor" })).toEqual({ at, id: "cm1abc_x-2" });
+    expect(decodeKeysetCursor({ cursor: encodeKeysetCursor({ at, id: "cm1abc_x-2" }), name: "cursor" })).toEqual({
+      at,
+      id: "cm1abc_x-2",
+    });
   });
 
   it.each([
@@ -17,6 +21,11 @@ describe("keyset cursors", () => {
     ["a number as id", raw({ at: "2026-11-24T09:00:00Z", id: 7 })],
     ["JSON null", raw(null)],
   ])("refuses %s with a 422 naming the parameter", (_, cursor) => {
-    expect(() => decodeKeysetCursor({ cursor, name: "cursor" })).toThrow(expect.objectContaining({ code: "validation_failed", message: "cursor: Invalid cursor: use the nextCursor of a previous page." }));
+    expect(() => decodeKeysetCursor({ cursor, name: "cursor" })).toThrow(
+      expect.objectContaining({
+        code: "validation_failed",
+        message: "cursor: Invalid cursor: use the nextCursor of a previous page.",
+      }),
+    );
   });
 });

@@ -11,5 +11,6 @@ export type ServingChange = { kind: "prompts" | "keys"; projectId: string };
  * also clears its own cache at once, after commit: see invalidateServing.
  */
 export async function notifyServingChange(opts: { tx: Tx } & ServingChange): Promise<void> {
-  await opts.tx.$executeRaw`SELECT pg_notify(${SERVING_CHANNEL}, ${JSON.stringify({ kind: opts.kind, projectId: opts.projectId })})`;
+  await opts.tx
+    .$executeRaw`SELECT pg_notify(${SERVING_CHANNEL}, ${JSON.stringify({ kind: opts.kind, projectId: opts.projectId })})`;
 }

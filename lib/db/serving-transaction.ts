@@ -1,6 +1,6 @@
+import { invalidateServing } from "@/lib/cache/serving-cache";
 import { db, type Tx } from "@/lib/db";
 import { notifyServingChange } from "@/lib/db/notify-serving-change";
-import { invalidateServing } from "@/lib/cache/serving-cache";
 
 /**
  * A transaction that changes what applications are served for a project (deploys, rollbacks,

@@ -1,13 +1,14 @@
 import "server-only";
+
+import { actorCan, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { servingTransaction } from "@/lib/db/serving-transaction";
-import { AppError } from "@/lib/errors";
-import { actorCan, type Actor } from "@/lib/auth/permissions";
-import type { RequestContext } from "@/lib/request-context";
 import { movePointer } from "@/lib/deployments/move-pointer";
-import { notifyRollback } from "@/lib/notifications/notify-rollback";
+import { AppError } from "@/lib/errors";
 import { deliverNotificationEmails } from "@/lib/notifications/deliver-notification-emails";
+import { notifyRollback } from "@/lib/notifications/notify-rollback";
 import { getPromptOrThrow } from "@/lib/prompts/get-prompt-or-throw";
+import type { RequestContext } from "@/lib/request-context";
 
 export type DeployInput = {
   ctx: RequestContext;
@@ -33,28 +34,71 @@ export type DeployInput = {
  */
 export async function deployVersion(input: DeployInput) {
   const prompt = await getPromptOrThrow({ projectId: input.projectId, promptId: input.promptId, forWrite: true });
-  const env = await db.environment.findUnique({ where: { projectId_slug: { projectId: input.projectId, slug: input.environmentSlug } } });
-  if (!env) throw new AppError({ code: "not_found", message: `No environment "${input.environmentSlug}" in this project.` });
-  const version = await db.promptVersion.findUnique({ where: { promptId_number: { promptId: prompt.id, number: input.version } } });
+  const env = await db.environment.findUnique({
+    where: { projectId_slug: { projectId: input.projectId, slug: input.environmentSlug } },
+  });
+  if (!env)
+    throw new AppError({ code: "not_found", message: `No environment "${input.environmentSlug}" in this project.` });
+  const version = await db.promptVersion.findUnique({
+    where: { promptId_number: { promptId: prompt.id, number: input.version } },
+  });
   if (!version) throw new AppError({ code: "not_found", message: `${prompt.name} has no version ${input.version}.` });
   const reason = input.reason?.trim() ?? "";
 
   if (env.protected) {
     if (!input.emergencyRollback) {
-      throw new AppError({ code: "forbidden", message: `${env.name} is protected: a version gets there through an approved review. Admins can roll it back in an emergency, with a reason.` });
+      throw new AppError({
+        code: "forbidden",
+        message: `${env.name} is protected: a version gets there through an approved review. Admins can roll it back in an emergency, with a reason.`,
+      });
     }
-    if (!actorCan(input.actor, "deployment.emergency")) throw new AppError({ code: "forbidden", message: "Only admins and owners can make an emergency rollback." });
-    if (!reason) throw new AppError({ code: "validation_failed", message: "Say why: an emergency rollback needs a reason.", details: { issues: [{ path: "reason", message: "An emergency rollback needs a reason." }] } });
-    const ranBefore = await db.deployment.findFirst({ where: { environmentId: env.id, promptId: prompt.id, toVersion: input.version } });
-    if (!ranBefore) throw new AppError({ code: "conflict", message: `${env.name} never ran version ${input.version}; an emergency rollback only goes back to a version it ran before.` });
+    if (!actorCan(input.actor, "deployment.emergency"))
+      throw new AppError({ code: "forbidden", message: "Only admins and owners can make an emergency rollback." });
+    if (!reason)
+      throw new AppError({
+        code: "validation_failed",
+        message: "Say why: an emergency rollback needs a reason.",
+        details: { issues: [{ path: "reason", message: "An emergency rollback needs a reason." }] },
+      });
+    const ranBefore = await db.deployment.findFirst({
+      where: { environmentId: env.id, promptId: prompt.id, toVersion: input.version },
+    });
+    if (!ranBefore)
+      throw new AppError({
+        code: "conflict",
+        message: `${env.name} never ran version ${input.version}; an emergency rollback only goes back to a version it ran before.`,
+      });
   } else if (!actorCan(input.actor, "deployment.unprotected")) {
     throw new AppError({ code: "forbidden", message: "Your role cannot deploy." });
   }
 
   const { deployment, notifications } = await servingTransaction(input.projectId, async (tx) => {
-    const deployment = await movePointer({ tx, ctx: input.ctx, projectId: input.projectId, environment: env, prompt, actor: input.actor, version: input.version, expectedVersion: input.expectedVersion, reason, kind: input.emergencyRollback ? "emergency-rollback" : "deploy" });
+    const deployment = await movePointer({
+      tx,
+      ctx: input.ctx,
+      projectId: input.projectId,
+      environment: env,
+      prompt,
+      actor: input.actor,
+      version: input.version,
+      expectedVersion: input.expectedVersion,
+      reason,
+      kind: input.emergencyRollback ? "emergency-rollback" : "deploy",
+    });
     const notifications =
-      deployment.kind === "deploy" ? [] : await notifyRollback({ tx, projectId: input.projectId, projectSlug: input.projectSlug, environment: env, prompt, actor: input.actor, fromVersion: deployment.fromVersion, toVersion: deployment.toVersion, reason });
+      deployment.kind === "deploy"
+        ? []
+        : await notifyRollback({
+            tx,
+            projectId: input.projectId,
+            projectSlug: input.projectSlug,
+            environment: env,
+            prompt,
+            actor: input.actor,
+            fromVersion: deployment.fromVersion,
+            toVersion: deployment.toVersion,
+            reason,
+          });
     return { deployment, notifications };
   });
   void deliverNotificationEmails(notifications);

@@ -10,7 +10,11 @@ const root = path.resolve(__dirname, "../..");
 const lib = path.join(root, "lib");
 
 function resolveImport(from: string, spec: string): string | null {
-  const base = spec.startsWith("@/") ? path.join(root, spec.slice(2)) : spec.startsWith(".") ? path.resolve(path.dirname(from), spec) : null;
+  const base = spec.startsWith("@/")
+    ? path.join(root, spec.slice(2))
+    : spec.startsWith(".")
+      ? path.resolve(path.dirname(from), spec)
+      : null;
   if (!base) return null;
   return [`${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")].find((file) => fs.existsSync(file)) ?? null;
 }
@@ -18,8 +22,12 @@ function resolveImport(from: string, spec: string): string | null {
 /** Every lib module a file imports (type-only imports too: they tie the domains just the same). */
 function importsOf(file: string): string[] {
   const source = fs.readFileSync(file, "utf8");
-  const specs = [...source.matchAll(/\bfrom\s+["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((m) => (m[1] ?? m[2])!);
-  return specs.map((spec) => resolveImport(file, spec)).filter((target): target is string => target !== null && target.startsWith(lib + path.sep));
+  const specs = [...source.matchAll(/\bfrom\s+["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g)].map(
+    (m) => (m[1] ?? m[2])!,
+  );
+  return specs
+    .map((spec) => resolveImport(file, spec))
+    .filter((target): target is string => target !== null && target.startsWith(lib + path.sep));
 }
 
 const modulesOf = (domain: string) =>
@@ -51,8 +59,11 @@ function findChain(from: string, to: string[]): string[] | null {
 
 describe("the deployments layer", () => {
   it("exists where the walk looks (a renamed folder must not make the checks below pass vacuously)", () => {
-    for (const domain of ["environments", "reviews", "deployments"]) expect(modulesOf(domain).length).toBeGreaterThan(0);
-    expect(importsOf(path.join(lib, "deployments", "promote-review.ts")).map((file) => path.relative(root, file))).toContain("lib/reviews/get-review-or-throw.ts");
+    for (const domain of ["environments", "reviews", "deployments"])
+      expect(modulesOf(domain).length).toBeGreaterThan(0);
+    expect(
+      importsOf(path.join(lib, "deployments", "promote-review.ts")).map((file) => path.relative(root, file)),
+    ).toContain("lib/reviews/get-review-or-throw.ts");
   });
 
   it("keeps environments free of reviews and deployments, even through other domains", () => {

@@ -1,10 +1,11 @@
 import "server-only";
-import { AppError } from "@/lib/errors";
-import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
-import type { Tx } from "@/lib/db";
-import type { RequestContext } from "@/lib/request-context";
+
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
+import type { Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { RequestContext } from "@/lib/request-context";
 import { refreshOpenReviews } from "@/lib/reviews/refresh-review-status";
+import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
 
 export type MovePointerInput = {
   tx: Tx;
@@ -36,16 +37,28 @@ const conflict = (current: number | null, envName: string) =>
  */
 export async function movePointer(input: MovePointerInput) {
   const { tx, environment: env, prompt } = input;
-  const pointer = await tx.environmentPrompt.findUnique({ where: { environmentId_promptId: { environmentId: env.id, promptId: prompt.id } } });
+  const pointer = await tx.environmentPrompt.findUnique({
+    where: { environmentId_promptId: { environmentId: env.id, promptId: prompt.id } },
+  });
   const current = pointer?.version ?? null;
   if (input.expectedVersion !== undefined && input.expectedVersion !== current) throw conflict(current, env.name);
-  if (current === input.version) throw new AppError({ code: "conflict", message: `${env.name} already runs version ${input.version}.`, details: { currentVersion: current } });
+  if (current === input.version)
+    throw new AppError({
+      code: "conflict",
+      message: `${env.name} already runs version ${input.version}.`,
+      details: { currentVersion: current },
+    });
   if (pointer) {
-    const moved = await tx.environmentPrompt.updateMany({ where: { environmentId: env.id, promptId: prompt.id, version: current! }, data: { version: input.version } });
+    const moved = await tx.environmentPrompt.updateMany({
+      where: { environmentId: env.id, promptId: prompt.id, version: current! },
+      data: { version: input.version },
+    });
     if (moved.count === 0) throw conflict(null, env.name);
   } else {
     try {
-      await tx.environmentPrompt.create({ data: { environmentId: env.id, promptId: prompt.id, version: input.version } });
+      await tx.environmentPrompt.create({
+        data: { environmentId: env.id, promptId: prompt.id, version: input.version },
+      });
     } catch (error) {
       if ((error as { code?: string }).code === "P2002") throw conflict(null, env.name);
       throw error;
@@ -75,13 +88,27 @@ export async function movePointer(input: MovePointerInput) {
     action: `deployment.${kind}`,
     target: { type: "prompt", id: prompt.id },
     before: { environment: env.slug, version: current },
-    after: { environment: env.slug, version: input.version, ...(input.reason ? { reason: input.reason } : {}), ...(input.review ? { review: input.review.number } : {}) },
+    after: {
+      environment: env.slug,
+      version: input.version,
+      ...(input.reason ? { reason: input.reason } : {}),
+      ...(input.review ? { review: input.review.number } : {}),
+    },
   });
   await enqueueWebhookEvent({
     tx,
     projectId: input.projectId,
     event: kind === "rollback" || kind === "emergency-rollback" ? "prompt.rolled_back" : "prompt.deployed",
-    data: { prompt: prompt.name, environment: env.slug, fromVersion: current, toVersion: input.version, kind, actor: input.actor.name, reason: input.reason, review: input.review?.number ?? null },
+    data: {
+      prompt: prompt.name,
+      environment: env.slug,
+      fromVersion: current,
+      toVersion: input.version,
+      kind,
+      actor: input.actor.name,
+      reason: input.reason,
+      review: input.review?.number ?? null,
+    },
   });
   // Open reviews into this environment now compare against a new base: their approvals may be stale.
   await refreshOpenReviews({ tx, environmentId: env.id, promptId: prompt.id });

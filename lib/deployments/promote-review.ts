@@ -1,14 +1,15 @@
 import "server-only";
-import { servingTransaction } from "@/lib/db/serving-transaction";
-import { AppError } from "@/lib/errors";
-import { actorCan } from "@/lib/auth/permissions";
+
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
+import { actorCan } from "@/lib/auth/permissions";
+import { servingTransaction } from "@/lib/db/serving-transaction";
 import { movePointer } from "@/lib/deployments/move-pointer";
+import { AppError } from "@/lib/errors";
 import { createNotifications } from "@/lib/notifications/create-notifications";
 import { deliverNotificationEmails } from "@/lib/notifications/deliver-notification-emails";
-import { assertLive, getReviewOrThrow, LIVE_STATUSES, reviewHref } from "@/lib/reviews/get-review-or-throw";
 import { assertPromptWritable } from "@/lib/prompts/assert-prompt-writable";
 import { getReviewApprovalState } from "@/lib/reviews/get-review-approval-state";
+import { assertLive, getReviewOrThrow, LIVE_STATUSES, reviewHref } from "@/lib/reviews/get-review-or-throw";
 import type { ReviewActor } from "@/lib/reviews/review-actor";
 
 /**
@@ -21,12 +22,17 @@ export async function promoteReview(opts: ReviewActor & { number: number }) {
   const review = await getReviewOrThrow({ projectId: project.id, number: opts.number });
   assertLive(review);
   assertPromptWritable({ prompt: review.prompt });
-  if (review.authorId !== actor.id && !actorCan(actor, "review.promote")) throw new AppError({ code: "forbidden", message: "Only the author of the review or a reviewer can promote it." });
+  if (review.authorId !== actor.id && !actorCan(actor, "review.promote"))
+    throw new AppError({ code: "forbidden", message: "Only the author of the review or a reviewer can promote it." });
 
   const { deployment, notifications } = await servingTransaction(project.id, async (tx) => {
     const state = await getReviewApprovalState({ tx, review });
     if (state.status !== "APPROVED") {
-      if (state.changesRequested.length) throw new AppError({ code: "conflict", message: `${state.changesRequested.map((d) => d.actorName).join(" and ")} asked for changes; push a new version or ask them to approve.` });
+      if (state.changesRequested.length)
+        throw new AppError({
+          code: "conflict",
+          message: `${state.changesRequested.map((d) => d.actorName).join(" and ")} asked for changes; push a new version or ask them to approve.`,
+        });
       const baseMoved = state.stale.some((d) => d.version === review.version && d.baseVersion !== state.currentBase);
       if (baseMoved) {
         throw new AppError({
@@ -35,10 +41,17 @@ export async function promoteReview(opts: ReviewActor & { number: number }) {
           details: { currentVersion: state.currentBase },
         });
       }
-      throw new AppError({ code: "conflict", message: `Review #${review.number} needs ${state.required} approval${state.required === 1 ? "" : "s"} of version ${review.version}; it has ${state.approvals.length}.` });
+      throw new AppError({
+        code: "conflict",
+        message: `Review #${review.number} needs ${state.required} approval${state.required === 1 ? "" : "s"} of version ${review.version}; it has ${state.approvals.length}.`,
+      });
     }
-    const closed = await tx.review.updateMany({ where: { id: review.id, status: { in: [...LIVE_STATUSES] } }, data: { status: "PROMOTED", closedAt: new Date() } });
-    if (closed.count === 0) throw new AppError({ code: "conflict", message: `Review #${review.number} was promoted or closed meanwhile.` });
+    const closed = await tx.review.updateMany({
+      where: { id: review.id, status: { in: [...LIVE_STATUSES] } },
+      data: { status: "PROMOTED", closedAt: new Date() },
+    });
+    if (closed.count === 0)
+      throw new AppError({ code: "conflict", message: `Review #${review.number} was promoted or closed meanwhile.` });
     const deployment = await movePointer({
       tx,
       ctx: opts.ctx,
@@ -52,8 +65,29 @@ export async function promoteReview(opts: ReviewActor & { number: number }) {
       kind: "review",
       review: { id: review.id, number: review.number },
     });
-    await tx.reviewEvent.create({ data: { reviewId: review.id, actorId: actor.id, actorName: actor.name, kind: "promoted", version: review.version, baseVersion: state.currentBase } });
-    await writeAuditEntry({ tx, ctx: opts.ctx, projectId: project.id, action: "review.promote", target: { type: "review", id: review.id }, after: { number: review.number, version: review.version, environment: review.environment.slug, approvedBy: state.approvals.map((d) => d.actorName) } });
+    await tx.reviewEvent.create({
+      data: {
+        reviewId: review.id,
+        actorId: actor.id,
+        actorName: actor.name,
+        kind: "promoted",
+        version: review.version,
+        baseVersion: state.currentBase,
+      },
+    });
+    await writeAuditEntry({
+      tx,
+      ctx: opts.ctx,
+      projectId: project.id,
+      action: "review.promote",
+      target: { type: "review", id: review.id },
+      after: {
+        number: review.number,
+        version: review.version,
+        environment: review.environment.slug,
+        approvedBy: state.approvals.map((d) => d.actorName),
+      },
+    });
     const notifications = await createNotifications({
       tx,
       projectId: project.id,

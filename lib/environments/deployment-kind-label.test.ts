@@ -1,10 +1,15 @@
 import { describe, expect, it } from "vitest";
+
 import { deploymentKindLabel } from "./deployment-kind-label";
 
 describe("deploymentKindLabel", () => {
   it("words rollbacks by direction", () => {
-    expect(deploymentKindLabel({ kind: "emergency-rollback", fromVersion: 3, toVersion: 1 })).toBe("emergency rollback");
-    expect(deploymentKindLabel({ kind: "emergency-rollback", fromVersion: 1, toVersion: 3 })).toBe("emergency redeploy");
+    expect(deploymentKindLabel({ kind: "emergency-rollback", fromVersion: 3, toVersion: 1 })).toBe(
+      "emergency rollback",
+    );
+    expect(deploymentKindLabel({ kind: "emergency-rollback", fromVersion: 1, toVersion: 3 })).toBe(
+      "emergency redeploy",
+    );
     expect(deploymentKindLabel({ kind: "rollback", fromVersion: 2, toVersion: 1 })).toBe("rollback");
     expect(deploymentKindLabel({ kind: "rollback", fromVersion: 1, toVersion: 2 })).toBe("redeploy");
   });

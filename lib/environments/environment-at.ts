@@ -1,7 +1,17 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
-export type RunningPrompt = { promptId: string; promptName: string; version: number; deployedBy: string; deployedAt: string; kind: string; fromVersion: number | null; reason: string; reviewNumber: number | null };
+export type RunningPrompt = {
+  promptId: string;
+  promptName: string;
+  version: number;
+  deployedBy: string;
+  deployedAt: string;
+  kind: string;
+  fromVersion: number | null;
+  reason: string;
+  reviewNumber: number | null;
+};
 
 /** Options for {@link environmentAt}. */
 export type EnvironmentAtOptions = {
@@ -22,35 +32,90 @@ export type EnvironmentAtOptions = {
  * were deleted or renamed since (under the name they had then).
  */
 export async function environmentAt(opts: EnvironmentAtOptions): Promise<RunningPrompt[]> {
-  const env = await db.environment.findUnique({ where: { projectId_slug: { projectId: opts.projectId, slug: opts.environmentSlug } } });
-  if (!env) throw new AppError({ code: "not_found", message: `No environment "${opts.environmentSlug}" in this project.` });
-  const through = opts.throughDeploymentId ? await db.deployment.findFirst({ where: { id: opts.throughDeploymentId, projectId: opts.projectId, environmentId: env.id }, select: { id: true, createdAt: true } }) : null;
-  if (opts.throughDeploymentId && !through) throw new AppError({ code: "not_found", message: `No such deployment to ${env.name}.` });
+  const env = await db.environment.findUnique({
+    where: { projectId_slug: { projectId: opts.projectId, slug: opts.environmentSlug } },
+  });
+  if (!env)
+    throw new AppError({ code: "not_found", message: `No environment "${opts.environmentSlug}" in this project.` });
+  const through = opts.throughDeploymentId
+    ? await db.deployment.findFirst({
+        where: { id: opts.throughDeploymentId, projectId: opts.projectId, environmentId: env.id },
+        select: { id: true, createdAt: true },
+      })
+    : null;
+  if (opts.throughDeploymentId && !through)
+    throw new AppError({ code: "not_found", message: `No such deployment to ${env.name}.` });
   const at = through?.createdAt ?? opts.at ?? new Date();
   // Same order as the timeline (createdAt, then id), so "right after" a deployment excludes a later one in the same millisecond.
   const lastId = through?.id ?? null;
-  const rows = await db.$queryRaw<Array<{ promptId: string; promptName: string; toVersion: number; fromVersion: number | null; actorName: string; createdAt: Date; kind: string; reason: string; reviewNumber: number | null }>>`
+  const rows = await db.$queryRaw<
+    Array<{
+      promptId: string;
+      promptName: string;
+      toVersion: number;
+      fromVersion: number | null;
+      actorName: string;
+      createdAt: Date;
+      kind: string;
+      reason: string;
+      reviewNumber: number | null;
+    }>
+  >`
     SELECT DISTINCT ON ("promptId") "promptId", "promptName", "toVersion", "fromVersion", "actorName", "createdAt", "kind", "reason", "reviewNumber"
     FROM "Deployment"
     WHERE "environmentId" = ${env.id} AND ("createdAt" < ${at} OR ("createdAt" = ${at} AND (${lastId}::text IS NULL OR "id" <= ${lastId})))
     ORDER BY "promptId", "createdAt" DESC, "id" DESC`;
   return rows
-    .map((r) => ({ promptId: r.promptId, promptName: r.promptName, version: r.toVersion, deployedBy: r.actorName, deployedAt: r.createdAt.toISOString(), kind: r.kind, fromVersion: r.fromVersion, reason: r.reason, reviewNumber: r.reviewNumber }))
+    .map((r) => ({
+      promptId: r.promptId,
+      promptName: r.promptName,
+      version: r.toVersion,
+      deployedBy: r.actorName,
+      deployedAt: r.createdAt.toISOString(),
+      kind: r.kind,
+      fromVersion: r.fromVersion,
+      reason: r.reason,
+      reviewNumber: r.reviewNumber,
+    }))
     .sort((a, b) => a.promptName.localeCompare(b.promptName));
 }
 
-export type EnvironmentChange = { promptName: string; from: number | null; to: number | null; by: string | null; at: string | null; reviewNumber: number | null };
+export type EnvironmentChange = {
+  promptName: string;
+  from: number | null;
+  to: number | null;
+  by: string | null;
+  at: string | null;
+  reviewNumber: number | null;
+};
 
 /** Which prompts changed in an environment between two moments, from which version to which. */
-export async function diffEnvironment(opts: { projectId: string; environmentSlug: string; from: Date; to: Date }): Promise<EnvironmentChange[]> {
-  const [before, after] = await Promise.all([environmentAt({ ...opts, at: opts.from }), environmentAt({ ...opts, at: opts.to })]);
+export async function diffEnvironment(opts: {
+  projectId: string;
+  environmentSlug: string;
+  from: Date;
+  to: Date;
+}): Promise<EnvironmentChange[]> {
+  const [before, after] = await Promise.all([
+    environmentAt({ ...opts, at: opts.from }),
+    environmentAt({ ...opts, at: opts.to }),
+  ]);
   const old = new Map(before.map((r) => [r.promptId, r]));
   const changes: EnvironmentChange[] = [];
   for (const r of after) {
     const was = old.get(r.promptId);
-    if (!was || was.version !== r.version) changes.push({ promptName: r.promptName, from: was?.version ?? null, to: r.version, by: r.deployedBy, at: r.deployedAt, reviewNumber: r.reviewNumber });
+    if (!was || was.version !== r.version)
+      changes.push({
+        promptName: r.promptName,
+        from: was?.version ?? null,
+        to: r.version,
+        by: r.deployedBy,
+        at: r.deployedAt,
+        reviewNumber: r.reviewNumber,
+      });
     old.delete(r.promptId);
   }
-  for (const r of old.values()) changes.push({ promptName: r.promptName, from: r.version, to: null, by: null, at: null, reviewNumber: null });
+  for (const r of old.values())
+    changes.push({ promptName: r.promptName, from: r.version, to: null, by: null, at: null, reviewNumber: null });
   return changes.sort((a, b) => a.promptName.localeCompare(b.promptName));
 }

@@ -1,13 +1,44 @@
 import { db } from "@/lib/db";
 
-export type DeploymentView = { id: string; promptName: string; promptId: string; fromVersion: number | null; toVersion: number; actorName: string; reason: string; kind: string; reviewNumber: number | null; createdAt: string };
+export type DeploymentView = {
+  id: string;
+  promptName: string;
+  promptId: string;
+  fromVersion: number | null;
+  toVersion: number;
+  actorName: string;
+  reason: string;
+  kind: string;
+  reviewNumber: number | null;
+  createdAt: string;
+};
 
 /** An environment's deployments, newest first (optionally of one prompt). */
-export async function listDeployments(opts: { projectId: string; environmentId: string; promptId?: string; limit?: number }): Promise<DeploymentView[]> {
+export async function listDeployments(opts: {
+  projectId: string;
+  environmentId: string;
+  promptId?: string;
+  limit?: number;
+}): Promise<DeploymentView[]> {
   const rows = await db.deployment.findMany({
-    where: { projectId: opts.projectId, environmentId: opts.environmentId, ...(opts.promptId ? { promptId: opts.promptId } : {}) },
+    where: {
+      projectId: opts.projectId,
+      environmentId: opts.environmentId,
+      ...(opts.promptId ? { promptId: opts.promptId } : {}),
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: opts.limit ?? 50,
   });
-  return rows.map((r) => ({ id: r.id, promptName: r.promptName, promptId: r.promptId, fromVersion: r.fromVersion, toVersion: r.toVersion, actorName: r.actorName, reason: r.reason, kind: r.kind, reviewNumber: r.reviewNumber, createdAt: r.createdAt.toISOString() }));
+  return rows.map((r) => ({
+    id: r.id,
+    promptName: r.promptName,
+    promptId: r.promptId,
+    fromVersion: r.fromVersion,
+    toVersion: r.toVersion,
+    actorName: r.actorName,
+    reason: r.reason,
+    kind: r.kind,
+    reviewNumber: r.reviewNumber,
+    createdAt: r.createdAt.toISOString(),
+  }));
 }

@@ -1,9 +1,9 @@
-import { getEnv } from "@/lib/env";
+import { servingCacheEnabled } from "@/lib/cache/serving-cache";
 import { getDatabase } from "@/lib/db";
 import { getMigrationStatus } from "@/lib/db/migrations/get-migration-status";
+import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 import pkg from "@/package.json";
-import { servingCacheEnabled } from "@/lib/cache/serving-cache";
 
 export type Health = {
   status: "ok" | "error";
@@ -23,7 +23,12 @@ export async function getHealth(): Promise<Health> {
     await database.prisma.$queryRawUnsafe("SELECT 1");
   } catch (error) {
     log.error("health check: database unreachable", { error });
-    return { status: "error", version, database: { kind, reachable: false, error: "Database unreachable; see the server log." }, migrations: null };
+    return {
+      status: "error",
+      version,
+      database: { kind, reachable: false, error: "Database unreachable; see the server log." },
+      migrations: null,
+    };
   }
   const status = await getMigrationStatus();
   return {

@@ -1,24 +1,34 @@
 import "server-only";
+
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
-import { db } from "@/lib/db";
-import { AppError, errorBody, fromZodError, toAppError } from "@/lib/errors";
-import { refuseDeepJson } from "@/lib/http/refuse-deep-json";
-import { refuseUnsafeInput } from "@/lib/http/refuse-unsafe-input";
-import { log } from "@/lib/log";
+
+import { authenticateApiKey, type ApiKeyIdentity } from "@/lib/api-keys/authenticate-api-key";
+import { takeTokenOrThrow } from "@/lib/api-keys/rate-limit";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/get-current-user";
 import { scopeFor, type Action, type Actor, type ProjectRole } from "@/lib/auth/permissions";
 import { requireProjectPermission } from "@/lib/auth/require-project-permission";
-import { authenticateApiKey, type ApiKeyIdentity } from "@/lib/api-keys/authenticate-api-key";
-import { takeTokenOrThrow } from "@/lib/api-keys/rate-limit";
-import type { RequestContext } from "@/lib/request-context";
-import { requestIdOf } from "@/lib/http/request-id";
+import { db } from "@/lib/db";
+import { AppError, errorBody, fromZodError, toAppError } from "@/lib/errors";
 import { isCrossSiteWrite } from "@/lib/http/is-cross-site-write";
 import { redactPath } from "@/lib/http/redact-path";
+import { refuseDeepJson } from "@/lib/http/refuse-deep-json";
+import { refuseUnsafeInput } from "@/lib/http/refuse-unsafe-input";
+import { requestIdOf } from "@/lib/http/request-id";
+import { log } from "@/lib/log";
+import type { RequestContext } from "@/lib/request-context";
 
 /** A route's path parameters, read off its path: "[id]" → string, "[...name]" → string[]. */
-export type RouteParams<R extends string> = R extends `${infer Head}/${infer Rest}` ? ParamOf<Head> & RouteParams<Rest> : ParamOf<R>;
-type ParamOf<S extends string> = S extends `[[...${infer N}]]` ? { [K in N]?: string[] } : S extends `[...${infer N}]` ? { [K in N]: string[] } : S extends `[${infer N}]` ? { [K in N]: string } : unknown;
+export type RouteParams<R extends string> = R extends `${infer Head}/${infer Rest}`
+  ? ParamOf<Head> & RouteParams<Rest>
+  : ParamOf<R>;
+type ParamOf<S extends string> = S extends `[[...${infer N}]]`
+  ? { [K in N]?: string[] }
+  : S extends `[...${infer N}]`
+    ? { [K in N]: string[] }
+    : S extends `[${infer N}]`
+      ? { [K in N]: string }
+      : unknown;
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -35,16 +45,30 @@ export type RouteDeclaration = { route: string; auth: "public" | "user" | "sessi
 /** Who the request acts as, in which project: a member (session routes) or an API key (key routes). */
 export type ProjectAccess = MemberAccess | KeyAccess;
 type ProjectRef = { id: string; slug: string; name: string };
-export type MemberAccess = { project: ProjectRef; actor: Actor; member: { user: CurrentUser; role: ProjectRole }; key: null };
+export type MemberAccess = {
+  project: ProjectRef;
+  actor: Actor;
+  member: { user: CurrentUser; role: ProjectRole };
+  key: null;
+};
 export type KeyAccess = { project: ProjectRef; actor: Actor; member: null; key: ApiKeyIdentity };
 
-type Input<R extends string, B, Q> = { req: NextRequest; params: RouteParams<R>; ctx: RequestContext; body: Parsed<B>; query: Parsed<Q> };
+type Input<R extends string, B, Q> = {
+  req: NextRequest;
+  params: RouteParams<R>;
+  ctx: RequestContext;
+  body: Parsed<B>;
+  query: Parsed<Q>;
+};
 /** Routes that authenticate always know who acts (for audit entries). */
 type Authenticated = { ctx: RequestContext & { actor: NonNullable<RequestContext["actor"]> } };
 type Options<R extends string, B, Q> = { route: R; body?: B; query?: Q };
 type Handler<A> = (args: A) => Promise<unknown>;
 
-export type RouteHandler<R extends string> = ((req: NextRequest, context: { params: Promise<RouteParams<R>> }) => Promise<Response>) & { declared: RouteDeclaration };
+export type RouteHandler<R extends string> = ((
+  req: NextRequest,
+  context: { params: Promise<RouteParams<R>> },
+) => Promise<Response>) & { declared: RouteDeclaration };
 
 /**
  * The one route wrapper. It gives the request an id, refuses cross-site writes, authenticates as the
@@ -53,38 +77,68 @@ export type RouteHandler<R extends string> = ((req: NextRequest, context: { para
  * (AppError → its status; ZodError → 422; anything else → logged 500 with no internals). The handler
  * returns a Response or a value to send as JSON.
  */
-export function apiRoute<R extends string, B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
-  options: Options<R, B, Q> & { auth: "public" },
-  handler: Handler<Input<R, B, Q>>,
-): RouteHandler<R>;
-export function apiRoute<R extends string, B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+export function apiRoute<
+  R extends string,
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+>(options: Options<R, B, Q> & { auth: "public" }, handler: Handler<Input<R, B, Q>>): RouteHandler<R>;
+export function apiRoute<
+  R extends string,
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+>(
   options: Options<R, B, Q> & { auth: "user" },
   handler: Handler<Input<R, B, Q> & Authenticated & { user: CurrentUser }>,
 ): RouteHandler<R>;
-export function apiRoute<R extends string, B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+export function apiRoute<
+  R extends string,
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+>(
   options: Options<R, B, Q> & { auth?: "session"; action: Action },
   handler: Handler<Input<R, B, Q> & Authenticated & { access: MemberAccess }>,
 ): RouteHandler<R>;
-export function apiRoute<R extends string, B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+export function apiRoute<
+  R extends string,
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+>(
   options: Options<R, B, Q> & { auth: "api-key"; action: Action },
   handler: Handler<Input<R, B, Q> & Authenticated & { access: KeyAccess }>,
 ): RouteHandler<R>;
 export function apiRoute(
-  options: Options<string, z.ZodType | undefined, z.ZodType | undefined> & { auth?: RouteDeclaration["auth"]; action?: Action },
+  options: Options<string, z.ZodType | undefined, z.ZodType | undefined> & {
+    auth?: RouteDeclaration["auth"];
+    action?: Action;
+  },
   handler: Handler<never>,
 ): RouteHandler<string> {
   // The overloads above tie each handler's arguments to its declaration; here they are built for all kinds at once.
-  const run = handler as unknown as Handler<{ req: NextRequest; params: Record<string, string | string[]>; ctx: RequestContext; body: unknown; query: unknown; user?: CurrentUser; access?: ProjectAccess }>;
-  const declared: RouteDeclaration = { route: options.route, auth: options.auth ?? "session", ...(options.action ? { action: options.action } : {}) };
+  const run = handler as unknown as Handler<{
+    req: NextRequest;
+    params: Record<string, string | string[]>;
+    ctx: RequestContext;
+    body: unknown;
+    query: unknown;
+    user?: CurrentUser;
+    access?: ProjectAccess;
+  }>;
+  const declared: RouteDeclaration = {
+    route: options.route,
+    auth: options.auth ?? "session",
+    ...(options.action ? { action: options.action } : {}),
+  };
   // A key route whose action no scope grants could never be called: say so when the module loads.
   const scope = declared.auth === "api-key" ? scopeFor(declared.action!) : null;
-  if (declared.auth === "api-key" && !scope) throw new Error(`${declared.route}: no API key scope grants ${declared.action}.`);
+  if (declared.auth === "api-key" && !scope)
+    throw new Error(`${declared.route}: no API key scope grants ${declared.action}.`);
 
   const route = async (req: NextRequest, context: { params: Promise<RouteParams<string>> }): Promise<Response> => {
     const requestId = requestIdOf(req.headers);
     try {
       // A Bearer key is no ambient credential a foreign page could ride on, so only session routes refuse cross-site writes.
-      if (declared.auth !== "api-key" && isCrossSiteWrite(req)) throw new AppError({ code: "forbidden", message: "Cross-site requests are not allowed." });
+      if (declared.auth !== "api-key" && isCrossSiteWrite(req))
+        throw new AppError({ code: "forbidden", message: "Cross-site requests are not allowed." });
       const params = (await context.params) as Record<string, string | string[]>;
       refuseUnsafeInput({ value: params });
       let ctx: RequestContext;
@@ -99,7 +153,10 @@ export function apiRoute(
       } else {
         const user = await getCurrentUser();
         ctx = { actor: user ? { userId: user.id, email: user.email } : null, requestId };
-        who = declared.auth === "user" ? { user: requireUser(user) } : { access: await memberAccess(user, params.project, declared.action!) };
+        who =
+          declared.auth === "user"
+            ? { user: requireUser(user) }
+            : { access: await memberAccess(user, params.project, declared.action!) };
       }
       const body = options.body ? await parseBody(req, options.body) : undefined;
       const query = options.query ? parseQuery(req, options.query) : undefined;
@@ -111,17 +168,35 @@ export function apiRoute(
   return Object.assign(route, { declared });
 }
 
-async function memberAccess(user: CurrentUser | null, projectSlug: string | string[] | undefined, action: Action): Promise<MemberAccess> {
+async function memberAccess(
+  user: CurrentUser | null,
+  projectSlug: string | string[] | undefined,
+  action: Action,
+): Promise<MemberAccess> {
   if (typeof projectSlug !== "string") throw new Error("A session route with an action needs a [project] segment.");
   const access = await requireProjectPermission({ user, projectSlug, action });
-  return { project: access.project, actor: { id: access.user.id, name: access.user.name, role: access.role }, member: { user: access.user, role: access.role }, key: null };
+  return {
+    project: access.project,
+    actor: { id: access.user.id, name: access.user.name, role: access.role },
+    member: { user: access.user, role: access.role },
+    key: null,
+  };
 }
 
 // A key belongs to one project; a URL naming another one is answered as if it did not exist.
 async function keyAccess(key: ApiKeyIdentity, projectSlug: string | string[] | undefined): Promise<KeyAccess> {
-  const project = await db.project.findUnique({ where: { id: key.projectId }, select: { id: true, slug: true, name: true } });
-  if (!project || (typeof projectSlug === "string" && projectSlug !== project.slug)) throw new AppError({ code: "not_found", message: "This key's project no longer exists." });
-  return { project, actor: { id: key.createdById, name: `API key ${key.name}`, scopes: key.scopes }, member: null, key };
+  const project = await db.project.findUnique({
+    where: { id: key.projectId },
+    select: { id: true, slug: true, name: true },
+  });
+  if (!project || (typeof projectSlug === "string" && projectSlug !== project.slug))
+    throw new AppError({ code: "not_found", message: "This key's project no longer exists." });
+  return {
+    project,
+    actor: { id: key.createdById, name: `API key ${key.name}`, scopes: key.scopes },
+    member: null,
+    key,
+  };
 }
 
 /**
@@ -129,13 +204,22 @@ async function keyAccess(key: ApiKeyIdentity, projectSlug: string | string[] | u
  * …/versions share the catch-all route, as Next.js allows nothing after one). Each handler keeps its
  * own declaration; the path without a known last segment is a 404 naming the choices.
  */
-export function bySuffix<R extends string>(handlers: Record<string, RouteHandler<R>>, param: keyof RouteParams<R> & string) {
+export function bySuffix<R extends string>(
+  handlers: Record<string, RouteHandler<R>>,
+  param: keyof RouteParams<R> & string,
+) {
   const route = async (req: NextRequest, context: { params: Promise<RouteParams<R>> }): Promise<Response> => {
     const segments = (await context.params)[param] as unknown as string[];
     const handler = segments.length > 1 ? handlers[segments[segments.length - 1]!] : undefined;
     if (!handler) {
-      const choices = Object.keys(handlers).map((s) => `{${param}}/${s}`).join(" or ");
-      return errorResponse(new AppError({ code: "not_found", message: `${req.method} ${choices}.` }), req, requestIdOf(req.headers));
+      const choices = Object.keys(handlers)
+        .map((s) => `{${param}}/${s}`)
+        .join(" or ");
+      return errorResponse(
+        new AppError({ code: "not_found", message: `${req.method} ${choices}.` }),
+        req,
+        requestIdOf(req.headers),
+      );
     }
     return handler(req, context);
   };
@@ -157,8 +241,12 @@ export function jsonResponse(result: unknown, requestId: string): Response {
 /** The one error path: AppError → its status; ZodError → 422; anything else → logged 500 with no internals. */
 export function errorResponse(error: unknown, req: NextRequest, requestId: string): Response {
   const appError = toAppError(error);
-  if (appError.status >= 500) log.error("request failed", { requestId, method: req.method, path: redactPath(req.nextUrl.pathname), error });
-  return NextResponse.json(errorBody(appError, requestId), { status: appError.status, headers: { "x-request-id": requestId, "cache-control": NO_STORE, ...appError.headers } });
+  if (appError.status >= 500)
+    log.error("request failed", { requestId, method: req.method, path: redactPath(req.nextUrl.pathname), error });
+  return NextResponse.json(errorBody(appError, requestId), {
+    status: appError.status,
+    headers: { "x-request-id": requestId, "cache-control": NO_STORE, ...appError.headers },
+  });
 }
 
 /**

@@ -5,6 +5,7 @@
 /** Why the request's URL cannot be served, or null when it can. */
 export function findUrlProblem(url: string | undefined): string | null {
   if (!url) return null;
-  if (url.includes("\u0000") || /%00/i.test(url)) return "The address contains a NUL character (%00); remove it and try again.";
+  if (url.includes("\u0000") || /%00/i.test(url))
+    return "The address contains a NUL character (%00); remove it and try again.";
   return null;
 }

@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+
 import { getEnv } from "@/lib/env";
 import { getRequestHost } from "@/lib/http/get-request-host";
 

@@ -2,6 +2,7 @@
 // or Next.js reads a byte of them: Next (and next-auth's routes) would otherwise buffer and parse
 // whatever arrives, and anyone can send it, signed in or not (README "Configuration").
 import type { IncomingMessage, ServerResponse } from "node:http";
+
 import { AppError } from "@/lib/errors";
 import { writeNodeError } from "@/lib/http/write-node-error";
 import { log } from "@/lib/log";
@@ -11,11 +12,17 @@ export type BodyLimits = { bodyBytes: number; importBytes: number };
 
 const IMPORT_PATH = /^\/api\/projects\/[^/?]+\/import(?:[?/]|$)/;
 
-const readable = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`);
+const readable = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`;
 
 function refuse(req: IncomingMessage, res: ServerResponse, limit: number, variable: string, requestId: string) {
   // No path: these requests never reach the request log's redaction, and paths may carry tokens.
-  log.warn("request body too large", { requestId, method: req.method, limitBytes: limit, declaredBytes: req.headers["content-length"] ?? null });
+  log.warn("request body too large", {
+    requestId,
+    method: req.method,
+    limitBytes: limit,
+    declaredBytes: req.headers["content-length"] ?? null,
+  });
   const error = new AppError({
     code: "payload_too_large",
     message: `The request body is larger than the limit of ${readable(limit)} (${limit} bytes, ${variable}).`,
@@ -33,7 +40,14 @@ function refuse(req: IncomingMessage, res: ServerResponse, limit: number, variab
  * `expectsContinue`: the request came through the server's "checkContinue" event (Expect:
  * 100-continue): the client waits to be told to send its body, so a refusal costs it no upload.
  */
-export function limitRequestBody(opts: { req: IncomingMessage; res: ServerResponse; limits: BodyLimits; requestId: string; expectsContinue?: boolean; accept: () => void }): void {
+export function limitRequestBody(opts: {
+  req: IncomingMessage;
+  res: ServerResponse;
+  limits: BodyLimits;
+  requestId: string;
+  expectsContinue?: boolean;
+  accept: () => void;
+}): void {
   const { req, res, limits, requestId, accept } = opts;
   const isImport = IMPORT_PATH.test(req.url ?? "");
   const limit = isImport ? limits.importBytes : limits.bodyBytes;

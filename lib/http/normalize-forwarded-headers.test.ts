@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { describe, expect, it } from "vitest";
+
 import { normalizeForwardedHeaders } from "@/lib/http/normalize-forwarded-headers";
 import { CLIENT_ADDRESS_HEADER, getClientAddress } from "@/lib/net/get-client-address";
 
@@ -23,7 +24,12 @@ describe("forwarded headers", () => {
   });
 
   it("behind one trusted proxy, takes the address that proxy appended, not what the client wrote before it", () => {
-    const headers: IncomingHttpHeaders = { host: "galley.internal:3000", "x-forwarded-for": "6.6.6.6, 198.51.100.4", "x-forwarded-host": "galley.example.com", "x-forwarded-proto": "https" };
+    const headers: IncomingHttpHeaders = {
+      host: "galley.internal:3000",
+      "x-forwarded-for": "6.6.6.6, 198.51.100.4",
+      "x-forwarded-host": "galley.example.com",
+      "x-forwarded-proto": "https",
+    };
     normalizeForwardedHeaders({ headers, socketAddress: "10.0.0.2", trustedHops: 1 });
     expect(getClientAddress(headers)).toBe("198.51.100.4");
     expect(headers["x-forwarded-for"]).toBe("198.51.100.4");

@@ -1,11 +1,18 @@
 import type { IncomingHttpHeaders } from "node:http";
 import ipaddr from "ipaddr.js";
+
 import { log } from "@/lib/log";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/net/get-client-address";
 
 let warned = false;
 
-const FORWARDED = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"] as const;
+const FORWARDED = [
+  "x-forwarded-for",
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+  "forwarded",
+] as const;
 
 /** A bare IP from "1.2.3.4", "1.2.3.4:567", "[::1]:80" or "::ffff:1.2.3.4" (as IPv4), or null. */
 function parseAddress(raw: string | undefined): string | null {
@@ -19,7 +26,10 @@ function parseAddress(raw: string | undefined): string | null {
 
 /** The entry `hops` from the right of a comma list (what the outermost trusted proxy saw), or the leftmost. */
 function entryAt(header: string | string[] | undefined, hops: number): string | undefined {
-  const list = (Array.isArray(header) ? header.join(",") : (header ?? "")).split(",").map((s) => s.trim()).filter(Boolean);
+  const list = (Array.isArray(header) ? header.join(",") : (header ?? ""))
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return list.length ? list[Math.max(0, list.length - hops)] : undefined;
 }
 
@@ -30,13 +40,19 @@ function entryAt(header: string | string[] | undefined, hops: number): string | 
  * a forged X-Forwarded-For would dodge the sign-in throttle. With `trustedHops` proxies, each value
  * is reduced to the one the outermost trusted proxy saw. Mutates `headers`.
  */
-export function normalizeForwardedHeaders(opts: { headers: IncomingHttpHeaders; socketAddress: string | undefined; trustedHops: number }): void {
+export function normalizeForwardedHeaders(opts: {
+  headers: IncomingHttpHeaders;
+  socketAddress: string | undefined;
+  trustedHops: number;
+}): void {
   const { headers, trustedHops } = opts;
   const socket = parseAddress(opts.socketAddress) ?? "unknown";
   if (trustedHops <= 0) {
     if (!warned && FORWARDED.some((name) => headers[name] !== undefined)) {
       warned = true;
-      log.warn("Ignoring X-Forwarded-* headers: set GALLEY_TRUST_PROXY if Galley runs behind a reverse proxy (see README, Configuration).");
+      log.warn(
+        "Ignoring X-Forwarded-* headers: set GALLEY_TRUST_PROXY if Galley runs behind a reverse proxy (see README, Configuration).",
+      );
     }
     for (const name of FORWARDED) delete headers[name];
     headers[CLIENT_ADDRESS_HEADER] = socket;

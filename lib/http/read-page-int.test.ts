@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { readPageInt } from "./read-page-int";
 
 describe("readPageInt", () => {
@@ -7,6 +8,18 @@ describe("readPageInt", () => {
     expect(readPageInt("2147483647")).toBe(2147483647);
   });
   it("treats anything else as absent", () => {
-    for (const value of [undefined, "", "0", "-1", "1.5", "1e3", "2147483648", "99999999999999999999", "abc", "3\u0000"]) expect(readPageInt(value)).toBeUndefined();
+    for (const value of [
+      undefined,
+      "",
+      "0",
+      "-1",
+      "1.5",
+      "1e3",
+      "2147483648",
+      "99999999999999999999",
+      "abc",
+      "3\u0000",
+    ])
+      expect(readPageInt(value)).toBeUndefined();
   });
 });

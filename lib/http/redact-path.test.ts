@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { redactPath } from "@/lib/http/redact-path";
 
 describe("request paths in logs", () => {

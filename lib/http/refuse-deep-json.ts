@@ -20,7 +20,8 @@ export function refuseDeepJson(opts: { text: string; maxDepth?: number }): void 
       else if (c === 34 /* " */) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 /* [ */ || c === 123 /* { */) {
-      if (++depth > maxDepth) throw validationError([{ path: "", message: `The request body is nested deeper than ${maxDepth} levels.` }]);
+      if (++depth > maxDepth)
+        throw validationError([{ path: "", message: `The request body is nested deeper than ${maxDepth} levels.` }]);
     } else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
   }
 }

@@ -45,9 +45,11 @@ export function refuseUnsafeInput(opts: { value: unknown; prefix?: string; maxDe
       continue;
     }
     if (value === null || typeof value !== "object") continue;
-    if (node.depth >= maxDepth) throw validationError([{ path: pathOf(node, prefix), message: `is nested deeper than ${maxDepth} levels` }]);
+    if (node.depth >= maxDepth)
+      throw validationError([{ path: pathOf(node, prefix), message: `is nested deeper than ${maxDepth} levels` }]);
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], key: i, parent: node, depth: node.depth + 1 });
+      for (let i = value.length - 1; i >= 0; i--)
+        stack.push({ value: value[i], key: i, parent: node, depth: node.depth + 1 });
       continue;
     }
     const entries = Object.entries(value);
@@ -59,4 +61,3 @@ export function refuseUnsafeInput(opts: { value: unknown; prefix?: string; maxDe
     }
   }
 }
-

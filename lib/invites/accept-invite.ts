@@ -1,11 +1,14 @@
+import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
 import { getUsableInviteOrThrow } from "@/lib/invites/get-usable-invite-or-throw";
 import type { RequestContext } from "@/lib/request-context";
 
 /** A signed-in user joins the invite's project. The invite must be for their email. */
-export async function acceptInvite(opts: { ctx: RequestContext & { actor: NonNullable<RequestContext["actor"]> }; token: string }) {
+export async function acceptInvite(opts: {
+  ctx: RequestContext & { actor: NonNullable<RequestContext["actor"]> };
+  token: string;
+}) {
   const { actor } = opts.ctx;
   return db.$transaction(async (tx) => {
     const invite = await getUsableInviteOrThrow({ tx, token: opts.token });
@@ -15,7 +18,9 @@ export async function acceptInvite(opts: { ctx: RequestContext & { actor: NonNul
         message: `This invite is for ${invite.email}, but you are signed in as ${actor.email}. Sign out and use the invited address.`,
       });
     }
-    const existing = await tx.membership.findUnique({ where: { projectId_userId: { projectId: invite.projectId, userId: actor.userId } } });
+    const existing = await tx.membership.findUnique({
+      where: { projectId_userId: { projectId: invite.projectId, userId: actor.userId } },
+    });
     if (!existing) {
       await tx.membership.create({ data: { projectId: invite.projectId, userId: actor.userId, role: invite.role } });
     }

@@ -1,10 +1,10 @@
+import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
+import type { ProjectRole } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { ProjectRole } from "@/lib/auth/permissions";
-import type { RequestContext } from "@/lib/request-context";
-import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
-import { assertMayManageRole } from "@/lib/members/assert-may-manage-role";
 import { hashInviteToken, newInviteToken } from "@/lib/invites/hash-invite-token";
+import { assertMayManageRole } from "@/lib/members/assert-may-manage-role";
+import type { RequestContext } from "@/lib/request-context";
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -12,7 +12,14 @@ export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
  * Creates a one-time invite link for an email and role, valid for 7 days. The token is returned
  * once, here; the database keeps only its hash. An earlier pending invite for the email is revoked.
  */
-export async function createInvite(opts: { ctx: RequestContext; projectId: string; actorRole: ProjectRole; createdById: string; email: string; role: ProjectRole }) {
+export async function createInvite(opts: {
+  ctx: RequestContext;
+  projectId: string;
+  actorRole: ProjectRole;
+  createdById: string;
+  email: string;
+  role: ProjectRole;
+}) {
   assertMayManageRole({ actorRole: opts.actorRole, roles: [opts.role] });
   const token = newInviteToken();
   const invite = await db.$transaction(async (tx) => {

@@ -12,7 +12,13 @@ export async function getInvitePreview(opts: { token: string }): Promise<InviteP
     return await db.$transaction(async (tx) => {
       const invite = await getUsableInviteOrThrow({ tx, token: opts.token });
       const accountExists = Boolean(await tx.user.findUnique({ where: { email: invite.email }, select: { id: true } }));
-      return { ok: true as const, email: invite.email, role: invite.role, projectName: invite.project.name, accountExists };
+      return {
+        ok: true as const,
+        email: invite.email,
+        role: invite.role,
+        projectName: invite.project.name,
+        accountExists,
+      };
     });
   } catch (error) {
     if (error instanceof AppError) return { ok: false, message: error.message };

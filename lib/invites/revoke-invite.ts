@@ -1,7 +1,7 @@
+import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/request-context";
-import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
 
 export async function revokeInvite(opts: { ctx: RequestContext; projectId: string; inviteId: string }) {
   await db.$transaction(async (tx) => {

@@ -1,5 +1,5 @@
-import { AppError } from "@/lib/errors";
 import type { ProjectRole } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
 import { mayManageRole } from "@/lib/members/may-manage-role";
 
 /**

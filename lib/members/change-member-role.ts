@@ -1,13 +1,19 @@
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import type { ProjectRole } from "@/lib/auth/permissions";
-import type { RequestContext } from "@/lib/request-context";
-import { lockInTransaction } from "@/lib/db/lock-in-transaction";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
+import type { ProjectRole } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { lockInTransaction } from "@/lib/db/lock-in-transaction";
+import { AppError } from "@/lib/errors";
 import { assertMayManageRole } from "@/lib/members/assert-may-manage-role";
+import type { RequestContext } from "@/lib/request-context";
 
 /** Changes a member's role. The last owner of a project cannot be demoted. */
-export async function changeMemberRole(opts: { ctx: RequestContext; projectId: string; actorRole: ProjectRole; userId: string; role: ProjectRole }) {
+export async function changeMemberRole(opts: {
+  ctx: RequestContext;
+  projectId: string;
+  actorRole: ProjectRole;
+  userId: string;
+  role: ProjectRole;
+}) {
   return db.$transaction(async (tx) => {
     // Two owners demoting each other at once must not leave the project with none.
     await lockInTransaction(tx, `project-owners:${opts.projectId}`);
@@ -21,7 +27,10 @@ export async function changeMemberRole(opts: { ctx: RequestContext; projectId: s
     if (membership.role === "OWNER") {
       const owners = await tx.membership.count({ where: { projectId: opts.projectId, role: "OWNER" } });
       if (owners <= 1) {
-        throw new AppError({ code: "conflict", message: "This is the project's last owner. Make someone else an owner first." });
+        throw new AppError({
+          code: "conflict",
+          message: "This is the project's last owner. Make someone else an owner first.",
+        });
       }
     }
     await tx.membership.update({ where: { id: membership.id }, data: { role: opts.role } });

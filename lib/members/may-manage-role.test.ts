@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { roles } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { assertMayManageRole } from "@/lib/members/assert-may-manage-role";
@@ -14,7 +15,9 @@ describe("the member-role rule", () => {
   it("refuses a change when any role it touches is the owner's and the actor is no owner", () => {
     // Demoting an owner touches OWNER as the old role, promoting to owner as the new one.
     for (const touched of [["OWNER"], ["OWNER", "EDITOR"], ["EDITOR", "OWNER"]] as const) {
-      expect(() => assertMayManageRole({ actorRole: "ADMIN", roles: [...touched] }), touched.join("→")).toThrow(AppError);
+      expect(() => assertMayManageRole({ actorRole: "ADMIN", roles: [...touched] }), touched.join("→")).toThrow(
+        AppError,
+      );
       expect(() => assertMayManageRole({ actorRole: "OWNER", roles: [...touched] })).not.toThrow();
     }
     expect(() => assertMayManageRole({ actorRole: "ADMIN", roles: ["EDITOR", "ADMIN"] })).not.toThrow();

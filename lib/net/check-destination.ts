@@ -1,5 +1,6 @@
 // The outbound destination policy: may Galley open a connection to this address (reached by this host name)?
 import ipaddr from "ipaddr.js";
+
 import { parseOutboundRules, type OutboundRule } from "@/lib/net/parse-outbound-rules";
 
 /**
@@ -12,9 +13,16 @@ export const BUILT_IN_DENY: OutboundRule[] = parseOutboundRules("169.254.0.0/16,
 /** The operator's lists (GALLEY_OUTBOUND_ALLOW / GALLEY_OUTBOUND_DENY), parsed. */
 export type OutboundPolicy = { allow: OutboundRule[]; deny: OutboundRule[] };
 
-export type DestinationVerdict = { allowed: true } | { allowed: false; rule: string; source: "GALLEY_OUTBOUND_DENY" | "built-in" | "unreadable"; byHost: boolean };
+export type DestinationVerdict =
+  | { allowed: true }
+  | { allowed: false; rule: string; source: "GALLEY_OUTBOUND_DENY" | "built-in" | "unreadable"; byHost: boolean };
 
-type Candidate = { rule: OutboundRule & { kind: "range" }; deny: boolean; source: "GALLEY_OUTBOUND_DENY" | "GALLEY_OUTBOUND_ALLOW" | "built-in"; rank: number };
+type Candidate = {
+  rule: OutboundRule & { kind: "range" };
+  deny: boolean;
+  source: "GALLEY_OUTBOUND_DENY" | "GALLEY_OUTBOUND_ALLOW" | "built-in";
+  rank: number;
+};
 
 /**
  * Decides one connection. Host-name entries match the name in the URL and come first (deny before
@@ -25,8 +33,12 @@ type Candidate = { rule: OutboundRule & { kind: "range" }; deny: boolean; source
  * address they carry too, so no IPv6 spelling slips past an IPv4 rule. Unreadable addresses are denied.
  */
 export function checkDestination(opts: { host: string; address: string; policy: OutboundPolicy }): DestinationVerdict {
-  const host = opts.host.toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
-  const byHost = (rules: OutboundRule[]) => rules.find((r) => r.kind === "host" && (r.subdomains ? host.endsWith(`.${r.host}`) : host === r.host));
+  const host = opts.host
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "")
+    .replace(/\.$/, "");
+  const byHost = (rules: OutboundRule[]) =>
+    rules.find((r) => r.kind === "host" && (r.subdomains ? host.endsWith(`.${r.host}`) : host === r.host));
   const deniedHost = byHost(opts.policy.deny);
   if (deniedHost) return { allowed: false, rule: deniedHost.text, source: "GALLEY_OUTBOUND_DENY", byHost: true };
   if (byHost(opts.policy.allow)) return { allowed: true };
@@ -50,12 +62,19 @@ function formsOf(address: ipaddr.IPv4 | ipaddr.IPv6): Array<ipaddr.IPv4 | ipaddr
 function decide(address: ipaddr.IPv4 | ipaddr.IPv6, policy: OutboundPolicy): DestinationVerdict {
   const candidates: Candidate[] = [];
   const add = (rules: OutboundRule[], deny: boolean, source: Candidate["source"], rank: number) => {
-    for (const rule of rules) if (rule.kind === "range" && rule.range[0].kind() === address.kind() && address.match(rule.range)) candidates.push({ rule, deny, source, rank });
+    for (const rule of rules)
+      if (rule.kind === "range" && rule.range[0].kind() === address.kind() && address.match(rule.range))
+        candidates.push({ rule, deny, source, rank });
   };
   add(policy.deny, true, "GALLEY_OUTBOUND_DENY", 3);
   add(policy.allow, false, "GALLEY_OUTBOUND_ALLOW", 2);
   add(BUILT_IN_DENY, true, "built-in", 1);
   const winner = candidates.sort((a, b) => b.rule.range[1] - a.rule.range[1] || b.rank - a.rank)[0];
   if (!winner?.deny) return { allowed: true };
-  return { allowed: false, rule: winner.rule.text, source: winner.source as "GALLEY_OUTBOUND_DENY" | "built-in", byHost: false };
+  return {
+    allowed: false,
+    rule: winner.rule.text,
+    source: winner.source as "GALLEY_OUTBOUND_DENY" | "built-in",
+    byHost: false,
+  };
 }

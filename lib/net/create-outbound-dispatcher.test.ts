@@ -1,7 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Agent } from "undici";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createOutboundDispatcher, type ResolveHost } from "@/lib/net/create-outbound-dispatcher";
 import { findOutboundDenial } from "@/lib/net/outbound-denied-error";
 import { parseOutboundRules } from "@/lib/net/parse-outbound-rules";
@@ -23,9 +24,13 @@ describe("createOutboundDispatcher", () => {
   };
   const resolve: ResolveHost = (hostname, callback) => {
     const answers = lookups[hostname];
-    if (!answers) return callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND" }), []);
+    if (!answers)
+      return callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND" }), []);
     const next = answers.length > 1 ? answers.shift()! : answers[0]!;
-    callback(null, next.map((address) => ({ address, family: address.includes(":") ? 6 : 4 })));
+    callback(
+      null,
+      next.map((address) => ({ address, family: address.includes(":") ? 6 : 4 })),
+    );
   };
   const get = (host: string) => fetch(`http://${host}:${port}/`, { dispatcher } as RequestInit);
   const denial = async (host: string) => {
@@ -58,16 +63,24 @@ describe("createOutboundDispatcher", () => {
 
   it("refuses a name that resolves to a denied address, saying which and why", async () => {
     const before = hits;
-    expect(await denial("evil.test")).toBe("evil.test resolves to 127.0.0.2, which the outbound policy denies (it matches 127.0.0.2 in GALLEY_OUTBOUND_DENY on the server).");
+    expect(await denial("evil.test")).toBe(
+      "evil.test resolves to 127.0.0.2, which the outbound policy denies (it matches 127.0.0.2 in GALLEY_OUTBOUND_DENY on the server).",
+    );
     expect(await denial("mixed.test")).toMatch(/^mixed.test resolves to 127.0.0.2/);
-    expect(await denial("metadata.test")).toBe("metadata.test resolves to 169.254.169.254, which the outbound policy denies (cloud metadata range 169.254.0.0/16; set GALLEY_OUTBOUND_ALLOW=169.254.169.254 on the server if Galley must reach it).");
+    expect(await denial("metadata.test")).toBe(
+      "metadata.test resolves to 169.254.169.254, which the outbound policy denies (cloud metadata range 169.254.0.0/16; set GALLEY_OUTBOUND_ALLOW=169.254.169.254 on the server if Galley must reach it).",
+    );
     expect(hits).toBe(before);
   });
 
   it("refuses denied IP literals, IPv4-mapped IPv6 included", async () => {
-    expect(await denial("127.0.0.2")).toBe("127.0.0.2 is an address the outbound policy denies (it matches 127.0.0.2 in GALLEY_OUTBOUND_DENY on the server).");
+    expect(await denial("127.0.0.2")).toBe(
+      "127.0.0.2 is an address the outbound policy denies (it matches 127.0.0.2 in GALLEY_OUTBOUND_DENY on the server).",
+    );
     expect(await denial("[::ffff:127.0.0.2]")).toMatch(/^::ffff:7f00:2 is an address the outbound policy denies/);
-    expect(await denial("169.254.169.254")).toMatch(/^169.254.169.254 is an address the outbound policy denies \(cloud metadata range/);
+    expect(await denial("169.254.169.254")).toMatch(
+      /^169.254.169.254 is an address the outbound policy denies \(cloud metadata range/,
+    );
   });
 
   it("checks again at every connection, so a name that rebinds to a denied address is refused", async () => {

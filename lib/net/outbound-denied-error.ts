@@ -8,7 +8,11 @@ export class OutboundDeniedError extends Error {
 
   constructor(opts: { host: string; address: string; verdict: Extract<DestinationVerdict, { allowed: false }> }) {
     const { host, address, verdict } = opts;
-    const what = verdict.byHost ? `${host} is a host name the outbound policy denies` : host === address ? `${address} is an address the outbound policy denies` : `${host} resolves to ${address}, which the outbound policy denies`;
+    const what = verdict.byHost
+      ? `${host} is a host name the outbound policy denies`
+      : host === address
+        ? `${address} is an address the outbound policy denies`
+        : `${host} resolves to ${address}, which the outbound policy denies`;
     const why = {
       GALLEY_OUTBOUND_DENY: `it matches ${verdict.rule} in GALLEY_OUTBOUND_DENY on the server`,
       "built-in": `cloud metadata range ${verdict.rule}; set GALLEY_OUTBOUND_ALLOW=${address} on the server if Galley must reach it`,

@@ -19,7 +19,10 @@ export function parseOutboundRules(text: string | undefined): OutboundRule[] {
     const entry = raw.trim().toLowerCase();
     if (!entry) continue;
     if (entry === "*") {
-      rules.push({ kind: "range", text: "*", range: ipaddr.parseCIDR("0.0.0.0/0") }, { kind: "range", text: "*", range: ipaddr.parseCIDR("::/0") });
+      rules.push(
+        { kind: "range", text: "*", range: ipaddr.parseCIDR("0.0.0.0/0") },
+        { kind: "range", text: "*", range: ipaddr.parseCIDR("::/0") },
+      );
       continue;
     }
     const range = toRange(entry);
@@ -49,6 +52,7 @@ function toRange(entry: string): [ipaddr.IPv4 | ipaddr.IPv6, number] | null {
   if (!(bits >= 0 && bits <= (isV4 ? 32 : 128))) return null;
   // Addresses are compared in their IPv4 form when they are IPv4-mapped (::ffff:a.b.c.d), so a
   // mapped range is stored as the IPv4 range it covers.
-  if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress() && bits >= 96) return [(parsed as ipaddr.IPv6).toIPv4Address(), bits - 96];
+  if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress() && bits >= 96)
+    return [(parsed as ipaddr.IPv6).toIPv4Address(), bits - 96];
   return [parsed, bits];
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { readBodyExcerpt } from "@/lib/net/read-body-excerpt";
 
 /** A body of `total` bytes in 4 KB chunks that records how much of it was pulled. */

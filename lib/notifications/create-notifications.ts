@@ -1,8 +1,17 @@
 import type { Tx } from "@/lib/db";
 
-export type NotificationKind = "review-requested" | "changes-requested" | "approved" | "promoted" | "mentioned" | "rolled-back" | "commented";
+export type NotificationKind =
+  "review-requested" | "changes-requested" | "approved" | "promoted" | "mentioned" | "rolled-back" | "commented";
 
-export type CreatedNotification = { id: string; userId: string; kind: string; title: string; body: string; href: string; actorName: string };
+export type CreatedNotification = {
+  id: string;
+  userId: string;
+  kind: string;
+  title: string;
+  body: string;
+  href: string;
+  actorName: string;
+};
 
 /**
  * Puts one notification in each recipient's inbox, in the transaction of what it reports. The actor
@@ -21,7 +30,15 @@ export async function createNotifications(opts: {
   const recipients = [...new Set(opts.recipientIds)].filter((id) => id !== opts.actor.id);
   if (!recipients.length) return [];
   return opts.tx.notification.createManyAndReturn({
-    data: recipients.map((userId) => ({ userId, projectId: opts.projectId, kind: opts.kind, title: opts.title, body: opts.body ?? "", href: opts.href, actorName: opts.actor.name })),
+    data: recipients.map((userId) => ({
+      userId,
+      projectId: opts.projectId,
+      kind: opts.kind,
+      title: opts.title,
+      body: opts.body ?? "",
+      href: opts.href,
+      actorName: opts.actor.name,
+    })),
     select: { id: true, userId: true, kind: true, title: true, body: true, href: true, actorName: true },
   });
 }

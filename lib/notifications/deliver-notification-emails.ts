@@ -1,5 +1,5 @@
-import nodemailer from "nodemailer";
-import type { Transporter } from "nodemailer";
+import nodemailer, { type Transporter } from "nodemailer";
+
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -12,7 +12,8 @@ function transporterFor(url: string): Transporter {
   return transport.transporter;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /** Origin for links in emails: NEXTAUTH_URL, or this server's own address. */
 function linkOrigin(): string {
@@ -29,7 +30,10 @@ export async function deliverNotificationEmails(notifications: CreatedNotificati
   const env = getEnv();
   if (!env.SMTP_URL || !notifications.length) return;
   try {
-    const users = await db.user.findMany({ where: { id: { in: [...new Set(notifications.map((n) => n.userId))] }, emailNotifications: true }, select: { id: true, email: true, name: true } });
+    const users = await db.user.findMany({
+      where: { id: { in: [...new Set(notifications.map((n) => n.userId))] }, emailNotifications: true },
+      select: { id: true, email: true, name: true },
+    });
     const byId = new Map(users.map((u) => [u.id, u]));
     const from = env.SMTP_FROM ?? "Galley <galley@localhost>";
     const origin = linkOrigin();
@@ -48,7 +52,10 @@ export async function deliverNotificationEmails(notifications: CreatedNotificati
             html: `<p><strong>${escapeHtml(n.title)}</strong></p>${n.body ? `<p style="white-space:pre-wrap">${escapeHtml(n.body)}</p>` : ""}<p><a href="${escapeHtml(link)}">Open it in Galley</a></p><p style="color:#666;font-size:12px">You get this because you are a member of a Galley project. <a href="${escapeHtml(settings)}">Turn these emails off</a>.</p>`,
           });
         } catch (error) {
-          log.warn("notification email failed", { notificationId: n.id, error: error instanceof Error ? error.message : String(error) });
+          log.warn("notification email failed", {
+            notificationId: n.id,
+            error: error instanceof Error ? error.message : String(error),
+          });
         }
       }),
     );

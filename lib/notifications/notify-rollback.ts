@@ -19,14 +19,23 @@ export async function notifyRollback(opts: {
   if (opts.fromVersion === null) return [];
   const { tx } = opts;
   const [deployed, version] = await Promise.all([
-    tx.deployment.findFirst({ where: { environmentId: opts.environment.id, promptId: opts.prompt.id, toVersion: opts.fromVersion }, orderBy: { createdAt: "desc" } }),
-    tx.promptVersion.findUnique({ where: { promptId_number: { promptId: opts.prompt.id, number: opts.fromVersion } }, select: { authorId: true } }),
+    tx.deployment.findFirst({
+      where: { environmentId: opts.environment.id, promptId: opts.prompt.id, toVersion: opts.fromVersion },
+      orderBy: { createdAt: "desc" },
+    }),
+    tx.promptVersion.findUnique({
+      where: { promptId_number: { promptId: opts.prompt.id, number: opts.fromVersion } },
+      select: { authorId: true },
+    }),
   ]);
   const recipients = new Set<string>();
   if (deployed) recipients.add(deployed.actorId);
   if (version) recipients.add(version.authorId);
   if (deployed?.reviewId) {
-    const review = await tx.review.findUnique({ where: { id: deployed.reviewId }, select: { authorId: true, reviewers: { select: { userId: true } } } });
+    const review = await tx.review.findUnique({
+      where: { id: deployed.reviewId },
+      select: { authorId: true, reviewers: { select: { userId: true } } },
+    });
     if (review) [review.authorId, ...review.reviewers.map((r) => r.userId)].forEach((id) => recipients.add(id));
   }
   return createNotifications({

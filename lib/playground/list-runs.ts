@@ -23,9 +23,21 @@ export type RunView = {
 };
 
 /** Playground runs of a prompt, newest first (`before` = the id of the last run seen), or one run by id. */
-export async function listRuns(opts: { projectId: string; promptId: string; before?: string; runId?: string; runIds?: string[]; limit?: number }): Promise<{ runs: RunView[]; nextBefore: string | null }> {
+export async function listRuns(opts: {
+  projectId: string;
+  promptId: string;
+  before?: string;
+  runId?: string;
+  runIds?: string[];
+  limit?: number;
+}): Promise<{ runs: RunView[]; nextBefore: string | null }> {
   const limit = opts.limit ?? 30;
-  const cursor = opts.before ? await db.playgroundRun.findFirst({ where: { id: opts.before, promptId: opts.promptId, projectId: opts.projectId }, select: { createdAt: true, id: true } }) : null;
+  const cursor = opts.before
+    ? await db.playgroundRun.findFirst({
+        where: { id: opts.before, promptId: opts.promptId, projectId: opts.projectId },
+        select: { createdAt: true, id: true },
+      })
+    : null;
   const rows = await db.playgroundRun.findMany({
     where: {
       projectId: opts.projectId,

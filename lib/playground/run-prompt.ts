@@ -1,14 +1,15 @@
 import crypto from "node:crypto";
+
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { checkContent } from "@/lib/prompts/check-content";
 import { getPromptOrThrow } from "@/lib/prompts/get-prompt-or-throw";
 import { getVersionOrThrow } from "@/lib/prompts/get-version-or-throw";
-import { getProviderClient } from "@/lib/providers/get-provider-client";
 import type { ProviderFailure } from "@/lib/providers/describe-provider-error";
+import { getProviderClient } from "@/lib/providers/get-provider-client";
+import type { JsonCheck } from "@/lib/runs/check-run-output";
 import { chooseRunModel } from "@/lib/runs/choose-run-model";
 import { executeRun, type ToolCallView } from "@/lib/runs/execute-run";
-import type { JsonCheck } from "@/lib/runs/check-run-output";
 import { renderForRun } from "@/lib/runs/render-for-run";
 import type { ModelConfig } from "@/lib/validations/prompt";
 import type { RunRequest } from "@/lib/validations/run";
@@ -39,20 +40,35 @@ export type RunEvent =
  * "error" event. Every run is stored, failed ones too. `signal` (the browser going away, or Stop)
  * aborts the upstream request.
  */
-export async function runPrompt(opts: { projectId: string; promptId: string; userId: string; request: RunRequest; signal?: AbortSignal }): Promise<ReadableStream<Uint8Array>> {
+export async function runPrompt(opts: {
+  projectId: string;
+  promptId: string;
+  userId: string;
+  request: RunRequest;
+  signal?: AbortSignal;
+}): Promise<ReadableStream<Uint8Array>> {
   const { request } = opts;
   const { source } = request;
   const prompt = await getPromptOrThrow({ projectId: opts.projectId, promptId: opts.promptId });
   const { fromVersion, content } =
     "version" in source
-      ? await getVersionOrThrow({ projectId: opts.projectId, promptId: prompt.id, number: source.version }).then((version) => ({ fromVersion: version, content: version.content }))
+      ? await getVersionOrThrow({ projectId: opts.projectId, promptId: prompt.id, number: source.version }).then(
+          (version) => ({ fromVersion: version, content: version.content }),
+        )
       : { fromVersion: null, content: checkContent({ type: prompt.type, content: source.content, forVersion: false }) };
   // Rendered (and the provider and model chosen) before the stream starts, so these problems answer as errors, not events.
-  const messages = await renderForRun({ projectId: opts.projectId, promptName: prompt.name, content, values: request.values });
+  const messages = await renderForRun({
+    projectId: opts.projectId,
+    promptName: prompt.name,
+    content,
+    values: request.values,
+  });
   const provider = await getProviderClient({ projectId: opts.projectId, providerId: request.providerId });
   const settings: ModelConfig = { ...content.modelConfig, ...request.settings };
   const model = chooseRunModel({ requested: request.model, settings, defaultModel: provider.defaultModel });
-  const draftHash = fromVersion ? null : crypto.createHash("sha256").update(JSON.stringify(content)).digest("hex").slice(0, 16);
+  const draftHash = fromVersion
+    ? null
+    : crypto.createHash("sha256").update(JSON.stringify(content)).digest("hex").slice(0, 16);
 
   const upstream = new AbortController();
   opts.signal?.addEventListener("abort", () => upstream.abort(), { once: true });
@@ -68,7 +84,15 @@ export async function runPrompt(opts: { projectId: string; promptId: string; use
         }
       };
       send({ type: "start", model, provider: provider.name });
-      const result = await executeRun({ projectId: opts.projectId, provider, model, settings, messages, signal: upstream.signal, onDelta: (text) => send({ type: "delta", text }) });
+      const result = await executeRun({
+        projectId: opts.projectId,
+        provider,
+        model,
+        settings,
+        messages,
+        signal: upstream.signal,
+        onDelta: (text) => send({ type: "delta", text }),
+      });
       const { output, toolCalls, finishReason, ttftMs, totalMs, costUsd, failure } = result;
       const { inputTokens, outputTokens } = result.usage;
       const run = await db.playgroundRun.create({
@@ -95,7 +119,19 @@ export async function runPrompt(opts: { projectId: string; promptId: string; use
         },
       });
       if (failure) send({ type: "error", runId: run.id, failure });
-      else send({ type: "done", runId: run.id, inputTokens, outputTokens, costUsd, ttftMs, totalMs, finishReason, toolCalls, json: result.jsonCheck });
+      else
+        send({
+          type: "done",
+          runId: run.id,
+          inputTokens,
+          outputTokens,
+          costUsd,
+          ttftMs,
+          totalMs,
+          finishReason,
+          toolCalls,
+          json: result.jsonCheck,
+        });
       try {
         controller.close();
       } catch {

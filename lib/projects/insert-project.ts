@@ -1,14 +1,16 @@
-import type { Tx } from "@/lib/db";
-import type { RequestContext } from "@/lib/request-context";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
-import { slugify } from "@/lib/projects/slugify";
+import type { Tx } from "@/lib/db";
 import { createDefaultEnvironments } from "@/lib/projects/create-default-environments";
+import { slugify } from "@/lib/projects/slugify";
+import type { RequestContext } from "@/lib/request-context";
 
 /** Creates a project with its owner inside the caller's transaction; the slug gets a suffix if taken. */
 export async function insertProject(opts: { tx: Tx; ctx: RequestContext; name: string; ownerId: string }) {
   const base = slugify(opts.name);
   const taken = new Set(
-    (await opts.tx.project.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((p) => p.slug),
+    (await opts.tx.project.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map(
+      (p) => p.slug,
+    ),
   );
   let slug = base;
   for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;

@@ -1,5 +1,5 @@
-import { db } from "@/lib/db";
 import type { ProjectRole } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
 
 export type UserProject = { id: string; slug: string; name: string; role: ProjectRole };
 

@@ -1,6 +1,6 @@
+import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
 import { db } from "@/lib/db";
 import type { RequestContext } from "@/lib/request-context";
-import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
 
 /** Renames a project. The slug (and so every URL and API path) stays the same. */
 export async function renameProject(opts: { ctx: RequestContext; projectId: string; name: string }) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { slugify } from "@/lib/projects/slugify";
 
 describe("slugify", () => {

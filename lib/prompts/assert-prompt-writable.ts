@@ -9,6 +9,10 @@ import { AppError } from "@/lib/errors";
  */
 export function assertPromptWritable(opts: { prompt: { name: string; archivedAt: Date | null } }) {
   if (opts.prompt.archivedAt) {
-    throw new AppError({ code: "conflict", message: `${opts.prompt.name} is archived; restore it to change it.`, details: { archived: true } });
+    throw new AppError({
+      code: "conflict",
+      message: `${opts.prompt.name} is archived; restore it to change it.`,
+      details: { archived: true },
+    });
   }
 }

@@ -1,10 +1,10 @@
 import { getEnv } from "@/lib/env";
-import { inlineReferences } from "@/lib/templates/inline-references";
-import { WorkBudget } from "@/lib/templates/work-budget";
-import type { PromptContent } from "@/lib/validations/prompt";
 import { loadReferencedTemplates, referenceResolver } from "@/lib/prompts/load-referenced-templates";
 import { templatesOf } from "@/lib/prompts/prompt-text";
 import { templateLimitError } from "@/lib/prompts/template-limit-error";
+import { inlineReferences } from "@/lib/templates/inline-references";
+import { WorkBudget } from "@/lib/templates/work-budget";
+import type { PromptContent } from "@/lib/validations/prompt";
 
 /**
  * Refuses content that, with its references replaced (at their latest or pinned versions, as the
@@ -12,7 +12,11 @@ import { templateLimitError } from "@/lib/prompts/template-limit-error";
  * template_too_large naming the reference chain, shown in the editor, instead of a first failure
  * in the apps that fetch it. Serving checks again, since a referenced prompt can grow later.
  */
-export async function checkResolvedSize(opts: { projectId: string; promptName: string; content: PromptContent }): Promise<void> {
+export async function checkResolvedSize(opts: {
+  projectId: string;
+  promptName: string;
+  content: PromptContent;
+}): Promise<void> {
   const references = await loadReferencedTemplates({ projectId: opts.projectId, content: opts.content });
   const resolveReference = referenceResolver(references);
   const budget = new WorkBudget({ maxBytes: getEnv().GALLEY_MAX_RESOLVED_BYTES }, "resolved template");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { diffModelConfig } from "@/lib/prompts/diff-model-config";
 import { lineChanges, promptText } from "@/lib/prompts/prompt-text";
 
@@ -21,9 +22,19 @@ describe("diffModelConfig", () => {
 
 describe("promptText and lineChanges", () => {
   it("gives chat prompts one block per message and counts changed lines", () => {
-    const before = promptText({ messages: [{ role: "system", content: "Be brief." }, { role: "placeholder", name: "history" }] });
+    const before = promptText({
+      messages: [
+        { role: "system", content: "Be brief." },
+        { role: "placeholder", name: "history" },
+      ],
+    });
     expect(before).toBe("### system\nBe brief.\n\n### placeholder: history");
-    const after = promptText({ messages: [{ role: "system", content: "Be brief.\nBe kind." }, { role: "placeholder", name: "history" }] });
+    const after = promptText({
+      messages: [
+        { role: "system", content: "Be brief.\nBe kind." },
+        { role: "placeholder", name: "history" },
+      ],
+    });
     expect(lineChanges(before, after)).toEqual({ added: 1, removed: 0 });
   });
 });

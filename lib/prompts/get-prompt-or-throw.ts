@@ -1,5 +1,4 @@
-import type { Tx } from "@/lib/db";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertPromptWritable } from "@/lib/prompts/assert-prompt-writable";
 

@@ -1,14 +1,22 @@
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { PromptContent } from "@/lib/validations/prompt";
 import { lineChanges, promptText } from "@/lib/prompts/prompt-text";
+import type { PromptContent } from "@/lib/validations/prompt";
 
 /**
  * Writes version `number` of a prompt inside the caller's transaction (the caller has checked the
  * content and claimed the number), with line counts against `parent`, and moves the prompt's
  * latest pointer and search text.
  */
-export async function insertVersion(opts: { tx: Tx; promptId: string; number: number; content: PromptContent; parent: PromptContent | null; message: string; authorId: string }) {
+export async function insertVersion(opts: {
+  tx: Tx;
+  promptId: string;
+  number: number;
+  content: PromptContent;
+  parent: PromptContent | null;
+  message: string;
+  authorId: string;
+}) {
   const { content } = opts;
   const stats = lineChanges(opts.parent ? promptText(opts.parent) : "", promptText(content));
   const version = await opts.tx.promptVersion.create({
@@ -26,6 +34,9 @@ export async function insertVersion(opts: { tx: Tx; promptId: string; number: nu
     },
     include: { author: true },
   });
-  await opts.tx.prompt.update({ where: { id: opts.promptId }, data: { latestVersion: opts.number, latestText: promptText(content) } });
+  await opts.tx.prompt.update({
+    where: { id: opts.promptId },
+    data: { latestVersion: opts.number, latestText: promptText(content) },
+  });
   return version;
 }

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
+import { decodeKeysetCursor, encodeKeysetCursor } from "@/lib/db/keyset-page";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ListPromptsQuery } from "@/lib/validations/prompt";
-import { decodeKeysetCursor, encodeKeysetCursor } from "@/lib/db/keyset-page";
 
 export type PromptRow = {
   id: string;
@@ -19,7 +19,10 @@ export type PromptRow = {
  * Prompts of a project, last changed first, keyset-paginated (stable and fast however many there
  * are). `q` matches the name, the description or the text of the latest version.
  */
-export async function listPrompts(opts: { projectId: string; query: ListPromptsQuery }): Promise<{ prompts: PromptRow[]; nextCursor: string | null }> {
+export async function listPrompts(opts: {
+  projectId: string;
+  query: ListPromptsQuery;
+}): Promise<{ prompts: PromptRow[]; nextCursor: string | null }> {
   const { query } = opts;
   const cursor = query.cursor ? decodeKeysetCursor({ cursor: query.cursor, name: "cursor" }) : null;
   const q = query.q?.trim();

@@ -3,7 +3,12 @@ import { getPromptOrThrow } from "@/lib/prompts/get-prompt-or-throw";
 import { toVersionSummary, type VersionSummary } from "@/lib/prompts/version-view";
 
 /** Versions newest first, paginated by number (`before` = the last number seen). */
-export async function listVersions(opts: { projectId: string; promptId: string; before?: number; limit?: number }): Promise<{ versions: VersionSummary[]; nextBefore: number | null }> {
+export async function listVersions(opts: {
+  projectId: string;
+  promptId: string;
+  before?: number;
+  limit?: number;
+}): Promise<{ versions: VersionSummary[]; nextBefore: number | null }> {
   const prompt = await getPromptOrThrow({ projectId: opts.projectId, promptId: opts.promptId });
   const limit = opts.limit ?? 50;
   const rows = await db.promptVersion.findMany({
@@ -13,5 +18,8 @@ export async function listVersions(opts: { projectId: string; promptId: string; 
     include: { author: true },
   });
   const page = rows.slice(0, limit);
-  return { versions: page.map(toVersionSummary), nextBefore: rows.length > limit ? page[page.length - 1]!.number : null };
+  return {
+    versions: page.map(toVersionSummary),
+    nextBefore: rows.length > limit ? page[page.length - 1]!.number : null,
+  };
 }

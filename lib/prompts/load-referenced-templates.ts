@@ -1,10 +1,10 @@
 import { db } from "@/lib/db";
 import { templatesOf } from "@/lib/prompts/prompt-text";
-import { parseTemplate } from "@/lib/templates/parse-template";
-import { collectReferences, type ReferenceResolver } from "@/lib/templates/render-template";
-import type { Contract } from "@/lib/templates/contract";
-import type { PromptContent } from "@/lib/templates/prompt-content";
 import { contentOf } from "@/lib/prompts/version-view";
+import type { Contract } from "@/lib/templates/contract";
+import { parseTemplate } from "@/lib/templates/parse-template";
+import type { PromptContent } from "@/lib/templates/prompt-content";
+import { collectReferences, type ReferenceResolver } from "@/lib/templates/render-template";
 
 const refKey = (name: string, version: number | null) => (version === null ? name : `${name}@${version}`);
 
@@ -16,11 +16,28 @@ export type ReferencedTemplate = { template: string; contract: Contract };
  * at their version, the others at the version `environment` runs, or at their latest version when
  * no environment is given (the playground). Missing ones are left out: the renderer reports them by name.
  */
-export async function loadReferencedTemplates(opts: { projectId: string; content: PromptContent; environment?: string }): Promise<Map<string, ReferencedTemplate>> {
+export async function loadReferencedTemplates(opts: {
+  projectId: string;
+  content: PromptContent;
+  environment?: string;
+}): Promise<Map<string, ReferencedTemplate>> {
   const loaded = new Map<string, ReferencedTemplate>();
-  const env = opts.environment ? await db.environment.findUnique({ where: { projectId_slug: { projectId: opts.projectId, slug: opts.environment } }, select: { id: true } }) : null;
+  const env = opts.environment
+    ? await db.environment.findUnique({
+        where: { projectId_slug: { projectId: opts.projectId, slug: opts.environment } },
+        select: { id: true },
+      })
+    : null;
   const unpinned = async (prompt: { id: string; latestVersion: number }) =>
-    opts.environment ? (env ? (await db.environmentPrompt.findUnique({ where: { environmentId_promptId: { environmentId: env.id, promptId: prompt.id } } }))?.version : undefined) : prompt.latestVersion;
+    opts.environment
+      ? env
+        ? (
+            await db.environmentPrompt.findUnique({
+              where: { environmentId_promptId: { environmentId: env.id, promptId: prompt.id } },
+            })
+          )?.version
+        : undefined
+      : prompt.latestVersion;
   let pending = templatesOf(opts.content).flatMap((t) => collectReferences(parseTemplate(t.source).nodes));
   for (let depth = 0; depth < 12 && pending.length; depth++) {
     const next: typeof pending = [];
@@ -30,10 +47,18 @@ export async function loadReferencedTemplates(opts: { projectId: string; content
       // PGlite answers in-process through promises that resolve at once, so a chain of queries never
       // lets the event loop run: a long reference graph would hold it (and /api/health) for its whole load.
       await new Promise<void>((resolve) => setImmediate(resolve));
-      const prompt = await db.prompt.findUnique({ where: { projectId_name: { projectId: opts.projectId, name: ref.prompt } }, select: { id: true, latestVersion: true } });
+      const prompt = await db.prompt.findUnique({
+        where: { projectId_name: { projectId: opts.projectId, name: ref.prompt } },
+        select: { id: true, latestVersion: true },
+      });
       if (!prompt) continue;
       const number = ref.version ?? (await unpinned(prompt));
-      const version = number ? await db.promptVersion.findUnique({ where: { promptId_number: { promptId: prompt.id, number } }, select: { promptId: true, number: true, template: true, messages: true, contract: true, modelConfig: true } }) : null;
+      const version = number
+        ? await db.promptVersion.findUnique({
+            where: { promptId_number: { promptId: prompt.id, number } },
+            select: { promptId: true, number: true, template: true, messages: true, contract: true, modelConfig: true },
+          })
+        : null;
       if (!version || version.template === null) continue;
       loaded.set(k, { template: version.template, contract: contentOf(version).contract });
       next.push(...collectReferences(parseTemplate(version.template).nodes));

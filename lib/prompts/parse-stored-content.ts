@@ -11,6 +11,9 @@ import { promptContentSchema, type PromptContent } from "@/lib/templates/prompt-
 export function parseStoredContent(opts: { stored: unknown; row: string }): PromptContent {
   const parsed = promptContentSchema.safeParse(opts.stored);
   if (parsed.success) return parsed.data;
-  log.error("stored prompt content does not match its schema", { row: opts.row, issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) });
+  log.error("stored prompt content does not match its schema", {
+    row: opts.row,
+    issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
+  });
   throw new AppError({ code: "internal", message: `The stored content of ${opts.row} cannot be read.` });
 }

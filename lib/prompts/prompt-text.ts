@@ -1,8 +1,9 @@
 // Browser-safe helpers over prompt content: one text form for diffs and line counts, the
 // placeholders of a chat prompt, and the contract that follows from the content.
 import { diffLines } from "diff";
-import { parseTemplate, type TemplateProblem } from "@/lib/templates/parse-template";
+
 import { detectVariables, reconcileContract, type Contract, type VariableSpec } from "@/lib/templates/contract";
+import { parseTemplate, type TemplateProblem } from "@/lib/templates/parse-template";
 import type { ChatMessage, PromptContent } from "@/lib/validations/prompt";
 
 export type PromptKind = "TEXT" | "CHAT";
@@ -10,7 +11,9 @@ export type PromptKind = "TEXT" | "CHAT";
 /** Text prompts: the template. Chat prompts: each message under a "### role" heading. */
 export function promptText(content: Pick<PromptContent, "template" | "messages">): string {
   if (content.messages) {
-    return content.messages.map((m) => (m.role === "placeholder" ? `### placeholder: ${m.name}` : `### ${m.role}\n${m.content}`)).join("\n\n");
+    return content.messages
+      .map((m) => (m.role === "placeholder" ? `### placeholder: ${m.name}` : `### ${m.role}\n${m.content}`))
+      .join("\n\n");
   }
   return content.template ?? "";
 }
@@ -26,9 +29,13 @@ export function lineChanges(before: string, after: string): { added: number; rem
 }
 
 /** Every template of the content with where it lives ("template" or "messages.3"). */
-export function templatesOf(content: Pick<PromptContent, "template" | "messages">): Array<{ path: string; source: string }> {
+export function templatesOf(
+  content: Pick<PromptContent, "template" | "messages">,
+): Array<{ path: string; source: string }> {
   if (content.messages) {
-    return content.messages.flatMap((m: ChatMessage, i) => (m.role === "placeholder" ? [] : [{ path: `messages.${i}.content`, source: m.content }]));
+    return content.messages.flatMap((m: ChatMessage, i) =>
+      m.role === "placeholder" ? [] : [{ path: `messages.${i}.content`, source: m.content }],
+    );
   }
   return [{ path: "template", source: content.template ?? "" }];
 }
@@ -38,7 +45,9 @@ export function templatesOf(content: Pick<PromptContent, "template" | "messages"
  * Placeholders start optional: a conversation is often empty on its first turn.
  */
 export function contractFor(content: Pick<PromptContent, "template" | "messages" | "contract">): Contract {
-  const detected = templatesOf(content).flatMap((t) => detectVariables(parseTemplate(t.source).nodes, content.contract));
+  const detected = templatesOf(content).flatMap((t) =>
+    detectVariables(parseTemplate(t.source).nodes, content.contract),
+  );
   const placeholders: VariableSpec[] = (content.messages ?? []).flatMap((m) =>
     m.role === "placeholder" ? [{ name: m.name, type: "messages" as const, required: false }] : [],
   );
@@ -46,6 +55,10 @@ export function contractFor(content: Pick<PromptContent, "template" | "messages"
 }
 
 /** Syntax problems of every template in the content, each with where it is. */
-export function templateProblems(content: Pick<PromptContent, "template" | "messages">): Array<{ path: string; problem: TemplateProblem }> {
-  return templatesOf(content).flatMap((t) => parseTemplate(t.source).problems.map((problem) => ({ path: t.path, problem })));
+export function templateProblems(
+  content: Pick<PromptContent, "template" | "messages">,
+): Array<{ path: string; problem: TemplateProblem }> {
+  return templatesOf(content).flatMap((t) =>
+    parseTemplate(t.source).problems.map((problem) => ({ path: t.path, problem })),
+  );
 }

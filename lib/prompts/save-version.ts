@@ -1,30 +1,46 @@
+import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
 import { db } from "@/lib/db";
-import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
 import { AppError, validationError } from "@/lib/errors";
+import { checkContent } from "@/lib/prompts/check-content";
+import { checkResolvedSize } from "@/lib/prompts/check-resolved-size";
+import { getPromptOrThrow } from "@/lib/prompts/get-prompt-or-throw";
+import { insertVersion } from "@/lib/prompts/insert-version";
+import { referencedNames, referenceIssues } from "@/lib/prompts/reference-issues";
+import { contentOf, toVersionSummary } from "@/lib/prompts/version-view";
 import type { RequestContext } from "@/lib/request-context";
 import type { PromptContent } from "@/lib/validations/prompt";
-import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
-import { checkContent } from "@/lib/prompts/check-content";
-import { getPromptOrThrow } from "@/lib/prompts/get-prompt-or-throw";
-import { referenceIssues, referencedNames } from "@/lib/prompts/reference-issues";
-import { checkResolvedSize } from "@/lib/prompts/check-resolved-size";
-import { insertVersion } from "@/lib/prompts/insert-version";
-import { contentOf, toVersionSummary } from "@/lib/prompts/version-view";
+import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
 
 /**
  * Saves the next immutable version. `baseVersion` is the version the author's draft started
  * from: if someone saved a newer one meanwhile, nothing is written and the answer is 409 with
  * that version, so the editor can show it and a diff instead of overwriting it.
  */
-export async function saveVersion(opts: { ctx: RequestContext; projectId: string; promptId: string; authorId: string; baseVersion: number; message: string; content: PromptContent }) {
+export async function saveVersion(opts: {
+  ctx: RequestContext;
+  projectId: string;
+  promptId: string;
+  authorId: string;
+  baseVersion: number;
+  message: string;
+  content: PromptContent;
+}) {
   const prompt = await getPromptOrThrow({ projectId: opts.projectId, promptId: opts.promptId, forWrite: true });
   const content = checkContent({ type: prompt.type, content: opts.content, forVersion: true });
 
   // References must name prompts of this project (and, when pinned, versions that exist).
   const names = referencedNames(content);
   if (names.length) {
-    const targets = await db.prompt.findMany({ where: { projectId: opts.projectId, name: { in: names } }, select: { name: true, latestVersion: true } });
-    const issues = referenceIssues({ content, selfName: prompt.name, latest: new Map(targets.map((t) => [t.name, t.latestVersion])), prefix: "content." });
+    const targets = await db.prompt.findMany({
+      where: { projectId: opts.projectId, name: { in: names } },
+      select: { name: true, latestVersion: true },
+    });
+    const issues = referenceIssues({
+      content,
+      selfName: prompt.name,
+      latest: new Map(targets.map((t) => [t.name, t.latestVersion])),
+      prefix: "content.",
+    });
     if (issues.length) throw validationError(issues);
     // A fan-out of references is refused here, naming the chain, not first by the apps that fetch it.
     await checkResolvedSize({ projectId: opts.projectId, promptName: prompt.name, content });
@@ -38,7 +54,10 @@ export async function saveVersion(opts: { ctx: RequestContext; projectId: string
     });
     if (claimed.count === 0) {
       const current = await tx.prompt.findUniqueOrThrow({ where: { id: prompt.id } });
-      const newer = await tx.promptVersion.findUnique({ where: { promptId_number: { promptId: prompt.id, number: current.latestVersion } }, include: { author: true } });
+      const newer = await tx.promptVersion.findUnique({
+        where: { promptId_number: { promptId: prompt.id, number: current.latestVersion } },
+        include: { author: true },
+      });
       throw new AppError({
         code: "conflict",
         message: newer
@@ -47,8 +66,20 @@ export async function saveVersion(opts: { ctx: RequestContext; projectId: string
         details: { latestVersion: current.latestVersion, version: newer ? toVersionSummary(newer) : null },
       });
     }
-    const parent = opts.baseVersion ? await tx.promptVersion.findUnique({ where: { promptId_number: { promptId: prompt.id, number: opts.baseVersion } } }) : null;
-    const version = await insertVersion({ tx, promptId: prompt.id, number, content, parent: parent ? contentOf(parent) : null, message: opts.message, authorId: opts.authorId });
+    const parent = opts.baseVersion
+      ? await tx.promptVersion.findUnique({
+          where: { promptId_number: { promptId: prompt.id, number: opts.baseVersion } },
+        })
+      : null;
+    const version = await insertVersion({
+      tx,
+      promptId: prompt.id,
+      number,
+      content,
+      parent: parent ? contentOf(parent) : null,
+      message: opts.message,
+      authorId: opts.authorId,
+    });
     await tx.promptDraft.deleteMany({ where: { promptId: prompt.id, userId: opts.authorId } });
     await writeAuditEntry({
       tx,
@@ -56,10 +87,28 @@ export async function saveVersion(opts: { ctx: RequestContext; projectId: string
       projectId: opts.projectId,
       action: "prompt.version-create",
       target: { type: "prompt", id: prompt.id },
-      after: { name: prompt.name, version: number, message: opts.message, linesAdded: version.linesAdded, linesRemoved: version.linesRemoved },
+      after: {
+        name: prompt.name,
+        version: number,
+        message: opts.message,
+        linesAdded: version.linesAdded,
+        linesRemoved: version.linesRemoved,
+      },
     });
     const summary = toVersionSummary(version);
-    await enqueueWebhookEvent({ tx, projectId: opts.projectId, event: "prompt.version.created", data: { prompt: prompt.name, version: number, message: opts.message, author: summary.author, linesAdded: version.linesAdded, linesRemoved: version.linesRemoved } });
+    await enqueueWebhookEvent({
+      tx,
+      projectId: opts.projectId,
+      event: "prompt.version.created",
+      data: {
+        prompt: prompt.name,
+        version: number,
+        message: opts.message,
+        author: summary.author,
+        linesAdded: version.linesAdded,
+        linesRemoved: version.linesRemoved,
+      },
+    });
     return summary;
   });
 }

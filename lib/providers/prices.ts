@@ -11,7 +11,11 @@ export const defaultPrices: Record<string, { input: number; output: number }> = 
 };
 
 /** Cost in USD, or null when the model's price is unknown or usage was not reported. */
-export function costOf(model: string, usage: { input: number | null; output: number | null }, prices: Record<string, { input: number; output: number }> = defaultPrices): number | null {
+export function costOf(
+  model: string,
+  usage: { input: number | null; output: number | null },
+  prices: Record<string, { input: number; output: number }> = defaultPrices,
+): number | null {
   // Dated snapshots (gpt-4o-2024-08-06) cost what their model costs.
   const price = prices[model] ?? prices[model.replace(/-\d{4}-\d{2}-\d{2}$/, "")];
   if (!price || usage.input === null || usage.output === null) return null;

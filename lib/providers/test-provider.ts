@@ -1,9 +1,13 @@
 import "server-only";
-import { getProviderClient } from "@/lib/providers/get-provider-client";
+
 import { describeProviderError, type ProviderFailure } from "@/lib/providers/describe-provider-error";
+import { getProviderClient } from "@/lib/providers/get-provider-client";
 
 /** "Test connection": the models the provider lists, or its error and what to do. */
-export async function testProvider(opts: { projectId: string; providerId: string }): Promise<{ ok: true; models: string[] } | { ok: false; failure: ProviderFailure }> {
+export async function testProvider(opts: {
+  projectId: string;
+  providerId: string;
+}): Promise<{ ok: true; models: string[] } | { ok: false; failure: ProviderFailure }> {
   const { client, timeoutMs } = await getProviderClient(opts);
   try {
     const models: string[] = [];

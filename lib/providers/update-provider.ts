@@ -1,8 +1,9 @@
 import "server-only";
+
 import { db } from "@/lib/db";
 import { AppError, fromZodError } from "@/lib/errors";
-import type { RequestContext } from "@/lib/request-context";
 import { saveProvider } from "@/lib/providers/save-provider";
+import type { RequestContext } from "@/lib/request-context";
 import { createProviderSchema, type ProviderChanges } from "@/lib/validations/provider";
 
 /**
@@ -10,11 +11,17 @@ import { createProviderSchema, type ProviderChanges } from "@/lib/validations/pr
  * (a kind needs its URL or API version), then saved. Absent fields keep their values; an absent
  * apiKey keeps the stored key.
  */
-export async function updateProvider(opts: { ctx: RequestContext; projectId: string; providerId: string; changes: ProviderChanges }) {
+export async function updateProvider(opts: {
+  ctx: RequestContext;
+  projectId: string;
+  providerId: string;
+  changes: ProviderChanges;
+}) {
   const stored = await db.provider.findFirst({ where: { id: opts.providerId, projectId: opts.projectId } });
   if (!stored) throw new AppError({ code: "not_found", message: "No such provider in this project." });
   const { changes } = opts;
-  const kept = (field: "baseUrl" | "azureApiVersion" | "defaultModel") => (changes[field] === undefined ? stored[field] : changes[field]) ?? undefined;
+  const kept = (field: "baseUrl" | "azureApiVersion" | "defaultModel") =>
+    (changes[field] === undefined ? stored[field] : changes[field]) ?? undefined;
   const merged = createProviderSchema.safeParse({
     name: changes.name ?? stored.name,
     kind: changes.kind ?? stored.kind,

@@ -1,17 +1,35 @@
 import { describe, expect, it } from "vitest";
+
 import { approvalState, type Decision } from "@/lib/reviews/approval-state";
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 25, 9, minute));
-const d = (actorId: string, kind: string, version: number, baseVersion: number | null, minute: number): Decision => ({ actorId, actorName: actorId, kind, version, baseVersion, createdAt: at(minute) });
+const d = (actorId: string, kind: string, version: number, baseVersion: number | null, minute: number): Decision => ({
+  actorId,
+  actorName: actorId,
+  kind,
+  version,
+  baseVersion,
+  createdAt: at(minute),
+});
 const state = (events: Decision[], extra: Partial<Parameters<typeof approvalState>[0]> = {}) =>
-  approvalState({ events, version: 2, currentBase: 1, required: 1, excluded: new Set(["author"]), mayApprove: (id) => id !== "editor", ...extra });
+  approvalState({
+    events,
+    version: 2,
+    currentBase: 1,
+    required: 1,
+    excluded: new Set(["author"]),
+    mayApprove: (id) => id !== "editor",
+    ...extra,
+  });
 
 describe("approvalState", () => {
   it("is open with no decisions and approved once enough reviewers approve this version against this base", () => {
     expect(state([]).status).toBe("OPEN");
     expect(state([d("rev", "approved", 2, 1, 1)]).status).toBe("APPROVED");
     expect(state([d("rev", "approved", 2, 1, 1)], { required: 2 }).status).toBe("OPEN");
-    expect(state([d("rev", "approved", 2, 1, 1), d("rev2", "approved", 2, 1, 2)], { required: 2 }).status).toBe("APPROVED");
+    expect(state([d("rev", "approved", 2, 1, 1), d("rev2", "approved", 2, 1, 2)], { required: 2 }).status).toBe(
+      "APPROVED",
+    );
   });
 
   it("ignores the author's own approval and approvals from people who may not approve", () => {
@@ -30,11 +48,15 @@ describe("approvalState", () => {
   });
 
   it("lets a person's latest decision win, and keeps a request for changes until a new version comes", () => {
-    expect(state([d("rev", "approved", 2, 1, 1), d("rev", "changes-requested", 2, 1, 2)]).status).toBe("CHANGES_REQUESTED");
+    expect(state([d("rev", "approved", 2, 1, 1), d("rev", "changes-requested", 2, 1, 2)]).status).toBe(
+      "CHANGES_REQUESTED",
+    );
     expect(state([d("rev", "changes-requested", 2, 1, 1), d("rev", "approved", 2, 1, 2)]).status).toBe("APPROVED");
     expect(state([d("rev", "changes-requested", 1, 1, 1)]).status).toBe("OPEN");
     // One reviewer approving does not clear another's request for changes.
-    expect(state([d("rev", "changes-requested", 2, 1, 1), d("rev2", "approved", 2, 1, 2)]).status).toBe("CHANGES_REQUESTED");
+    expect(state([d("rev", "changes-requested", 2, 1, 1), d("rev2", "approved", 2, 1, 2)]).status).toBe(
+      "CHANGES_REQUESTED",
+    );
   });
 
   it("orders decisions by time whatever order they arrive in", () => {

@@ -1,6 +1,13 @@
 // Pure: which decisions on a review count now. Shared by the server (status, promote) and the page.
 
-export type Decision = { actorId: string; actorName: string; kind: string; version: number; baseVersion: number | null; createdAt: Date | string };
+export type Decision = {
+  actorId: string;
+  actorName: string;
+  kind: string;
+  version: number;
+  baseVersion: number | null;
+  createdAt: Date | string;
+};
 
 export type ApprovalState = {
   status: "OPEN" | "CHANGES_REQUESTED" | "APPROVED";
@@ -29,13 +36,15 @@ export function approvalState(opts: {
   mayApprove: (userId: string) => boolean;
 }): ApprovalState {
   const latest = new Map<string, Decision>();
-  for (const e of [...opts.events].sort((a, b) => +new Date(a.createdAt) - +new Date(b.createdAt))) if (isDecision(e.kind)) latest.set(e.actorId, e);
+  for (const e of [...opts.events].sort((a, b) => +new Date(a.createdAt) - +new Date(b.createdAt)))
+    if (isDecision(e.kind)) latest.set(e.actorId, e);
   const approvals: Decision[] = [];
   const stale: Decision[] = [];
   const changesRequested: Decision[] = [];
   for (const [actorId, d] of latest) {
     if (opts.excluded.has(actorId) || !opts.mayApprove(actorId)) continue;
-    if (d.kind === "approved") (d.version === opts.version && d.baseVersion === opts.currentBase ? approvals : stale).push(d);
+    if (d.kind === "approved")
+      (d.version === opts.version && d.baseVersion === opts.currentBase ? approvals : stale).push(d);
     else if (d.version === opts.version) changesRequested.push(d);
   }
   const required = Math.max(1, opts.required);

@@ -1,15 +1,15 @@
-import { db } from "@/lib/db";
-import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
-import { validationError } from "@/lib/errors";
-import { can } from "@/lib/auth/permissions";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
-import { getPromptOrThrow } from "@/lib/prompts/get-prompt-or-throw";
+import { can } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { validationError } from "@/lib/errors";
 import { createNotifications } from "@/lib/notifications/create-notifications";
 import { deliverNotificationEmails } from "@/lib/notifications/deliver-notification-emails";
+import { getPromptOrThrow } from "@/lib/prompts/get-prompt-or-throw";
 import { reviewHref } from "@/lib/reviews/get-review-or-throw";
 import { notifyMentionedMembers } from "@/lib/reviews/notify-mentioned-members";
 import type { ReviewActor } from "@/lib/reviews/review-actor";
 import type { CreateReviewInput } from "@/lib/validations/review";
+import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
 
 /**
  * Opens review #N: asks the chosen reviewers to approve promoting one version of a prompt to one
@@ -18,21 +18,34 @@ import type { CreateReviewInput } from "@/lib/validations/review";
 export async function createReview(opts: ReviewActor & { input: CreateReviewInput }) {
   const { input, project, actor } = opts;
   const prompt = await getPromptOrThrow({ projectId: project.id, promptId: input.promptId, forWrite: true });
-  const version = await db.promptVersion.findUnique({ where: { promptId_number: { promptId: prompt.id, number: input.version } } });
-  if (!version) throw validationError([{ path: "version", message: `${prompt.name} has no version ${input.version}.` }]);
-  const env = await db.environment.findUnique({ where: { projectId_slug: { projectId: project.id, slug: input.environment } } });
-  if (!env) throw validationError([{ path: "environment", message: `No environment "${input.environment}" in this project.` }]);
-  const pointer = await db.environmentPrompt.findUnique({ where: { environmentId_promptId: { environmentId: env.id, promptId: prompt.id } } });
-  if (pointer?.version === input.version) throw validationError([{ path: "version", message: `${env.name} already runs version ${input.version}.` }]);
+  const version = await db.promptVersion.findUnique({
+    where: { promptId_number: { promptId: prompt.id, number: input.version } },
+  });
+  if (!version)
+    throw validationError([{ path: "version", message: `${prompt.name} has no version ${input.version}.` }]);
+  const env = await db.environment.findUnique({
+    where: { projectId_slug: { projectId: project.id, slug: input.environment } },
+  });
+  if (!env)
+    throw validationError([{ path: "environment", message: `No environment "${input.environment}" in this project.` }]);
+  const pointer = await db.environmentPrompt.findUnique({
+    where: { environmentId_promptId: { environmentId: env.id, promptId: prompt.id } },
+  });
+  if (pointer?.version === input.version)
+    throw validationError([{ path: "version", message: `${env.name} already runs version ${input.version}.` }]);
 
   const reviewerIds = [...new Set(input.reviewerIds)];
-  const members = await db.membership.findMany({ where: { projectId: project.id, userId: { in: reviewerIds } }, select: { userId: true, role: true, user: { select: { name: true } } } });
+  const members = await db.membership.findMany({
+    where: { projectId: project.id, userId: { in: reviewerIds } },
+    select: { userId: true, role: true, user: { select: { name: true } } },
+  });
   const byId = new Map(members.map((m) => [m.userId, m]));
   const problems = reviewerIds.flatMap((id) => {
     const m = byId.get(id);
     if (id === actor.id) return [`You cannot review your own request.`];
     if (!m) return [`One of the reviewers is not a member of this project.`];
-    if (!can(m.role, "review.approve")) return [`${m.user.name} is ${m.role.toLowerCase()} and cannot approve; choose a reviewer, admin or owner.`];
+    if (!can(m.role, "review.approve"))
+      return [`${m.user.name} is ${m.role.toLowerCase()} and cannot approve; choose a reviewer, admin or owner.`];
     return [];
   });
   if (problems.length) throw validationError(problems.map((message) => ({ path: "reviewerIds", message })));
@@ -42,7 +55,11 @@ export async function createReview(opts: ReviewActor & { input: CreateReviewInpu
   for (let attempt = 0; ; attempt++) {
     try {
       const { review, notifications } = await db.$transaction(async (tx) => {
-        const last = await tx.review.findFirst({ where: { projectId: project.id }, orderBy: { number: "desc" }, select: { number: true } });
+        const last = await tx.review.findFirst({
+          where: { projectId: project.id },
+          orderBy: { number: "desc" },
+          select: { number: true },
+        });
         const number = (last?.number ?? 0) + 1;
         const review = await tx.review.create({
           data: {
@@ -56,11 +73,39 @@ export async function createReview(opts: ReviewActor & { input: CreateReviewInpu
             version: input.version,
             baseVersion: pointer?.version ?? null,
             reviewers: { create: reviewerIds.map((userId) => ({ userId })) },
-            events: { create: { actorId: actor.id, actorName: actor.name, kind: "opened", version: input.version, baseVersion: pointer?.version ?? null } },
+            events: {
+              create: {
+                actorId: actor.id,
+                actorName: actor.name,
+                kind: "opened",
+                version: input.version,
+                baseVersion: pointer?.version ?? null,
+              },
+            },
           },
         });
-        await enqueueWebhookEvent({ tx, projectId: project.id, event: "review.requested", data: { review: number, title, prompt: prompt.name, version: input.version, environment: env.slug, author: actor.name, reviewers: members.map((m) => m.user.name) } });
-        await writeAuditEntry({ tx, ctx: opts.ctx, projectId: project.id, action: "review.open", target: { type: "review", id: review.id }, after: { number, prompt: prompt.name, version: input.version, environment: env.slug, reviewers: reviewerIds } });
+        await enqueueWebhookEvent({
+          tx,
+          projectId: project.id,
+          event: "review.requested",
+          data: {
+            review: number,
+            title,
+            prompt: prompt.name,
+            version: input.version,
+            environment: env.slug,
+            author: actor.name,
+            reviewers: members.map((m) => m.user.name),
+          },
+        });
+        await writeAuditEntry({
+          tx,
+          ctx: opts.ctx,
+          projectId: project.id,
+          action: "review.open",
+          target: { type: "review", id: review.id },
+          after: { number, prompt: prompt.name, version: input.version, environment: env.slug, reviewers: reviewerIds },
+        });
         const notifications = await createNotifications({
           tx,
           projectId: project.id,
@@ -72,7 +117,14 @@ export async function createReview(opts: ReviewActor & { input: CreateReviewInpu
           href: reviewHref(project.slug, number),
         });
         // Reviewers named in the description already have the request; mentions tell everyone else.
-        const mentions = await notifyMentionedMembers({ tx, project, review: { number, promptName: prompt.name }, actor, text: input.description, except: reviewerIds });
+        const mentions = await notifyMentionedMembers({
+          tx,
+          project,
+          review: { number, promptName: prompt.name },
+          actor,
+          text: input.description,
+          except: reviewerIds,
+        });
         return { review, notifications: [...notifications, ...mentions.notifications] };
       });
       void deliverNotificationEmails(notifications);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { findMentions } from "@/lib/reviews/find-mentions";
 
 const members = [

@@ -1,5 +1,5 @@
-import { db, type Tx } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
+import { db, type Tx } from "@/lib/db";
 import { approvalState, type ApprovalState } from "@/lib/reviews/approval-state";
 
 export type ReviewApproval = ApprovalState & { currentBase: number | null };
@@ -13,12 +13,26 @@ export async function getReviewApprovalState(opts: {
   const { review } = opts;
   const [env, pointer, events, version] = await Promise.all([
     client.environment.findUniqueOrThrow({ where: { id: review.environmentId }, select: { requiredApprovals: true } }),
-    client.environmentPrompt.findUnique({ where: { environmentId_promptId: { environmentId: review.environmentId, promptId: review.promptId } }, select: { version: true } }),
-    client.reviewEvent.findMany({ where: { reviewId: review.id, kind: { in: ["approved", "changes-requested"] } }, orderBy: { createdAt: "asc" } }),
-    client.promptVersion.findUnique({ where: { promptId_number: { promptId: review.promptId, number: review.version } }, select: { authorId: true } }),
+    client.environmentPrompt.findUnique({
+      where: { environmentId_promptId: { environmentId: review.environmentId, promptId: review.promptId } },
+      select: { version: true },
+    }),
+    client.reviewEvent.findMany({
+      where: { reviewId: review.id, kind: { in: ["approved", "changes-requested"] } },
+      orderBy: { createdAt: "asc" },
+    }),
+    client.promptVersion.findUnique({
+      where: { promptId_number: { promptId: review.promptId, number: review.version } },
+      select: { authorId: true },
+    }),
   ]);
   const deciders = [...new Set(events.map((e) => e.actorId))];
-  const memberships = deciders.length ? await client.membership.findMany({ where: { projectId: review.projectId, userId: { in: deciders } }, select: { userId: true, role: true } }) : [];
+  const memberships = deciders.length
+    ? await client.membership.findMany({
+        where: { projectId: review.projectId, userId: { in: deciders } },
+        select: { userId: true, role: true },
+      })
+    : [];
   const roleOf = new Map(memberships.map((m) => [m.userId, m.role]));
   const currentBase = pointer?.version ?? null;
   const state = approvalState({

@@ -1,16 +1,30 @@
-import { db } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
 import { listRuns, type RunView } from "@/lib/playground/list-runs";
 import { diffModelConfig, type ConfigChange } from "@/lib/prompts/diff-model-config";
 import { promptText } from "@/lib/prompts/prompt-text";
 import { contentOf } from "@/lib/prompts/version-view";
-import { diffContracts, type ContractChange } from "@/lib/templates/diff-contracts";
-import { getReviewOrThrow, isLive } from "@/lib/reviews/get-review-or-throw";
 import { getReviewApprovalState, type ReviewApproval } from "@/lib/reviews/get-review-approval-state";
+import { getReviewOrThrow, isLive } from "@/lib/reviews/get-review-or-throw";
+import { diffContracts, type ContractChange } from "@/lib/templates/diff-contracts";
 
 export type ReviewComment = { id: string; authorName: string; authorId: string; body: string; createdAt: string };
-export type ReviewThread = ReviewComment & { version: number | null; line: number | null; resolved: boolean; resolvedBy: string | null; replies: ReviewComment[] };
-export type ReviewEventView = { id: string; kind: string; actorName: string; version: number; baseVersion: number | null; body: string; createdAt: string };
+export type ReviewThread = ReviewComment & {
+  version: number | null;
+  line: number | null;
+  resolved: boolean;
+  resolvedBy: string | null;
+  replies: ReviewComment[];
+};
+export type ReviewEventView = {
+  id: string;
+  kind: string;
+  actorName: string;
+  version: number;
+  baseVersion: number | null;
+  body: string;
+  createdAt: string;
+};
 
 export type ReviewDetail = {
   id: string;
@@ -30,32 +44,64 @@ export type ReviewDetail = {
   versionText: string;
   configChanges: ConfigChange[];
   contractChanges: ContractChange[];
-  approval: Omit<ReviewApproval, "approvals" | "stale" | "changesRequested"> & { approvals: string[]; stale: string[]; changesRequested: string[] };
+  approval: Omit<ReviewApproval, "approvals" | "stale" | "changesRequested"> & {
+    approvals: string[];
+    stale: string[];
+    changesRequested: string[];
+  };
   events: ReviewEventView[];
   threads: ReviewThread[];
   runs: RunView[];
   createdAt: string;
 };
 
-const view = (c: { id: string; authorName: string; authorId: string; body: string; createdAt: Date }): ReviewComment => ({ id: c.id, authorName: c.authorName, authorId: c.authorId, body: c.body, createdAt: c.createdAt.toISOString() });
+const view = (c: {
+  id: string;
+  authorName: string;
+  authorId: string;
+  body: string;
+  createdAt: Date;
+}): ReviewComment => ({
+  id: c.id,
+  authorName: c.authorName,
+  authorId: c.authorId,
+  body: c.body,
+  createdAt: c.createdAt.toISOString(),
+});
 
 /** Everything the review page shows: the version against what the environment runs now, decisions, discussion, runs. */
 export async function getReviewDetail(opts: { projectId: string; number: number }): Promise<ReviewDetail> {
   const review = await getReviewOrThrow({ projectId: opts.projectId, number: opts.number });
   const [full, approval, events, comments, attached] = await Promise.all([
-    db.review.findUniqueOrThrow({ where: { id: review.id }, include: { author: { select: { id: true, name: true } }, reviewers: { select: { user: { select: { id: true, name: true } } } }, prompt: { select: { latestVersion: true } } } }),
+    db.review.findUniqueOrThrow({
+      where: { id: review.id },
+      include: {
+        author: { select: { id: true, name: true } },
+        reviewers: { select: { user: { select: { id: true, name: true } } } },
+        prompt: { select: { latestVersion: true } },
+      },
+    }),
     getReviewApprovalState({ review }),
     db.reviewEvent.findMany({ where: { reviewId: review.id }, orderBy: { createdAt: "asc" } }),
     db.reviewComment.findMany({ where: { reviewId: review.id }, orderBy: { createdAt: "asc" } }),
     db.reviewRun.findMany({ where: { reviewId: review.id }, select: { runId: true } }),
   ]);
   const [version, base] = await Promise.all([
-    db.promptVersion.findUniqueOrThrow({ where: { promptId_number: { promptId: review.promptId, number: review.version } } }),
-    approval.currentBase !== null ? db.promptVersion.findUnique({ where: { promptId_number: { promptId: review.promptId, number: approval.currentBase } } }) : null,
+    db.promptVersion.findUniqueOrThrow({
+      where: { promptId_number: { promptId: review.promptId, number: review.version } },
+    }),
+    approval.currentBase !== null
+      ? db.promptVersion.findUnique({
+          where: { promptId_number: { promptId: review.promptId, number: approval.currentBase } },
+        })
+      : null,
   ]);
   const after = contentOf(version);
   const before = base ? contentOf(base) : null;
-  const resolvers = await db.user.findMany({ where: { id: { in: comments.flatMap((c) => (c.resolvedById ? [c.resolvedById] : [])) } }, select: { id: true, name: true } });
+  const resolvers = await db.user.findMany({
+    where: { id: { in: comments.flatMap((c) => (c.resolvedById ? [c.resolvedById] : [])) } },
+    select: { id: true, name: true },
+  });
   const resolverName = new Map(resolvers.map((u) => [u.id, u.name]));
   const threads: ReviewThread[] = comments
     .filter((c) => !c.threadId)
@@ -67,7 +113,16 @@ export async function getReviewDetail(opts: { projectId: string; number: number 
       resolvedBy: c.resolvedById ? (resolverName.get(c.resolvedById) ?? "someone") : null,
       replies: comments.filter((r) => r.threadId === c.id).map(view),
     }));
-  const runs = attached.length ? (await listRuns({ projectId: opts.projectId, promptId: review.promptId, runIds: attached.map((a) => a.runId), limit: 20 })).runs : [];
+  const runs = attached.length
+    ? (
+        await listRuns({
+          projectId: opts.projectId,
+          promptId: review.promptId,
+          runIds: attached.map((a) => a.runId),
+          limit: 20,
+        })
+      ).runs
+    : [];
   return {
     id: review.id,
     number: review.number,
@@ -75,7 +130,11 @@ export async function getReviewDetail(opts: { projectId: string; number: number 
     description: review.description,
     status: review.status,
     prompt: { id: review.prompt.id, name: review.prompt.name, latestVersion: full.prompt.latestVersion },
-    environment: { slug: review.environment.slug, name: review.environment.name, protected: review.environment.protected },
+    environment: {
+      slug: review.environment.slug,
+      name: review.environment.name,
+      protected: review.environment.protected,
+    },
     author: full.author,
     reviewers: full.reviewers.map((r) => r.user),
     version: review.version,
@@ -93,7 +152,15 @@ export async function getReviewDetail(opts: { projectId: string; number: number 
       stale: approval.stale.map((d) => d.actorName),
       changesRequested: approval.changesRequested.map((d) => d.actorName),
     },
-    events: events.map((e) => ({ id: e.id, kind: e.kind, actorName: e.actorName, version: e.version, baseVersion: e.baseVersion, body: e.body, createdAt: e.createdAt.toISOString() })),
+    events: events.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      actorName: e.actorName,
+      version: e.version,
+      baseVersion: e.baseVersion,
+      body: e.body,
+      createdAt: e.createdAt.toISOString(),
+    })),
     threads,
     runs,
     createdAt: review.createdAt.toISOString(),
@@ -101,7 +168,11 @@ export async function getReviewDetail(opts: { projectId: string; number: number 
 }
 
 /** Which review actions a member may take here; the server checks again on each. */
-export function reviewAbilities(opts: { role: Parameters<typeof can>[0]; userId: string; review: Pick<ReviewDetail, "author" | "status"> }) {
+export function reviewAbilities(opts: {
+  role: Parameters<typeof can>[0];
+  userId: string;
+  review: Pick<ReviewDetail, "author" | "status">;
+}) {
   const live = isLive(opts.review.status);
   const isAuthor = opts.review.author.id === opts.userId;
   return {

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
-import { LIVE_STATUSES } from "@/lib/reviews/get-review-or-throw";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { LIVE_STATUSES } from "@/lib/reviews/get-review-or-throw";
 import type { ListReviewsInput } from "@/lib/validations/review";
 
 export type ReviewListItem = {
@@ -23,7 +23,11 @@ const PAGE = 25;
  * A project's reviews, newest first, 25 at a time (`before` = the last number seen). "to-review":
  * open ones that name me as reviewer; "mine": open ones I opened; "all": every review.
  */
-export async function listReviews(opts: { projectId: string; userId: string; filter: ListReviewsInput }): Promise<{ reviews: ReviewListItem[]; nextBefore: number | null }> {
+export async function listReviews(opts: {
+  projectId: string;
+  userId: string;
+  filter: ListReviewsInput;
+}): Promise<{ reviews: ReviewListItem[]; nextBefore: number | null }> {
   const f = opts.filter;
   const live = { in: [...LIVE_STATUSES] };
   const where: Prisma.ReviewWhereInput = {

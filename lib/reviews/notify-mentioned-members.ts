@@ -23,11 +23,19 @@ export type NotifyMentionedMembersOptions = {
  * createNotifications never tells actors about their own action) and the notifications to email
  * once the transaction has committed.
  */
-export async function notifyMentionedMembers(opts: NotifyMentionedMembersOptions): Promise<{ mentioned: Mentionable[]; notifications: CreatedNotification[] }> {
+export async function notifyMentionedMembers(
+  opts: NotifyMentionedMembersOptions,
+): Promise<{ mentioned: Mentionable[]; notifications: CreatedNotification[] }> {
   // No query at all for the many texts that mention nobody.
   if (!opts.text.includes("@")) return { mentioned: [], notifications: [] };
-  const members = await opts.tx.membership.findMany({ where: { projectId: opts.project.id }, select: { user: { select: { id: true, email: true, name: true } } } });
-  const mentioned = findMentions(opts.text, members.map((m) => m.user)).filter((m) => !opts.except?.includes(m.id));
+  const members = await opts.tx.membership.findMany({
+    where: { projectId: opts.project.id },
+    select: { user: { select: { id: true, email: true, name: true } } },
+  });
+  const mentioned = findMentions(
+    opts.text,
+    members.map((m) => m.user),
+  ).filter((m) => !opts.except?.includes(m.id));
   const href = reviewHref(opts.project.slug, opts.review.number);
   const notifications = await createNotifications({
     tx: opts.tx,

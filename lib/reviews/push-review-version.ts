@@ -1,10 +1,10 @@
+import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
 import { db } from "@/lib/db";
 import { AppError, validationError } from "@/lib/errors";
-import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
 import { createNotifications } from "@/lib/notifications/create-notifications";
 import { deliverNotificationEmails } from "@/lib/notifications/deliver-notification-emails";
-import { assertLive, getReviewOrThrow, reviewHref } from "@/lib/reviews/get-review-or-throw";
 import { assertPromptWritable } from "@/lib/prompts/assert-prompt-writable";
+import { assertLive, getReviewOrThrow, reviewHref } from "@/lib/reviews/get-review-or-throw";
 import { refreshReviewStatus } from "@/lib/reviews/refresh-review-status";
 import type { ReviewActor } from "@/lib/reviews/review-actor";
 
@@ -17,18 +17,52 @@ export async function pushReviewVersion(opts: ReviewActor & { number: number; ve
   const review = await getReviewOrThrow({ projectId: project.id, number: opts.number });
   assertLive(review);
   assertPromptWritable({ prompt: review.prompt });
-  if (review.authorId !== actor.id) throw new AppError({ code: "forbidden", message: "Only the author of a review can put a new version up for it." });
-  if (opts.version <= review.version) throw validationError([{ path: "version", message: `Review #${review.number} is already at version ${review.version}; choose a newer one.` }]);
-  const exists = await db.promptVersion.findUnique({ where: { promptId_number: { promptId: review.promptId, number: opts.version } }, select: { number: true } });
-  if (!exists) throw validationError([{ path: "version", message: `${review.prompt.name} has no version ${opts.version}.` }]);
+  if (review.authorId !== actor.id)
+    throw new AppError({ code: "forbidden", message: "Only the author of a review can put a new version up for it." });
+  if (opts.version <= review.version)
+    throw validationError([
+      {
+        path: "version",
+        message: `Review #${review.number} is already at version ${review.version}; choose a newer one.`,
+      },
+    ]);
+  const exists = await db.promptVersion.findUnique({
+    where: { promptId_number: { promptId: review.promptId, number: opts.version } },
+    select: { number: true },
+  });
+  if (!exists)
+    throw validationError([{ path: "version", message: `${review.prompt.name} has no version ${opts.version}.` }]);
 
   const { status, notifications } = await db.$transaction(async (tx) => {
-    const pointer = await tx.environmentPrompt.findUnique({ where: { environmentId_promptId: { environmentId: review.environmentId, promptId: review.promptId } } });
-    const moved = await tx.review.updateMany({ where: { id: review.id, version: review.version, status: review.status }, data: { version: opts.version } });
-    if (moved.count === 0) throw new AppError({ code: "conflict", message: `Review #${review.number} changed meanwhile; reload it.` });
-    await tx.reviewEvent.create({ data: { reviewId: review.id, actorId: actor.id, actorName: actor.name, kind: "pushed", version: opts.version, baseVersion: pointer?.version ?? null } });
+    const pointer = await tx.environmentPrompt.findUnique({
+      where: { environmentId_promptId: { environmentId: review.environmentId, promptId: review.promptId } },
+    });
+    const moved = await tx.review.updateMany({
+      where: { id: review.id, version: review.version, status: review.status },
+      data: { version: opts.version },
+    });
+    if (moved.count === 0)
+      throw new AppError({ code: "conflict", message: `Review #${review.number} changed meanwhile; reload it.` });
+    await tx.reviewEvent.create({
+      data: {
+        reviewId: review.id,
+        actorId: actor.id,
+        actorName: actor.name,
+        kind: "pushed",
+        version: opts.version,
+        baseVersion: pointer?.version ?? null,
+      },
+    });
     const status = await refreshReviewStatus({ tx, reviewId: review.id });
-    await writeAuditEntry({ tx, ctx: opts.ctx, projectId: project.id, action: "review.push", target: { type: "review", id: review.id }, before: { version: review.version }, after: { number: review.number, version: opts.version } });
+    await writeAuditEntry({
+      tx,
+      ctx: opts.ctx,
+      projectId: project.id,
+      action: "review.push",
+      target: { type: "review", id: review.id },
+      before: { version: review.version },
+      after: { number: review.number, version: opts.version },
+    });
     const notifications = await createNotifications({
       tx,
       projectId: project.id,

@@ -15,6 +15,9 @@ export async function refreshReviewStatus(opts: { tx: Tx; reviewId: string }) {
 
 /** After an environment's pointer moved: its open reviews of that prompt now compare against a new base. */
 export async function refreshOpenReviews(opts: { tx: Tx; environmentId: string; promptId: string }) {
-  const open = await opts.tx.review.findMany({ where: { environmentId: opts.environmentId, promptId: opts.promptId, status: { in: [...live] } }, select: { id: true } });
+  const open = await opts.tx.review.findMany({
+    where: { environmentId: opts.environmentId, promptId: opts.promptId, status: { in: [...live] } },
+    select: { id: true },
+  });
   for (const r of open) await refreshReviewStatus({ tx: opts.tx, reviewId: r.id });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { checkJsonAgainstSchema, MAX_SCHEMA_CHARS } from "@/lib/runs/check-json-against-schema";
 
 const schema = {
@@ -18,7 +19,10 @@ const problems = (value: unknown, s: Record<string, unknown>) => check(value, s)
 
 describe("checkJsonAgainstSchema", () => {
   it("accepts a fitting answer", () => {
-    expect(check({ queue: "billing", urgent: false, score: 0.5, tags: ["a"] }, schema)).toEqual({ problems: [], schemaError: null });
+    expect(check({ queue: "billing", urgent: false, score: 0.5, tags: ["a"] }, schema)).toEqual({
+      problems: [],
+      schemaError: null,
+    });
   });
 
   it("lists every mismatch with its path", () => {
@@ -48,41 +52,72 @@ describe("checkJsonAgainstSchema", () => {
       },
       allOf: [{ required: ["code"] }],
     };
-    expect(problems({ count: 1, code: "ABC-12", email: "ana@example.com", when: "2026-11-26T07:00:00Z" }, rich)).toEqual([]);
+    expect(
+      problems({ count: 1, code: "ABC-12", email: "ana@example.com", when: "2026-11-26T07:00:00Z" }, rich),
+    ).toEqual([]);
     expect(problems({ count: 0, email: "not an email", when: "yesterday" }, rich).sort()).toEqual(
-      ["$.code: is required", "$.count: must be > 0", "$.email: must be a valid email", "$.when: must be a valid date-time"].sort(),
+      [
+        "$.code: is required",
+        "$.count: must be > 0",
+        "$.email: must be a valid email",
+        "$.when: must be a valid date-time",
+      ].sort(),
     );
     expect(problems({ code: "abc" }, rich)).toEqual(["$.code: must match the pattern ^[A-Z]{3}-\\d+$"]);
   });
 
   it("reads draft 2020-12 schemas as 2020-12 (prefixItems) when they say so", () => {
-    const tuple = { $schema: "https://json-schema.org/draft/2020-12/schema", type: "array", prefixItems: [{ type: "string" }, { type: "number" }], items: false };
+    const tuple = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      type: "array",
+      prefixItems: [{ type: "string" }, { type: "number" }],
+      items: false,
+    };
     expect(problems(["a", 1], tuple)).toEqual([]);
     expect(problems(["a", "b"], tuple)).toEqual(["$[1]: expected number, got string"]);
     expect(problems(["a", 1, true], tuple)).toEqual(["$: must NOT have more than 2 items"]);
   });
 
   it("names keys that are not plain names so they can be found", () => {
-    expect(problems({ "a b": 1 }, { type: "object", properties: { "a b": { type: "string" } } })).toEqual(['$["a b"]: expected string, got integer']);
+    expect(problems({ "a b": 1 }, { type: "object", properties: { "a b": { type: "string" } } })).toEqual([
+      '$["a b"]: expected string, got integer',
+    ]);
   });
 
   it("says why a schema cannot be used instead of failing the answer or crashing", () => {
-    expect(check({}, { type: "strng" })).toMatchObject({ problems: [], schemaError: expect.stringContaining("data/type must be equal to one of the allowed values") });
-    expect(check({}, { $ref: "https://example.com/schema.json" }).schemaError).toMatch(/can't resolve reference https:\/\/example.com\/schema.json/);
+    expect(check({}, { type: "strng" })).toMatchObject({
+      problems: [],
+      schemaError: expect.stringContaining("data/type must be equal to one of the allowed values"),
+    });
+    expect(check({}, { $ref: "https://example.com/schema.json" }).schemaError).toMatch(
+      /can't resolve reference https:\/\/example.com\/schema.json/,
+    );
     expect(check("x", { type: "string", pattern: "([" }).schemaError).toMatch(/Invalid regular expression/);
-    expect(check({}, { $schema: "http://json-schema.org/draft-04/schema#" }).schemaError).toMatch(/not a version Galley checks/);
-    const huge = { type: "object", properties: Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`field${i}`, { type: "string", description: "x".repeat(20) }])) };
+    expect(check({}, { $schema: "http://json-schema.org/draft-04/schema#" }).schemaError).toMatch(
+      /not a version Galley checks/,
+    );
+    const huge = {
+      type: "object",
+      properties: Object.fromEntries(
+        Array.from({ length: 5000 }, (_, i) => [`field${i}`, { type: "string", description: "x".repeat(20) }]),
+      ),
+    };
     expect(JSON.stringify(huge).length).toBeGreaterThan(MAX_SCHEMA_CHARS);
     expect(check({}, huge).schemaError).toMatch(/at most 50,000 are checked/);
   });
 
   it("stops a pattern that backtracks without end instead of stalling the server", () => {
     const started = performance.now();
-    const result = check({ code: `${"a".repeat(40)}!` }, { type: "object", properties: { code: { type: "string", pattern: "^(a+)+$" } } });
+    const result = check(
+      { code: `${"a".repeat(40)}!` },
+      { type: "object", properties: { code: { type: "string", pattern: "^(a+)+$" } } },
+    );
     expect(result.schemaError).toMatch(/checking took longer than 100 ms; a pattern in it may backtrack/);
     expect(performance.now() - started).toBeLessThan(1000);
     // The same schema still checks answers that do not set it off.
-    expect(problems({ code: "aab" }, { type: "object", properties: { code: { type: "string", pattern: "^(a+)+$" } } })).toEqual(["$.code: must match the pattern ^(a+)+$"]);
+    expect(
+      problems({ code: "aab" }, { type: "object", properties: { code: { type: "string", pattern: "^(a+)+$" } } }),
+    ).toEqual(["$.code: must match the pattern ^(a+)+$"]);
   });
 
   it("compiles a schema once, and two schemas with the same $id do not clash", () => {
@@ -91,7 +126,12 @@ describe("checkJsonAgainstSchema", () => {
     expect(problems("x", a)).toEqual([]);
     expect(problems("x", b)).toEqual(["$: expected number, got string"]);
     // Compiling generates code; a cached check of an equal schema (a new object each run) is far cheaper.
-    const big = { type: "object", properties: Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`f${i}`, { type: "string", pattern: `^x${i}` }])) };
+    const big = {
+      type: "object",
+      properties: Object.fromEntries(
+        Array.from({ length: 300 }, (_, i) => [`f${i}`, { type: "string", pattern: `^x${i}` }]),
+      ),
+    };
     let started = performance.now();
     check({}, structuredClone(big));
     const firstMs = performance.now() - started;

@@ -4,9 +4,9 @@
 // in the browser.
 import vm from "node:vm";
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
+import addFormats from "ajv-formats";
 import Ajv2019 from "ajv/dist/2019";
 import Ajv2020 from "ajv/dist/2020";
-import addFormats from "ajv-formats";
 
 /**
  * Compiling is the expensive part (code generation, blocking: up to ~1 ms per property on a busy
@@ -52,7 +52,9 @@ function draftOf(schema: Record<string, unknown>): Draft | { error: string } {
   if (typeof declared === "string" && /json-schema\.org\/draft\/2020-12\/schema/.test(declared)) return "2020-12";
   if (typeof declared === "string" && /json-schema\.org\/draft\/2019-09\/schema/.test(declared)) return "2019-09";
   if (typeof declared === "string" && /json-schema\.org\/draft-07\/schema/.test(declared)) return "draft-07";
-  return { error: `$schema ${JSON.stringify(declared)} is not a version Galley checks (draft-07, 2019-09 or 2020-12).` };
+  return {
+    error: `$schema ${JSON.stringify(declared)} is not a version Galley checks (draft-07, 2019-09 or 2020-12).`,
+  };
 }
 
 function compile(schema: Record<string, unknown>, text: string): Compiled {
@@ -86,11 +88,17 @@ function compile(schema: Record<string, unknown>, text: string): Compiled {
   return entry;
 }
 
-const typeOf = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "array" : Number.isInteger(v) ? "integer" : typeof v);
+const typeOf = (v: unknown) =>
+  v === null ? "null" : Array.isArray(v) ? "array" : Number.isInteger(v) ? "integer" : typeof v;
 
 /** "/tags/1" → "$.tags[1]"; keys that are not plain names are quoted ($["a b"]). */
 function pathOf(pointer: string, extra?: string): string {
-  const segments = pointer ? pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")) : [];
+  const segments = pointer
+    ? pointer
+        .slice(1)
+        .split("/")
+        .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+    : [];
   if (extra !== undefined) segments.push(extra);
   return `$${segments.map((s) => (/^\d+$/.test(s) ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`)).join("")}`;
 }
@@ -100,7 +108,13 @@ function valueAt(value: unknown, pointer: string): unknown {
   return pointer
     .slice(1)
     .split("/")
-    .reduce<unknown>((v, s) => (v && typeof v === "object" ? (v as Record<string, unknown>)[s.replace(/~1/g, "/").replace(/~0/g, "~")] : undefined), value);
+    .reduce<unknown>(
+      (v, s) =>
+        v && typeof v === "object"
+          ? (v as Record<string, unknown>)[s.replace(/~1/g, "/").replace(/~0/g, "~")]
+          : undefined,
+      value,
+    );
 }
 
 const comparison: Record<string, string> = { ">=": "≥", "<=": "≤", ">": ">", "<": "<" };
@@ -123,7 +137,9 @@ function describe(error: ErrorObject, value: unknown): string {
     case "anyOf":
       return `${at}: matches none of the allowed shapes`;
     case "oneOf":
-      return p.passingSchemas ? `${at}: matches more than one of the allowed shapes` : `${at}: matches none of the allowed shapes`;
+      return p.passingSchemas
+        ? `${at}: matches more than one of the allowed shapes`
+        : `${at}: matches none of the allowed shapes`;
     case "minimum":
     case "maximum":
     case "exclusiveMinimum":
@@ -153,7 +169,11 @@ function describe(error: ErrorObject, value: unknown): string {
  */
 export function checkJsonAgainstSchema(opts: { value: unknown; schema: Record<string, unknown> }): SchemaCheck {
   const text = JSON.stringify(opts.schema);
-  if (text.length > MAX_SCHEMA_CHARS) return { problems: [], schemaError: `it has ${text.length.toLocaleString("en")} characters; at most ${MAX_SCHEMA_CHARS.toLocaleString("en")} are checked.` };
+  if (text.length > MAX_SCHEMA_CHARS)
+    return {
+      problems: [],
+      schemaError: `it has ${text.length.toLocaleString("en")} characters; at most ${MAX_SCHEMA_CHARS.toLocaleString("en")} are checked.`,
+    };
   const entry = compile(opts.schema, text);
   if ("error" in entry) return { problems: [], schemaError: entry.error };
   try {
@@ -161,7 +181,10 @@ export function checkJsonAgainstSchema(opts: { value: unknown; schema: Record<st
     if (runValidate.runInContext(sandbox, { timeout: CHECK_TIMEOUT_MS })) return { problems: [], schemaError: null };
   } catch (error) {
     if ((error as { code?: string }).code === "ERR_SCRIPT_EXECUTION_TIMEOUT") {
-      return { problems: [], schemaError: `checking took longer than ${CHECK_TIMEOUT_MS} ms; a pattern in it may backtrack without end on this answer.` };
+      return {
+        problems: [],
+        schemaError: `checking took longer than ${CHECK_TIMEOUT_MS} ms; a pattern in it may backtrack without end on this answer.`,
+      };
     }
     // Deeply nested answers against recursive schemas can exhaust the stack.
     return { problems: [`$: could not be checked (${(error as Error).message})`], schemaError: null };

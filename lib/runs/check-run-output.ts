@@ -24,5 +24,7 @@ export function checkRunOutput(opts: { output: string; responseFormat: ModelConf
   if (format.type === "json_object") return { valid: true };
   const { problems, schemaError } = checkJsonAgainstSchema({ value, schema: format.schema });
   if (schemaError) return { valid: false, error: `not checked: the response schema cannot be used (${schemaError})` };
-  return problems.length ? { valid: false, error: `does not fit the response schema: ${problems.slice(0, PROBLEMS_SHOWN).join("; ")}` } : { valid: true };
+  return problems.length
+    ? { valid: false, error: `does not fit the response schema: ${problems.slice(0, PROBLEMS_SHOWN).join("; ")}` }
+    : { valid: true };
 }

@@ -2,8 +2,12 @@
 // answer's JSON. The playground streams through it and eval runs call it once per dataset row, so
 // both describe, time, price and check an answer the same way.
 import type OpenAI from "openai";
-import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam } from "openai/resources/chat/completions";
+import type {
+  ChatCompletionCreateParamsNonStreaming,
+  ChatCompletionMessageParam,
+} from "openai/resources/chat/completions";
 import type { CompletionUsage } from "openai/resources/completions";
+
 import { log } from "@/lib/log";
 import { describeProviderError, type ProviderFailure } from "@/lib/providers/describe-provider-error";
 import type { getProviderClient } from "@/lib/providers/get-provider-client";
@@ -59,12 +63,34 @@ export type RunResult = {
 };
 
 /** What has arrived so far; kept outside the call so a run that fails midway still reports it. */
-type Answer = { output: string; tools: Map<number, ToolCallView>; finishReason: string | null; usage: CompletionUsage | null; ttftMs: number | null };
+type Answer = {
+  output: string;
+  tools: Map<number, ToolCallView>;
+  finishReason: string | null;
+  usage: CompletionUsage | null;
+  ttftMs: number | null;
+};
 
-type CallOptions = { client: OpenAI; params: ChatCompletionCreateParamsNonStreaming; signal: AbortSignal | undefined; answer: Answer; started: number };
+type CallOptions = {
+  client: OpenAI;
+  params: ChatCompletionCreateParamsNonStreaming;
+  signal: AbortSignal | undefined;
+  answer: Answer;
+  started: number;
+};
 
-async function streamAnswer({ client, params, signal, answer, started, onDelta }: CallOptions & { onDelta: (text: string) => void }): Promise<void> {
-  const stream = await client.chat.completions.create({ ...params, stream: true, stream_options: { include_usage: true } }, { signal });
+async function streamAnswer({
+  client,
+  params,
+  signal,
+  answer,
+  started,
+  onDelta,
+}: CallOptions & { onDelta: (text: string) => void }): Promise<void> {
+  const stream = await client.chat.completions.create(
+    { ...params, stream: true, stream_options: { include_usage: true } },
+    { signal },
+  );
   for await (const chunk of stream) {
     const choice = chunk.choices[0];
     const text = choice?.delta?.content;
@@ -76,7 +102,10 @@ async function streamAnswer({ client, params, signal, answer, started, onDelta }
     for (const call of choice?.delta?.tool_calls ?? []) {
       answer.ttftMs ??= Math.round(performance.now() - started);
       const current = answer.tools.get(call.index) ?? { name: "", arguments: "" };
-      answer.tools.set(call.index, { name: current.name + (call.function?.name ?? ""), arguments: current.arguments + (call.function?.arguments ?? "") });
+      answer.tools.set(call.index, {
+        name: current.name + (call.function?.name ?? ""),
+        arguments: current.arguments + (call.function?.arguments ?? ""),
+      });
     }
     if (choice?.finish_reason) answer.finishReason = choice.finish_reason;
     if (chunk.usage) answer.usage = chunk.usage;
@@ -88,7 +117,12 @@ async function fetchAnswer({ client, params, signal, answer }: CallOptions): Pro
   const choice = completion.choices[0];
   answer.output = choice?.message.content ?? "";
   for (const [index, call] of (choice?.message.tool_calls ?? []).entries()) {
-    answer.tools.set(index, call.type === "function" ? { name: call.function.name, arguments: call.function.arguments } : { name: call.custom.name, arguments: call.custom.input });
+    answer.tools.set(
+      index,
+      call.type === "function"
+        ? { name: call.function.name, arguments: call.function.arguments }
+        : { name: call.custom.name, arguments: call.custom.input },
+    );
   }
   answer.finishReason = choice?.finish_reason ?? null;
   answer.usage = completion.usage ?? null;
@@ -100,27 +134,69 @@ async function fetchAnswer({ client, params, signal, answer }: CallOptions): Pro
  * as `failure`, described as everywhere else (describeProviderError), with whatever had arrived.
  */
 export async function executeRun(opts: ExecuteRunOptions): Promise<RunResult> {
-  const messages = "messages" in opts ? opts.messages : await renderForRun({ projectId: opts.projectId, promptName: opts.promptName, content: opts.content, values: opts.values });
-  const params: ChatCompletionCreateParamsNonStreaming = { ...toOpenAIParams(opts.settings), model: opts.model, messages };
+  const messages =
+    "messages" in opts
+      ? opts.messages
+      : await renderForRun({
+          projectId: opts.projectId,
+          promptName: opts.promptName,
+          content: opts.content,
+          values: opts.values,
+        });
+  const params: ChatCompletionCreateParamsNonStreaming = {
+    ...toOpenAIParams(opts.settings),
+    model: opts.model,
+    messages,
+  };
   const answer: Answer = { output: "", tools: new Map(), finishReason: null, usage: null, ttftMs: null };
-  const call: CallOptions = { client: opts.provider.client, params, signal: opts.signal, answer, started: performance.now() };
+  const call: CallOptions = {
+    client: opts.provider.client,
+    params,
+    signal: opts.signal,
+    answer,
+    started: performance.now(),
+  };
   let failure: ProviderFailure | null = null;
   try {
     if (opts.onDelta) await streamAnswer({ ...call, onDelta: opts.onDelta });
     else await fetchAnswer(call);
-    if (!answer.finishReason) failure = { code: "network", status: null, message: "The answer ended early: the provider closed the stream without finishing.", hint: "Try again." };
-    else if (answer.finishReason === "content_filter") failure = { code: "content_filter", status: null, message: "The provider's content filter stopped the answer.", hint: "Rephrase the prompt or the variables." };
+    if (!answer.finishReason)
+      failure = {
+        code: "network",
+        status: null,
+        message: "The answer ended early: the provider closed the stream without finishing.",
+        hint: "Try again.",
+      };
+    else if (answer.finishReason === "content_filter")
+      failure = {
+        code: "content_filter",
+        status: null,
+        message: "The provider's content filter stopped the answer.",
+        hint: "Rephrase the prompt or the variables.",
+      };
   } catch (error) {
     failure = describeProviderError(error, { timeoutMs: opts.provider.timeoutMs });
     // The SDK reports a connection cut while the body arrives as a plain error, not a connection error.
     if (failure.code === "unknown" && !opts.signal?.aborted) {
-      failure = { code: "network", status: null, message: "The connection to the provider dropped mid-answer.", hint: "Try again; if it keeps happening, check the provider." };
+      failure = {
+        code: "network",
+        status: null,
+        message: "The connection to the provider dropped mid-answer.",
+        hint: "Try again; if it keeps happening, check the provider.",
+      };
     }
     if (failure.code === "unknown") log.warn("model run failed", { error });
   }
   const totalMs = Math.round(performance.now() - call.started);
-  const usage = { inputTokens: answer.usage?.prompt_tokens ?? null, outputTokens: answer.usage?.completion_tokens ?? null };
-  const costUsd = costOf(opts.model, { input: usage.inputTokens, output: usage.outputTokens }, await priceTableFor({ projectId: opts.projectId }));
+  const usage = {
+    inputTokens: answer.usage?.prompt_tokens ?? null,
+    outputTokens: answer.usage?.completion_tokens ?? null,
+  };
+  const costUsd = costOf(
+    opts.model,
+    { input: usage.inputTokens, output: usage.outputTokens },
+    await priceTableFor({ projectId: opts.projectId }),
+  );
   return {
     messages,
     output: answer.output,

@@ -1,10 +1,11 @@
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
-import { validationError } from "@/lib/errors";
+
 import { getEnv } from "@/lib/env";
-import { templateLimitError } from "@/lib/prompts/template-limit-error";
-import { TemplateError } from "@/lib/templates/render-template";
+import { validationError } from "@/lib/errors";
 import { loadReferencedTemplates, referenceResolver } from "@/lib/prompts/load-referenced-templates";
+import { templateLimitError } from "@/lib/prompts/template-limit-error";
 import { renderPrompt } from "@/lib/templates/render-prompt";
+import { TemplateError } from "@/lib/templates/render-template";
 import type { PromptContent } from "@/lib/validations/prompt";
 
 /**
@@ -12,14 +13,28 @@ import type { PromptContent } from "@/lib/validations/prompt";
  * problem named), references resolved at their latest (or pinned) version, placeholders
  * replaced by the message lists given for them. A text prompt becomes one user message.
  */
-export async function renderForRun(opts: { projectId: string; promptName: string; content: PromptContent; values: Record<string, unknown> }): Promise<ChatCompletionMessageParam[]> {
+export async function renderForRun(opts: {
+  projectId: string;
+  promptName: string;
+  content: PromptContent;
+  values: Record<string, unknown>;
+}): Promise<ChatCompletionMessageParam[]> {
   const references = await loadReferencedTemplates({ projectId: opts.projectId, content: opts.content });
   try {
-    return renderPrompt({ content: opts.content, values: opts.values, resolveReference: referenceResolver(references), promptName: opts.promptName, limits: { maxBytes: getEnv().GALLEY_MAX_RESOLVED_BYTES } }).messages as ChatCompletionMessageParam[];
+    return renderPrompt({
+      content: opts.content,
+      values: opts.values,
+      resolveReference: referenceResolver(references),
+      promptName: opts.promptName,
+      limits: { maxBytes: getEnv().GALLEY_MAX_RESOLVED_BYTES },
+    }).messages as ChatCompletionMessageParam[];
   } catch (error) {
     const tooLarge = templateLimitError({ error, prompt: opts.promptName, path: "template" });
     if (tooLarge) throw tooLarge;
-    if (error instanceof TemplateError) throw validationError(error.issues.map((i) => ({ path: i.variable ? `values.${i.variable}` : "template", message: i.message })));
+    if (error instanceof TemplateError)
+      throw validationError(
+        error.issues.map((i) => ({ path: i.variable ? `values.${i.variable}` : "template", message: i.message })),
+      );
     throw error;
   }
 }

@@ -1,17 +1,18 @@
 import crypto from "node:crypto";
-import { ConfigError, getEnv } from "@/lib/env";
-import type { RequestContext } from "@/lib/request-context";
-import { movePointer } from "@/lib/deployments/move-pointer";
-import { servingTransaction } from "@/lib/db/serving-transaction";
+
 import { hashApiKeySecret, visiblePrefix } from "@/lib/api-keys/api-key-secret";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
-import { db } from "@/lib/db";
+import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
 import { hashPassword } from "@/lib/auth/password";
 import { roles, type ProjectRole } from "@/lib/auth/permissions";
-import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
+import { db } from "@/lib/db";
+import { servingTransaction } from "@/lib/db/serving-transaction";
+import { movePointer } from "@/lib/deployments/move-pointer";
+import { ConfigError, getEnv } from "@/lib/env";
+import { createDefaultEnvironments } from "@/lib/projects/create-default-environments";
 import { createPrompt } from "@/lib/prompts/create-prompt";
 import { saveVersion } from "@/lib/prompts/save-version";
-import { createDefaultEnvironments } from "@/lib/projects/create-default-environments";
+import type { RequestContext } from "@/lib/request-context";
 import type { PromptContent } from "@/lib/validations/prompt";
 
 export const DEMO_PASSWORD = "galley-demo-password";
@@ -25,7 +26,13 @@ const people: Record<ProjectRole, { name: string; email: string }> = {
   VIEWER: { name: "Vera Viewer", email: "vera@demo.galley.test" },
 };
 
-type DemoPrompt = { name: string; type: "TEXT" | "CHAT"; description: string; tags: string[]; versions: Array<{ message: string; content: PromptContent }> };
+type DemoPrompt = {
+  name: string;
+  type: "TEXT" | "CHAT";
+  description: string;
+  tags: string[];
+  versions: Array<{ message: string; content: PromptContent }>;
+};
 
 const noVars = { variables: [] };
 const demoPrompts: DemoPrompt[] = [
@@ -34,7 +41,16 @@ const demoPrompts: DemoPrompt[] = [
     type: "TEXT",
     description: "Sign-off appended to every support answer",
     tags: ["support"],
-    versions: [{ message: "Standard sign-off", content: { template: "Kind regards,\n{{agent_name}}, Acme Support", contract: { variables: [{ name: "agent_name", type: "string", required: false, default: "The Acme team" }] }, modelConfig: {} } }],
+    versions: [
+      {
+        message: "Standard sign-off",
+        content: {
+          template: "Kind regards,\n{{agent_name}}, Acme Support",
+          contract: { variables: [{ name: "agent_name", type: "string", required: false, default: "The Acme team" }] },
+          modelConfig: {},
+        },
+      },
+    ],
   },
   {
     name: "support/refund-reply",
@@ -46,11 +62,17 @@ const demoPrompts: DemoPrompt[] = [
         message: "First version",
         content: {
           messages: [
-            { role: "system", content: "You are a support agent for Acme. Answer refund requests politely and follow the refund policy:\n{{policy}}" },
+            {
+              role: "system",
+              content:
+                "You are a support agent for Acme. Answer refund requests politely and follow the refund policy:\n{{policy}}",
+            },
             { role: "placeholder", name: "history" },
             { role: "user", content: "{{question}}" },
           ],
-          contract: { variables: [{ name: "policy", type: "string", required: true, description: "The refund policy text" }] },
+          contract: {
+            variables: [{ name: "policy", type: "string", required: true, description: "The refund policy text" }],
+          },
           modelConfig: { model: "gpt-4o-mini", temperature: 0.7, maxTokens: 400 },
         },
       },
@@ -58,11 +80,20 @@ const demoPrompts: DemoPrompt[] = [
         message: "Warmer tone, lower temperature, shared signature",
         content: {
           messages: [
-            { role: "system", content: "You are a warm, concise support agent for Acme. Answer refund requests and follow the refund policy:\n{{policy}}\n\n{{#vip}}The customer is a VIP: offer express processing.{{/vip}}\nEnd with:\n{{> support/shared/signature}}" },
+            {
+              role: "system",
+              content:
+                "You are a warm, concise support agent for Acme. Answer refund requests and follow the refund policy:\n{{policy}}\n\n{{#vip}}The customer is a VIP: offer express processing.{{/vip}}\nEnd with:\n{{> support/shared/signature}}",
+            },
             { role: "placeholder", name: "history" },
             { role: "user", content: "{{question}}" },
           ],
-          contract: { variables: [{ name: "policy", type: "string", required: true, description: "The refund policy text" }, { name: "vip", type: "boolean", required: false, default: false }] },
+          contract: {
+            variables: [
+              { name: "policy", type: "string", required: true, description: "The refund policy text" },
+              { name: "vip", type: "boolean", required: false, default: false },
+            ],
+          },
           modelConfig: { model: "gpt-4o-mini", temperature: 0.3, maxTokens: 400 },
         },
       },
@@ -74,12 +105,24 @@ const demoPrompts: DemoPrompt[] = [
     description: "Two-sentence product description for the catalogue",
     tags: ["marketing"],
     versions: [
-      { message: "Draft", content: { template: "Write two sentences about {{product}}.", contract: noVars, modelConfig: { model: "gpt-4o-mini", temperature: 0.9 } } },
+      {
+        message: "Draft",
+        content: {
+          template: "Write two sentences about {{product}}.",
+          contract: noVars,
+          modelConfig: { model: "gpt-4o-mini", temperature: 0.9 },
+        },
+      },
       {
         message: "Tone and audience",
         content: {
           template: "Write two {{tone}} sentences about {{product}} for {{audience}}.\nAvoid superlatives.",
-          contract: { variables: [{ name: "tone", type: "enum", values: ["playful", "formal"], required: true }, { name: "audience", type: "string", required: false, default: "small businesses" }] },
+          contract: {
+            variables: [
+              { name: "tone", type: "enum", values: ["playful", "formal"], required: true },
+              { name: "audience", type: "string", required: false, default: "small businesses" },
+            ],
+          },
           modelConfig: { model: "gpt-4o-mini", temperature: 0.8 },
         },
       },
@@ -95,7 +138,11 @@ const demoPrompts: DemoPrompt[] = [
         message: "JSON routing",
         content: {
           messages: [
-            { role: "system", content: 'Classify the ticket into one of: {{#queues}}{{.}}, {{/queues}}other. Answer as JSON: {"queue": "...", "urgent": true|false}' },
+            {
+              role: "system",
+              content:
+                'Classify the ticket into one of: {{#queues}}{{.}}, {{/queues}}other. Answer as JSON: {"queue": "...", "urgent": true|false}',
+            },
             { role: "user", content: "{{ticket}}" },
           ],
           contract: { variables: [{ name: "queues", type: "json", required: true, example: ["billing", "shipping"] }] },
@@ -114,21 +161,50 @@ export async function seedDemo() {
   const ctx = { actor: { userId: owner.id, email: owner.email }, requestId: `seed-${crypto.randomUUID()}` };
   for (const demo of demoPrompts) {
     if (await db.prompt.findUnique({ where: { projectId_name: { projectId: project.id, name: demo.name } } })) continue;
-    const prompt = await createPrompt({ ctx, projectId: project.id, input: { name: demo.name, type: demo.type, description: demo.description, tags: demo.tags } });
+    const prompt = await createPrompt({
+      ctx,
+      projectId: project.id,
+      input: { name: demo.name, type: demo.type, description: demo.description, tags: demo.tags },
+    });
     for (const [i, v] of demo.versions.entries()) {
-      await saveVersion({ ctx, projectId: project.id, promptId: prompt.id, authorId: owner.id, baseVersion: i, message: v.message, content: v.content });
+      await saveVersion({
+        ctx,
+        projectId: project.id,
+        promptId: prompt.id,
+        authorId: owner.id,
+        baseVersion: i,
+        message: v.message,
+        content: v.content,
+      });
     }
   }
   // Apps and benchmarks read the demo prompts right after seeding: development and production run
   // each prompt's latest version (the seed places them directly, as an admin task, not a review).
-  const environments = await db.environment.findMany({ where: { projectId: project.id, slug: { in: ["development", "production"] } } });
+  const environments = await db.environment.findMany({
+    where: { projectId: project.id, slug: { in: ["development", "production"] } },
+  });
   for (const demo of demoPrompts) {
-    const prompt = await db.prompt.findUniqueOrThrow({ where: { projectId_name: { projectId: project.id, name: demo.name } } });
+    const prompt = await db.prompt.findUniqueOrThrow({
+      where: { projectId_name: { projectId: project.id, name: demo.name } },
+    });
     for (const environment of environments) {
-      const running = await db.environmentPrompt.findUnique({ where: { environmentId_promptId: { environmentId: environment.id, promptId: prompt.id } } });
+      const running = await db.environmentPrompt.findUnique({
+        where: { environmentId_promptId: { environmentId: environment.id, promptId: prompt.id } },
+      });
       if (running) continue;
       await servingTransaction(project.id, (tx) =>
-        movePointer({ tx, ctx, projectId: project.id, environment, prompt, actor: { id: owner.id, name: owner.name }, version: prompt.latestVersion, expectedVersion: null, reason: "demo data (npm run db:seed)", kind: "deploy" }),
+        movePointer({
+          tx,
+          ctx,
+          projectId: project.id,
+          environment,
+          prompt,
+          actor: { id: owner.id, name: owner.name },
+          version: prompt.latestVersion,
+          expectedVersion: null,
+          reason: "demo data (npm run db:seed)",
+          kind: "deploy",
+        }),
       );
     }
   }
@@ -141,8 +217,16 @@ async function seedApiKey(opts: { projectId: string; owner: { id: string; name: 
   const secret = getEnv().GALLEY_SEED_API_KEY;
   if (!secret) return null;
   const existing = await db.apiKey.findUnique({ where: { hash: hashApiKeySecret(secret) } });
-  if (existing && existing.projectId !== opts.projectId) throw new ConfigError("GALLEY_SEED_API_KEY is already the key of another project; choose another secret");
-  if (!existing) await createApiKey({ ctx: opts.ctx, projectId: opts.projectId, creator: opts.owner, input: { name: "Seed key (GALLEY_SEED_API_KEY)", scopes: ["prompts:read", "prompts:write"], expiresAt: null }, secret });
+  if (existing && existing.projectId !== opts.projectId)
+    throw new ConfigError("GALLEY_SEED_API_KEY is already the key of another project; choose another secret");
+  if (!existing)
+    await createApiKey({
+      ctx: opts.ctx,
+      projectId: opts.projectId,
+      creator: opts.owner,
+      input: { name: "Seed key (GALLEY_SEED_API_KEY)", scopes: ["prompts:read", "prompts:write"], expiresAt: null },
+      secret,
+    });
   return { prefix: visiblePrefix(secret) };
 }
 
@@ -160,11 +244,22 @@ async function seedPeople() {
       const person = people[role];
       const user =
         (await tx.user.findUnique({ where: { email: person.email } })) ??
-        (await tx.user.create({ data: { ...person, passwordHash, isInstanceAdmin: anyone === 0 && role === "OWNER" } }));
-      const existing = await tx.membership.findUnique({ where: { projectId_userId: { projectId: project.id, userId: user.id } } });
+        (await tx.user.create({
+          data: { ...person, passwordHash, isInstanceAdmin: anyone === 0 && role === "OWNER" },
+        }));
+      const existing = await tx.membership.findUnique({
+        where: { projectId_userId: { projectId: project.id, userId: user.id } },
+      });
       if (!existing) {
         await tx.membership.create({ data: { projectId: project.id, userId: user.id, role } });
-        await writeAuditEntry({ tx, ctx, projectId: project.id, action: "member.add", target: { type: "member", id: user.id }, after: { email: user.email, role, via: "seed" } });
+        await writeAuditEntry({
+          tx,
+          ctx,
+          projectId: project.id,
+          action: "member.add",
+          target: { type: "member", id: user.id },
+          after: { email: user.email, role, via: "seed" },
+        });
       }
     }
     return {

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+
 import { buildUsageExamples } from "@/lib/serving/build-usage-examples";
 
 // sdk/package.test.ts type-checks the TypeScript example against the built SDK and openai.
@@ -13,19 +14,39 @@ describe("buildUsageExamples", () => {
   };
 
   it("fills in the prompt's name, environment and typed variables", () => {
-    const { fetch, sdk } = buildUsageExamples({ origin: "https://galley.acme.internal", name: "support/refund-reply", environment: "staging", contract });
+    const { fetch, sdk } = buildUsageExamples({
+      origin: "https://galley.acme.internal",
+      name: "support/refund-reply",
+      environment: "staging",
+      contract,
+    });
     expect(fetch).toContain('"https://galley.acme.internal/api/prompts/support/refund-reply?environment=staging"');
     expect(sdk).toContain('import { createGalley, type ChatMessage } from "@galley/sdk";');
-    expect(sdk).toContain('galley.getPrompt<{ customer: string; tone?: "warm" | "formal"; history: ChatMessage[] }>("support/refund-reply", { environment: "staging" })');
-    expect(sdk).toContain('...prompt.toOpenAI({"customer":"Ana\'s shop","tone":"warm","history":[{"role":"user","content":"…"}]})');
-    expect(buildUsageExamples({ origin: "https://g", name: "a", environment: "production", contract: { variables: [] } }).sdk).toContain('getPrompt<Record<string, never>>("a", { environment: "production" })');
+    expect(sdk).toContain(
+      'galley.getPrompt<{ customer: string; tone?: "warm" | "formal"; history: ChatMessage[] }>("support/refund-reply", { environment: "staging" })',
+    );
+    expect(sdk).toContain(
+      '...prompt.toOpenAI({"customer":"Ana\'s shop","tone":"warm","history":[{"role":"user","content":"…"}]})',
+    );
+    expect(
+      buildUsageExamples({ origin: "https://g", name: "a", environment: "production", contract: { variables: [] } })
+        .sdk,
+    ).toContain('getPrompt<Record<string, never>>("a", { environment: "production" })');
   });
 
   it("quotes the render body for the shell, even when an example contains an apostrophe", () => {
-    const { render } = buildUsageExamples({ origin: "https://galley.acme.internal", name: "support/refund-reply", environment: "production", contract });
+    const { render } = buildUsageExamples({
+      origin: "https://galley.acme.internal",
+      name: "support/refund-reply",
+      environment: "production",
+      contract,
+    });
     // What the shell passes to curl as -d: everything between -d and the URL, parsed by sh itself.
     const body = render.slice(render.indexOf("-d ") + 3, render.lastIndexOf(" \\"));
     const parsed = execFileSync("sh", ["-c", `printf %s ${body}`], { encoding: "utf8" });
-    expect(JSON.parse(parsed)).toEqual({ environment: "production", variables: { customer: "Ana's shop", tone: "warm", history: [{ role: "user", content: "…" }] } });
+    expect(JSON.parse(parsed)).toEqual({
+      environment: "production",
+      variables: { customer: "Ana's shop", tone: "warm", history: [{ role: "user", content: "…" }] },
+    });
   });
 });

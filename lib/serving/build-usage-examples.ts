@@ -16,10 +16,17 @@ export type UsageExamplesOptions = {
 
 export type UsageExamples = { fetch: string; render: string; sdk: string };
 
-const placeholder: Record<string, unknown> = { string: "…", number: 1, boolean: true, json: {}, messages: [{ role: "user", content: "…" }] };
+const placeholder: Record<string, unknown> = {
+  string: "…",
+  number: 1,
+  boolean: true,
+  json: {},
+  messages: [{ role: "user", content: "…" }],
+};
 
 /** An example value: the variable's example, else its default, else a placeholder of its type. */
-const exampleValue = (v: VariableSpec) => v.example ?? v.default ?? (v.type === "enum" ? (v.values?.[0] ?? "…") : placeholder[v.type]);
+const exampleValue = (v: VariableSpec) =>
+  v.example ?? v.default ?? (v.type === "enum" ? (v.values?.[0] ?? "…") : placeholder[v.type]);
 
 /** The TypeScript type of a variable's value, as the SDK's getPrompt<V> takes it. */
 function valueType(v: VariableSpec): string {
@@ -41,9 +48,13 @@ function valueType(v: VariableSpec): string {
 
 export function buildUsageExamples({ origin, name, environment, contract }: UsageExamplesOptions): UsageExamples {
   const values = Object.fromEntries(contract.variables.map((v) => [v.name, exampleValue(v)]));
-  const variablesType = contract.variables.length ? `{ ${contract.variables.map((v) => `${v.name}${v.required && v.default === undefined ? "" : "?"}: ${valueType(v)}`).join("; ")} }` : "Record<string, never>";
+  const variablesType = contract.variables.length
+    ? `{ ${contract.variables.map((v) => `${v.name}${v.required && v.default === undefined ? "" : "?"}: ${valueType(v)}`).join("; ")} }`
+    : "Record<string, never>";
   const query = environment === "production" ? "" : `?environment=${encodeURIComponent(environment)}`;
-  const sdkImports = contract.variables.some((v) => v.type === "messages") ? "createGalley, type ChatMessage" : "createGalley";
+  const sdkImports = contract.variables.some((v) => v.type === "messages")
+    ? "createGalley, type ChatMessage"
+    : "createGalley";
   return {
     fetch: `curl -H "Authorization: Bearer $GALLEY_API_KEY" \\\n  "${origin}/api/prompts/${name}${query}"`,
     render: `curl -X POST -H "Authorization: Bearer $GALLEY_API_KEY" -H "Content-Type: application/json" \\\n  -d '${JSON.stringify({ environment, variables: values }).replaceAll("'", "'\\''")}' \\\n  "${origin}/api/prompts/${name}/render"`,

@@ -1,12 +1,14 @@
 import "server-only";
+
 import { z } from "zod";
+
+import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { deployVersion } from "@/lib/deployments/deploy-version";
 import { AppError } from "@/lib/errors";
-import type { RequestContext } from "@/lib/request-context";
 import { createPrompt } from "@/lib/prompts/create-prompt";
 import { saveVersion } from "@/lib/prompts/save-version";
-import { deployVersion } from "@/lib/deployments/deploy-version";
-import type { Actor } from "@/lib/auth/permissions";
+import type { RequestContext } from "@/lib/request-context";
 import type { createVersionRequestSchema } from "@/lib/validations/serving";
 
 /**
@@ -14,27 +16,75 @@ import type { createVersionRequestSchema } from "@/lib/validations/serving";
  * prompt first when asked, and deploy it to unprotected environments. Protected environments are
  * refused up front with 403 (they take versions through reviews), so nothing is half done.
  */
-export async function createVersionFromApi(opts: { ctx: RequestContext; access: { project: { id: string; slug: string }; actor: Actor }; name: string; input: z.infer<typeof createVersionRequestSchema> }) {
+export async function createVersionFromApi(opts: {
+  ctx: RequestContext;
+  access: { project: { id: string; slug: string }; actor: Actor };
+  name: string;
+  input: z.infer<typeof createVersionRequestSchema>;
+}) {
   const { input } = opts;
   const { project, actor } = opts.access;
-  const targets = input.deploy.length ? await db.environment.findMany({ where: { projectId: project.id, slug: { in: input.deploy } } }) : [];
+  const targets = input.deploy.length
+    ? await db.environment.findMany({ where: { projectId: project.id, slug: { in: input.deploy } } })
+    : [];
   for (const slug of input.deploy) {
     const env = targets.find((e) => e.slug === slug);
     if (!env) throw new AppError({ code: "not_found", message: `No environment "${slug}" in this project.` });
-    if (env.protected) throw new AppError({ code: "forbidden", message: `${env.name} is protected: a version gets there through an approved review in the studio, not through the API. Deploy to an unprotected environment, then request a review.` });
+    if (env.protected)
+      throw new AppError({
+        code: "forbidden",
+        message: `${env.name} is protected: a version gets there through an approved review in the studio, not through the API. Deploy to an unprotected environment, then request a review.`,
+      });
   }
   let prompt = await db.prompt.findUnique({ where: { projectId_name: { projectId: project.id, name: opts.name } } });
   if (!prompt) {
-    if (!input.type) throw new AppError({ code: "not_found", message: `No prompt named "${opts.name}" in this project. Send "type": "text" or "chat" to create it.` });
-    const created = await createPrompt({ ctx: opts.ctx, projectId: project.id, input: { name: opts.name, type: input.type === "chat" ? "CHAT" : "TEXT", description: input.description ?? "", tags: input.tags ?? [] } });
+    if (!input.type)
+      throw new AppError({
+        code: "not_found",
+        message: `No prompt named "${opts.name}" in this project. Send "type": "text" or "chat" to create it.`,
+      });
+    const created = await createPrompt({
+      ctx: opts.ctx,
+      projectId: project.id,
+      input: {
+        name: opts.name,
+        type: input.type === "chat" ? "CHAT" : "TEXT",
+        description: input.description ?? "",
+        tags: input.tags ?? [],
+      },
+    });
     prompt = await db.prompt.findUniqueOrThrow({ where: { id: created.id } });
   }
-  const version = await saveVersion({ ctx: opts.ctx, projectId: project.id, promptId: prompt.id, authorId: actor.id, baseVersion: input.baseVersion ?? prompt.latestVersion, message: input.message, content: input.content });
+  const version = await saveVersion({
+    ctx: opts.ctx,
+    projectId: project.id,
+    promptId: prompt.id,
+    authorId: actor.id,
+    baseVersion: input.baseVersion ?? prompt.latestVersion,
+    message: input.message,
+    content: input.content,
+  });
   const deployments = [];
   for (const env of targets) {
     deployments.push(
-      await deployVersion({ ctx: opts.ctx, projectId: project.id, projectSlug: project.slug, actor, environmentSlug: env.slug, promptId: prompt.id, version: version.number }),
+      await deployVersion({
+        ctx: opts.ctx,
+        projectId: project.id,
+        projectSlug: project.slug,
+        actor,
+        environmentSlug: env.slug,
+        promptId: prompt.id,
+        version: version.number,
+      }),
     );
   }
-  return { name: prompt.name, version: version.number, deployments: deployments.map((d) => ({ environment: d.environment, fromVersion: d.fromVersion, toVersion: d.toVersion })) };
+  return {
+    name: prompt.name,
+    version: version.number,
+    deployments: deployments.map((d) => ({
+      environment: d.environment,
+      fromVersion: d.fromVersion,
+      toVersion: d.toVersion,
+    })),
+  };
 }

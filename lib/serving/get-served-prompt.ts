@@ -1,20 +1,22 @@
 import "server-only";
+
 import crypto from "node:crypto";
 import type { z } from "zod";
+
+import { cachedAnswer, generationOf, rememberAnswer, staleAnswer, type CachedAnswer } from "@/lib/cache/serving-cache";
+import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { getEnv } from "@/lib/env";
 import { AppError, errorBody, validationError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { loadReferencedTemplates, referenceResolver } from "@/lib/prompts/load-referenced-templates";
+import { templatesOf } from "@/lib/prompts/prompt-text";
+import { templateLimitError } from "@/lib/prompts/template-limit-error";
+import { DEFAULT_ENVIRONMENT, loadServedVersion, type ServedSelector } from "@/lib/serving/load-served-version";
 import { contractWithReferences } from "@/lib/templates/contract-with-references";
 import { inlineReferences } from "@/lib/templates/inline-references";
 import { TemplateError } from "@/lib/templates/render-template";
 import { WorkBudget } from "@/lib/templates/work-budget";
 import type { servedPromptSchema } from "@/lib/validations/serving";
-import { cachedAnswer, generationOf, rememberAnswer, staleAnswer, type CachedAnswer } from "@/lib/cache/serving-cache";
-import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
-import { DEFAULT_ENVIRONMENT, loadServedVersion, type ServedSelector } from "@/lib/serving/load-served-version";
-import { loadReferencedTemplates, referenceResolver } from "@/lib/prompts/load-referenced-templates";
-import { templatesOf } from "@/lib/prompts/prompt-text";
-import { templateLimitError } from "@/lib/prompts/template-limit-error";
 
 export type ServedPromptQuery = ServedSelector & { resolve: boolean };
 
@@ -31,26 +33,43 @@ async function buildAnswer(opts: { projectId: string; name: string; query: Serve
     if (opts.query.version !== undefined) qs.set("version", String(opts.query.version));
     if (!opts.query.resolve) qs.set("resolve", "false");
     const location = `/api/prompts/${found.to}${qs.size ? `?${qs}` : ""}`;
-    const body = JSON.stringify({ error: { code: "moved", message: `${opts.name} was renamed to ${found.to}.`, details: { name: found.to } } });
+    const body = JSON.stringify({
+      error: { code: "moved", message: `${opts.name} was renamed to ${found.to}.`, details: { name: found.to } },
+    });
     return { status: 308, body, etag: null, headers: { location } };
   }
   const { served } = found;
   let { template, messages, contract } = served.content;
   if (opts.query.resolve) {
-    const templates = await loadReferencedTemplates({ projectId: opts.projectId, content: served.content, environment: served.environment ?? opts.query.environment ?? DEFAULT_ENVIRONMENT });
+    const templates = await loadReferencedTemplates({
+      projectId: opts.projectId,
+      content: served.content,
+      environment: served.environment ?? opts.query.environment ?? DEFAULT_ENVIRONMENT,
+    });
     const resolveReference = referenceResolver(templates);
     // One budget for all messages: the limit is on the whole answer.
     const budget = new WorkBudget({ maxBytes: getEnv().GALLEY_MAX_RESOLVED_BYTES }, "resolved template");
-    const inline = (source: string) => inlineReferences({ template: source, resolveReference, promptName: served.prompt.name, budget });
+    const inline = (source: string) =>
+      inlineReferences({ template: source, resolveReference, promptName: served.prompt.name, budget });
     try {
       if (template !== undefined && template !== null) template = inline(template);
-      if (messages) messages = messages.map((m) => (m.role === "placeholder" ? m : { ...m, content: inline(m.content) }));
+      if (messages)
+        messages = messages.map((m) => (m.role === "placeholder" ? m : { ...m, content: inline(m.content) }));
       // The resolved text no longer says where included prompts were: their defaults travel in the contract.
-      contract = contractWithReferences({ contract: served.content.contract, templates: templatesOf(served.content).map((t) => t.source), resolveReference });
+      contract = contractWithReferences({
+        contract: served.content.contract,
+        templates: templatesOf(served.content).map((t) => t.source),
+        resolveReference,
+      });
     } catch (error) {
-      const tooLarge = templateLimitError({ error, prompt: `${served.prompt.name} v${served.version}`, path: "template" });
+      const tooLarge = templateLimitError({
+        error,
+        prompt: `${served.prompt.name} v${served.version}`,
+        path: "template",
+      });
       // Kept like any answer: it changes only when a deployment does, and repeating the work is what an attack wants.
-      if (tooLarge) return { status: tooLarge.status, body: JSON.stringify(errorBody(tooLarge)), etag: null, headers: {} };
+      if (tooLarge)
+        return { status: tooLarge.status, body: JSON.stringify(errorBody(tooLarge)), etag: null, headers: {} };
       if (error instanceof TemplateError) {
         throw validationError(
           error.issues.map((i) => ({ path: i.prompt ? `references.${i.prompt}` : "template", message: i.message })),
@@ -82,12 +101,18 @@ async function buildAnswer(opts: { projectId: string; name: string; query: Serve
  * template_too_large (see buildAnswer). When the database cannot be reached, the last answer this
  * instance had is returned marked stale, or 503 when it has none.
  */
-const cacheKeyOf = (name: string, query: ServedPromptQuery) => `${name}\n${query.environment ?? ""}\n${query.version ?? ""}\n${query.resolve ? 1 : 0}`;
+const cacheKeyOf = (name: string, query: ServedPromptQuery) =>
+  `${name}\n${query.environment ?? ""}\n${query.version ?? ""}\n${query.resolve ? 1 : 0}`;
 
 /** The cached answer, synchronously, when this instance has one (the hot path's fast lane). */
-export const getCachedServedPrompt = (opts: { projectId: string; name: string; query: ServedPromptQuery }) => cachedAnswer(opts.projectId, cacheKeyOf(opts.name, opts.query));
+export const getCachedServedPrompt = (opts: { projectId: string; name: string; query: ServedPromptQuery }) =>
+  cachedAnswer(opts.projectId, cacheKeyOf(opts.name, opts.query));
 
-export async function getServedPrompt(opts: { projectId: string; name: string; query: ServedPromptQuery }): Promise<CachedAnswer> {
+export async function getServedPrompt(opts: {
+  projectId: string;
+  name: string;
+  query: ServedPromptQuery;
+}): Promise<CachedAnswer> {
   const cacheKey = cacheKeyOf(opts.name, opts.query);
   const hit = cachedAnswer(opts.projectId, cacheKey);
   if (hit) return hit;
@@ -98,12 +123,22 @@ export async function getServedPrompt(opts: { projectId: string; name: string; q
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
     // Prisma's own message is several lines of invocation context; the driver's cause says what happened.
-    const cause = (error as { meta?: { driverAdapterError?: { cause?: { message?: string; kind?: string } } } }).meta?.driverAdapterError?.cause;
-    log.warn("database unreachable on the serving hot path", { name: opts.name, error: cause?.message ?? cause?.kind ?? String(error).trim().split("\n").pop() });
+    const cause = (error as { meta?: { driverAdapterError?: { cause?: { message?: string; kind?: string } } } }).meta
+      ?.driverAdapterError?.cause;
+    log.warn("database unreachable on the serving hot path", {
+      name: opts.name,
+      error: cause?.message ?? cause?.kind ?? String(error).trim().split("\n").pop(),
+    });
     // stale-if-error (RFC 5861): the last answer this instance had beats no answer while the database is down.
     const stale = staleAnswer(opts.projectId, cacheKey);
-    if (stale) return { ...stale, headers: { ...stale.headers, "galley-stale": "1", warning: '110 - "Response is Stale"' } };
-    throw new AppError({ code: "unavailable", message: "The prompt store cannot be reached right now, and this instance has no earlier answer for this request. Retry shortly.", headers: { "retry-after": "5" } });
+    if (stale)
+      return { ...stale, headers: { ...stale.headers, "galley-stale": "1", warning: '110 - "Response is Stale"' } };
+    throw new AppError({
+      code: "unavailable",
+      message:
+        "The prompt store cannot be reached right now, and this instance has no earlier answer for this request. Retry shortly.",
+      headers: { "retry-after": "5" },
+    });
   }
   rememberAnswer(opts.projectId, cacheKey, generation, answer);
   return answer;

@@ -2,14 +2,16 @@
 // request (the framework costs ~20x per request, see README "Serving"), with the same lib/serving
 // code as the route handlers.
 import "server-only";
+
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { AppError, errorBody, fromZodError, toAppError } from "@/lib/errors";
-import { log } from "@/lib/log";
-import { servedPromptQuerySchema } from "@/lib/validations/serving";
+
 import { authenticateApiKey, authenticateCachedApiKey } from "@/lib/api-keys/authenticate-api-key";
-import { getCachedServedPrompt, getServedPrompt, type ServedPromptQuery } from "@/lib/serving/get-served-prompt";
 import { takeTokenOrThrow } from "@/lib/api-keys/rate-limit";
 import type { CachedAnswer } from "@/lib/cache/serving-cache";
+import { AppError, errorBody, fromZodError, toAppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { getCachedServedPrompt, getServedPrompt, type ServedPromptQuery } from "@/lib/serving/get-served-prompt";
+import { servedPromptQuerySchema } from "@/lib/validations/serving";
 
 const PREFIX = "/api/prompts/";
 
@@ -34,14 +36,21 @@ function decodeName(path: string): string {
   } catch {
     throw new AppError({ code: "bad_request", message: "The prompt name in the URL is not valid percent-encoding." });
   }
-  if (name.includes("\u0000")) throw new AppError({ code: "bad_request", message: "The prompt name in the URL contains a NUL character." });
+  if (name.includes("\u0000"))
+    throw new AppError({ code: "bad_request", message: "The prompt name in the URL contains a NUL character." });
   return name;
 }
 
 // A JSON API: nothing here may be sniffed as HTML, framed, or load anything.
 const CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
-function send(res: ServerResponse, status: number, body: string | null, headers: Record<string, string>, head: boolean) {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | null,
+  headers: Record<string, string>,
+  head: boolean,
+) {
   res.setHeader("content-type", "application/json; charset=utf-8");
   res.setHeader("cache-control", "private, no-cache");
   res.setHeader("x-content-type-options", "nosniff");
@@ -59,7 +68,11 @@ function queryOf(raw: string): ServedPromptQuery {
   if (known) return known;
   const parsed = servedPromptQuerySchema.safeParse(Object.fromEntries(new URLSearchParams(raw)));
   if (!parsed.success) throw fromZodError(parsed.error);
-  const query = { environment: parsed.data.environment, version: parsed.data.version, resolve: parsed.data.resolve === "true" };
+  const query = {
+    environment: parsed.data.environment,
+    version: parsed.data.version,
+    resolve: parsed.data.resolve === "true",
+  };
   if (queries.size >= 1000) queries.clear();
   queries.set(raw, query);
   return query;
@@ -75,7 +88,13 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string) {
 function answer(req: IncomingMessage, res: ServerResponse, found: CachedAnswer, head: boolean) {
   if (found.etag && matchesEtag(req.headers["if-none-match"], found.etag)) {
     // A stale answer's marker (Galley-Stale, Warning) holds for its 304 too.
-    res.writeHead(304, { ...found.headers, etag: found.etag, "cache-control": "private, no-cache", "x-content-type-options": "nosniff", "content-security-policy": CONTENT_SECURITY_POLICY });
+    res.writeHead(304, {
+      ...found.headers,
+      etag: found.etag,
+      "cache-control": "private, no-cache",
+      "x-content-type-options": "nosniff",
+      "content-security-policy": CONTENT_SECURITY_POLICY,
+    });
     return void res.end();
   }
   send(res, found.status, found.body, found.etag ? { ...found.headers, etag: found.etag } : found.headers, head);
@@ -84,7 +103,8 @@ function answer(req: IncomingMessage, res: ServerResponse, found: CachedAnswer, 
 function fail(req: IncomingMessage, res: ServerResponse, error: unknown, requestId: string, head: boolean) {
   const appError = toAppError(error);
   // "unavailable" (the database is down) was logged with its cause where it was decided (getServedPrompt).
-  if (appError.status >= 500 && appError.code !== "unavailable") log.error("request failed", { requestId, method: req.method, path: req.url?.split("?")[0], error });
+  if (appError.status >= 500 && appError.code !== "unavailable")
+    log.error("request failed", { requestId, method: req.method, path: req.url?.split("?")[0], error });
   send(res, appError.status, JSON.stringify(errorBody(appError, requestId)), appError.headers ?? {}, head);
 }
 
@@ -106,14 +126,20 @@ export function handlePromptRequest(req: IncomingMessage, res: ServerResponse, p
       takeTokenOrThrow(key);
       const found = getCachedServedPrompt({ projectId: key.projectId, name, query });
       if (found) return answer(req, res, found, head);
-      return void getServedPrompt({ projectId: key.projectId, name, query }).then((found) => answer(req, res, found, head), (error) => fail(req, res, error, requestId, head));
+      return void getServedPrompt({ projectId: key.projectId, name, query }).then(
+        (found) => answer(req, res, found, head),
+        (error) => fail(req, res, error, requestId, head),
+      );
     }
     void authenticateApiKey(req.headers.authorization, "prompts:read")
       .then((key) => {
         takeTokenOrThrow(key);
         return getServedPrompt({ projectId: key.projectId, name, query });
       })
-      .then((found) => answer(req, res, found, head), (error) => fail(req, res, error, requestId, head));
+      .then(
+        (found) => answer(req, res, found, head),
+        (error) => fail(req, res, error, requestId, head),
+      );
   } catch (error) {
     fail(req, res, error, requestId, head);
   }

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { contentOf } from "@/lib/prompts/version-view";
@@ -23,23 +24,65 @@ export type FoundPrompt = { kind: "found"; served: ServedVersion } | { kind: "mo
  * The version an application gets for a prompt name: what the environment (production by default)
  * runs, or the pinned version. A former name answers "moved" with the current one.
  */
-export async function loadServedVersion(opts: { projectId: string; name: string; selector: ServedSelector }): Promise<FoundPrompt> {
-  const prompt = await db.prompt.findUnique({ where: { projectId_name: { projectId: opts.projectId, name: opts.name } }, select: { id: true, name: true, type: true } });
+export async function loadServedVersion(opts: {
+  projectId: string;
+  name: string;
+  selector: ServedSelector;
+}): Promise<FoundPrompt> {
+  const prompt = await db.prompt.findUnique({
+    where: { projectId_name: { projectId: opts.projectId, name: opts.name } },
+    select: { id: true, name: true, type: true },
+  });
   if (!prompt) {
-    const former = await db.promptFormerName.findUnique({ where: { projectId_name: { projectId: opts.projectId, name: opts.name } }, select: { prompt: { select: { name: true } } } });
+    const former = await db.promptFormerName.findUnique({
+      where: { projectId_name: { projectId: opts.projectId, name: opts.name } },
+      select: { prompt: { select: { name: true } } },
+    });
     if (former) return { kind: "moved", to: former.prompt.name };
     throw new AppError({ code: "not_found", message: `No prompt named "${opts.name}" in this project.` });
   }
   if (opts.selector.version !== undefined) {
-    const version = await db.promptVersion.findUnique({ where: { promptId_number: { promptId: prompt.id, number: opts.selector.version } } });
-    if (!version) throw new AppError({ code: "not_found", message: `${prompt.name} has no version ${opts.selector.version}.` });
-    return { kind: "found", served: { prompt, version: version.number, environment: null, content: contentOf(version), updatedAt: version.createdAt } };
+    const version = await db.promptVersion.findUnique({
+      where: { promptId_number: { promptId: prompt.id, number: opts.selector.version } },
+    });
+    if (!version)
+      throw new AppError({ code: "not_found", message: `${prompt.name} has no version ${opts.selector.version}.` });
+    return {
+      kind: "found",
+      served: {
+        prompt,
+        version: version.number,
+        environment: null,
+        content: contentOf(version),
+        updatedAt: version.createdAt,
+      },
+    };
   }
   const slug = opts.selector.environment ?? DEFAULT_ENVIRONMENT;
-  const env = await db.environment.findUnique({ where: { projectId_slug: { projectId: opts.projectId, slug } }, select: { id: true, name: true } });
+  const env = await db.environment.findUnique({
+    where: { projectId_slug: { projectId: opts.projectId, slug } },
+    select: { id: true, name: true },
+  });
   if (!env) throw new AppError({ code: "not_found", message: `No environment "${slug}" in this project.` });
-  const pointer = await db.environmentPrompt.findUnique({ where: { environmentId_promptId: { environmentId: env.id, promptId: prompt.id } } });
-  if (!pointer) throw new AppError({ code: "not_found", message: `${env.name} does not run ${prompt.name} yet. Deploy or promote a version to it, or ask for ?version=N.` });
-  const version = await db.promptVersion.findUniqueOrThrow({ where: { promptId_number: { promptId: prompt.id, number: pointer.version } } });
-  return { kind: "found", served: { prompt, version: version.number, environment: slug, content: contentOf(version), updatedAt: pointer.updatedAt } };
+  const pointer = await db.environmentPrompt.findUnique({
+    where: { environmentId_promptId: { environmentId: env.id, promptId: prompt.id } },
+  });
+  if (!pointer)
+    throw new AppError({
+      code: "not_found",
+      message: `${env.name} does not run ${prompt.name} yet. Deploy or promote a version to it, or ask for ?version=N.`,
+    });
+  const version = await db.promptVersion.findUniqueOrThrow({
+    where: { promptId_number: { promptId: prompt.id, number: pointer.version } },
+  });
+  return {
+    kind: "found",
+    served: {
+      prompt,
+      version: version.number,
+      environment: slug,
+      content: contentOf(version),
+      updatedAt: pointer.updatedAt,
+    },
+  };
 }

@@ -5,6 +5,7 @@ import { createConfig, lintFromString } from "@redocly/openapi-core";
 import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
 import ts from "typescript";
 import { describe, expect, expectTypeOf, it } from "vitest";
+
 import type { ServedPromptBody } from "@/lib/serving/get-served-prompt";
 import { openApiDocument } from "@/lib/serving/openapi-document";
 import type { Contract } from "@/lib/templates/contract";
@@ -64,12 +65,21 @@ export async function sample(): Promise<unknown[]> {
 describe("openApiDocument", () => {
   it("describes every /api/prompts route from the validating schemas, with the error shape", () => {
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths)).toEqual(["/api/prompts", "/api/prompts/{name}", "/api/prompts/{name}/render", "/api/prompts/{name}/versions"]);
+    expect(Object.keys(doc.paths)).toEqual([
+      "/api/prompts",
+      "/api/prompts/{name}",
+      "/api/prompts/{name}/render",
+      "/api/prompts/{name}/versions",
+    ]);
     const get = doc.paths["/api/prompts/{name}"].get;
     expect(get.parameters.map((p) => p.name)).toEqual(["name", "environment", "version", "resolve", "If-None-Match"]);
-    expect(Object.keys(get.responses)).toEqual(expect.arrayContaining(["200", "304", "308", "401", "404", "422", "429"]));
+    expect(Object.keys(get.responses)).toEqual(
+      expect.arrayContaining(["200", "304", "308", "401", "404", "422", "429"]),
+    );
     const body = doc.components.requestBodies.CreateVersionRequest.content["application/json"].schema as Schema;
-    expect(Object.keys(body.properties)).toEqual(expect.arrayContaining(["content", "message", "baseVersion", "deploy", "type"]));
+    expect(Object.keys(body.properties)).toEqual(
+      expect.arrayContaining(["content", "message", "baseVersion", "deploy", "type"]),
+    );
   });
 
   it("describes the served prompt with the schema that types the handler's answer", () => {
@@ -81,8 +91,21 @@ describe("openApiDocument", () => {
     // …and it is what the SDK reads it as.
     expectTypeOf<ServedPromptBody>().toExtend<Omit<Prompt, "isFallback" | "render" | "toOpenAI">>();
     const served = doc.components.schemas.ServedPrompt as Schema;
-    expect(served.properties).toMatchObject({ contract: { $ref: "#/components/schemas/Contract" }, modelConfig: { $ref: "#/components/schemas/ModelConfig" }, messages: { items: { $ref: "#/components/schemas/ChatMessage" } } });
-    expect(served.required).toEqual(["name", "type", "version", "environment", "contract", "modelConfig", "resolved", "updatedAt"]);
+    expect(served.properties).toMatchObject({
+      contract: { $ref: "#/components/schemas/Contract" },
+      modelConfig: { $ref: "#/components/schemas/ModelConfig" },
+      messages: { items: { $ref: "#/components/schemas/ChatMessage" } },
+    });
+    expect(served.required).toEqual([
+      "name",
+      "type",
+      "version",
+      "environment",
+      "contract",
+      "modelConfig",
+      "resolved",
+      "updatedAt",
+    ]);
   });
 
   it("reads request bodies on the input side: fields with a default are not required", () => {
@@ -92,7 +115,10 @@ describe("openApiDocument", () => {
     const create = doc.components.requestBodies.CreateVersionRequest.content["application/json"].schema as Schema;
     expect(create.required).toEqual(["content", "message"]);
     // Query parameters likewise: resolve defaults to "true".
-    expect(doc.paths["/api/prompts/{name}"].get.parameters.find((p) => p.name === "resolve")).toMatchObject({ required: false, schema: { default: "true" } });
+    expect(doc.paths["/api/prompts/{name}"].get.parameters.find((p) => p.name === "resolve")).toMatchObject({
+      required: false,
+      schema: { default: "true" },
+    });
   });
 
   it("keeps every schema in components, so each $ref resolves from the document root", () => {
@@ -127,7 +153,12 @@ describe("openApiDocument", () => {
         lib: ["lib.es2022.d.ts"],
         types: [],
       });
-      const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? path.basename(d.file.fileName) : ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+      const diagnostics = ts
+        .getPreEmitDiagnostics(program)
+        .map(
+          (d) =>
+            `${d.file ? path.basename(d.file.fileName) : ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`,
+        );
       expect(diagnostics).toEqual([]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

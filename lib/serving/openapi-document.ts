@@ -1,9 +1,16 @@
 // The OpenAPI 3.1 document of the application-facing API, generated from the same zod schemas that
 // validate requests (lib/validations/serving.ts), so the docs cannot drift from what is enforced.
 import { z } from "zod";
+
 import { errorStatus } from "@/lib/errors";
-import { createVersionRequestSchema, listServedPromptsQuerySchema, renderRequestSchema, servedPromptQuerySchema, servedPromptSchema } from "@/lib/validations/serving";
-import { modelConfigSchema, contractSchema, chatMessageSchema } from "@/lib/validations/prompt";
+import { chatMessageSchema, contractSchema, modelConfigSchema } from "@/lib/validations/prompt";
+import {
+  createVersionRequestSchema,
+  listServedPromptsQuerySchema,
+  renderRequestSchema,
+  servedPromptQuerySchema,
+  servedPromptSchema,
+} from "@/lib/validations/serving";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -14,7 +21,9 @@ const rendered = z.object({
   type: z.enum(["text", "chat"]),
   text: z.string().optional(),
   // A placeholder's messages are the caller's own, passed on as given (tool calls and all).
-  messages: z.array(z.looseObject({ role: z.string(), content: z.unknown().optional() })).describe("Pass to chat.completions.create as messages."),
+  messages: z
+    .array(z.looseObject({ role: z.string(), content: z.unknown().optional() }))
+    .describe("Pass to chat.completions.create as messages."),
   model: z.string().optional(),
   temperature: z.number().optional(),
   max_tokens: z.number().optional(),
@@ -24,17 +33,45 @@ const rendered = z.object({
   tools: z.array(z.unknown()).optional(),
 });
 const promptList = z.object({
-  prompts: z.array(z.object({ name: z.string(), type: z.enum(["text", "chat"]), latestVersion: z.number().int(), environments: z.record(z.string(), z.number().int()), tags: z.array(z.string()), updatedAt: z.string() })),
+  prompts: z.array(
+    z.object({
+      name: z.string(),
+      type: z.enum(["text", "chat"]),
+      latestVersion: z.number().int(),
+      environments: z.record(z.string(), z.number().int()),
+      tags: z.array(z.string()),
+      updatedAt: z.string(),
+    }),
+  ),
   nextCursor: z.string().nullable(),
 });
-const savedVersion = z.object({ name: z.string(), version: z.number().int(), deployments: z.array(z.object({ environment: z.string(), fromVersion: z.number().int().nullable(), toVersion: z.number().int() })) });
-const errorShape = z.object({ error: z.object({ code: z.enum(Object.keys(errorStatus) as [string, ...string[]]), message: z.string(), details: z.unknown().optional(), requestId: z.string().optional() }) });
+const savedVersion = z.object({
+  name: z.string(),
+  version: z.number().int(),
+  deployments: z.array(
+    z.object({ environment: z.string(), fromVersion: z.number().int().nullable(), toVersion: z.number().int() }),
+  ),
+});
+const errorShape = z.object({
+  error: z.object({
+    code: z.enum(Object.keys(errorStatus) as [string, ...string[]]),
+    message: z.string(),
+    details: z.unknown().optional(),
+    requestId: z.string().optional(),
+  }),
+});
 
 // Request bodies are read on zod's input side (a field with a default may be left out), responses on
 // its output side. Schemas that appear on both sides are named once for each side; they share one
 // component when both sides read the same.
 const requestComponents = { RenderRequest: renderRequestSchema, CreateVersionRequest: createVersionRequestSchema };
-const responseComponents = { ServedPrompt: servedPromptSchema, RenderedPrompt: rendered, PromptList: promptList, SavedVersion: savedVersion, Error: errorShape };
+const responseComponents = {
+  ServedPrompt: servedPromptSchema,
+  RenderedPrompt: rendered,
+  PromptList: promptList,
+  SavedVersion: savedVersion,
+  Error: errorShape,
+};
 const sharedComponents = { Contract: contractSchema, ModelConfig: modelConfigSchema, ChatMessage: chatMessageSchema };
 
 const COMPONENTS = "#/components/schemas/";
@@ -47,7 +84,9 @@ const JSON_VALUE = "JsonValue";
 function mapRefs(node: unknown, to: (ref: string) => string | undefined): unknown {
   if (Array.isArray(node)) return node.map((n) => mapRefs(n, to));
   if (!node || typeof node !== "object") return node;
-  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === "$ref" && typeof v === "string" ? (to(v) ?? v) : mapRefs(v, to)]));
+  return Object.fromEntries(
+    Object.entries(node).map(([k, v]) => [k, k === "$ref" && typeof v === "string" ? (to(v) ?? v) : mapRefs(v, to)]),
+  );
 }
 
 function refsOf(node: unknown, found = new Set<string>()): Set<string> {
@@ -59,17 +98,26 @@ function refsOf(node: unknown, found = new Set<string>()): Set<string> {
 function sideSchemas(io: "input" | "output", components: Record<string, z.ZodType>): Record<string, JsonSchema> {
   const registry = z.registry<{ id: string }>();
   for (const [id, schema] of Object.entries(components)) registry.add(schema, { id });
-  const { schemas } = z.toJSONSchema(registry, { io, unrepresentable: "any", uri: (id) => `${COMPONENTS}${id}` }) as { schemas: Record<string, JsonSchema> };
+  const { schemas } = z.toJSONSchema(registry, { io, unrepresentable: "any", uri: (id) => `${COMPONENTS}${id}` }) as {
+    schemas: Record<string, JsonSchema>;
+  };
   const { __shared: shared, ...named } = schemas;
   // Standalone, z.json() refers to itself as "#".
   const jsonValue = withoutMeta(z.toJSONSchema(z.json(), { io }) as JsonSchema);
   for (const [defId, def] of Object.entries((shared?.$defs ?? {}) as Record<string, JsonSchema>)) {
     const self = `${COMPONENTS}__shared#/$defs/${defId}`;
     if (JSON.stringify(mapRefs(def, (r) => (r === self ? "#" : undefined))) !== JSON.stringify(jsonValue)) {
-      throw new Error(`OpenAPI: an unnamed recursive schema (${defId}) is not a JSON value; name it in the components.`);
+      throw new Error(
+        `OpenAPI: an unnamed recursive schema (${defId}) is not a JSON value; name it in the components.`,
+      );
     }
   }
-  const result = Object.fromEntries(Object.entries(named).map(([id, s]) => [id, mapRefs(withoutMeta(s), (r) => (SHARED_DEF.test(r) ? `${COMPONENTS}${JSON_VALUE}` : undefined))])) as Record<string, JsonSchema>;
+  const result = Object.fromEntries(
+    Object.entries(named).map(([id, s]) => [
+      id,
+      mapRefs(withoutMeta(s), (r) => (SHARED_DEF.test(r) ? `${COMPONENTS}${JSON_VALUE}` : undefined)),
+    ]),
+  ) as Record<string, JsonSchema>;
   // Inside a JSON body every value is a JSON value, so the empty schema says the same as zod's
   // recursive one, and generators such as openapi-typescript cannot type a union that contains an
   // array of itself.
@@ -84,7 +132,10 @@ function withoutMeta(schema: JsonSchema): JsonSchema {
 }
 
 type RequestBody = { required: true; content: { "application/json": { schema: JsonSchema } } };
-type Components = { schemas: Record<string, JsonSchema>; requestBodies: Record<keyof typeof requestComponents, RequestBody> };
+type Components = {
+  schemas: Record<string, JsonSchema>;
+  requestBodies: Record<keyof typeof requestComponents, RequestBody>;
+};
 let cached: Components | undefined;
 
 /**
@@ -97,23 +148,44 @@ function components(): Components {
   const output = sideSchemas("output", { ...responseComponents, ...sharedComponents });
   const input = sideSchemas("input", { ...requestComponents, ...sharedComponents });
   // A shared schema differs when its own text differs or it refers to one that does.
-  const differs = new Set(Object.keys(input).filter((id) => id in output && JSON.stringify(input[id]) !== JSON.stringify(output[id])));
-  for (let grew = true; grew; ) {
-    const next = Object.keys(input).filter((id) => id in output && !differs.has(id) && [...refsOf(input[id])].some((r) => differs.has(r)));
+  const differs = new Set(
+    Object.keys(input).filter((id) => id in output && JSON.stringify(input[id]) !== JSON.stringify(output[id])),
+  );
+  for (let grew = true; grew;) {
+    const next = Object.keys(input).filter(
+      (id) => id in output && !differs.has(id) && [...refsOf(input[id])].some((r) => differs.has(r)),
+    );
     for (const id of next) differs.add(id);
     grew = next.length > 0;
   }
-  const renamed = mapRefs(input, (ref) => (differs.has(ref.slice(COMPONENTS.length)) ? `${ref}Input` : undefined)) as Record<string, JsonSchema>;
+  const renamed = mapRefs(input, (ref) =>
+    differs.has(ref.slice(COMPONENTS.length)) ? `${ref}Input` : undefined,
+  ) as Record<string, JsonSchema>;
   const schemas = { ...output };
-  for (const [id, schema] of Object.entries(renamed)) if (!(id in requestComponents)) schemas[differs.has(id) ? `${id}Input` : id] = schema;
-  const requestBodies = Object.fromEntries(Object.keys(requestComponents).map((id) => [id, { required: true, content: { "application/json": { schema: renamed[id] } } }])) as Components["requestBodies"];
+  for (const [id, schema] of Object.entries(renamed))
+    if (!(id in requestComponents)) schemas[differs.has(id) ? `${id}Input` : id] = schema;
+  const requestBodies = Object.fromEntries(
+    Object.keys(requestComponents).map((id) => [
+      id,
+      { required: true, content: { "application/json": { schema: renamed[id] } } },
+    ]),
+  ) as Components["requestBodies"];
   cached = { schemas, requestBodies };
   return cached;
 }
 
 function queryParameters(s: z.ZodObject) {
-  const json = z.toJSONSchema(s, { io: "input", unrepresentable: "any" }) as { properties: Record<string, Record<string, unknown>>; required?: string[] };
-  return Object.entries(json.properties).map(([name, { description, ...schema }]) => ({ name, in: "query", required: json.required?.includes(name) ?? false, ...(description ? { description } : {}), schema }));
+  const json = z.toJSONSchema(s, { io: "input", unrepresentable: "any" }) as {
+    properties: Record<string, Record<string, unknown>>;
+    required?: string[];
+  };
+  return Object.entries(json.properties).map(([name, { description, ...schema }]) => ({
+    name,
+    in: "query",
+    required: json.required?.includes(name) ?? false,
+    ...(description ? { description } : {}),
+    schema,
+  }));
 }
 
 const ref = (id: string) => ({ $ref: `${COMPONENTS}${id}` });
@@ -129,8 +201,15 @@ const errorDescriptions: Record<number, string> = {
   429: "Rate limit; see Retry-After",
   503: "The database cannot be reached and this instance has no earlier answer; see Retry-After",
 };
-const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), { description: errorDescriptions[c], ...json("Error") }]));
-const nameParam = { name: "name", in: "path", required: true, description: "The prompt's name; slashes are part of it (support/refund-reply).", schema: { type: "string" } };
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((c) => [String(c), { description: errorDescriptions[c], ...json("Error") }]));
+const nameParam = {
+  name: "name",
+  in: "path",
+  required: true,
+  description: "The prompt's name; slashes are part of it (support/refund-reply).",
+  schema: { type: "string" },
+};
 
 export function openApiDocument(origin: string) {
   return {
@@ -138,24 +217,42 @@ export function openApiDocument(origin: string) {
     info: {
       title: "Galley API",
       version: "1",
-      description: "Read deployed prompts, render them, and save versions. Authenticate with an API key from Settings → API keys: `Authorization: Bearer gk_…`.",
+      description:
+        "Read deployed prompts, render them, and save versions. Authenticate with an API key from Settings → API keys: `Authorization: Bearer gk_…`.",
       license: { name: "MIT", identifier: "MIT" },
     },
     servers: [{ url: origin }],
     security: [{ bearer: [] }],
-    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A project API key (gk_…)." } }, ...components() },
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A project API key (gk_…)." } },
+      ...components(),
+    },
     paths: {
       "/api/prompts": {
-        get: { operationId: "listPrompts", summary: "List the project's prompts", parameters: queryParameters(listServedPromptsQuerySchema), responses: { 200: { description: "A page of prompts", ...json("PromptList") }, ...errors(401, 422, 429) } },
+        get: {
+          operationId: "listPrompts",
+          summary: "List the project's prompts",
+          parameters: queryParameters(listServedPromptsQuerySchema),
+          responses: { 200: { description: "A page of prompts", ...json("PromptList") }, ...errors(401, 422, 429) },
+        },
       },
       "/api/prompts/{name}": {
         get: {
           operationId: "getPrompt",
           summary: "The version an environment runs (production by default), or a pinned version",
-          description: "Answers with a strong ETag; send it back as If-None-Match to get 304 while nothing changed. A renamed prompt's old name answers 308 with the new location.",
-          parameters: [nameParam, ...queryParameters(servedPromptQuerySchema), { name: "If-None-Match", in: "header", required: false, schema: { type: "string" } }],
+          description:
+            "Answers with a strong ETag; send it back as If-None-Match to get 304 while nothing changed. A renamed prompt's old name answers 308 with the new location.",
+          parameters: [
+            nameParam,
+            ...queryParameters(servedPromptQuerySchema),
+            { name: "If-None-Match", in: "header", required: false, schema: { type: "string" } },
+          ],
           responses: {
-            200: { description: "The prompt", headers: { ETag: { schema: { type: "string" } } }, ...json("ServedPrompt") },
+            200: {
+              description: "The prompt",
+              headers: { ETag: { schema: { type: "string" } } },
+              ...json("ServedPrompt"),
+            },
             304: { description: "Unchanged since the ETag you sent" },
             308: { description: "Renamed: follow Location", headers: { Location: { schema: { type: "string" } } } },
             ...errors(400, 401, 404, 422, 429, 503),
@@ -168,7 +265,10 @@ export function openApiDocument(origin: string) {
           summary: "Render with variables into messages and model parameters",
           parameters: [nameParam],
           requestBody: { $ref: "#/components/requestBodies/RenderRequest" },
-          responses: { 200: { description: "Ready for chat.completions.create", ...json("RenderedPrompt") }, ...errors(400, 401, 404, 413, 422, 429) },
+          responses: {
+            200: { description: "Ready for chat.completions.create", ...json("RenderedPrompt") },
+            ...errors(400, 401, 404, 413, 422, 429),
+          },
         },
       },
       "/api/prompts/{name}/versions": {
@@ -177,7 +277,10 @@ export function openApiDocument(origin: string) {
           summary: "Save a version (prompts:write), optionally deploying it to unprotected environments",
           parameters: [nameParam],
           requestBody: { $ref: "#/components/requestBodies/CreateVersionRequest" },
-          responses: { 200: { description: "The new version and its deployments", ...json("SavedVersion") }, ...errors(400, 401, 403, 404, 409, 413, 422, 429) },
+          responses: {
+            200: { description: "The new version and its deployments", ...json("SavedVersion") },
+            ...errors(400, 401, 403, 404, 409, 413, 422, 429),
+          },
         },
       },
     },

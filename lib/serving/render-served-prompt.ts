@@ -1,24 +1,47 @@
 import "server-only";
+
 import { getEnv } from "@/lib/env";
 import { AppError, validationError } from "@/lib/errors";
-import { renderPrompt, toOpenAIParams } from "@/lib/templates/render-prompt";
-import { TemplateError } from "@/lib/templates/render-template";
-import { DEFAULT_ENVIRONMENT, loadServedVersion, type ServedSelector } from "@/lib/serving/load-served-version";
 import { loadReferencedTemplates, referenceResolver } from "@/lib/prompts/load-referenced-templates";
 import { templateLimitError } from "@/lib/prompts/template-limit-error";
+import { DEFAULT_ENVIRONMENT, loadServedVersion, type ServedSelector } from "@/lib/serving/load-served-version";
+import { renderPrompt, toOpenAIParams } from "@/lib/templates/render-prompt";
+import { TemplateError } from "@/lib/templates/render-template";
 
 /**
  * POST /api/prompts/{name}/render: the deployed (or pinned) version rendered with the caller's
  * variables into messages and OpenAI parameters, ready for chat.completions.create. Contract
  * violations are a 422 listing every variable.
  */
-export async function renderServedPrompt(opts: { projectId: string; name: string; selector: ServedSelector; variables: Record<string, unknown>; strict: boolean }) {
+export async function renderServedPrompt(opts: {
+  projectId: string;
+  name: string;
+  selector: ServedSelector;
+  variables: Record<string, unknown>;
+  strict: boolean;
+}) {
   const found = await loadServedVersion({ projectId: opts.projectId, name: opts.name, selector: opts.selector });
-  if (found.kind === "moved") throw new AppError({ code: "not_found", message: `${opts.name} was renamed to ${found.to}; render it under its new name.`, details: { name: found.to } });
+  if (found.kind === "moved")
+    throw new AppError({
+      code: "not_found",
+      message: `${opts.name} was renamed to ${found.to}; render it under its new name.`,
+      details: { name: found.to },
+    });
   const { served } = found;
-  const templates = await loadReferencedTemplates({ projectId: opts.projectId, content: served.content, environment: served.environment ?? opts.selector.environment ?? DEFAULT_ENVIRONMENT });
+  const templates = await loadReferencedTemplates({
+    projectId: opts.projectId,
+    content: served.content,
+    environment: served.environment ?? opts.selector.environment ?? DEFAULT_ENVIRONMENT,
+  });
   try {
-    const rendered = renderPrompt({ content: served.content, values: opts.variables, strict: opts.strict, resolveReference: referenceResolver(templates), promptName: served.prompt.name, limits: { maxBytes: getEnv().GALLEY_MAX_RESOLVED_BYTES } });
+    const rendered = renderPrompt({
+      content: served.content,
+      values: opts.variables,
+      strict: opts.strict,
+      resolveReference: referenceResolver(templates),
+      promptName: served.prompt.name,
+      limits: { maxBytes: getEnv().GALLEY_MAX_RESOLVED_BYTES },
+    });
     return {
       name: served.prompt.name,
       version: served.version,
@@ -29,10 +52,19 @@ export async function renderServedPrompt(opts: { projectId: string; name: string
       ...toOpenAIParams(served.content.modelConfig),
     };
   } catch (error) {
-    const tooLarge = templateLimitError({ error, prompt: `${served.prompt.name} v${served.version}`, path: "template" });
+    const tooLarge = templateLimitError({
+      error,
+      prompt: `${served.prompt.name} v${served.version}`,
+      path: "template",
+    });
     if (tooLarge) throw tooLarge;
     if (error instanceof TemplateError) {
-      throw validationError(error.issues.map((i) => ({ path: i.variable ? `variables.${i.variable}` : i.prompt ? `references.${i.prompt}` : "template", message: i.message })));
+      throw validationError(
+        error.issues.map((i) => ({
+          path: i.variable ? `variables.${i.variable}` : i.prompt ? `references.${i.prompt}` : "template",
+          message: i.message,
+        })),
+      );
     }
     throw error;
   }

@@ -1,9 +1,11 @@
 import "server-only";
+
 import pg from "pg";
+
+import { invalidateServing, setListenerUp } from "@/lib/cache/serving-cache";
+import { SERVING_CHANNEL, type ServingChange } from "@/lib/db/notify-serving-change";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
-import { SERVING_CHANNEL, type ServingChange } from "@/lib/db/notify-serving-change";
-import { invalidateServing, setListenerUp } from "@/lib/cache/serving-cache";
 
 /**
  * On PostgreSQL, listens for serving changes made by any instance (including this one) and clears
@@ -27,7 +29,9 @@ export function startServingListener(): () => Promise<void> {
       client = null;
       setListenerUp(false);
       if (stopped) return;
-      log.warn("serving cache listener lost its connection; serving from the database until it is back", { error: error?.message });
+      log.warn("serving cache listener lost its connection; serving from the database until it is back", {
+        error: error?.message,
+      });
       timer = setTimeout(() => void connect(), delay);
       delay = Math.min(delay * 2, 10_000);
     };

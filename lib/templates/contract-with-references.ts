@@ -1,5 +1,5 @@
-import { parseTemplate, type ParsedTemplate, type TemplateNode } from "./parse-template";
 import type { Contract, VariableSpec } from "./contract";
+import { parseTemplate, type ParsedTemplate, type TemplateNode } from "./parse-template";
 import { MAX_REFERENCE_DEPTH, type ReferenceResolver } from "./render-template";
 
 /**
@@ -11,7 +11,11 @@ import { MAX_REFERENCE_DEPTH, type ReferenceResolver } from "./render-template";
  * reviewed as the app's contract, so a change to a shared prompt must not break apps unseen.
  * The resolved form served to apps carries this contract, so every renderer agrees.
  */
-export function contractWithReferences(opts: { contract: Contract; templates: Array<string | ParsedTemplate>; resolveReference?: ReferenceResolver }): Contract {
+export function contractWithReferences(opts: {
+  contract: Contract;
+  templates: Array<string | ParsedTemplate>;
+  resolveReference?: ReferenceResolver;
+}): Contract {
   const resolve = opts.resolveReference;
   if (!resolve) return opts.contract;
   const variables: VariableSpec[] = [...opts.contract.variables];
@@ -35,6 +39,7 @@ export function contractWithReferences(opts: { contract: Contract; templates: Ar
       walk(parseTemplate(target.template).nodes, depth + 1);
     }
   };
-  for (const template of opts.templates) walk((typeof template === "string" ? parseTemplate(template) : template).nodes, 0);
+  for (const template of opts.templates)
+    walk((typeof template === "string" ? parseTemplate(template) : template).nodes, 0);
   return variables.length === opts.contract.variables.length ? opts.contract : { variables };
 }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { parseTemplate } from "@/lib/templates/parse-template";
+
 import { detectVariables, reconcileContract, type Contract } from "@/lib/templates/contract";
 import { diffContracts } from "@/lib/templates/diff-contracts";
+import { parseTemplate } from "@/lib/templates/parse-template";
 
-const detect = (t: string, declared?: Contract) => detectVariables(parseTemplate(t).nodes, declared).map((v) => [v.name, v.type]);
+const detect = (t: string, declared?: Contract) =>
+  detectVariables(parseTemplate(t).nodes, declared).map((v) => [v.name, v.type]);
 
 describe("detectVariables", () => {
   it("finds variables in order of first use with a guessed type", () => {
@@ -33,13 +35,26 @@ describe("reconcileContract", () => {
   it("keeps what the author set for variables still used, adds new ones as required, drops unused ones", () => {
     const previous: Contract = {
       variables: [
-        { name: "tone", type: "enum", values: ["formal", "casual"], required: false, default: "formal", description: "Voice" },
+        {
+          name: "tone",
+          type: "enum",
+          values: ["formal", "casual"],
+          required: false,
+          default: "formal",
+          description: "Voice",
+        },
         { name: "gone", type: "string", required: true },
       ],
     };
     const detected = detectVariables(parseTemplate("{{tone}} {{name}}").nodes);
-    expect(reconcileContract({ detected, previous, extra: [{ name: "history", type: "messages", required: false }] })).toEqual({
-      variables: [previous.variables[0], { name: "name", type: "string", required: true }, { name: "history", type: "messages", required: false }],
+    expect(
+      reconcileContract({ detected, previous, extra: [{ name: "history", type: "messages", required: false }] }),
+    ).toEqual({
+      variables: [
+        previous.variables[0],
+        { name: "name", type: "string", required: true },
+        { name: "history", type: "messages", required: false },
+      ],
     });
   });
 });

@@ -70,11 +70,18 @@ export function detectVariables(nodes: TemplateNode[], declared: Contract = { va
  * get the detected type and are required, ones no longer used are dropped. Message placeholders
  * (chat prompts) are passed in as `extra`.
  */
-export function reconcileContract(opts: { detected: DetectedVariable[]; previous: Contract; extra?: VariableSpec[] }): Contract {
+export function reconcileContract(opts: {
+  detected: DetectedVariable[];
+  previous: Contract;
+  extra?: VariableSpec[];
+}): Contract {
   const previous = new Map(opts.previous.variables.map((v) => [v.name, v]));
   const variables: VariableSpec[] = [];
   const seen = new Set<string>();
-  for (const spec of [...opts.detected.map((d) => previous.get(d.name) ?? { name: d.name, type: d.type, required: true }), ...(opts.extra ?? [])]) {
+  for (const spec of [
+    ...opts.detected.map((d) => previous.get(d.name) ?? { name: d.name, type: d.type, required: true }),
+    ...(opts.extra ?? []),
+  ]) {
     if (seen.has(spec.name)) continue;
     seen.add(spec.name);
     variables.push(previous.get(spec.name) ?? spec);
@@ -99,7 +106,8 @@ function typeProblem(spec: VariableSpec, value: unknown): string | null {
     case "json":
       return value !== undefined ? null : "must be a JSON value";
     case "messages":
-      return Array.isArray(value) && value.every((m) => m && typeof m === "object" && typeof (m as { role?: unknown }).role === "string")
+      return Array.isArray(value) &&
+        value.every((m) => m && typeof m === "object" && typeof (m as { role?: unknown }).role === "string")
         ? null
         : `must be a list of messages like [{ "role": "user", "content": "…" }], got ${describe(value)}`;
   }
@@ -108,7 +116,8 @@ function typeProblem(spec: VariableSpec, value: unknown): string | null {
 function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
-  if (typeof value === "string") return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === "string")
+    return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   return typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
 }
 
@@ -117,7 +126,10 @@ function describe(value: unknown): string {
  * wrong type, value not in the enum, unknown variable when strict), each naming its variable.
  * Returns the values with defaults filled in.
  */
-export function checkValues(opts: { contract: Contract; values: Record<string, unknown>; strict?: boolean }): { values: Record<string, unknown>; problems: ValueProblem[] } {
+export function checkValues(opts: { contract: Contract; values: Record<string, unknown>; strict?: boolean }): {
+  values: Record<string, unknown>;
+  problems: ValueProblem[];
+} {
   const problems: ValueProblem[] = [];
   const values: Record<string, unknown> = { ...opts.values };
   const known = new Set<string>();
@@ -126,7 +138,11 @@ export function checkValues(opts: { contract: Contract; values: Record<string, u
     const given = values[spec.name];
     if (given === undefined || given === null) {
       if (spec.default !== undefined) values[spec.name] = spec.default;
-      else if (spec.required) problems.push({ variable: spec.name, message: `${spec.name} is required${spec.description ? ` (${spec.description})` : ""}` });
+      else if (spec.required)
+        problems.push({
+          variable: spec.name,
+          message: `${spec.name} is required${spec.description ? ` (${spec.description})` : ""}`,
+        });
       continue;
     }
     const problem = typeProblem(spec, given);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import type { Contract } from "@/lib/templates/contract";
 import { diffContracts } from "@/lib/templates/diff-contracts";
 
@@ -18,11 +19,19 @@ describe("diffContracts for a first deployment", () => {
       ["tone", "added", false],
       ["locale", "added", false],
     ]);
-    expect(changes.map((c) => c.message)).toEqual(["`customer` is new (required).", "`tone` is new.", "`locale` is new."]);
+    expect(changes.map((c) => c.message)).toEqual([
+      "`customer` is new (required).",
+      "`tone` is new.",
+      "`locale` is new.",
+    ]);
   });
 
   it("still flags a new required variable as breaking when a version runs", () => {
     const running: Contract = { variables: [{ name: "locale", type: "string", required: false }] };
-    expect(diffContracts(running, contract).filter((c) => c.breaking).map((c) => c.variable)).toEqual(["customer"]);
+    expect(
+      diffContracts(running, contract)
+        .filter((c) => c.breaking)
+        .map((c) => c.variable),
+    ).toEqual(["customer"]);
   });
 });

@@ -19,14 +19,24 @@ const mandatory = (v: VariableSpec) => v.required && v.default === undefined;
  */
 export function diffContracts(before: Contract | null, after: Contract): ContractChange[] {
   if (!before) {
-    return after.variables.map((v) => ({ variable: v.name, kind: "added", breaking: false, message: `\`${v.name}\` is new${mandatory(v) ? " (required)" : ""}.` }));
+    return after.variables.map((v) => ({
+      variable: v.name,
+      kind: "added",
+      breaking: false,
+      message: `\`${v.name}\` is new${mandatory(v) ? " (required)" : ""}.`,
+    }));
   }
   const changes: ContractChange[] = [];
   const old = new Map(before.variables.map((v) => [v.name, v]));
   const now = new Map(after.variables.map((v) => [v.name, v]));
   for (const name of old.keys()) {
     if (!now.has(name)) {
-      changes.push({ variable: name, kind: "removed", breaking: true, message: `\`${name}\` was removed: apps that send it will be rejected in strict mode, and the text no longer uses it.` });
+      changes.push({
+        variable: name,
+        kind: "removed",
+        breaking: true,
+        message: `\`${name}\` was removed: apps that send it will be rejected in strict mode, and the text no longer uses it.`,
+      });
     }
   }
   for (const [name, v] of now) {
@@ -34,7 +44,12 @@ export function diffContracts(before: Contract | null, after: Contract): Contrac
     if (!was) {
       changes.push(
         mandatory(v)
-          ? { variable: name, kind: "added", breaking: true, message: `\`${name}\` is new and required: apps that render this prompt without \`${name}\` will fail.` }
+          ? {
+              variable: name,
+              kind: "added",
+              breaking: true,
+              message: `\`${name}\` is new and required: apps that render this prompt without \`${name}\` will fail.`,
+            }
           : { variable: name, kind: "added", breaking: false, message: `\`${name}\` is new and optional.` },
       );
       continue;
@@ -56,23 +71,34 @@ export function diffContracts(before: Contract | null, after: Contract): Contrac
           variable: name,
           kind: "values-changed",
           breaking: removed.length > 0,
-          message: [
-            removed.length ? `\`${name}\` no longer accepts ${removed.map((x) => JSON.stringify(x)).join(", ")}` : "",
-            added.length ? `\`${name}\` now also accepts ${added.map((x) => JSON.stringify(x)).join(", ")}` : "",
-          ]
-            .filter(Boolean)
-            .join("; ") + ".",
+          message:
+            [
+              removed.length ? `\`${name}\` no longer accepts ${removed.map((x) => JSON.stringify(x)).join(", ")}` : "",
+              added.length ? `\`${name}\` now also accepts ${added.map((x) => JSON.stringify(x)).join(", ")}` : "",
+            ]
+              .filter(Boolean)
+              .join("; ") + ".",
         });
       }
     }
     if (mandatory(was) !== mandatory(v)) {
       changes.push(
         mandatory(v)
-          ? { variable: name, kind: "required-changed", breaking: true, message: `\`${name}\` is now required: apps that render this prompt without \`${name}\` will fail.` }
+          ? {
+              variable: name,
+              kind: "required-changed",
+              breaking: true,
+              message: `\`${name}\` is now required: apps that render this prompt without \`${name}\` will fail.`,
+            }
           : { variable: name, kind: "required-changed", breaking: false, message: `\`${name}\` is now optional.` },
       );
     } else if (JSON.stringify(was.default) !== JSON.stringify(v.default)) {
-      changes.push({ variable: name, kind: "default-changed", breaking: false, message: `\`${name}\` default changed from ${JSON.stringify(was.default) ?? "none"} to ${JSON.stringify(v.default) ?? "none"}.` });
+      changes.push({
+        variable: name,
+        kind: "default-changed",
+        breaking: false,
+        message: `\`${name}\` default changed from ${JSON.stringify(was.default) ?? "none"} to ${JSON.stringify(v.default) ?? "none"}.`,
+      });
     }
     if ((was.description ?? "") !== (v.description ?? "")) {
       changes.push({ variable: name, kind: "described", breaking: false, message: `\`${name}\` description changed.` });

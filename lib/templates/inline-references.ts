@@ -1,6 +1,12 @@
-import { parseTemplate, type TemplateNode } from "./parse-template";
-import { referenceLabel, referenceLimitIssue, TemplateError, type ReferenceResolver, type TemplateIssue } from "./render-template";
 import { measureReferences } from "./measure-references";
+import { parseTemplate, type TemplateNode } from "./parse-template";
+import {
+  referenceLabel,
+  referenceLimitIssue,
+  TemplateError,
+  type ReferenceResolver,
+  type TemplateIssue,
+} from "./render-template";
 import { LimitReached, WorkBudget, type TemplateLimits } from "./work-budget";
 
 type ReferenceNode = Extract<TemplateNode, { kind: "reference" }>;
@@ -14,7 +20,13 @@ type Prepared = { problems: ReturnType<typeof parseTemplate>["problems"]; refs: 
  * followed are counted as it is built and stopped at the budget's limits (a TemplateError whose
  * issue names the reference chain); a fan-out of references is measured first and never built.
  */
-export function inlineReferences(opts: { template: string; resolveReference: ReferenceResolver; promptName?: string; limits?: TemplateLimits; budget?: WorkBudget }): string {
+export function inlineReferences(opts: {
+  template: string;
+  resolveReference: ReferenceResolver;
+  promptName?: string;
+  limits?: TemplateLimits;
+  budget?: WorkBudget;
+}): string {
   const issues: TemplateIssue[] = [];
   const budget = opts.budget ?? new WorkBudget(opts.limits, "resolved template");
   // A prompt included many times is parsed once.
@@ -45,7 +57,12 @@ export function inlineReferences(opts: { template: string; resolveReference: Ref
     const { problems, refs } = prepare(source);
     if (problems.length) {
       const where = chain.length > (opts.promptName ? 1 : 0) ? `In ${chain[chain.length - 1]}, line ` : "Line ";
-      issues.push(...problems.map((p) => ({ message: `${where}${p.span.start.line}, column ${p.span.start.column}: ${p.message}`, span: p.span })));
+      issues.push(
+        ...problems.map((p) => ({
+          message: `${where}${p.span.start.line}, column ${p.span.start.column}: ${p.message}`,
+          span: p.span,
+        })),
+      );
       return emit(source, chain);
     }
     let at = 0;
@@ -68,7 +85,12 @@ export function inlineReferences(opts: { template: string; resolveReference: Ref
     emit(at ? source.slice(at) : source, chain);
   };
   // A fan-out is measured over the reference graph first and refused before any text is built.
-  const early = measureReferences({ template: opts.template, resolveReference: opts.resolveReference, promptName: opts.promptName, budget });
+  const early = measureReferences({
+    template: opts.template,
+    resolveReference: opts.resolveReference,
+    promptName: opts.promptName,
+    budget,
+  });
   if (early) throw new TemplateError([early]);
   try {
     inline(opts.template, opts.promptName ? [opts.promptName] : []);

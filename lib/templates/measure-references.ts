@@ -13,7 +13,12 @@ type Measure = { bytes: number; expansions: number; heaviest: { prompt: string; 
  * Cycles, unknown references and syntax problems count as nothing here: the resolver or renderer
  * reports them in their own words.
  */
-export function measureReferences(opts: { template: string | ParsedTemplate; resolveReference: ReferenceResolver; promptName?: string; budget: WorkBudget }): TemplateIssue | null {
+export function measureReferences(opts: {
+  template: string | ParsedTemplate;
+  resolveReference: ReferenceResolver;
+  promptName?: string;
+  budget: WorkBudget;
+}): TemplateIssue | null {
   const memo = new Map<string, Measure>();
   const visiting = new Set<string>();
   // The root may come parsed (its own text is counted as it renders); included ones as text.
@@ -40,7 +45,8 @@ export function measureReferences(opts: { template: string | ParsedTemplate; res
       if (ownBytes) bytes -= ref.span.end.offset - ref.span.start.offset; // the tag itself is replaced (tags are ASCII)
       const label = ref.version === null ? ref.prompt : `${ref.prompt}@${ref.version}`;
       // Past the nesting limit the renderer refuses anyway; stopping here also bounds the recursion.
-      const target = visiting.has(label) || depth >= MAX_REFERENCE_DEPTH ? null : opts.resolveReference(ref.prompt, ref.version);
+      const target =
+        visiting.has(label) || depth >= MAX_REFERENCE_DEPTH ? null : opts.resolveReference(ref.prompt, ref.version);
       if (!target) continue;
       const inner = measure(target.template, label, depth + 1);
       bytes += inner.bytes;
@@ -60,6 +66,7 @@ export function measureReferences(opts: { template: string | ParsedTemplate; res
   if (total.bytes <= opts.budget.maxBytes && total.expansions <= opts.budget.maxSteps) return null;
   // The chain of the heaviest references, as far as they go.
   const chain = opts.promptName ? [opts.promptName] : [];
-  for (let at = memo.get(root); at?.heaviest && chain.length <= 32; at = memo.get(at.heaviest.label)) chain.push(at.heaviest.prompt);
+  for (let at = memo.get(root); at?.heaviest && chain.length <= 32; at = memo.get(at.heaviest.label))
+    chain.push(at.heaviest.prompt);
   return opts.budget.issueFor(total.bytes > opts.budget.maxBytes ? "bytes" : "steps", chain, "resolved template");
 }

@@ -87,7 +87,10 @@ export function parseTemplate(source: string): ParsedTemplate {
     const close = source.indexOf(closeToken, open + (triple ? 3 : 2));
     if (close === -1) {
       flush(open);
-      problems.push({ message: `Unclosed tag: "${source.slice(open, open + 20)}…" has no closing "${closeToken}". Write \\{{ for a literal "{{".`, span: span(open, source.length) });
+      problems.push({
+        message: `Unclosed tag: "${source.slice(open, open + 20)}…" has no closing "${closeToken}". Write \\{{ for a literal "{{".`,
+        span: span(open, source.length),
+      });
       text = source.slice(open);
       textStart = open;
       break;
@@ -99,13 +102,20 @@ export function parseTemplate(source: string): ParsedTemplate {
     i = end;
     if (triple) {
       if (NAME.test(inner) || inner === ".") top().children.push({ kind: "variable", path: inner, span: tagSpan });
-      else problems.push({ message: `"${inner}" is not a variable name (letters, digits and _; dots for fields).`, span: tagSpan });
+      else
+        problems.push({
+          message: `"${inner}" is not a variable name (letters, digits and _; dots for fields).`,
+          span: tagSpan,
+        });
       continue;
     }
     const sigil = inner[0];
     const rest = inner.slice(1).trim();
     if (!inner) {
-      problems.push({ message: "Empty tag {{}}: write a variable name inside, or \\{{ for literal braces.", span: tagSpan });
+      problems.push({
+        message: "Empty tag {{}}: write a variable name inside, or \\{{ for literal braces.",
+        span: tagSpan,
+      });
     } else if (sigil === "!") {
       top().children.push({ kind: "comment", span: tagSpan });
     } else if (sigil === "#" || sigil === "^") {
@@ -119,7 +129,13 @@ export function parseTemplate(source: string): ParsedTemplate {
         tooDeep = true;
         break;
       }
-      const node: Extract<TemplateNode, { kind: "section" }> = { kind: "section", name: rest, inverted: sigil === "^", children: [], span: tagSpan };
+      const node: Extract<TemplateNode, { kind: "section" }> = {
+        kind: "section",
+        name: rest,
+        inverted: sigil === "^",
+        children: [],
+        span: tagSpan,
+      };
       top().children.push(node);
       stack.push({ node, children: node.children });
     } else if (sigil === "/") {
@@ -127,7 +143,10 @@ export function parseTemplate(source: string): ParsedTemplate {
       if (!frame.node) {
         problems.push({ message: `{{/${rest}}} closes a section that was never opened.`, span: tagSpan });
       } else if (frame.node.name !== rest) {
-        problems.push({ message: `{{/${rest}}} does not match the open section {{${frame.node.inverted ? "^" : "#"}${frame.node.name}}}.`, span: tagSpan });
+        problems.push({
+          message: `{{/${rest}}} does not match the open section {{${frame.node.inverted ? "^" : "#"}${frame.node.name}}}.`,
+          span: tagSpan,
+        });
       } else {
         frame.node.span = { start: frame.node.span.start, end: tagSpan.end };
         stack.pop();
@@ -135,21 +154,35 @@ export function parseTemplate(source: string): ParsedTemplate {
     } else if (sigil === ">") {
       const match = REFERENCE.exec(rest);
       if (!match || !PROMPT_NAME.test(match[1]!)) {
-        problems.push({ message: `"${rest}" is not a prompt reference: write {{> folder/prompt}} or {{> folder/prompt@3}}.`, span: tagSpan });
+        problems.push({
+          message: `"${rest}" is not a prompt reference: write {{> folder/prompt}} or {{> folder/prompt@3}}.`,
+          span: tagSpan,
+        });
       } else {
-        top().children.push({ kind: "reference", prompt: match[1]!, version: match[2] ? Number(match[2]) : null, span: tagSpan });
+        top().children.push({
+          kind: "reference",
+          prompt: match[1]!,
+          version: match[2] ? Number(match[2]) : null,
+          span: tagSpan,
+        });
       }
     } else if (inner === "." || NAME.test(inner)) {
       top().children.push({ kind: "variable", path: inner, span: tagSpan });
     } else {
-      problems.push({ message: `"${inner}" is not a variable name (letters, digits and _; dots for fields). Write \\{{ for literal braces.`, span: tagSpan });
+      problems.push({
+        message: `"${inner}" is not a variable name (letters, digits and _; dots for fields). Write \\{{ for literal braces.`,
+        span: tagSpan,
+      });
     }
   }
   if (tooDeep) return { nodes: root.children, problems };
   flush(source.length);
   for (const frame of stack.slice(1).reverse()) {
     const n = frame.node!;
-    problems.push({ message: `Section {{${n.inverted ? "^" : "#"}${n.name}}} is never closed: add {{/${n.name}}}.`, span: n.span });
+    problems.push({
+      message: `Section {{${n.inverted ? "^" : "#"}${n.name}}} is never closed: add {{/${n.name}}}.`,
+      span: n.span,
+    });
   }
   problems.sort((a, b) => a.span.start.offset - b.span.start.offset);
   return { nodes: root.children, problems };

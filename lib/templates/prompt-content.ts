@@ -6,6 +6,7 @@
 // out, because the SDK ships its type declarations without zod; the checks at the end of this file
 // fail the type-check the moment the two differ, so they cannot drift.
 import { z } from "zod";
+
 import { variableTypes, type Contract, type VariableSpec } from "./contract";
 import type { ModelSettings, PromptMessage } from "./render-prompt";
 
@@ -15,7 +16,9 @@ export const MAX_MESSAGES = 200;
 const bytes = (s: string) => new TextEncoder().encode(s).length;
 
 const templateText = z.string().refine((s) => bytes(s) <= MAX_TEMPLATE_BYTES, `A template can be at most 1 MB.`);
-const variableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "Variable names use letters, digits and _, and do not start with a digit.");
+const variableName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "Variable names use letters, digits and _, and do not start with a digit.");
 
 export const chatMessageSchema = z.discriminatedUnion("role", [
   z.object({ role: z.enum(["system", "user", "assistant"]), content: templateText }),
@@ -33,19 +36,28 @@ export const variableSpecSchema = z
     example: z.json().optional(),
     values: z.array(z.string().min(1).max(200)).max(200).optional(),
   })
-  .refine((v) => v.type !== "enum" || (v.values?.length ?? 0) > 0, { message: "An enum needs at least one value.", path: ["values"] });
+  .refine((v) => v.type !== "enum" || (v.values?.length ?? 0) > 0, {
+    message: "An enum needs at least one value.",
+    path: ["values"],
+  });
 
-export const contractSchema = z.object({ variables: z.array(variableSpecSchema).max(500) }).refine(
-  (c) => new Set(c.variables.map((v) => v.name)).size === c.variables.length,
-  { message: "Each variable may be declared once.", path: ["variables"] },
-);
+export const contractSchema = z
+  .object({ variables: z.array(variableSpecSchema).max(500) })
+  .refine((c) => new Set(c.variables.map((v) => v.name)).size === c.variables.length, {
+    message: "Each variable may be declared once.",
+    path: ["variables"],
+  });
 
 const jsonObject = z.record(z.string(), z.json());
 
 export const modelConfigSchema = z.object({
   provider: z.string().max(100).optional(),
   model: z.string().max(200).optional(),
-  temperature: z.number().min(0, "Temperature is between 0 and 2.").max(2, "Temperature is between 0 and 2.").optional(),
+  temperature: z
+    .number()
+    .min(0, "Temperature is between 0 and 2.")
+    .max(2, "Temperature is between 0 and 2.")
+    .optional(),
   maxTokens: z.number().int().min(1, "Max tokens must be at least 1.").max(1_000_000).optional(),
   topP: z.number().min(0, "top_p is between 0 and 1.").max(1, "top_p is between 0 and 1.").optional(),
   stop: z.array(z.string().min(1).max(200)).max(4, "At most 4 stop sequences.").optional(),
@@ -53,11 +65,25 @@ export const modelConfigSchema = z.object({
     .discriminatedUnion("type", [
       z.object({ type: z.literal("text") }),
       z.object({ type: z.literal("json_object") }),
-      z.object({ type: z.literal("json_schema"), name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Schema name: letters, digits, _ and -."), schema: jsonObject, strict: z.boolean().optional() }),
+      z.object({
+        type: z.literal("json_schema"),
+        name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Schema name: letters, digits, _ and -."),
+        schema: jsonObject,
+        strict: z.boolean().optional(),
+      }),
     ])
     .optional(),
   tools: z
-    .array(z.object({ type: z.literal("function"), function: z.object({ name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), description: z.string().max(2000).optional(), parameters: jsonObject }) }))
+    .array(
+      z.object({
+        type: z.literal("function"),
+        function: z.object({
+          name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+          description: z.string().max(2000).optional(),
+          parameters: jsonObject,
+        }),
+      }),
+    )
     .max(128)
     .optional(),
 });
@@ -66,7 +92,10 @@ export type ModelConfig = z.infer<typeof modelConfigSchema>;
 /** The editable content of a prompt: what a draft holds and a version freezes. */
 export const promptContentSchema = z.object({
   template: templateText.optional(),
-  messages: z.array(chatMessageSchema).max(MAX_MESSAGES, `A chat prompt can have at most ${MAX_MESSAGES} messages.`).optional(),
+  messages: z
+    .array(chatMessageSchema)
+    .max(MAX_MESSAGES, `A chat prompt can have at most ${MAX_MESSAGES} messages.`)
+    .optional(),
   contract: contractSchema,
   modelConfig: modelConfigSchema,
 });

@@ -8,7 +8,8 @@ import { parseTemplate } from "./parse-template";
 import { renderTemplate, TemplateError, type ReferenceResolver } from "./render-template";
 import { WorkBudget, type TemplateLimits } from "./work-budget";
 
-export type PromptMessage = { role: "system" | "user" | "assistant"; content: string } | { role: "placeholder"; name: string };
+export type PromptMessage =
+  { role: "system" | "user" | "assistant"; content: string } | { role: "placeholder"; name: string };
 export type RenderableContent = { template?: string | null; messages?: PromptMessage[] | null; contract: Contract };
 export type RenderedMessage = { role: string; content: unknown; [key: string]: unknown };
 
@@ -23,8 +24,14 @@ export type ModelSettings = {
   maxTokens?: number;
   topP?: number;
   stop?: string[];
-  responseFormat?: { type: "text" } | { type: "json_object" } | { type: "json_schema"; name: string; schema: Record<string, JsonValue>; strict?: boolean };
-  tools?: Array<{ type: "function"; function: { name: string; description?: string; parameters: Record<string, JsonValue> } }>;
+  responseFormat?:
+    | { type: "text" }
+    | { type: "json_object" }
+    | { type: "json_schema"; name: string; schema: Record<string, JsonValue>; strict?: boolean };
+  tools?: Array<{
+    type: "function";
+    function: { name: string; description?: string; parameters: Record<string, JsonValue> };
+  }>;
 };
 
 export type OpenAIParams = {
@@ -33,7 +40,9 @@ export type OpenAIParams = {
   max_tokens?: number;
   top_p?: number;
   stop?: string[];
-  response_format?: { type: "json_object" } | { type: "json_schema"; json_schema: { name: string; schema: Record<string, unknown>; strict?: boolean } };
+  response_format?:
+    | { type: "json_object" }
+    | { type: "json_schema"; json_schema: { name: string; schema: Record<string, unknown>; strict?: boolean } };
   tools?: ModelSettings["tools"];
 };
 
@@ -46,7 +55,16 @@ export function toOpenAIParams(config: ModelSettings): OpenAIParams {
     ...(config.stop?.length ? { stop: config.stop } : {}),
     ...(config.responseFormat?.type === "json_object" ? { response_format: { type: "json_object" as const } } : {}),
     ...(config.responseFormat?.type === "json_schema"
-      ? { response_format: { type: "json_schema" as const, json_schema: { name: config.responseFormat.name, schema: config.responseFormat.schema, strict: config.responseFormat.strict } } }
+      ? {
+          response_format: {
+            type: "json_schema" as const,
+            json_schema: {
+              name: config.responseFormat.name,
+              schema: config.responseFormat.schema,
+              strict: config.responseFormat.strict,
+            },
+          },
+        }
       : {}),
     ...(config.tools?.length ? { tools: config.tools } : {}),
   };
@@ -58,16 +76,38 @@ export function toOpenAIParams(config: ModelSettings): OpenAIParams {
  * text and one user message; placeholders take the message list given for them. All messages
  * share one work budget (`limits`), so a prompt's total output is bounded.
  */
-export function renderPrompt(opts: { content: RenderableContent; values: Record<string, unknown>; strict?: boolean; resolveReference?: ReferenceResolver; promptName?: string; limits?: TemplateLimits }): { text: string | null; messages: RenderedMessage[] } {
-  const sources = opts.content.messages ? opts.content.messages.flatMap((m) => (m.role === "placeholder" ? [] : [m.content])) : [opts.content.template ?? ""];
+export function renderPrompt(opts: {
+  content: RenderableContent;
+  values: Record<string, unknown>;
+  strict?: boolean;
+  resolveReference?: ReferenceResolver;
+  promptName?: string;
+  limits?: TemplateLimits;
+}): { text: string | null; messages: RenderedMessage[] } {
+  const sources = opts.content.messages
+    ? opts.content.messages.flatMap((m) => (m.role === "placeholder" ? [] : [m.content]))
+    : [opts.content.template ?? ""];
   // Syntax problems are reported by the render itself, with their positions.
   const parsed = sources.map((source) => parseTemplate(source));
-  const contract = parsed.some((p) => p.problems.length) ? opts.content.contract : contractWithReferences({ contract: opts.content.contract, templates: parsed, resolveReference: opts.resolveReference });
+  const contract = parsed.some((p) => p.problems.length)
+    ? opts.content.contract
+    : contractWithReferences({
+        contract: opts.content.contract,
+        templates: parsed,
+        resolveReference: opts.resolveReference,
+      });
   const checked = checkValues({ contract, values: opts.values, strict: opts.strict });
   if (checked.problems.length) throw new TemplateError(checked.problems);
   const budget = new WorkBudget(opts.limits);
   let next = 0;
-  const render = () => renderTemplate({ template: parsed[next++]!, values: checked.values, resolveReference: opts.resolveReference, promptName: opts.promptName, budget });
+  const render = () =>
+    renderTemplate({
+      template: parsed[next++]!,
+      values: checked.values,
+      resolveReference: opts.resolveReference,
+      promptName: opts.promptName,
+      budget,
+    });
   if (!opts.content.messages) {
     const text = render();
     return { text, messages: [{ role: "user", content: text }] };

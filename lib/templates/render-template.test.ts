@@ -1,11 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+
+import type { Contract } from "@/lib/templates/contract";
 import { parseTemplate } from "@/lib/templates/parse-template";
 import { renderTemplate, TemplateError, type ReferenceResolver } from "@/lib/templates/render-template";
-import type { Contract } from "@/lib/templates/contract";
 
-const render = (template: string, values: Record<string, unknown> = {}, extra: Partial<Parameters<typeof renderTemplate>[0]> = {}) =>
-  renderTemplate({ template, values, ...extra });
+const render = (
+  template: string,
+  values: Record<string, unknown> = {},
+  extra: Partial<Parameters<typeof renderTemplate>[0]> = {},
+) => renderTemplate({ template, values, ...extra });
 
 function issuesOf(fn: () => unknown) {
   try {
@@ -19,7 +23,9 @@ function issuesOf(fn: () => unknown) {
 
 describe("renderTemplate", () => {
   it("substitutes variables without HTML escaping", () => {
-    expect(render("Hi {{name}}, <b>{{ tone }}</b> & {{{raw}}}", { name: "Ana & Bo", tone: "<calm>", raw: "\"x\"" })).toBe('Hi Ana & Bo, <b><calm></b> & "x"');
+    expect(render("Hi {{name}}, <b>{{ tone }}</b> & {{{raw}}}", { name: "Ana & Bo", tone: "<calm>", raw: '"x"' })).toBe(
+      'Hi Ana & Bo, <b><calm></b> & "x"',
+    );
   });
 
   it("walks dotted paths and prints objects as JSON", () => {
@@ -28,13 +34,18 @@ describe("renderTemplate", () => {
   });
 
   it("renders sections, lists and inverted sections", () => {
-    const t = "{{#vip}}VIP {{/vip}}{{^vip}}regular {{/vip}}{{#items}}- {{name}} ({{tier}})\n{{/items}}{{#tags}}[{{.}}]{{/tags}}{{^tags}}no tags{{/tags}}";
-    expect(render(t, { vip: true, items: [{ name: "a" }, { name: "b" }], tier: "gold", tags: ["x", "y"] })).toBe("VIP - a (gold)\n- b (gold)\n[x][y]");
+    const t =
+      "{{#vip}}VIP {{/vip}}{{^vip}}regular {{/vip}}{{#items}}- {{name}} ({{tier}})\n{{/items}}{{#tags}}[{{.}}]{{/tags}}{{^tags}}no tags{{/tags}}";
+    expect(render(t, { vip: true, items: [{ name: "a" }, { name: "b" }], tier: "gold", tags: ["x", "y"] })).toBe(
+      "VIP - a (gold)\n- b (gold)\n[x][y]",
+    );
     expect(render(t, { vip: false, items: [], tags: [] })).toBe("regular no tags");
   });
 
   it("drops comments and keeps JSON and escaped braces literal", () => {
-    expect(render('{{! note }}Return {"a": {"b": [1, {"c": 2}]}} and \\{{literal}}', {})).toBe('Return {"a": {"b": [1, {"c": 2}]}} and {{literal}}');
+    expect(render('{{! note }}Return {"a": {"b": [1, {"c": 2}]}} and \\{{literal}}', {})).toBe(
+      'Return {"a": {"b": [1, {"c": 2}]}} and {{literal}}',
+    );
   });
 
   it("reports syntax problems with line and column, all at once", () => {
@@ -46,7 +57,9 @@ describe("renderTemplate", () => {
       [3, 1],
       [4, 1],
     ]);
-    expect(parsed.problems.map((p) => p.message).join(" | ")).toMatch(/\{\{#a\}\} is never closed.*does not match the open section \{\{#a\}\}.*not a variable name.*\{\{#open\}\} is never closed/);
+    expect(parsed.problems.map((p) => p.message).join(" | ")).toMatch(
+      /\{\{#a\}\} is never closed.*does not match the open section \{\{#a\}\}.*not a variable name.*\{\{#open\}\} is never closed/,
+    );
     expect(parseTemplate("x {{y").problems[0]!.message).toMatch(/Unclosed tag/);
   });
 
@@ -59,7 +72,9 @@ describe("renderTemplate", () => {
         { name: "greeting", type: "string", required: true, default: "Hello" },
       ],
     };
-    const issues = issuesOf(() => render("{{greeting}} {{name}}", { count: "3", tone: "angry", extra: 1 }, { contract, strict: true }));
+    const issues = issuesOf(() =>
+      render("{{greeting}} {{name}}", { count: "3", tone: "angry", extra: 1 }, { contract, strict: true }),
+    );
     expect(issues.map((i) => i.variable)).toEqual(["name", "count", "tone", "extra"]);
     expect(issues.map((i) => i.message)).toEqual([
       "name is required",
@@ -74,27 +89,64 @@ describe("renderTemplate", () => {
     const prompts: Record<string, string> = {
       "shared/sig": "-- {{agent}}",
       "shared/sig@2": "Regards, {{agent}}",
-      "a": "A {{> b}}",
-      "b": "B {{> a}}",
+      a: "A {{> b}}",
+      b: "B {{> a}}",
     };
     const resolve: ReferenceResolver = (p, v) => {
       const t = prompts[v === null ? p : `${p}@${v}`];
       return t === undefined ? null : { template: t };
     };
-    expect(render("Hi\n{{> shared/sig}}\n{{> shared/sig@2}}", { agent: "Bo" }, { resolveReference: resolve })).toBe("Hi\n-- Bo\nRegards, Bo");
-    expect(issuesOf(() => render("{{> a}}", {}, { resolveReference: resolve, promptName: "root" }))[0]!.message).toBe("Reference cycle: root → a → b → a");
-    expect(issuesOf(() => render("{{> nope/x@4}}", {}, { resolveReference: resolve }))[0]!.message).toBe("Unknown prompt reference {{> nope/x@4}}");
+    expect(render("Hi\n{{> shared/sig}}\n{{> shared/sig@2}}", { agent: "Bo" }, { resolveReference: resolve })).toBe(
+      "Hi\n-- Bo\nRegards, Bo",
+    );
+    expect(issuesOf(() => render("{{> a}}", {}, { resolveReference: resolve, promptName: "root" }))[0]!.message).toBe(
+      "Reference cycle: root → a → b → a",
+    );
+    expect(issuesOf(() => render("{{> nope/x@4}}", {}, { resolveReference: resolve }))[0]!.message).toBe(
+      "Unknown prompt reference {{> nope/x@4}}",
+    );
     const deep: ReferenceResolver = (p) => ({ template: `{{> ${p}x}}` });
-    expect(issuesOf(() => render("{{> p}}", {}, { resolveReference: deep }))[0]!.message).toMatch(/deeper than 10 levels/);
+    expect(issuesOf(() => render("{{> p}}", {}, { resolveReference: deep }))[0]!.message).toMatch(
+      /deeper than 10 levels/,
+    );
   });
 
   it("never throws anything but TemplateError, whatever the template and values", () => {
-    const pieces = fc.constantFrom("{{", "}}", "{{{", "}}}", "{{#a}}", "{{/a}}", "{{^b}}", "{{/b}}", "{{.}}", "{{> x}}", "{{!c}}", "\\{{", "a", "b.c", " ", "\n", "{", "}", "#", "/", "^", ">", "@", "x");
+    const pieces = fc.constantFrom(
+      "{{",
+      "}}",
+      "{{{",
+      "}}}",
+      "{{#a}}",
+      "{{/a}}",
+      "{{^b}}",
+      "{{/b}}",
+      "{{.}}",
+      "{{> x}}",
+      "{{!c}}",
+      "\\{{",
+      "a",
+      "b.c",
+      " ",
+      "\n",
+      "{",
+      "}",
+      "#",
+      "/",
+      "^",
+      ">",
+      "@",
+      "x",
+    );
     const template = fc.array(fc.oneof(pieces, fc.string()), { maxLength: 30 }).map((parts) => parts.join(""));
     fc.assert(
       fc.property(template, fc.dictionary(fc.constantFrom("a", "b", "c", "x"), fc.jsonValue()), (t, values) => {
         try {
-          const out = renderTemplate({ template: t, values, resolveReference: (p) => (p === "x" ? { template: t } : null) });
+          const out = renderTemplate({
+            template: t,
+            values,
+            resolveReference: (p) => (p === "x" ? { template: t } : null),
+          });
           expect(typeof out).toBe("string");
         } catch (error) {
           expect(error).toBeInstanceOf(TemplateError);

@@ -1,7 +1,7 @@
-import { parseTemplate, type ParsedTemplate, type Span, type TemplateNode } from "./parse-template";
 import { checkValues, type Contract } from "./contract";
 import { contractWithReferences } from "./contract-with-references";
 import { measureReferences } from "./measure-references";
+import { parseTemplate, type ParsedTemplate, type Span, type TemplateNode } from "./parse-template";
 import { LimitReached, WorkBudget, type TemplateLimits } from "./work-budget";
 
 export const MAX_REFERENCE_DEPTH = 10;
@@ -27,7 +27,10 @@ export class TemplateError extends Error {
 }
 
 /** Looks up a referenced prompt's template (already loaded by the caller); null when there is none. */
-export type ReferenceResolver = (prompt: string, version: number | null) => { template: string; contract?: Contract } | null;
+export type ReferenceResolver = (
+  prompt: string,
+  version: number | null,
+) => { template: string; contract?: Contract } | null;
 
 export type RenderOptions = {
   template: string | ParsedTemplate;
@@ -49,10 +52,18 @@ function lookup(stack: unknown[], path: string): unknown {
   const [head, ...rest] = path.split(".");
   for (let i = stack.length - 1; i >= 0; i--) {
     const scope = stack[i];
-    if (scope && typeof scope === "object" && !Array.isArray(scope) && Object.prototype.hasOwnProperty.call(scope, head!)) {
+    if (
+      scope &&
+      typeof scope === "object" &&
+      !Array.isArray(scope) &&
+      Object.prototype.hasOwnProperty.call(scope, head!)
+    ) {
       let value: unknown = (scope as Record<string, unknown>)[head!];
       for (const key of rest) {
-        value = value && typeof value === "object" && Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+        value =
+          value && typeof value === "object" && Object.prototype.hasOwnProperty.call(value, key)
+            ? (value as Record<string, unknown>)[key]
+            : undefined;
       }
       return value;
     }
@@ -67,7 +78,12 @@ function stringify(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const isEmpty = (value: unknown) => value === undefined || value === null || value === false || value === "" || (Array.isArray(value) && value.length === 0);
+const isEmpty = (value: unknown) =>
+  value === undefined ||
+  value === null ||
+  value === false ||
+  value === "" ||
+  (Array.isArray(value) && value.length === 0);
 
 /**
  * Renders a template: mustache semantics, no HTML escaping. Values are checked against the
@@ -78,10 +94,19 @@ const isEmpty = (value: unknown) => value === undefined || value === null || val
  */
 export function renderTemplate(opts: RenderOptions): string {
   const parsed = typeof opts.template === "string" ? parseTemplate(opts.template) : opts.template;
-  const issues: TemplateIssue[] = parsed.problems.map((p) => ({ message: `Line ${p.span.start.line}, column ${p.span.start.column}: ${p.message}`, span: p.span }));
+  const issues: TemplateIssue[] = parsed.problems.map((p) => ({
+    message: `Line ${p.span.start.line}, column ${p.span.start.column}: ${p.message}`,
+    span: p.span,
+  }));
   let values = opts.values;
   if (opts.contract) {
-    const contract = issues.length ? opts.contract : contractWithReferences({ contract: opts.contract, templates: [parsed], resolveReference: opts.resolveReference });
+    const contract = issues.length
+      ? opts.contract
+      : contractWithReferences({
+          contract: opts.contract,
+          templates: [parsed],
+          resolveReference: opts.resolveReference,
+        });
     const checked = checkValues({ contract, values: opts.values, strict: opts.strict });
     values = checked.values;
     issues.push(...checked.problems);
@@ -91,7 +116,12 @@ export function renderTemplate(opts: RenderOptions): string {
   const budget = opts.budget ?? new WorkBudget(opts.limits);
   // A template whose resolved form is too large is refused as serving refuses it, before rendering.
   if (opts.resolveReference && collectReferences(parsed.nodes).length) {
-    const early = measureReferences({ template: parsed, resolveReference: opts.resolveReference, promptName: opts.promptName, budget });
+    const early = measureReferences({
+      template: parsed,
+      resolveReference: opts.resolveReference,
+      promptName: opts.promptName,
+      budget,
+    });
     if (early) throw new TemplateError([early]);
   }
   // A prompt included many times is parsed once per render.
@@ -142,7 +172,12 @@ export function renderTemplate(opts: RenderOptions): string {
           let inner = parsedReferences.get(target.template);
           if (!inner) parsedReferences.set(target.template, (inner = parseTemplate(target.template)));
           if (inner.problems.length) {
-            issues.push(...inner.problems.map((p) => ({ prompt: node.prompt, message: `In ${label}, line ${p.span.start.line}: ${p.message}` })));
+            issues.push(
+              ...inner.problems.map((p) => ({
+                prompt: node.prompt,
+                message: `In ${label}, line ${p.span.start.line}: ${p.message}`,
+              })),
+            );
             break;
           }
           render(inner.nodes, stack, [...chain, node.prompt]);
@@ -162,12 +197,19 @@ export function renderTemplate(opts: RenderOptions): string {
 }
 
 type ReferenceNode = Extract<TemplateNode, { kind: "reference" }>;
-export const referenceLabel = (node: ReferenceNode) => (node.version === null ? node.prompt : `${node.prompt}@${node.version}`);
+export const referenceLabel = (node: ReferenceNode) =>
+  node.version === null ? node.prompt : `${node.prompt}@${node.version}`;
 
 /** A reference that would close a cycle or nest too deep, given the prompts it is inside of. */
 export function referenceLimitIssue(chain: string[], node: ReferenceNode): TemplateIssue | null {
-  if (chain.includes(node.prompt)) return { prompt: node.prompt, message: `Reference cycle: ${[...chain, node.prompt].join(" → ")}`, span: node.span };
-  if (chain.length >= MAX_REFERENCE_DEPTH) return { prompt: node.prompt, message: `References nest deeper than ${MAX_REFERENCE_DEPTH} levels at ${referenceLabel(node)}`, span: node.span };
+  if (chain.includes(node.prompt))
+    return { prompt: node.prompt, message: `Reference cycle: ${[...chain, node.prompt].join(" → ")}`, span: node.span };
+  if (chain.length >= MAX_REFERENCE_DEPTH)
+    return {
+      prompt: node.prompt,
+      message: `References nest deeper than ${MAX_REFERENCE_DEPTH} levels at ${referenceLabel(node)}`,
+      span: node.span,
+    };
   return null;
 }
 

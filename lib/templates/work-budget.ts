@@ -22,7 +22,12 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
-export const formatBytes = (bytes: number) => (bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(2)} MB` : bytes >= 1024 ? `${+(bytes / 1024).toFixed(1)} KB` : `${bytes} bytes`);
+export const formatBytes = (bytes: number) =>
+  bytes >= 1024 * 1024
+    ? `${+(bytes / 1024 / 1024).toFixed(2)} MB`
+    : bytes >= 1024
+      ? `${+(bytes / 1024).toFixed(1)} KB`
+      : `${bytes} bytes`;
 
 const chainText = (chain: string[]) => (chain.length ? ` (at ${chain.join(" → ")})` : "");
 
@@ -66,7 +71,15 @@ export class WorkBudget {
   /** The issue that says which limit was reached, and where. */
   issueFor(limit: "bytes" | "steps", chain: string[], what: string = this.what): TemplateIssue {
     return limit === "bytes"
-      ? { limit, chain, message: `The ${what} would be larger than ${formatBytes(this.maxBytes)}${chainText(chain)}: references or lists multiply the text. Include fewer copies, or split the prompt.` }
-      : { limit, chain, message: `The ${what} takes more than ${this.maxSteps.toLocaleString("en")} steps${chainText(chain)}: nested sections over lists or repeated references multiply the work. Nest fewer sections, or include fewer copies.` };
+      ? {
+          limit,
+          chain,
+          message: `The ${what} would be larger than ${formatBytes(this.maxBytes)}${chainText(chain)}: references or lists multiply the text. Include fewer copies, or split the prompt.`,
+        }
+      : {
+          limit,
+          chain,
+          message: `The ${what} takes more than ${this.maxSteps.toLocaleString("en")} steps${chainText(chain)}: nested sections over lists or repeated references multiply the work. Nest fewer sections, or include fewer copies.`,
+        };
   }
 }

@@ -1,13 +1,14 @@
 import { parse as parseYaml, YAMLParseError } from "yaml";
+
+import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
 import { db } from "@/lib/db";
 import { AppError, validationError, type FieldIssue } from "@/lib/errors";
-import type { RequestContext } from "@/lib/request-context";
-import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
+import { assertPromptWritable } from "@/lib/prompts/assert-prompt-writable";
 import { checkContent } from "@/lib/prompts/check-content";
 import { insertVersion } from "@/lib/prompts/insert-version";
-import { assertPromptWritable } from "@/lib/prompts/assert-prompt-writable";
 import { referenceIssues } from "@/lib/prompts/reference-issues";
 import { contentOf } from "@/lib/prompts/version-view";
+import type { RequestContext } from "@/lib/request-context";
 import type { PromptContent } from "@/lib/validations/prompt";
 import { exportFileSchema, type ExportedPrompt } from "@/lib/validations/transfer";
 
@@ -17,13 +18,23 @@ export type ImportResult = { created: string[]; updated: string[]; unchanged: st
 
 function readFile(format: "json" | "yaml", text: string): unknown {
   if (new TextEncoder().encode(text).length > MAX_IMPORT_BYTES) {
-    throw validationError([{ path: "file", message: "The file is larger than 20 MB; export fewer prompts at a time." }]);
+    throw validationError([
+      { path: "file", message: "The file is larger than 20 MB; export fewer prompts at a time." },
+    ]);
   }
   try {
     return format === "json" ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
   } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : "";
-    throw validationError([{ path: "file", message: `Not valid ${format.toUpperCase()}${where}: ${(error as Error).message.split("\n")[0]}` }]);
+    const where =
+      error instanceof YAMLParseError && error.linePos
+        ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}`
+        : "";
+    throw validationError([
+      {
+        path: "file",
+        message: `Not valid ${format.toUpperCase()}${where}: ${(error as Error).message.split("\n")[0]}`,
+      },
+    ]);
   }
 }
 
@@ -48,7 +59,8 @@ function canonical(value: unknown): string {
 }
 
 const sameContent = (a: PromptContent, b: PromptContent) =>
-  canonical([a.template ?? null, a.messages ?? null, a.contract, a.modelConfig]) === canonical([b.template ?? null, b.messages ?? null, b.contract, b.modelConfig]);
+  canonical([a.template ?? null, a.messages ?? null, a.contract, a.modelConfig]) ===
+  canonical([b.template ?? null, b.messages ?? null, b.contract, b.modelConfig]);
 
 /**
  * Imports an export file. Everything is checked first (shape, names, version numbering, each
@@ -57,13 +69,25 @@ const sameContent = (a: PromptContent, b: PromptContent) =>
  * created with all its versions; one that exists gets the file's latest version appended when it
  * differs from its own latest.
  */
-export async function importPrompts(opts: { ctx: RequestContext; projectId: string; userId: string; format: "json" | "yaml"; text: string }): Promise<ImportResult> {
+export async function importPrompts(opts: {
+  ctx: RequestContext;
+  projectId: string;
+  userId: string;
+  format: "json" | "yaml";
+  text: string;
+}): Promise<ImportResult> {
   const parsed = exportFileSchema.safeParse(readFile(opts.format, opts.text));
   if (!parsed.success) {
-    throw validationError(parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })), `The file has ${parsed.error.issues.length} problem(s); nothing was imported.`);
+    throw validationError(
+      parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+      `The file has ${parsed.error.issues.length} problem(s); nothing was imported.`,
+    );
   }
   const file = parsed.data;
-  const existing = await db.prompt.findMany({ where: { projectId: opts.projectId }, select: { id: true, name: true, type: true, latestVersion: true, archivedAt: true } });
+  const existing = await db.prompt.findMany({
+    where: { projectId: opts.projectId },
+    select: { id: true, name: true, type: true, latestVersion: true, archivedAt: true },
+  });
   const byName = new Map(existing.map((p) => [p.name, p]));
   const latest = new Map(existing.map((p) => [p.name, p.latestVersion]));
   for (const p of file.prompts) latest.set(p.name, Math.max(latest.get(p.name) ?? 0, p.versions.length));
@@ -74,14 +98,23 @@ export async function importPrompts(opts: { ctx: RequestContext; projectId: stri
   file.prompts.forEach((prompt, i) => {
     const at = `prompts.${i}`;
     const type = prompt.type === "chat" ? "CHAT" : "TEXT";
-    if (seen.has(prompt.name)) issues.push({ path: `${at}.name`, message: `${prompt.name} appears more than once in the file.` });
+    if (seen.has(prompt.name))
+      issues.push({ path: `${at}.name`, message: `${prompt.name} appears more than once in the file.` });
     seen.add(prompt.name);
     const current = byName.get(prompt.name);
-    if (current && current.type !== type) issues.push({ path: `${at}.type`, message: `${prompt.name} already exists here as a ${current.type.toLowerCase()} prompt; the type cannot change.` });
+    if (current && current.type !== type)
+      issues.push({
+        path: `${at}.type`,
+        message: `${prompt.name} already exists here as a ${current.type.toLowerCase()} prompt; the type cannot change.`,
+      });
     const contents: PromptContent[] = [];
     prompt.versions.forEach((v, j) => {
       const vAt = `${at}.versions.${j}`;
-      if (v.number !== j + 1) issues.push({ path: `${vAt}.number`, message: `Versions must be numbered 1, 2, 3… in order; expected ${j + 1}, found ${v.number}.` });
+      if (v.number !== j + 1)
+        issues.push({
+          path: `${vAt}.number`,
+          message: `Versions must be numbered 1, 2, 3… in order; expected ${j + 1}, found ${v.number}.`,
+        });
       try {
         const content = checkContent({ type, content: contentOfExported(v), forVersion: true });
         contents.push(content);
@@ -89,7 +122,12 @@ export async function importPrompts(opts: { ctx: RequestContext; projectId: stri
       } catch (error) {
         const details = (error as AppError).details as { issues?: FieldIssue[] } | undefined;
         if (!details?.issues) throw error;
-        issues.push(...details.issues.map((issue) => ({ path: `${vAt}.${issue.path.replace(/^content\./, "")}`, message: issue.message })));
+        issues.push(
+          ...details.issues.map((issue) => ({
+            path: `${vAt}.${issue.path.replace(/^content\./, "")}`,
+            message: issue.message,
+          })),
+        );
       }
     });
     checked.push({ prompt, contents });
@@ -103,18 +141,41 @@ export async function importPrompts(opts: { ctx: RequestContext; projectId: stri
         const current = byName.get(prompt.name);
         if (!current) {
           const created = await tx.prompt.create({
-            data: { projectId: opts.projectId, name: prompt.name, type: prompt.type === "chat" ? "CHAT" : "TEXT", description: prompt.description, tags: prompt.tags },
+            data: {
+              projectId: opts.projectId,
+              name: prompt.name,
+              type: prompt.type === "chat" ? "CHAT" : "TEXT",
+              description: prompt.description,
+              tags: prompt.tags,
+            },
           });
           for (const [j, content] of contents.entries()) {
-            await insertVersion({ tx, promptId: created.id, number: j + 1, content, parent: contents[j - 1] ?? null, message: prompt.versions[j]!.message, authorId: opts.userId });
+            await insertVersion({
+              tx,
+              promptId: created.id,
+              number: j + 1,
+              content,
+              parent: contents[j - 1] ?? null,
+              message: prompt.versions[j]!.message,
+              authorId: opts.userId,
+            });
           }
-          await writeAuditEntry({ tx, ctx: opts.ctx, projectId: opts.projectId, action: "prompt.import", target: { type: "prompt", id: created.id }, after: { name: prompt.name, versions: contents.length } });
+          await writeAuditEntry({
+            tx,
+            ctx: opts.ctx,
+            projectId: opts.projectId,
+            action: "prompt.import",
+            target: { type: "prompt", id: created.id },
+            after: { name: prompt.name, versions: contents.length },
+          });
           result.created.push(prompt.name);
           continue;
         }
         const last = contents[contents.length - 1]!;
         const own = current.latestVersion
-          ? await tx.promptVersion.findUnique({ where: { promptId_number: { promptId: current.id, number: current.latestVersion } } })
+          ? await tx.promptVersion.findUnique({
+              where: { promptId_number: { promptId: current.id, number: current.latestVersion } },
+            })
           : null;
         if (own && sameContent(contentOf(own), last)) {
           result.unchanged.push(prompt.name);
@@ -124,11 +185,33 @@ export async function importPrompts(opts: { ctx: RequestContext; projectId: stri
         assertPromptWritable({ prompt: current });
         // Claim the next number as saveVersion does, so a concurrent save cannot take it.
         const number = current.latestVersion + 1;
-        const claimed = await tx.prompt.updateMany({ where: { id: current.id, latestVersion: current.latestVersion }, data: { latestVersion: number } });
-        if (claimed.count === 0) throw new AppError({ code: "conflict", message: `${prompt.name} changed while importing; nothing was imported. Try again.` });
+        const claimed = await tx.prompt.updateMany({
+          where: { id: current.id, latestVersion: current.latestVersion },
+          data: { latestVersion: number },
+        });
+        if (claimed.count === 0)
+          throw new AppError({
+            code: "conflict",
+            message: `${prompt.name} changed while importing; nothing was imported. Try again.`,
+          });
         const message = `Imported: ${prompt.versions[prompt.versions.length - 1]!.message}`.slice(0, 500);
-        await insertVersion({ tx, promptId: current.id, number, content: last, parent: own ? contentOf(own) : null, message, authorId: opts.userId });
-        await writeAuditEntry({ tx, ctx: opts.ctx, projectId: opts.projectId, action: "prompt.import", target: { type: "prompt", id: current.id }, after: { name: prompt.name, version: number } });
+        await insertVersion({
+          tx,
+          promptId: current.id,
+          number,
+          content: last,
+          parent: own ? contentOf(own) : null,
+          message,
+          authorId: opts.userId,
+        });
+        await writeAuditEntry({
+          tx,
+          ctx: opts.ctx,
+          projectId: opts.projectId,
+          action: "prompt.import",
+          target: { type: "prompt", id: current.id },
+          after: { name: prompt.name, version: number },
+        });
         result.updated.push(prompt.name);
       }
       return result;

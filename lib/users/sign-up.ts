@@ -1,12 +1,12 @@
-import { db } from "@/lib/db";
-import { AppError, validationError } from "@/lib/errors";
-import { getEnv } from "@/lib/env";
+import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordWeakness } from "@/lib/auth/password-rules";
+import { db } from "@/lib/db";
 import { lockInTransaction } from "@/lib/db/lock-in-transaction";
-import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
-import { insertProject } from "@/lib/projects/insert-project";
+import { getEnv } from "@/lib/env";
+import { AppError, validationError } from "@/lib/errors";
 import { getUsableInviteOrThrow } from "@/lib/invites/get-usable-invite-or-throw";
+import { insertProject } from "@/lib/projects/insert-project";
 import type { SignUpInput } from "@/lib/validations/auth";
 
 export type SignUpResult = { userId: string; projectSlug: string | null; firstUser: boolean };
@@ -18,7 +18,10 @@ export type SignUpResult = { userId: string; projectSlug: string | null; firstUs
  */
 export async function signUp(opts: { input: SignUpInput; requestId: string }): Promise<SignUpResult> {
   const { input } = opts;
-  const weakness = await passwordWeakness({ password: input.password, userInputs: [input.email, input.email.split("@")[0]!, input.name] });
+  const weakness = await passwordWeakness({
+    password: input.password,
+    userInputs: [input.email, input.email.split("@")[0]!, input.name],
+  });
   if (weakness) throw validationError([{ path: "password", message: weakness }]);
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
@@ -44,7 +47,9 @@ export async function signUp(opts: { input: SignUpInput; requestId: string }): P
       throw new AppError({
         code: "conflict",
         message: "An account with this email already exists. Sign in instead.",
-        details: { issues: [{ path: "email", message: "An account with this email already exists. Sign in instead." }] },
+        details: {
+          issues: [{ path: "email", message: "An account with this email already exists. Sign in instead." }],
+        },
       });
     }
     const user = await tx.user.create({
@@ -57,7 +62,12 @@ export async function signUp(opts: { input: SignUpInput; requestId: string }): P
       projectId: invite?.projectId ?? null,
       action: "user.sign-up",
       target: { type: "user", id: user.id },
-      after: { email: user.email, name: user.name, isInstanceAdmin: firstUser, via: invite ? "invite" : firstUser ? "first-account" : "open-sign-up" },
+      after: {
+        email: user.email,
+        name: user.name,
+        isInstanceAdmin: firstUser,
+        via: invite ? "invite" : firstUser ? "first-account" : "open-sign-up",
+      },
     });
     if (firstUser) {
       const project = await insertProject({ tx, ctx, name: "Default project", ownerId: user.id });

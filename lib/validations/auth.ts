@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { emailSchema } from "@/lib/auth/sign-in-schema";
 
@@ -26,7 +27,9 @@ export type SignUpInput = z.infer<typeof signUpSchema>;
 
 export const updateProfileSchema = z
   .object({ name: personNameSchema.optional(), emailNotifications: z.boolean().optional() })
-  .refine((v) => v.name !== undefined || v.emailNotifications !== undefined, { message: "Send a name or an email setting to change." });
+  .refine((v) => v.name !== undefined || v.emailNotifications !== undefined, {
+    message: "Send a name or an email setting to change.",
+  });
 
 export const changePasswordSchema = z.object({
   currentPassword: z.string().min(1, "Enter your current password."),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { MAX_INT4 } from "@/lib/validations/int4";
 
 const environmentName = z.string().trim().min(1, "Name the environment.").max(40, "Use at most 40 characters.");
@@ -22,7 +23,9 @@ export const updateEnvironmentSchema = z.object({
   position: z.number().int().min(0).max(MAX_INT4).optional(),
 });
 
-const pointInTime = z.iso.datetime({ offset: true, error: "Use an ISO date and time, e.g. 2026-11-24T09:00:00Z." }).optional();
+const pointInTime = z.iso
+  .datetime({ offset: true, error: "Use an ISO date and time, e.g. 2026-11-24T09:00:00Z." })
+  .optional();
 /** GET …/environments/{slug}?at=ISO[&from=ISO]: what it ran at `at`, and how it changed since `from`. */
 export const environmentAtQuerySchema = z.object({ at: pointInTime, from: pointInTime });
 /** DELETE …/environments/{slug}?confirm=true: needed while the environment serves prompts. */

@@ -2,9 +2,10 @@
 // in lib/templates/prompt-content.ts (browser- and SDK-safe) and are re-exported here for forms and
 // handlers, so each rule is written once.
 import { z } from "zod";
-import { MAX_INT4 } from "@/lib/validations/int4";
+
 import { PROMPT_NAME } from "@/lib/templates/parse-template";
 import { promptContentSchema } from "@/lib/templates/prompt-content";
+import { MAX_INT4 } from "@/lib/validations/int4";
 
 export {
   chatMessageSchema,
@@ -28,7 +29,15 @@ export const promptNameSchema = z
   .refine((name) => name !== "new", "“new” is reserved; choose another name.");
 
 const descriptionSchema = z.string().trim().max(2000, "Use at most 2,000 characters.");
-const tagsSchema = z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "Tags use lowercase letters, digits, - and _.")).max(20);
+const tagsSchema = z
+  .array(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "Tags use lowercase letters, digits, - and _."),
+  )
+  .max(20);
 
 export const createPromptSchema = z.object({
   name: promptNameSchema,
@@ -45,7 +54,10 @@ export const updatePromptSchema = z.object({
   archived: z.boolean().optional(),
 });
 
-export const saveDraftSchema = z.object({ baseVersion: z.number().int().min(0).max(MAX_INT4), content: promptContentSchema });
+export const saveDraftSchema = z.object({
+  baseVersion: z.number().int().min(0).max(MAX_INT4),
+  content: promptContentSchema,
+});
 
 export const saveVersionSchema = z.object({
   baseVersion: z.number().int().min(0).max(MAX_INT4),
@@ -66,5 +78,11 @@ export const listPromptsQuerySchema = z.object({
 export type ListPromptsQuery = z.infer<typeof listPromptsQuerySchema>;
 
 export const deletePromptSchema = z.object({ confirmName: z.string().max(200) });
-export const listVersionsQuerySchema = z.object({ before: z.coerce.number().int().min(1).max(MAX_INT4).optional(), limit: z.coerce.number().int().min(1).max(200).optional() });
-export const saveTestCaseSchema = z.object({ name: z.string().trim().min(1, "Name the test case.").max(100, "Use at most 100 characters."), values: z.record(z.string(), z.json()) });
+export const listVersionsQuerySchema = z.object({
+  before: z.coerce.number().int().min(1).max(MAX_INT4).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
+export const saveTestCaseSchema = z.object({
+  name: z.string().trim().min(1, "Name the test case.").max(100, "Use at most 100 characters."),
+  values: z.record(z.string(), z.json()),
+});

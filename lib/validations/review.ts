@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { MAX_INT4 } from "@/lib/validations/int4";
 
 const markdown = (what: string) => z.string().trim().max(10_000, `Keep the ${what} under 10,000 characters.`);
@@ -7,15 +8,24 @@ export const createReviewSchema = z.object({
   promptId: z.string().min(1, "Choose a prompt."),
   version: z.number().int().min(1, "Choose a version.").max(MAX_INT4),
   environment: z.string().min(1, "Choose the environment to promote to."),
-  reviewerIds: z.array(z.string().min(1)).min(1, "Choose at least one reviewer.").max(20, "Choose at most 20 reviewers."),
+  reviewerIds: z
+    .array(z.string().min(1))
+    .min(1, "Choose at least one reviewer.")
+    .max(20, "Choose at most 20 reviewers."),
   title: z.string().trim().max(200, "Keep the title under 200 characters.").default(""),
   description: markdown("message").default(""),
 });
 export type CreateReviewInput = z.infer<typeof createReviewSchema>;
 
 export const decisionSchema = z
-  .object({ decision: z.enum(["approve", "request-changes"], { message: "Choose approve or request changes." }), body: markdown("comment").default("") })
-  .refine((v) => v.decision !== "request-changes" || v.body.length > 0, { path: ["body"], message: "Say what should change: requesting changes needs a comment." });
+  .object({
+    decision: z.enum(["approve", "request-changes"], { message: "Choose approve or request changes." }),
+    body: markdown("comment").default(""),
+  })
+  .refine((v) => v.decision !== "request-changes" || v.body.length > 0, {
+    path: ["body"],
+    message: "Say what should change: requesting changes needs a comment.",
+  });
 
 export const commentSchema = z.object({
   body: markdown("comment").min(1, "Write a comment."),
@@ -27,7 +37,10 @@ export const commentSchema = z.object({
 
 export const resolveThreadSchema = z.object({ resolved: z.boolean() });
 export const pushVersionSchema = z.object({ version: z.number().int().min(1, "Choose a version.").max(MAX_INT4) });
-export const closeReviewSchema = z.object({ reopen: z.boolean().default(false), body: markdown("comment").default("") });
+export const closeReviewSchema = z.object({
+  reopen: z.boolean().default(false),
+  body: markdown("comment").default(""),
+});
 export const reviewRunsSchema = z.object({ runIds: z.array(z.string().min(1)).max(20, "Attach at most 20 runs.") });
 
 export const reviewStatuses = ["OPEN", "CHANGES_REQUESTED", "APPROVED", "PROMOTED", "CLOSED"] as const;

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { MAX_INT4 } from "@/lib/validations/int4";
+
 import { PROMPT_NAME } from "@/lib/templates/parse-template";
+import { MAX_INT4 } from "@/lib/validations/int4";
 import { chatMessageSchema, contractSchema, modelConfigSchema, promptContentSchema } from "@/lib/validations/prompt";
 
 // The application-facing API (/api/prompts): one set of schemas for validation and the OpenAPI document.
@@ -10,10 +11,22 @@ const envSlug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "Use an environment's s
 export const servedPromptQuerySchema = z
   .object({
     environment: envSlug.optional().describe("The environment whose deployed version to return (default production)."),
-    version: z.coerce.number().int().min(1, "Versions start at 1.").max(MAX_INT4).optional().describe("A pinned version instead of an environment's."),
-    resolve: z.enum(["true", "false"]).default("true").describe("Replace references to other prompts with their text (default true)."),
+    version: z.coerce
+      .number()
+      .int()
+      .min(1, "Versions start at 1.")
+      .max(MAX_INT4)
+      .optional()
+      .describe("A pinned version instead of an environment's."),
+    resolve: z
+      .enum(["true", "false"])
+      .default("true")
+      .describe("Replace references to other prompts with their text (default true)."),
   })
-  .refine((q) => !(q.environment && q.version !== undefined), { message: "Ask for an environment or a version, not both.", path: ["version"] });
+  .refine((q) => !(q.environment && q.version !== undefined), {
+    message: "Ask for an environment or a version, not both.",
+    path: ["version"],
+  });
 
 export const listServedPromptsQuerySchema = z.object({
   folder: z.string().optional().describe("Only prompts under this folder, e.g. support/."),
@@ -27,15 +40,25 @@ export const renderRequestSchema = z
   .object({
     environment: envSlug.optional(),
     version: z.number().int().min(1).max(MAX_INT4).optional(),
-    variables: z.record(z.string(), z.unknown()).default({}).describe("Values for the prompt's variables; message lists for placeholders."),
+    variables: z
+      .record(z.string(), z.unknown())
+      .default({})
+      .describe("Values for the prompt's variables; message lists for placeholders."),
     strict: z.boolean().default(false).describe("Unknown variables are errors."),
   })
-  .refine((q) => !(q.environment && q.version !== undefined), { message: "Ask for an environment or a version, not both.", path: ["version"] });
+  .refine((q) => !(q.environment && q.version !== undefined), {
+    message: "Ask for an environment or a version, not both.",
+    path: ["version"],
+  });
 
-export const promptNameSchema = z.string().regex(PROMPT_NAME, "Prompt names are lowercase slug paths such as support/refund-reply.");
+export const promptNameSchema = z
+  .string()
+  .regex(PROMPT_NAME, "Prompt names are lowercase slug paths such as support/refund-reply.");
 
 export const createVersionRequestSchema = z.object({
-  content: promptContentSchema.describe("template (text prompts) or messages (chat prompts), contract and modelConfig, as in an export."),
+  content: promptContentSchema.describe(
+    "template (text prompts) or messages (chat prompts), contract and modelConfig, as in an export.",
+  ),
   message: z.string().trim().min(1, "Say what changed: a version needs a message.").max(500),
   /** The version this one follows; omitted: the latest. A stale one is a 409 with the newer version. */
   baseVersion: z.number().int().min(0).max(MAX_INT4).optional(),
@@ -57,7 +80,10 @@ export const servedPromptSchema = z.object({
   version: z.number().int(),
   environment: z.string().nullable().describe("null when a version was asked for."),
   template: z.string().optional().describe("Text prompts."),
-  messages: z.array(chatMessageSchema).optional().describe("Chat prompts; placeholder messages name a variable that holds a message list."),
+  messages: z
+    .array(chatMessageSchema)
+    .optional()
+    .describe("Chat prompts; placeholder messages name a variable that holds a message list."),
   contract: contractSchema,
   modelConfig: modelConfigSchema,
   resolved: z.boolean().describe("References to other prompts were replaced by their text."),

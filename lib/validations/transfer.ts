@@ -1,5 +1,6 @@
 // The export file: what `GET …/export` writes and `POST …/import` reads, as JSON or YAML.
 import { z } from "zod";
+
 import { MAX_INT4 } from "@/lib/validations/int4";
 import { chatMessageSchema, contractSchema, modelConfigSchema, promptNameSchema } from "@/lib/validations/prompt";
 
@@ -20,12 +21,17 @@ export const exportedPromptSchema = z.object({
   name: promptNameSchema,
   type: z.enum(["text", "chat"], { error: 'type is "text" or "chat".' }),
   description: z.string().max(2000).default(""),
-  tags: z.array(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "Tags use lowercase letters, digits, - and _.")).max(20).default([]),
+  tags: z
+    .array(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "Tags use lowercase letters, digits, - and _."))
+    .max(20)
+    .default([]),
   versions: z.array(exportedVersionSchema).min(1, "A prompt needs at least one version.").max(10_000),
 });
 
 export const exportFileSchema = z.object({
-  galley: z.literal(EXPORT_FORMAT_VERSION, { error: `This is not a Galley export (expected "galley: ${EXPORT_FORMAT_VERSION}" at the top).` }),
+  galley: z.literal(EXPORT_FORMAT_VERSION, {
+    error: `This is not a Galley export (expected "galley: ${EXPORT_FORMAT_VERSION}" at the top).`,
+  }),
   project: z.string().optional(),
   exportedAt: z.string().optional(),
   prompts: z.array(exportedPromptSchema).max(10_000),
@@ -36,5 +42,11 @@ export type ExportedPrompt = z.infer<typeof exportedPromptSchema>;
 
 export const transferFormatSchema = z.enum(["json", "yaml"], { error: 'format is "json" or "yaml".' });
 
-export const exportQuerySchema = z.object({ format: transferFormatSchema.default("yaml"), prompt: z.string().max(200).optional() });
-export const importRequestSchema = z.object({ format: transferFormatSchema, content: z.string().min(1, "The file is empty.") });
+export const exportQuerySchema = z.object({
+  format: transferFormatSchema.default("yaml"),
+  prompt: z.string().max(200).optional(),
+});
+export const importRequestSchema = z.object({
+  format: transferFormatSchema,
+  content: z.string().min(1, "The file is empty."),
+});

@@ -3,6 +3,7 @@
 // `.optional()`, so a default here would be written over the stored value on every PATCH.
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
+
 import { runRequestSchema } from "./run";
 
 const modules = import.meta.glob<Record<string, unknown>>(["./*.ts", "!./*.test.ts"], { eager: true });
@@ -14,7 +15,14 @@ const updateSchemas = Object.entries(modules).flatMap(([file, exports]) =>
 
 describe("update schemas", () => {
   it("are found", () => {
-    expect(updateSchemas.map(([name]) => name)).toEqual(expect.arrayContaining(["environment.ts updateEnvironmentSchema", "prompt.ts updatePromptSchema", "provider.ts updateProviderSchema", "webhook.ts updateWebhookSchema"]));
+    expect(updateSchemas.map(([name]) => name)).toEqual(
+      expect.arrayContaining([
+        "environment.ts updateEnvironmentSchema",
+        "prompt.ts updatePromptSchema",
+        "provider.ts updateProviderSchema",
+        "webhook.ts updateWebhookSchema",
+      ]),
+    );
   });
 
   it.each(updateSchemas)("%s fills in nothing the request left out", (_, schema) => {

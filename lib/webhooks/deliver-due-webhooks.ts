@@ -1,6 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db";
+
 import { decryptSecret } from "@/lib/crypto/secret-box";
+import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { getOutboundDispatcher } from "@/lib/net/get-outbound-dispatcher";
 import { findOutboundDenial } from "@/lib/net/outbound-denied-error";
@@ -13,7 +14,8 @@ export const RETRY_MAX_MS = 60 * 60_000;
 export const GIVE_UP_AFTER_MS = 24 * 60 * 60_000;
 const TIMEOUT_MS = 10_000;
 
-export const retryDelayMs = (attempts: number) => Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1));
+export const retryDelayMs = (attempts: number) =>
+  Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1));
 
 type Claimed = { id: string; webhookId: string; event: string; payload: unknown; attempts: number; createdAt: Date };
 
@@ -66,13 +68,27 @@ async function attempt(delivery: Claimed, now: Date) {
     responseBody = await readBodyExcerpt({ response: res }).catch(() => "");
   } catch (e) {
     const denied = findOutboundDenial(e);
-    error = denied ? denied.message : e instanceof Error ? (e.name === "TimeoutError" ? `No answer within ${TIMEOUT_MS / 1000} s` : connectionProblem(e)) : String(e);
+    error = denied
+      ? denied.message
+      : e instanceof Error
+        ? e.name === "TimeoutError"
+          ? `No answer within ${TIMEOUT_MS / 1000} s`
+          : connectionProblem(e)
+        : String(e);
   }
   const attempts = delivery.attempts + 1;
   const ok = responseStatus !== null && responseStatus >= 200 && responseStatus < 300;
   const nextAttemptAt = new Date(now.getTime() + retryDelayMs(attempts));
   const givingUp = !ok && nextAttemptAt.getTime() - delivery.createdAt.getTime() > GIVE_UP_AFTER_MS;
-  if (!ok) log.warn("webhook delivery failed", { deliveryId: delivery.id, webhookId: hook.id, status: responseStatus, error, attempts, givingUp });
+  if (!ok)
+    log.warn("webhook delivery failed", {
+      deliveryId: delivery.id,
+      webhookId: hook.id,
+      status: responseStatus,
+      error,
+      attempts,
+      givingUp,
+    });
   await db.webhookDelivery.update({
     where: { id: delivery.id },
     data: {

@@ -1,5 +1,5 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { WebhookEvent } from "@/lib/webhooks/webhook-events";
 
 /**
@@ -7,8 +7,16 @@ import type { WebhookEvent } from "@/lib/webhooks/webhook-events";
  * transaction of the change: the event exists exactly when the change does, and a restart loses
  * none (the worker picks the queue up from the database). Returns how many were queued.
  */
-export async function enqueueWebhookEvent(opts: { tx: Tx; projectId: string; event: WebhookEvent; data: Record<string, unknown> }): Promise<number> {
-  const hooks = await opts.tx.webhook.findMany({ where: { projectId: opts.projectId, active: true, events: { has: opts.event } }, select: { id: true } });
+export async function enqueueWebhookEvent(opts: {
+  tx: Tx;
+  projectId: string;
+  event: WebhookEvent;
+  data: Record<string, unknown>;
+}): Promise<number> {
+  const hooks = await opts.tx.webhook.findMany({
+    where: { projectId: opts.projectId, active: true, events: { has: opts.event } },
+    select: { id: true },
+  });
   if (!hooks.length) return 0;
   const createdAt = new Date();
   await opts.tx.webhookDelivery.createMany({

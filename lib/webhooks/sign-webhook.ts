@@ -10,7 +10,14 @@ export function signWebhook(opts: { secret: string; timestamp: number; body: str
 }
 
 /** For receivers (and tests): checks a signature in constant time and refuses timestamps older than `toleranceSeconds`. */
-export function verifyWebhookSignature(opts: { secret: string; timestamp: number; body: string; signature: string; toleranceSeconds?: number; now?: number }): boolean {
+export function verifyWebhookSignature(opts: {
+  secret: string;
+  timestamp: number;
+  body: string;
+  signature: string;
+  toleranceSeconds?: number;
+  now?: number;
+}): boolean {
   const now = opts.now ?? Math.floor(Date.now() / 1000);
   if (Math.abs(now - opts.timestamp) > (opts.toleranceSeconds ?? 300)) return false;
   const expected = Buffer.from(signWebhook(opts));

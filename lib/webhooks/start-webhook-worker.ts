@@ -1,4 +1,5 @@
 import "server-only";
+
 import { log } from "@/lib/log";
 import { deliverDueWebhooks } from "@/lib/webhooks/deliver-due-webhooks";
 import { setWebhookNudge } from "@/lib/webhooks/enqueue-webhook-event";

@@ -1,5 +1,11 @@
 // The events a webhook can subscribe to, shared by the settings form, validation and the worker.
-export const webhookEvents = ["prompt.version.created", "review.requested", "review.approved", "prompt.deployed", "prompt.rolled_back"] as const;
+export const webhookEvents = [
+  "prompt.version.created",
+  "review.requested",
+  "review.approved",
+  "prompt.deployed",
+  "prompt.rolled_back",
+] as const;
 export type WebhookEvent = (typeof webhookEvents)[number];
 
 export const webhookEventLabels: Record<WebhookEvent, string> = {

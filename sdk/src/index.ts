@@ -9,13 +9,32 @@
 // hit never waits and never throws. With nothing cached and the server unreachable, `fallback` is
 // returned with isFallback: true. Rendering uses Galley's own template module (lib/templates),
 // bundled in, so the app renders exactly as the server and the playground do.
-import { renderPrompt, toOpenAIParams, type ModelSettings, type OpenAIParams, type PromptMessage, type RenderedMessage } from "../../lib/templates/render-prompt";
 import type { Contract, JsonValue } from "../../lib/templates/contract";
+import {
+  renderPrompt,
+  toOpenAIParams,
+  type ModelSettings,
+  type OpenAIParams,
+  type PromptMessage,
+  type RenderedMessage,
+} from "../../lib/templates/render-prompt";
 import { TemplateError } from "../../lib/templates/render-template";
 import type { ChatCompletionParams, ChatImagePart, ChatMessage, ChatTextPart, ChatToolCall } from "./openai-types";
 
 export { TemplateError };
-export type { ChatCompletionParams, ChatImagePart, ChatMessage, ChatTextPart, ChatToolCall, Contract, JsonValue, ModelSettings, OpenAIParams, PromptMessage, RenderedMessage };
+export type {
+  ChatCompletionParams,
+  ChatImagePart,
+  ChatMessage,
+  ChatTextPart,
+  ChatToolCall,
+  Contract,
+  JsonValue,
+  ModelSettings,
+  OpenAIParams,
+  PromptMessage,
+  RenderedMessage,
+};
 
 export type GalleyOptions = {
   /** Where Galley runs, e.g. https://galley.example.com */
@@ -26,7 +45,13 @@ export type GalleyOptions = {
   fetch?: typeof fetch;
 };
 
-export type FallbackPrompt = { type?: "text" | "chat"; template?: string; messages?: PromptMessage[]; modelConfig?: ModelSettings; contract?: Contract };
+export type FallbackPrompt = {
+  type?: "text" | "chat";
+  template?: string;
+  messages?: PromptMessage[];
+  modelConfig?: ModelSettings;
+  contract?: Contract;
+};
 
 export type GetPromptOptions = {
   /** The environment whose deployed version to get (default production). */
@@ -81,17 +106,32 @@ const retryable = (status: number) => status === 429 || status >= 500;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function toPrompt<V extends Record<string, unknown>>(data: PromptData, isFallback: boolean): Prompt<V> {
-  const rendered = (variables: V) => renderPrompt({ content: { template: data.template, messages: data.type === "chat" ? (data.messages ?? []) : null, contract: data.contract }, values: variables, promptName: data.name });
+  const rendered = (variables: V) =>
+    renderPrompt({
+      content: {
+        template: data.template,
+        messages: data.type === "chat" ? (data.messages ?? []) : null,
+        contract: data.contract,
+      },
+      values: variables,
+      promptName: data.name,
+    });
   return Object.freeze({
     ...data,
     isFallback,
     render: (variables: V) => {
       const r = rendered(variables);
-      return r.text ?? r.messages.map((m) => (typeof m.content === "string" ? m.content : JSON.stringify(m.content))).join("\n\n");
+      return (
+        r.text ??
+        r.messages.map((m) => (typeof m.content === "string" ? m.content : JSON.stringify(m.content))).join("\n\n")
+      );
     },
     // The prompt's own messages have a system, user or assistant role and text; a placeholder's
     // list is the caller's own value, typed as ChatMessage[] when V says so, and passed on as given.
-    toOpenAI: (variables: V): ChatCompletionParams => ({ ...toOpenAIParams(data.modelConfig), messages: rendered(variables).messages as ChatMessage[] }),
+    toOpenAI: (variables: V): ChatCompletionParams => ({
+      ...toOpenAIParams(data.modelConfig),
+      messages: rendered(variables).messages as ChatMessage[],
+    }),
   });
 }
 
@@ -102,7 +142,11 @@ export function createGalley(options: GalleyOptions) {
   const cache = new Map<string, Entry>();
 
   /** One request with retries; null means 304 (unchanged). */
-  async function request(path: string, etag: string | null, opts: GetPromptOptions): Promise<{ data: PromptData; etag: string | null } | null> {
+  async function request(
+    path: string,
+    etag: string | null,
+    opts: GetPromptOptions,
+  ): Promise<{ data: PromptData; etag: string | null } | null> {
     const attempts = 1 + (opts.maxRetries ?? 2);
     let lastError: GalleyError = new GalleyError("Galley could not be reached.", null, "unreachable");
     for (let attempt = 0; attempt < attempts; attempt++) {
@@ -110,17 +154,35 @@ export function createGalley(options: GalleyOptions) {
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), opts.timeoutMs ?? 5000);
       try {
-        const res = await doFetch(`${base}${path}`, { headers: { authorization: `Bearer ${options.apiKey}`, accept: "application/json", ...(etag ? { "if-none-match": etag } : {}) }, signal: controller.signal });
+        const res = await doFetch(`${base}${path}`, {
+          headers: {
+            authorization: `Bearer ${options.apiKey}`,
+            accept: "application/json",
+            ...(etag ? { "if-none-match": etag } : {}),
+          },
+          signal: controller.signal,
+        });
         if (res.status === 304) return null;
         if (res.ok) return { data: (await res.json()) as PromptData, etag: res.headers.get("etag") };
         const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-        lastError = new GalleyError(body?.error?.message ?? `Galley answered ${res.status}.`, res.status, body?.error?.code ?? "http_error");
+        lastError = new GalleyError(
+          body?.error?.message ?? `Galley answered ${res.status}.`,
+          res.status,
+          body?.error?.code ?? "http_error",
+        );
         if (!retryable(res.status)) throw lastError;
         const retryAfter = Number(res.headers.get("retry-after"));
         if (retryAfter > 0) await sleep(Math.min(2000, retryAfter * 1000));
       } catch (error) {
         if (error instanceof GalleyError && error.status !== null && !retryable(error.status)) throw error;
-        if (!(error instanceof GalleyError)) lastError = new GalleyError(controller.signal.aborted ? `Galley did not answer within ${opts.timeoutMs ?? 5000} ms.` : `Galley could not be reached: ${(error as Error).message}`, null, controller.signal.aborted ? "timeout" : "unreachable");
+        if (!(error instanceof GalleyError))
+          lastError = new GalleyError(
+            controller.signal.aborted
+              ? `Galley did not answer within ${opts.timeoutMs ?? 5000} ms.`
+              : `Galley could not be reached: ${(error as Error).message}`,
+            null,
+            controller.signal.aborted ? "timeout" : "unreachable",
+          );
       } finally {
         clearTimeout(timer);
       }
@@ -131,7 +193,9 @@ export function createGalley(options: GalleyOptions) {
   function refresh(key: string, path: string, entry: Entry, opts: GetPromptOptions) {
     entry.refreshing ??= request(path, entry.etag, opts)
       .then((answer) => {
-        const next: Entry = answer ? { data: answer.data, etag: answer.etag, fetchedAt: Date.now(), refreshing: null } : { ...entry, fetchedAt: Date.now(), refreshing: null };
+        const next: Entry = answer
+          ? { data: answer.data, etag: answer.etag, fetchedAt: Date.now(), refreshing: null }
+          : { ...entry, fetchedAt: Date.now(), refreshing: null };
         cache.set(key, next);
       })
       .catch(() => {
@@ -147,7 +211,10 @@ export function createGalley(options: GalleyOptions) {
      * The prompt as deployed (or pinned). Fresh cache: no request. Stale cache: returned at once and
      * refreshed in the background. Nothing cached: fetched; if Galley cannot be reached, the fallback.
      */
-    async getPrompt<V extends Record<string, unknown> = Record<string, unknown>>(name: string, opts: GetPromptOptions = {}): Promise<Prompt<V>> {
+    async getPrompt<V extends Record<string, unknown> = Record<string, unknown>>(
+      name: string,
+      opts: GetPromptOptions = {},
+    ): Promise<Prompt<V>> {
       const qs = new URLSearchParams();
       if (opts.version !== undefined) qs.set("version", String(opts.version));
       else if (opts.environment) qs.set("environment", opts.environment);
@@ -168,7 +235,19 @@ export function createGalley(options: GalleyOptions) {
         if (unreachable && opts.fallback) {
           const f = opts.fallback;
           const type = f.type ?? (f.messages ? "chat" : "text");
-          return toPrompt<V>({ name, type, version: null, environment: opts.environment ?? null, template: f.template, messages: f.messages, contract: f.contract ?? { variables: [] }, modelConfig: f.modelConfig ?? {} }, true);
+          return toPrompt<V>(
+            {
+              name,
+              type,
+              version: null,
+              environment: opts.environment ?? null,
+              template: f.template,
+              messages: f.messages,
+              contract: f.contract ?? { variables: [] },
+              modelConfig: f.modelConfig ?? {},
+            },
+            true,
+          );
         }
         throw error;
       }

@@ -13,7 +13,13 @@ export type ChatMessage =
   | { role: "developer"; content: string | ChatTextPart[]; name?: string }
   | { role: "system"; content: string | ChatTextPart[]; name?: string }
   | { role: "user"; content: string | Array<ChatTextPart | ChatImagePart>; name?: string }
-  | { role: "assistant"; content?: string | ChatTextPart[] | null; name?: string; refusal?: string | null; tool_calls?: ChatToolCall[] }
+  | {
+      role: "assistant";
+      content?: string | ChatTextPart[] | null;
+      name?: string;
+      refusal?: string | null;
+      tool_calls?: ChatToolCall[];
+    }
   | { role: "tool"; content: string | ChatTextPart[]; tool_call_id: string };
 
 /**

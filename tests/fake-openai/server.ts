@@ -34,7 +34,13 @@ export type FakeOpenAI = {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function error(res: http.ServerResponse, status: number, message: string, type: string, headers: Record<string, string> = {}) {
+function error(
+  res: http.ServerResponse,
+  status: number,
+  message: string,
+  type: string,
+  headers: Record<string, string> = {},
+) {
   res.writeHead(status, { "content-type": "application/json", ...headers });
   res.end(JSON.stringify({ error: { message, type, code: type } }));
 }
@@ -48,7 +54,8 @@ function answerFor(req: ChatRequest): string {
 function splitInto(text: string, parts: number): string[] {
   if (parts <= 1) return [text];
   const out: string[] = [];
-  for (let i = 0; i < parts; i++) out.push(text.slice(Math.floor((i * text.length) / parts), Math.floor(((i + 1) * text.length) / parts)));
+  for (let i = 0; i < parts; i++)
+    out.push(text.slice(Math.floor((i * text.length) / parts), Math.floor(((i + 1) * text.length) / parts)));
   return out;
 }
 
@@ -72,17 +79,36 @@ export async function startFakeOpenAI(opts: { apiKey?: string; port?: number } =
     const deployment = /^\/openai\/deployments\/([^/]+)\/chat\/completions$/.exec(url.pathname)?.[1];
     if (req.method === "GET" && (url.pathname === "/v1/models" || url.pathname === "/openai/models")) {
       res.writeHead(200, { "content-type": "application/json" });
-      return res.end(JSON.stringify({ object: "list", data: ["fake-echo", "fake-chunks-20", "fake-slow", "fake-tools", "fake-json"].map((id) => ({ id, object: "model", created: 0, owned_by: "galley-tests" })) }));
+      return res.end(
+        JSON.stringify({
+          object: "list",
+          data: ["fake-echo", "fake-chunks-20", "fake-slow", "fake-tools", "fake-json"].map((id) => ({
+            id,
+            object: "model",
+            created: 0,
+            owned_by: "galley-tests",
+          })),
+        }),
+      );
     }
-    if (req.method !== "POST" || (url.pathname !== "/v1/chat/completions" && !deployment)) return error(res, 404, `No route ${req.method} ${req.url}`, "not_found");
+    if (req.method !== "POST" || (url.pathname !== "/v1/chat/completions" && !deployment))
+      return error(res, 404, `No route ${req.method} ${req.url}`, "not_found");
     const chat = JSON.parse(body) as ChatRequest;
     if (deployment) chat.model = decodeURIComponent(deployment);
     requests.push(chat);
     const model = chat.model;
     if (model === "fake-401") return error(res, 401, "Incorrect API key provided: sk-...abcd.", "invalid_api_key");
-    if (model === "fake-429") return error(res, 429, "Rate limit reached for requests.", "rate_limit_exceeded", { "retry-after": "7" });
-    if (model === "fake-500") return error(res, 500, "The server had an error while processing your request.", "server_error");
-    if (model === "fake-404-model") return error(res, 404, `The model \`${model}\` does not exist or you do not have access to it.`, "model_not_found");
+    if (model === "fake-429")
+      return error(res, 429, "Rate limit reached for requests.", "rate_limit_exceeded", { "retry-after": "7" });
+    if (model === "fake-500")
+      return error(res, 500, "The server had an error while processing your request.", "server_error");
+    if (model === "fake-404-model")
+      return error(
+        res,
+        404,
+        `The model \`${model}\` does not exist or you do not have access to it.`,
+        "model_not_found",
+      );
 
     const id = `chatcmpl-${Date.now()}`;
     const created = Math.floor(Date.now() / 1000);
@@ -90,20 +116,46 @@ export async function startFakeOpenAI(opts: { apiKey?: string; port?: number } =
     const tool = model === "fake-tools" ? chat.tools?.[0]?.function.name : undefined;
     const text = tool ? "" : answerFor(chat);
     const completionTokens = Math.max(1, Math.ceil(text.length / 4));
-    const usage = { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens };
+    const usage = {
+      prompt_tokens: promptTokens,
+      completion_tokens: completionTokens,
+      total_tokens: promptTokens + completionTokens,
+    };
     const finish = model === "fake-filter" ? "content_filter" : tool ? "tool_calls" : "stop";
-    const toolCall = tool ? { id: "call_1", type: "function", function: { name: tool, arguments: JSON.stringify({ query: "echo" }) } } : undefined;
+    const toolCall = tool
+      ? { id: "call_1", type: "function", function: { name: tool, arguments: JSON.stringify({ query: "echo" }) } }
+      : undefined;
 
     if (!chat.stream) {
       if (model === "fake-slow") await sleep(3000);
       if (res.destroyed) return;
       res.writeHead(200, { "content-type": "application/json" });
-      return res.end(JSON.stringify({ id, object: "chat.completion", created, model, choices: [{ index: 0, message: { role: "assistant", content: tool ? null : text, ...(toolCall ? { tool_calls: [toolCall] } : {}) }, finish_reason: finish }], usage }));
+      return res.end(
+        JSON.stringify({
+          id,
+          object: "chat.completion",
+          created,
+          model,
+          choices: [
+            {
+              index: 0,
+              message: {
+                role: "assistant",
+                content: tool ? null : text,
+                ...(toolCall ? { tool_calls: [toolCall] } : {}),
+              },
+              finish_reason: finish,
+            },
+          ],
+          usage,
+        }),
+      );
     }
 
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
     const send = (payload: unknown) => res.write(`data: ${JSON.stringify(payload)}\n\n`);
-    const chunk = (delta: Record<string, unknown>, finish_reason: string | null = null) => send({ id, object: "chat.completion.chunk", created, model, choices: [{ index: 0, delta, finish_reason }] });
+    const chunk = (delta: Record<string, unknown>, finish_reason: string | null = null) =>
+      send({ id, object: "chat.completion.chunk", created, model, choices: [{ index: 0, delta, finish_reason }] });
     const paced = /^fake-chunks-(\d+)(?:-every-(\d+))?$/.exec(model);
     const parts = paced ? Number(paced[1]) || 1 : model === "fake-drop" ? 4 : 5;
     const every = paced?.[2] !== undefined ? Number(paced[2]) : parts <= 50 ? 5 : 0;
@@ -126,7 +178,8 @@ export async function startFakeOpenAI(opts: { apiKey?: string; port?: number } =
       }
     }
     chunk({}, finish);
-    if (chat.stream_options?.include_usage) send({ id, object: "chat.completion.chunk", created, model, choices: [], usage });
+    if (chat.stream_options?.include_usage)
+      send({ id, object: "chat.completion.chunk", created, model, choices: [], usage });
     res.write("data: [DONE]\n\n");
     res.end();
   });
@@ -137,14 +190,17 @@ export async function startFakeOpenAI(opts: { apiKey?: string; port?: number } =
     requests,
     firstChunkAt,
     calls,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
 // Run directly (`tsx tests/fake-openai/server.ts [port]`) for manual testing and e2e.
 if (process.argv[1]?.endsWith("fake-openai/server.ts")) {
-  void startFakeOpenAI({ port: Number(process.argv[2] ?? 0) }).then((s) => console.log(`fake OpenAI on ${s.url} (key: test-key)`));
+  void startFakeOpenAI({ port: Number(process.argv[2] ?? 0) }).then((s) =>
+    console.log(`fake OpenAI on ${s.url} (key: test-key)`),
+  );
 }

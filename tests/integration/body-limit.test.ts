@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { limitRequestBody } from "@/lib/http/limit-request-body";
 
 const limits = { bodyBytes: 32 * 1024, importBytes: 256 * 1024 };
@@ -29,7 +30,11 @@ describe("request body limits", () => {
           const chunks: Buffer[] = [];
           for await (const chunk of req) chunks.push(chunk as Buffer);
           const body = Buffer.concat(chunks);
-          res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ bytes: body.length, sha256: crypto.createHash("sha256").update(body).digest("hex") }));
+          res
+            .writeHead(200, { "content-type": "application/json" })
+            .end(
+              JSON.stringify({ bytes: body.length, sha256: crypto.createHash("sha256").update(body).digest("hex") }),
+            );
         },
       });
     server = http.createServer(receive(false));
@@ -43,7 +48,12 @@ describe("request body limits", () => {
    * Sends `total` bytes in 8 KB chunks (declared with Content-Length, or chunked when `declare` is
    * false) and stops writing as soon as an answer arrives; `sent` tells how much went out by then.
    */
-  function send(opts: { path: string; total: number; declare?: number | false; expectContinue?: boolean }): Promise<Answer & { payload: Buffer; continued: boolean }> {
+  function send(opts: {
+    path: string;
+    total: number;
+    declare?: number | false;
+    expectContinue?: boolean;
+  }): Promise<Answer & { payload: Buffer; continued: boolean }> {
     const payload = crypto.randomBytes(opts.total);
     return new Promise((resolve, reject) => {
       let sent = 0;
@@ -84,7 +94,12 @@ describe("request body limits", () => {
     expect(answer.headers["content-type"]).toMatch(/^application\/json/);
     expect(answer.headers["cache-control"]).toBe("no-store");
     expect(JSON.parse(answer.body)).toEqual({
-      error: { code: "payload_too_large", message: "The request body is larger than the limit of 32 KB (32768 bytes, GALLEY_MAX_BODY_BYTES).", details: { limitBytes: 32768 }, requestId: "test-request" },
+      error: {
+        code: "payload_too_large",
+        message: "The request body is larger than the limit of 32 KB (32768 bytes, GALLEY_MAX_BODY_BYTES).",
+        details: { limitBytes: 32768 },
+        requestId: "test-request",
+      },
     });
     expect(answer.sent).toBeLessThan(64 * 1024);
     expect(accepted).toBe(before);
@@ -102,7 +117,10 @@ describe("request body limits", () => {
   it("hands a chunked body within the limit on whole, byte for byte", async () => {
     const answer = await send({ path: "/api/signup", total: 30 * 1024, declare: false });
     expect(answer.status).toBe(200);
-    expect(JSON.parse(answer.body)).toEqual({ bytes: 30 * 1024, sha256: crypto.createHash("sha256").update(answer.payload).digest("hex") });
+    expect(JSON.parse(answer.body)).toEqual({
+      bytes: 30 * 1024,
+      sha256: crypto.createHash("sha256").update(answer.payload).digest("hex"),
+    });
   });
 
   it("accepts a declared body at the limit", async () => {

@@ -5,15 +5,17 @@
 // one part replaced, one key added, or the whole text swapped; every route found on disk needs
 // an entry here, so a new route cannot skip the fuzz.
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callRoute, routesExporting, runInRequestScope, signInAs, type RouteCall } from "./route-client";
 import { NextRequest } from "next/server";
-import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { createPrompt } from "@/lib/prompts/create-prompt";
 import { saveVersion } from "@/lib/prompts/save-version";
 import { createReview } from "@/lib/reviews/create-review";
+
 import { ctxFor, makeProject, startHotPathServer } from "./helpers";
+import { callRoute, routesExporting, runInRequestScope, signInAs, type RouteCall } from "./route-client";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 const methods: Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
@@ -25,7 +27,10 @@ class Raw {
 const toText = (value: unknown): string => {
   if (value instanceof Raw) return value.text;
   if (Array.isArray(value)) return `[${value.map(toText).join(",")}]`;
-  if (value && typeof value === "object") return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}:${toText(v)}`).join(",")}}`;
+  if (value && typeof value === "object")
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${JSON.stringify(k)}:${toText(v)}`)
+      .join(",")}}`;
   return JSON.stringify(value) ?? "null";
 };
 
@@ -34,33 +39,93 @@ const deepObject = new Raw('{"a":'.repeat(3000) + "1" + "}".repeat(3000));
 const deepSections = "{{#a}}".repeat(3000) + "x" + "{{/a}}".repeat(3000);
 
 const nastyText = fc.oneof(
-  fc.constantFrom("\u0000", "a\u0000b", "\uD800", "x\uDC00y", "v2 \uD83D", "", " ", "%ZZ", "%00", "../..", "a".repeat(5000), deepSections, "{{> a/b}}", "2026-13-45", "💥\u202E"),
+  fc.constantFrom(
+    "\u0000",
+    "a\u0000b",
+    "\uD800",
+    "x\uDC00y",
+    "v2 \uD83D",
+    "",
+    " ",
+    "%ZZ",
+    "%00",
+    "../..",
+    "a".repeat(5000),
+    deepSections,
+    "{{> a/b}}",
+    "2026-13-45",
+    "💥\u202E",
+  ),
   fc.string({ unit: "binary", maxLength: 12 }),
 );
-const nastyNumber = fc.constantFrom(new Raw("1e400"), new Raw("-1e400"), new Raw("99999999999999999999"), 2147483648, -1, 0, 1.5, Number.MAX_SAFE_INTEGER + 2, new Raw("-0"));
+const nastyNumber = fc.constantFrom(
+  new Raw("1e400"),
+  new Raw("-1e400"),
+  new Raw("99999999999999999999"),
+  2147483648,
+  -1,
+  0,
+  1.5,
+  Number.MAX_SAFE_INTEGER + 2,
+  new Raw("-0"),
+);
 const nastyValue = fc.oneof(
   { weight: 4, arbitrary: nastyText },
   { weight: 3, arbitrary: nastyNumber },
-  { weight: 1, arbitrary: fc.constantFrom<unknown>(null, true, [], {}, deepArray, deepObject, ["\u0000"], { "\u0000": 1 }, { "\uDFFF": "x" }) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<unknown>(
+      null,
+      true,
+      [],
+      {},
+      deepArray,
+      deepObject,
+      ["\u0000"],
+      { "\u0000": 1 },
+      { "\uDFFF": "x" },
+    ),
+  },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
 );
-const nastyBody = fc.constantFrom("", "{", "null", "[]", '"text"', "1e400", "{}", deepArray.text, deepObject.text, '{"a":"\\u0000"}', '{"a":"\\ud800"}', "\u0000");
+const nastyBody = fc.constantFrom(
+  "",
+  "{",
+  "null",
+  "[]",
+  '"text"',
+  "1e400",
+  "{}",
+  deepArray.text,
+  deepObject.text,
+  '{"a":"\\u0000"}',
+  '{"a":"\\ud800"}',
+  "\u0000",
+);
 
 /** Every path (as keys) to a part of `value`, the root included. */
 function pathsOf(value: unknown, at: Array<string | number> = []): Array<Array<string | number>> {
   if (Array.isArray(value)) return [at, ...value.flatMap((v, i) => pathsOf(v, [...at, i]))];
-  if (value && typeof value === "object" && !(value instanceof Raw)) return [at, ...Object.entries(value).flatMap(([k, v]) => pathsOf(v, [...at, k]))];
+  if (value && typeof value === "object" && !(value instanceof Raw))
+    return [at, ...Object.entries(value).flatMap(([k, v]) => pathsOf(v, [...at, k]))];
   return [at];
 }
 function replaceAt(value: unknown, path: Array<string | number>, next: unknown, add: boolean): unknown {
-  if (path.length === 0) return add && value && typeof value === "object" && !Array.isArray(value) ? { ...value, "x\u0000extra": next } : next;
+  if (path.length === 0)
+    return add && value && typeof value === "object" && !Array.isArray(value)
+      ? { ...value, "x\u0000extra": next }
+      : next;
   const [head, ...rest] = path;
   const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string | number, unknown>;
   copy[head!] = replaceAt(copy[head!], rest, next, add);
   return copy;
 }
 
-const content = { template: "Hello {{name}}.", contract: { variables: [{ name: "name", type: "string" as const, required: true }] }, modelConfig: { model: "gpt-4o-mini", temperature: 0.2 } };
+const content = {
+  template: "Hello {{name}}.",
+  contract: { variables: [{ name: "name", type: "string" as const, required: true }] },
+  modelConfig: { model: "gpt-4o-mini", temperature: 0.2 },
+};
 
 describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
   let cookie: string;
@@ -83,10 +148,42 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
     const ctx = ctxFor(owner);
     cookie = await signInAs(owner);
     spareCookie = await signInAs(reviewer);
-    const prompt = await createPrompt({ ctx, projectId: project.id, input: { name: "support/reply", type: "TEXT", description: "", tags: [] } });
-    for (const n of [1, 2]) await saveVersion({ ctx, projectId: project.id, promptId: prompt.id, authorId: owner.id, baseVersion: n - 1, message: `v${n}`, content });
-    const review = await createReview({ ctx, project, actor: { id: owner.id, name: owner.name, role: "OWNER" }, input: { promptId: prompt.id, version: 2, environment: "staging", reviewerIds: [reviewer.id], title: "", description: "" } });
-    apiKey = (await createApiKey({ ctx, projectId: project.id, creator: { id: owner.id, name: owner.name }, input: { name: "fuzz", scopes: ["prompts:read", "prompts:write"], expiresAt: null } })).secret;
+    const prompt = await createPrompt({
+      ctx,
+      projectId: project.id,
+      input: { name: "support/reply", type: "TEXT", description: "", tags: [] },
+    });
+    for (const n of [1, 2])
+      await saveVersion({
+        ctx,
+        projectId: project.id,
+        promptId: prompt.id,
+        authorId: owner.id,
+        baseVersion: n - 1,
+        message: `v${n}`,
+        content,
+      });
+    const review = await createReview({
+      ctx,
+      project,
+      actor: { id: owner.id, name: owner.name, role: "OWNER" },
+      input: {
+        promptId: prompt.id,
+        version: 2,
+        environment: "staging",
+        reviewerIds: [reviewer.id],
+        title: "",
+        description: "",
+      },
+    });
+    apiKey = (
+      await createApiKey({
+        ctx,
+        projectId: project.id,
+        creator: { id: owner.id, name: owner.name },
+        input: { name: "fuzz", scopes: ["prompts:read", "prompts:write"], expiresAt: null },
+      })
+    ).secret;
     params = {
       project: project.slug,
       promptId: prompt.id,
@@ -106,8 +203,15 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
     };
     // A valid body per JSON route: the fuzz changes one part of it at a time.
     seeds = {
-      "POST api/signup/route.ts": { name: "Ada", email: "ada-fuzz@example.test", password: "correct horse battery staple 42" },
-      "POST api/account/password/route.ts": { currentPassword: "not the password", newPassword: "another horse battery staple 43" },
+      "POST api/signup/route.ts": {
+        name: "Ada",
+        email: "ada-fuzz@example.test",
+        password: "correct horse battery staple 42",
+      },
+      "POST api/account/password/route.ts": {
+        currentPassword: "not the password",
+        newPassword: "another horse battery staple 43",
+      },
       "PATCH api/account/route.ts": { name: "Ada", emailNotifications: true },
       "POST api/notifications/read/route.ts": { ids: ["n1"], read: true },
       "POST api/projects/route.ts": { name: "Fuzz project" },
@@ -115,21 +219,48 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
       "POST api/projects/[project]/api-keys/route.ts": { name: "k", scopes: ["prompts:read"], expiresAt: null },
       "POST api/projects/[project]/environments/route.ts": { name: "qa", protected: false, requiredApprovals: 1 },
       "PATCH api/projects/[project]/environments/[environment]/route.ts": { position: 1, requiredApprovals: 1 },
-      "POST api/projects/[project]/import/route.ts": { format: "json", content: JSON.stringify({ version: 1, prompts: [] }) },
+      "POST api/projects/[project]/import/route.ts": {
+        format: "json",
+        content: JSON.stringify({ version: 1, prompts: [] }),
+      },
       "POST api/projects/[project]/invites/route.ts": { email: "invitee@example.test", role: "EDITOR" },
       "PATCH api/projects/[project]/members/[userId]/route.ts": { role: "REVIEWER" },
       "PUT api/projects/[project]/prices/route.ts": { model: "gpt-fuzz", input: 1, output: 2 },
       "POST api/projects/[project]/prompts/route.ts": { name: "fuzz/new", type: "CHAT", description: "", tags: ["a"] },
-      "POST api/projects/[project]/prompts/[promptId]/deployments/route.ts": { environment: "development", version: 1, expectedVersion: null, reason: "fuzz" },
+      "POST api/projects/[project]/prompts/[promptId]/deployments/route.ts": {
+        environment: "development",
+        version: 1,
+        expectedVersion: null,
+        reason: "fuzz",
+      },
       "PUT api/projects/[project]/prompts/[promptId]/draft/route.ts": { baseVersion: 2, content },
       "PATCH api/projects/[project]/prompts/[promptId]/route.ts": { description: "d", tags: ["x"] },
       "DELETE api/projects/[project]/prompts/[promptId]/route.ts": { confirmName: "not the name" },
-      "POST api/projects/[project]/prompts/[promptId]/runs/route.ts": { source: { content }, values: { name: "x" }, providerId: "no-such-provider" },
-      "POST api/projects/[project]/prompts/[promptId]/test-cases/route.ts": { name: "t", values: { name: "x", nested: { a: [1] } } },
+      "POST api/projects/[project]/prompts/[promptId]/runs/route.ts": {
+        source: { content },
+        values: { name: "x" },
+        providerId: "no-such-provider",
+      },
+      "POST api/projects/[project]/prompts/[promptId]/test-cases/route.ts": {
+        name: "t",
+        values: { name: "x", nested: { a: [1] } },
+      },
       "POST api/projects/[project]/prompts/[promptId]/versions/route.ts": { baseVersion: 2, message: "m", content },
-      "POST api/projects/[project]/providers/route.ts": { name: "p", kind: "OPENAI_COMPATIBLE", baseUrl: "http://127.0.0.1:9/v1", defaultModel: "m" },
+      "POST api/projects/[project]/providers/route.ts": {
+        name: "p",
+        kind: "OPENAI_COMPATIBLE",
+        baseUrl: "http://127.0.0.1:9/v1",
+        defaultModel: "m",
+      },
       "PATCH api/projects/[project]/providers/[providerId]/route.ts": { name: "p", defaultModel: "m" },
-      "POST api/projects/[project]/reviews/route.ts": { promptId: prompt.id, version: 1, environment: "staging", reviewerIds: [reviewer.id], title: "t", description: "d" },
+      "POST api/projects/[project]/reviews/route.ts": {
+        promptId: prompt.id,
+        version: 1,
+        environment: "staging",
+        reviewerIds: [reviewer.id],
+        title: "t",
+        description: "d",
+      },
       "POST api/projects/[project]/reviews/[number]/close/route.ts": { reopen: false, body: "" },
       "PATCH api/projects/[project]/reviews/[number]/comments/[commentId]/route.ts": { resolved: true },
       "POST api/projects/[project]/reviews/[number]/comments/route.ts": { body: "hi", line: 1 },
@@ -138,8 +269,17 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
       "POST api/projects/[project]/reviews/[number]/version/route.ts": { version: 1 },
       "POST api/projects/[project]/webhooks/route.ts": { url: "http://127.0.0.1:9/hook", events: ["prompt.deployed"] },
       "PATCH api/projects/[project]/webhooks/[webhookId]/route.ts": { active: false, events: ["prompt.deployed"] },
-      "POST api/prompts/[...name]/route.ts render": { environment: "production", variables: { name: "x" }, strict: false },
-      "POST api/prompts/[...name]/route.ts versions": { content, message: "m", baseVersion: 2, deploy: ["development"] },
+      "POST api/prompts/[...name]/route.ts render": {
+        environment: "production",
+        variables: { name: "x" },
+        strict: false,
+      },
+      "POST api/prompts/[...name]/route.ts versions": {
+        content,
+        message: "m",
+        baseVersion: 2,
+        deploy: ["development"],
+      },
     };
     // The hot path as server.ts mounts it, for what never reaches a route handler.
     server = await startHotPathServer();
@@ -165,24 +305,62 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
     "DELETE api/projects/[project]/providers/[providerId]/route.ts",
     "DELETE api/projects/[project]/webhooks/[webhookId]/route.ts",
   ]);
-  const queryKeys = ["q", "folder", "tag", "env", "environment", "archived", "cursor", "limit", "action", "actor", "from", "to", "at", "scope", "status", "prompt", "before", "unread", "format", "version", "resolve", "confirm"];
+  const queryKeys = [
+    "q",
+    "folder",
+    "tag",
+    "env",
+    "environment",
+    "archived",
+    "cursor",
+    "limit",
+    "action",
+    "actor",
+    "from",
+    "to",
+    "at",
+    "scope",
+    "status",
+    "prompt",
+    "before",
+    "unread",
+    "format",
+    "version",
+    "resolve",
+    "confirm",
+  ];
 
   async function call(route: string, request: RouteCall & { suffix?: string }): Promise<void> {
     const isKeyRoute = route.startsWith("api/prompts/");
     const full: RouteCall = {
       ...request,
-      params: route.includes("[...name]") ? { ...request.params, name: [...((request.params?.name as string[]) ?? (params.name as string[])), ...(request.suffix ? [request.suffix] : [])] } : request.params,
-      ...(isKeyRoute ? { headers: { authorization: `Bearer ${apiKey}` } } : { cookie: route === revokesItsSession ? spareCookie : cookie }),
+      params: route.includes("[...name]")
+        ? {
+            ...request.params,
+            name: [
+              ...((request.params?.name as string[]) ?? (params.name as string[])),
+              ...(request.suffix ? [request.suffix] : []),
+            ],
+          }
+        : request.params,
+      ...(isKeyRoute
+        ? { headers: { authorization: `Bearer ${apiKey}` } }
+        : { cookie: route === revokesItsSession ? spareCookie : cookie }),
     };
     const res = await callRoute(route, full);
     if (res.status >= 500) {
       const shown = (full.raw ?? JSON.stringify(full.body) ?? "").slice(0, 300);
-      failures.push(`${full.method} ${route} ${JSON.stringify(full.params).slice(0, 200)} ${full.search ?? ""} body=${shown} → ${res.status} ${(await res.text()).slice(0, 300)}`);
+      failures.push(
+        `${full.method} ${route} ${JSON.stringify(full.params).slice(0, 200)} ${full.search ?? ""} body=${shown} → ${res.status} ${(await res.text()).slice(0, 300)}`,
+      );
     } else await res.body?.cancel();
   }
 
   /** The fuzz ran signed in throughout (a revoked session would have made it a test of 401s). */
-  const stillSignedIn = async () => expect((await callRoute("api/projects/[project]/environments/route.ts", { method: "GET", params, cookie })).status).toBe(200);
+  const stillSignedIn = async () =>
+    expect(
+      (await callRoute("api/projects/[project]/environments/route.ts", { method: "GET", params, cookie })).status,
+    ).toBe(200);
 
   it("has a valid body for every JSON route on disk", () => {
     const missing = methods
@@ -197,10 +375,17 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
       const [method, route, suffix] = key.split(" ") as [Method, string, string | undefined];
       const paths = pathsOf(seed);
       await fc.assert(
-        fc.asyncProperty(fc.nat(), nastyValue, fc.constantFrom("replace", "add", "whole"), nastyBody, async (pick, value, mode, whole) => {
-          const raw = mode === "whole" ? whole : toText(replaceAt(seed, paths[pick % paths.length]!, value, mode === "add"));
-          await call(route, { method, params, raw, suffix });
-        }),
+        fc.asyncProperty(
+          fc.nat(),
+          nastyValue,
+          fc.constantFrom("replace", "add", "whole"),
+          nastyBody,
+          async (pick, value, mode, whole) => {
+            const raw =
+              mode === "whole" ? whole : toText(replaceAt(seed, paths[pick % paths.length]!, value, mode === "add"));
+            await call(route, { method, params, raw, suffix });
+          },
+        ),
         { numRuns: 10 },
       );
     }
@@ -210,8 +395,31 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
 
   it("never answers hostile path parameters or query strings with a 5xx", async () => {
     // What Next.js can hand a handler after decoding the path (a lone surrogate never survives that).
-    const nastyParam = fc.constantFrom("\u0000", "99999999999999999999", "0", "-1", "1e3", "%ZZ", "a".repeat(3000), "../../etc", " ");
-    const nastyQuery = fc.oneof(nastyText, fc.constantFrom("99999999999999999999", "9223372036854775808", "-1", "1e400", "NaN", "2026-13-45T99:99:99Z", "-271821-04-20T00:00:00Z", Buffer.from('{"at":"nope","id":"x"}').toString("base64url"), Buffer.from('{"at":"2026-01-01T00:00:00Z","id":"\u0000"}').toString("base64url")));
+    const nastyParam = fc.constantFrom(
+      "\u0000",
+      "99999999999999999999",
+      "0",
+      "-1",
+      "1e3",
+      "%ZZ",
+      "a".repeat(3000),
+      "../../etc",
+      " ",
+    );
+    const nastyQuery = fc.oneof(
+      nastyText,
+      fc.constantFrom(
+        "99999999999999999999",
+        "9223372036854775808",
+        "-1",
+        "1e400",
+        "NaN",
+        "2026-13-45T99:99:99Z",
+        "-271821-04-20T00:00:00Z",
+        Buffer.from('{"at":"nope","id":"x"}').toString("base64url"),
+        Buffer.from('{"at":"2026-01-01T00:00:00Z","id":"\u0000"}').toString("base64url"),
+      ),
+    );
     for (const method of methods) {
       for (const route of routesExporting(method)) {
         if (route.startsWith("api/auth/")) continue; // next-auth's own, fuzzed with forms below
@@ -221,12 +429,26 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
         const seed = seeds[key] ?? seeds[`${key} render`];
         const suffix = seeds[`${key} render`] ? "render" : undefined;
         await fc.assert(
-          fc.asyncProperty(fc.nat(), nastyParam, fc.subarray(queryKeys, { minLength: 1, maxLength: 3 }), nastyQuery, async (pick, bad, keys, value) => {
-            const name = names.length ? names[pick % names.length]! : null;
-            const broken = name ? { ...params, [name]: name === "name" || name === "nextauth" ? [bad] : bad } : params;
-            const search = `?${new URLSearchParams(keys.map((k) => [k, value]))}`;
-            await call(route, { method, params: broken, search, suffix, ...(seed === undefined ? {} : { body: seed }) });
-          }),
+          fc.asyncProperty(
+            fc.nat(),
+            nastyParam,
+            fc.subarray(queryKeys, { minLength: 1, maxLength: 3 }),
+            nastyQuery,
+            async (pick, bad, keys, value) => {
+              const name = names.length ? names[pick % names.length]! : null;
+              const broken = name
+                ? { ...params, [name]: name === "name" || name === "nextauth" ? [bad] : bad }
+                : params;
+              const search = `?${new URLSearchParams(keys.map((k) => [k, value]))}`;
+              await call(route, {
+                method,
+                params: broken,
+                search,
+                suffix,
+                ...(seed === undefined ? {} : { body: seed }),
+              });
+            },
+          ),
           { numRuns: method === "GET" ? 8 : 3 },
         );
       }
@@ -238,7 +460,11 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
   it("never answers hostile sign-in forms with a 5xx", async () => {
     await fc.assert(
       fc.asyncProperty(nastyText, nastyText, async (email, password) => {
-        const res = await callRoute("api/auth/[...nextauth]/route.ts", { method: "POST", params: { nextauth: ["callback", "credentials"] }, form: { email, password, json: "true", csrfToken: "x" } });
+        const res = await callRoute("api/auth/[...nextauth]/route.ts", {
+          method: "POST",
+          params: { nextauth: ["callback", "credentials"] },
+          form: { email, password, json: "true", csrfToken: "x" },
+        });
         expect(res.status).toBeLessThan(500);
       }),
       { numRuns: 20 },
@@ -248,33 +474,83 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
   // The review's own probes, each with the answer a client gets.
   it("answers the reviewed probes with a 4xx naming the problem", async () => {
     const as = async (route: string, request: RouteCall) => {
-      const res = await callRoute(route, { ...request, ...(route.startsWith("api/prompts/") ? { headers: { authorization: `Bearer ${apiKey}` } } : { cookie }) });
-      return { status: res.status, error: ((await res.json()) as { error?: { message: string } }).error?.message, cache: res.headers.get("cache-control") };
+      const res = await callRoute(route, {
+        ...request,
+        ...(route.startsWith("api/prompts/") ? { headers: { authorization: `Bearer ${apiKey}` } } : { cookie }),
+      });
+      return {
+        status: res.status,
+        error: ((await res.json()) as { error?: { message: string } }).error?.message,
+        cache: res.headers.get("cache-control"),
+      };
     };
-    expect(await as("api/projects/[project]/reviews/[number]/route.ts", { method: "GET", params: { ...params, number: "99999999999999999999" } })).toMatchObject({ status: 422, error: "number: must be a whole number from 1 to 2147483647" });
-    expect(await as("api/projects/[project]/audit/route.ts", { method: "GET", params, search: "?cursor=99999999999999999999999" })).toMatchObject({ status: 422, error: "cursor: Invalid cursor." });
+    expect(
+      await as("api/projects/[project]/reviews/[number]/route.ts", {
+        method: "GET",
+        params: { ...params, number: "99999999999999999999" },
+      }),
+    ).toMatchObject({ status: 422, error: "number: must be a whole number from 1 to 2147483647" });
+    expect(
+      await as("api/projects/[project]/audit/route.ts", {
+        method: "GET",
+        params,
+        search: "?cursor=99999999999999999999999",
+      }),
+    ).toMatchObject({ status: 422, error: "cursor: Invalid cursor." });
     const badDate = Buffer.from(JSON.stringify({ at: "2026-13-45", id: "x" })).toString("base64url");
-    expect(await as("api/projects/[project]/prompts/route.ts", { method: "GET", params, search: `?cursor=${badDate}` })).toMatchObject({ status: 422, error: "cursor: Invalid cursor: use the nextCursor of a previous page." });
-    expect(await as("api/projects/[project]/prompts/route.ts", { method: "GET", params, search: "?q=a%00b" })).toMatchObject({ status: 422, error: "q: contains a NUL character" });
-    expect(await as("api/projects/[project]/prompts/route.ts", { method: "POST", params, body: { name: "fuzz/a", type: "TEXT", description: "nul \u0000 here" } })).toMatchObject({ status: 422, error: "description: contains a NUL character" });
-    expect(await as("api/prompts/[...name]/route.ts", { method: "POST", params: { name: ["support", "reply", "versions"] }, raw: `{"content":${JSON.stringify(content)},"message":"v3 \\ud83d"}` })).toMatchObject({
+    expect(
+      await as("api/projects/[project]/prompts/route.ts", { method: "GET", params, search: `?cursor=${badDate}` }),
+    ).toMatchObject({ status: 422, error: "cursor: Invalid cursor: use the nextCursor of a previous page." });
+    expect(
+      await as("api/projects/[project]/prompts/route.ts", { method: "GET", params, search: "?q=a%00b" }),
+    ).toMatchObject({ status: 422, error: "q: contains a NUL character" });
+    expect(
+      await as("api/projects/[project]/prompts/route.ts", {
+        method: "POST",
+        params,
+        body: { name: "fuzz/a", type: "TEXT", description: "nul \u0000 here" },
+      }),
+    ).toMatchObject({ status: 422, error: "description: contains a NUL character" });
+    expect(
+      await as("api/prompts/[...name]/route.ts", {
+        method: "POST",
+        params: { name: ["support", "reply", "versions"] },
+        raw: `{"content":${JSON.stringify(content)},"message":"v3 \\ud83d"}`,
+      }),
+    ).toMatchObject({
       status: 422,
       error: "message: contains an unpaired surrogate, which is not valid Unicode",
     });
-    expect(await as("api/projects/[project]/prompts/[promptId]/test-cases/route.ts", { method: "POST", params, raw: `{"name":"deep","values":{"a":${deepArray.text}}}` })).toMatchObject({ status: 422, error: "The request body is nested deeper than 64 levels." });
-    const sections = await as("api/projects/[project]/prompts/[promptId]/versions/route.ts", { method: "POST", params, body: { baseVersion: 2, message: "deep", content: { ...content, template: deepSections } } });
+    expect(
+      await as("api/projects/[project]/prompts/[promptId]/test-cases/route.ts", {
+        method: "POST",
+        params,
+        raw: `{"name":"deep","values":{"a":${deepArray.text}}}`,
+      }),
+    ).toMatchObject({ status: 422, error: "The request body is nested deeper than 64 levels." });
+    const sections = await as("api/projects/[project]/prompts/[promptId]/versions/route.ts", {
+      method: "POST",
+      params,
+      body: { baseVersion: 2, message: "deep", content: { ...content, template: deepSections } },
+    });
     expect(sections.status).toBe(422);
     expect(sections.error).toContain("Sections are nested more than 64 levels deep.");
     // Studio answers, success and error alike, are never stored by a browser or proxy.
-    expect((await as("api/projects/[project]/environments/route.ts", { method: "GET", params })).cache).toBe("no-store");
+    expect((await as("api/projects/[project]/environments/route.ts", { method: "GET", params })).cache).toBe(
+      "no-store",
+    );
     expect(sections.cache).toBe("no-store");
   });
 
   it("answers a review number past the int4 range with the review page's 404, not a 500", async () => {
     const { default: ReviewPage } = await import("@/app/p/[project]/reviews/[number]/page");
     const render = (number: string) => {
-      const req = new NextRequest(`http://galley.test/p/${params.project}/reviews/${number}`, { headers: { cookie, host: "galley.test" } });
-      return runInRequestScope(req, "p/[project]/reviews/[number]/page.tsx", () => ReviewPage({ params: Promise.resolve({ project: params.project as string, number }) }));
+      const req = new NextRequest(`http://galley.test/p/${params.project}/reviews/${number}`, {
+        headers: { cookie, host: "galley.test" },
+      });
+      return runInRequestScope(req, "p/[project]/reviews/[number]/page.tsx", () =>
+        ReviewPage({ params: Promise.resolve({ project: params.project as string, number }) }),
+      );
     };
     await expect(render(params.number as string)).resolves.toBeTruthy();
     // notFound() throws Next's 404 signal, which the framework turns into the not-found page.

@@ -8,6 +8,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
+
 import { databaseUrl, runAdminStatement, testDatabaseAdminUrl, type TestDatabaseKind } from "./test-database";
 
 declare module "vitest" {

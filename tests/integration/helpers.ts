@@ -1,10 +1,11 @@
 import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+
+import type { CurrentUser } from "@/lib/auth/get-current-user";
+import type { ProjectRole } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { createDefaultEnvironments } from "@/lib/projects/create-default-environments";
-import type { ProjectRole } from "@/lib/auth/permissions";
-import type { CurrentUser } from "@/lib/auth/get-current-user";
 import type { RequestContext } from "@/lib/request-context";
 import { handlePromptRequest, hotPathName } from "@/lib/serving/handle-prompt-request";
 
@@ -35,7 +36,10 @@ export async function makeProject(memberRoles: ProjectRole[]) {
   return { project, members };
 }
 
-export const ctxFor = (user: CurrentUser): RequestContext => ({ actor: { userId: user.id, email: user.email }, requestId: unique("req") });
+export const ctxFor = (user: CurrentUser): RequestContext => ({
+  actor: { userId: user.id, email: user.email },
+  requestId: unique("req"),
+});
 
 /** The hot path as the custom server mounts it (before Next.js), on a free loopback port; 404 for anything else. */
 export async function startHotPathServer(): Promise<{ base: string; close: () => Promise<void> }> {
@@ -45,5 +49,8 @@ export async function startHotPathServer(): Promise<{ base: string; close: () =>
     handlePromptRequest(req, res, name, "test-request");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

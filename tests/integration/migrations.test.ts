@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+
 import { db, getDatabase } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { getMigrationStatus } from "@/lib/db/migrations/get-migration-status";
 import { readMigrations } from "@/lib/db/migrations/read-migrations";
+
 import { startWithEmptyDatabase } from "./test-database";
 
 startWithEmptyDatabase();
@@ -32,7 +34,9 @@ describe(`migrations on ${process.env.GALLEY_TEST_DB}`, () => {
   it("makes the audit log append-only in the database itself", async () => {
     await db.auditEntry.create({ data: { action: "test.entry", targetType: "test" } });
     await expect(db.auditEntry.deleteMany({ where: { action: "test.entry" } })).rejects.toThrow(/append-only/);
-    await expect(db.auditEntry.updateMany({ where: { action: "test.entry" }, data: { action: "changed" } })).rejects.toThrow(/append-only/);
+    await expect(
+      db.auditEntry.updateMany({ where: { action: "test.entry" }, data: { action: "changed" } }),
+    ).rejects.toThrow(/append-only/);
     expect(await db.auditEntry.count({ where: { action: "test.entry" } })).toBe(1);
   });
 });

@@ -3,20 +3,19 @@
 // the route's schema alone, through the real handler and a signed-in session, and every other
 // field must keep its value. zod 4 applies `.default()` inside `.partial()`, which once let a
 // position-only PATCH switch production's protection off.
-import { callRoute, routesExporting, signInAs } from "./route-client";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
+
+import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { secretHint } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
-import { secretHint } from "@/lib/crypto/secret-box";
 import { createEnvironment } from "@/lib/environments/manage-environments";
 import { createPrompt } from "@/lib/prompts/create-prompt";
 import { saveVersion } from "@/lib/prompts/save-version";
 import { saveProvider } from "@/lib/providers/save-provider";
-import { createReview } from "@/lib/reviews/create-review";
 import { commentOnReview } from "@/lib/reviews/comment-on-review";
-import { createWebhook } from "@/lib/webhooks/manage-webhooks";
-import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { createReview } from "@/lib/reviews/create-review";
 import { updateProfileSchema } from "@/lib/validations/auth";
 import { updateEnvironmentSchema } from "@/lib/validations/environment";
 import { changeMemberRoleSchema, renameProjectSchema } from "@/lib/validations/project";
@@ -24,7 +23,10 @@ import { updatePromptSchema } from "@/lib/validations/prompt";
 import { updateProviderSchema } from "@/lib/validations/provider";
 import { resolveThreadSchema } from "@/lib/validations/review";
 import { updateWebhookSchema } from "@/lib/validations/webhook";
+import { createWebhook } from "@/lib/webhooks/manage-webhooks";
+
 import { ctxFor, makeProject, unique } from "./helpers";
+import { callRoute, routesExporting, signInAs } from "./route-client";
 
 type Fixture = Awaited<ReturnType<typeof makeProject>>;
 type Row = Record<string, unknown>;
@@ -49,24 +51,53 @@ const cases: Record<string, PatchCase> = {
     setup: async (f) => {
       const me = owner(f);
       await db.user.update({ where: { id: me.id }, data: { name: "Ada Before", emailNotifications: false } });
-      return { params: {}, read: () => db.user.findUniqueOrThrow({ where: { id: me.id }, select: { name: true, emailNotifications: true, email: true } }) };
+      return {
+        params: {},
+        read: () =>
+          db.user.findUniqueOrThrow({
+            where: { id: me.id },
+            select: { name: true, emailNotifications: true, email: true },
+          }),
+      };
     },
     patches: [{ name: "Ada After" }, { emailNotifications: true }, { emailNotifications: false }],
   },
   "api/projects/[project]/environments/[environment]/route.ts": {
     schema: updateEnvironmentSchema,
     setup: async (f) => {
-      await createEnvironment({ ctx: ctxFor(owner(f)), projectId: f.project.id, name: "Canary", protected: true, requiredApprovals: 3 });
-      const read = () => db.environment.findFirstOrThrow({ where: { projectId: f.project.id, slug: "canary" }, select: { name: true, slug: true, protected: true, requiredApprovals: true, position: true } });
+      await createEnvironment({
+        ctx: ctxFor(owner(f)),
+        projectId: f.project.id,
+        name: "Canary",
+        protected: true,
+        requiredApprovals: 3,
+      });
+      const read = () =>
+        db.environment.findFirstOrThrow({
+          where: { projectId: f.project.id, slug: "canary" },
+          select: { name: true, slug: true, protected: true, requiredApprovals: true, position: true },
+        });
       return { params: { project: f.project.slug, environment: "canary" }, read };
     },
-    patches: [{ position: 1 }, { name: "Canary EU" }, { requiredApprovals: 2 }, { protected: true }, { protected: false }, { protected: true }, { requiredApprovals: 4 }],
+    patches: [
+      { position: 1 },
+      { name: "Canary EU" },
+      { requiredApprovals: 2 },
+      { protected: true },
+      { protected: false },
+      { protected: true },
+      { requiredApprovals: 4 },
+    ],
   },
   "api/projects/[project]/members/[userId]/route.ts": {
     schema: changeMemberRoleSchema,
     setup: async (f) => {
       const editor = f.members.find((m) => m.role === "EDITOR")!.user;
-      const read = () => db.membership.findFirstOrThrow({ where: { projectId: f.project.id, userId: editor.id }, select: { role: true, userId: true, projectId: true } });
+      const read = () =>
+        db.membership.findFirstOrThrow({
+          where: { projectId: f.project.id, userId: editor.id },
+          select: { role: true, userId: true, projectId: true },
+        });
       return { params: { project: f.project.slug, userId: editor.id }, read };
     },
     patches: [{ role: "REVIEWER" }, { role: "EDITOR" }],
@@ -74,14 +105,30 @@ const cases: Record<string, PatchCase> = {
   "api/projects/[project]/prompts/[promptId]/route.ts": {
     schema: updatePromptSchema,
     setup: async (f) => {
-      const prompt = await createPrompt({ ctx: ctxFor(owner(f)), projectId: f.project.id, input: { name: "support/patched", type: "TEXT", description: "Answers refunds.", tags: ["support", "refunds"] } });
+      const prompt = await createPrompt({
+        ctx: ctxFor(owner(f)),
+        projectId: f.project.id,
+        input: { name: "support/patched", type: "TEXT", description: "Answers refunds.", tags: ["support", "refunds"] },
+      });
       const read = async () => {
         const row = await db.prompt.findUniqueOrThrow({ where: { id: prompt.id } });
-        return { name: row.name, description: row.description, tags: row.tags, archived: row.archivedAt !== null, type: row.type };
+        return {
+          name: row.name,
+          description: row.description,
+          tags: row.tags,
+          archived: row.archivedAt !== null,
+          type: row.type,
+        };
       };
       return { params: { project: f.project.slug, promptId: prompt.id }, read };
     },
-    patches: [{ description: "Answers every refund." }, { tags: ["billing"] }, { name: "billing/patched" }, { archived: true }, { archived: false }],
+    patches: [
+      { description: "Answers every refund." },
+      { tags: ["billing"] },
+      { name: "billing/patched" },
+      { archived: true },
+      { archived: false },
+    ],
   },
   "api/projects/[project]/providers/[providerId]/route.ts": {
     schema: updateProviderSchema,
@@ -89,12 +136,37 @@ const cases: Record<string, PatchCase> = {
       const provider = await saveProvider({
         ctx: ctxFor(owner(f)),
         projectId: f.project.id,
-        input: { name: "Local", kind: "OPENAI_COMPATIBLE", baseUrl: "http://localhost:11434/v1", apiKey: "sk-stored-abcd", azureApiVersion: "2024-10-21", defaultModel: "llama3" },
+        input: {
+          name: "Local",
+          kind: "OPENAI_COMPATIBLE",
+          baseUrl: "http://localhost:11434/v1",
+          apiKey: "sk-stored-abcd",
+          azureApiVersion: "2024-10-21",
+          defaultModel: "llama3",
+        },
       });
-      const read = () => db.provider.findUniqueOrThrow({ where: { id: provider.id }, select: { name: true, kind: true, baseUrl: true, apiKeyHint: true, azureApiVersion: true, defaultModel: true } });
+      const read = () =>
+        db.provider.findUniqueOrThrow({
+          where: { id: provider.id },
+          select: {
+            name: true,
+            kind: true,
+            baseUrl: true,
+            apiKeyHint: true,
+            azureApiVersion: true,
+            defaultModel: true,
+          },
+        });
       return { params: { project: f.project.slug, providerId: provider.id }, read };
     },
-    patches: [{ name: "Local GPU" }, { defaultModel: "qwen3" }, { baseUrl: "http://localhost:11434/v2" }, { azureApiVersion: "2025-01-01" }, { apiKey: "sk-fresh-wxyz" }, { kind: "OPENAI" }],
+    patches: [
+      { name: "Local GPU" },
+      { defaultModel: "qwen3" },
+      { baseUrl: "http://localhost:11434/v2" },
+      { azureApiVersion: "2025-01-01" },
+      { apiKey: "sk-fresh-wxyz" },
+      { kind: "OPENAI" },
+    ],
     effect: (patch) => ("apiKey" in patch ? { apiKeyHint: secretHint(patch.apiKey as string) } : patch),
   },
   "api/projects/[project]/reviews/[number]/comments/[commentId]/route.ts": {
@@ -102,11 +174,42 @@ const cases: Record<string, PatchCase> = {
     setup: async (f) => {
       const author = f.members.find((m) => m.role === "EDITOR")!.user;
       const reviewer = f.members.find((m) => m.role === "REVIEWER")!.user;
-      const prompt = await createPrompt({ ctx: ctxFor(author), projectId: f.project.id, input: { name: "support/reviewed", type: "TEXT", description: "", tags: [] } });
-      await saveVersion({ ctx: ctxFor(author), projectId: f.project.id, promptId: prompt.id, authorId: author.id, baseVersion: 0, message: "v1", content: textContent("Hello") });
-      const actor = { ctx: ctxFor(author), project: f.project, actor: { id: author.id, name: author.name, role: "EDITOR" as const } };
-      const review = await createReview({ ...actor, input: { promptId: prompt.id, version: 1, environment: "production", reviewerIds: [reviewer.id], title: "Greeting", description: "" } });
-      const comment = await commentOnReview({ ...actor, number: review.number, body: "Is this friendly enough?", line: 1 });
+      const prompt = await createPrompt({
+        ctx: ctxFor(author),
+        projectId: f.project.id,
+        input: { name: "support/reviewed", type: "TEXT", description: "", tags: [] },
+      });
+      await saveVersion({
+        ctx: ctxFor(author),
+        projectId: f.project.id,
+        promptId: prompt.id,
+        authorId: author.id,
+        baseVersion: 0,
+        message: "v1",
+        content: textContent("Hello"),
+      });
+      const actor = {
+        ctx: ctxFor(author),
+        project: f.project,
+        actor: { id: author.id, name: author.name, role: "EDITOR" as const },
+      };
+      const review = await createReview({
+        ...actor,
+        input: {
+          promptId: prompt.id,
+          version: 1,
+          environment: "production",
+          reviewerIds: [reviewer.id],
+          title: "Greeting",
+          description: "",
+        },
+      });
+      const comment = await commentOnReview({
+        ...actor,
+        number: review.number,
+        body: "Is this friendly enough?",
+        line: 1,
+      });
       const read = async () => {
         const row = await db.reviewComment.findUniqueOrThrow({ where: { id: comment.id } });
         return { resolved: row.resolvedAt !== null, body: row.body, line: row.line, version: row.version };
@@ -117,18 +220,35 @@ const cases: Record<string, PatchCase> = {
   },
   "api/projects/[project]/route.ts": {
     schema: renameProjectSchema,
-    setup: async (f) => ({ params: { project: f.project.slug }, read: () => db.project.findUniqueOrThrow({ where: { id: f.project.id }, select: { name: true, slug: true } }) }),
+    setup: async (f) => ({
+      params: { project: f.project.slug },
+      read: () => db.project.findUniqueOrThrow({ where: { id: f.project.id }, select: { name: true, slug: true } }),
+    }),
     patches: [{ name: "Renamed project" }],
   },
   "api/projects/[project]/webhooks/[webhookId]/route.ts": {
     schema: updateWebhookSchema,
     setup: async (f) => {
-      const hook = await createWebhook({ ctx: ctxFor(owner(f)), projectId: f.project.id, creatorId: owner(f).id, input: { url: "https://hooks.example.test/galley", events: ["prompt.deployed", "prompt.version.created"] } });
+      const hook = await createWebhook({
+        ctx: ctxFor(owner(f)),
+        projectId: f.project.id,
+        creatorId: owner(f).id,
+        input: { url: "https://hooks.example.test/galley", events: ["prompt.deployed", "prompt.version.created"] },
+      });
       await db.webhook.update({ where: { id: hook.id }, data: { active: false } });
-      const read = () => db.webhook.findUniqueOrThrow({ where: { id: hook.id }, select: { url: true, events: true, active: true, secretHint: true } });
+      const read = () =>
+        db.webhook.findUniqueOrThrow({
+          where: { id: hook.id },
+          select: { url: true, events: true, active: true, secretHint: true },
+        });
       return { params: { project: f.project.slug, webhookId: hook.id }, read };
     },
-    patches: [{ url: "https://hooks.example.test/galley-2" }, { events: ["prompt.rolled_back"] }, { active: true }, { active: false }],
+    patches: [
+      { url: "https://hooks.example.test/galley-2" },
+      { events: ["prompt.rolled_back"] },
+      { active: true },
+      { active: false },
+    ],
   },
 };
 
@@ -149,13 +269,18 @@ describe("every PATCH route changes only the fields it names", () => {
   for (const [route, c] of Object.entries(cases)) {
     it(`${route.replace(/^api\//, "PATCH /api/").replace(/\/route\.ts$/, "")}: each field alone keeps every other one`, async () => {
       const sent = new Set(c.patches.flatMap((p) => Object.keys(p)));
-      expect([...sent].sort(), "the patches send every field of the schema").toEqual(Object.keys(c.schema.shape).sort());
+      expect([...sent].sort(), "the patches send every field of the schema").toEqual(
+        Object.keys(c.schema.shape).sort(),
+      );
       const { params, read } = await c.setup(fixture);
       for (const patch of c.patches) {
         const before = await read();
         const res = await callRoute(route, { method: "PATCH", params, cookie, body: patch });
         expect(res.status, `${JSON.stringify(patch)} → ${await res.clone().text()}`).toBe(200);
-        expect(await read(), `after ${JSON.stringify(patch)}`).toEqual({ ...before, ...(c.effect ? c.effect(patch) : patch) });
+        expect(await read(), `after ${JSON.stringify(patch)}`).toEqual({
+          ...before,
+          ...(c.effect ? c.effect(patch) : patch),
+        });
       }
     });
   }
@@ -170,15 +295,39 @@ describe("a protected production stays protected whatever an admin edits", () =>
     const editor = f.members.find((m) => m.role === "EDITOR")!.user;
     const [adminCookie, editorCookie] = [await signInAs(admin), await signInAs(editor)];
     const route = "api/projects/[project]/environments/[environment]/route.ts";
-    const patch = (body: Row) => callRoute(route, { method: "PATCH", params: { project: f.project.slug, environment: "production" }, cookie: adminCookie, body });
-    expect(await (await patch({ requiredApprovals: 2 })).json()).toMatchObject({ protected: true, requiredApprovals: 2 });
+    const patch = (body: Row) =>
+      callRoute(route, {
+        method: "PATCH",
+        params: { project: f.project.slug, environment: "production" },
+        cookie: adminCookie,
+        body,
+      });
+    expect(await (await patch({ requiredApprovals: 2 })).json()).toMatchObject({
+      protected: true,
+      requiredApprovals: 2,
+    });
     // What the ↑/↓ buttons, the rename field and the protect switch send.
     for (const body of [{ position: 0 }, { position: 2 }, { name: "Production (EU)" }, { protected: true }]) {
-      expect(await (await patch(body)).json(), JSON.stringify(body)).toMatchObject({ protected: true, requiredApprovals: 2 });
+      expect(await (await patch(body)).json(), JSON.stringify(body)).toMatchObject({
+        protected: true,
+        requiredApprovals: 2,
+      });
     }
 
-    const prompt = await createPrompt({ ctx: ctxFor(editor), projectId: f.project.id, input: { name: "support/reply", type: "TEXT", description: "", tags: [] } });
-    await saveVersion({ ctx: ctxFor(editor), projectId: f.project.id, promptId: prompt.id, authorId: editor.id, baseVersion: 0, message: "v1", content: textContent("Hello") });
+    const prompt = await createPrompt({
+      ctx: ctxFor(editor),
+      projectId: f.project.id,
+      input: { name: "support/reply", type: "TEXT", description: "", tags: [] },
+    });
+    await saveVersion({
+      ctx: ctxFor(editor),
+      projectId: f.project.id,
+      promptId: prompt.id,
+      authorId: editor.id,
+      baseVersion: 0,
+      message: "v1",
+      content: textContent("Hello"),
+    });
     const deploy = await callRoute("api/projects/[project]/prompts/[promptId]/deployments/route.ts", {
       method: "POST",
       params: { project: f.project.slug, promptId: prompt.id },
@@ -186,9 +335,16 @@ describe("a protected production stays protected whatever an admin edits", () =>
       body: { environment: "production", version: 1 },
     });
     expect(deploy.status).toBe(403);
-    expect(await deploy.json()).toMatchObject({ error: { code: "forbidden", message: expect.stringMatching(/is protected/) } });
+    expect(await deploy.json()).toMatchObject({
+      error: { code: "forbidden", message: expect.stringMatching(/is protected/) },
+    });
 
-    const { secret } = await createApiKey({ ctx: ctxFor(admin), projectId: f.project.id, creator: { id: admin.id, name: admin.name }, input: { name: unique("ci"), scopes: ["prompts:read", "prompts:write"], expiresAt: null } });
+    const { secret } = await createApiKey({
+      ctx: ctxFor(admin),
+      projectId: f.project.id,
+      creator: { id: admin.id, name: admin.name },
+      input: { name: unique("ci"), scopes: ["prompts:read", "prompts:write"], expiresAt: null },
+    });
     const fromCi = await callRoute("api/prompts/[...name]/route.ts", {
       method: "POST",
       params: { name: ["support", "reply", "versions"] },

@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
+
 import { allActions, roles, type ProjectRole } from "@/lib/auth/permissions";
 import { requireProjectPermission } from "@/lib/auth/require-project-permission";
+import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { AppError } from "@/lib/errors";
+
 import { makeProject, makeUser } from "./helpers";
 import { lowestRole as lowest } from "./permission-table";
 
@@ -36,12 +38,18 @@ describe("requireProjectPermission: every role × every action", () => {
 
   it("answers 'not found' to a non-member, so project names do not leak", async () => {
     const outsider = await makeUser();
-    const error = await requireProjectPermission({ user: outsider, projectSlug: fixture.project.slug, action: "project.view" }).catch((e) => e);
+    const error = await requireProjectPermission({
+      user: outsider,
+      projectSlug: fixture.project.slug,
+      action: "project.view",
+    }).catch((e) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error.code).toBe("not_found");
   });
 
   it("asks anonymous callers to sign in", async () => {
-    await expect(requireProjectPermission({ user: null, projectSlug: fixture.project.slug, action: "project.view" })).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(
+      requireProjectPermission({ user: null, projectSlug: fixture.project.slug, action: "project.view" }),
+    ).rejects.toMatchObject({ code: "unauthenticated" });
   });
 });

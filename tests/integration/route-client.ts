@@ -2,19 +2,31 @@
 // server (so next/headers, and with it next-auth's session, work), signed in through the real
 // next-auth credentials flow. Tests reach the handlers exactly as a browser would, without a build.
 import "./next-runtime";
-import { createRequire } from "node:module";
+
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { NextRequest } from "next/server";
-import { db } from "@/lib/db";
+
 import { hashPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db";
 
 const require = createRequire(import.meta.url);
 // Next's own request-scope stores: the same module instances next/headers reads from.
-const { workAsyncStorage } = require("next/dist/server/app-render/work-async-storage.external") as { workAsyncStorage: { run<T>(store: unknown, fn: () => T): T } };
-const { workUnitAsyncStorage } = require("next/dist/server/app-render/work-unit-async-storage.external") as { workUnitAsyncStorage: { run<T>(store: unknown, fn: () => T): T } };
+const { workAsyncStorage } = require("next/dist/server/app-render/work-async-storage.external") as {
+  workAsyncStorage: { run<T>(store: unknown, fn: () => T): T };
+};
+const { workUnitAsyncStorage } = require("next/dist/server/app-render/work-unit-async-storage.external") as {
+  workUnitAsyncStorage: { run<T>(store: unknown, fn: () => T): T };
+};
 const { createRequestStoreForAPI } = require("next/dist/server/async-storage/request-store") as {
-  createRequestStoreForAPI: (req: { headers: Headers }, url: { pathname: string; search: string }, implicitTags: unknown, onUpdateCookies: undefined, previewProps: unknown) => unknown;
+  createRequestStoreForAPI: (
+    req: { headers: Headers },
+    url: { pathname: string; search: string },
+    implicitTags: unknown,
+    onUpdateCookies: undefined,
+    previewProps: unknown,
+  ) => unknown;
 };
 
 const ORIGIN = "http://galley.test";
@@ -29,7 +41,12 @@ export function routesExporting(method: "GET" | "POST" | "PUT" | "PATCH" | "DELE
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name === "route.ts" && new RegExp(`export (const|async function|function) ${method}\\b|export \\{[^}]*\\b${method}\\b`).test(fs.readFileSync(full, "utf8"))) {
+      else if (
+        entry.name === "route.ts" &&
+        new RegExp(`export (const|async function|function) ${method}\\b|export \\{[^}]*\\b${method}\\b`).test(
+          fs.readFileSync(full, "utf8"),
+        )
+      ) {
         found.push(path.relative(appDir, full).split(path.sep).join("/"));
       }
     }
@@ -48,7 +65,16 @@ function urlPath(route: string, params: Record<string, string | string[]>): stri
 }
 
 /** `raw` is a JSON body sent as the text given, for bodies JSON.stringify cannot make (deep nesting, 1e400). */
-export type RouteCall = { method: string; params?: Record<string, string | string[]>; body?: unknown; raw?: string; form?: Record<string, string>; cookie?: string; headers?: Record<string, string>; search?: string };
+export type RouteCall = {
+  method: string;
+  params?: Record<string, string | string[]>;
+  body?: unknown;
+  raw?: string;
+  form?: Record<string, string>;
+  cookie?: string;
+  headers?: Record<string, string>;
+  search?: string;
+};
 
 /** Runs one route handler as the server would for this request, and returns its Response. */
 export async function callRoute(route: string, call: RouteCall): Promise<Response> {
@@ -72,8 +98,20 @@ export async function callRoute(route: string, call: RouteCall): Promise<Respons
 
 /** Runs `fn` (a route handler, or a page's component) inside the request scope Next.js gives `req` for the file `route`. */
 export function runInRequestScope<T>(req: NextRequest, route: string, fn: () => T): T {
-  const workStore = { route: `/${route.replace(/\/(route|page)\.tsx?$/, "")}`, page: `/${route}`, forceStatic: false, dynamicShouldError: false, isStaticGeneration: false };
-  const requestStore = createRequestStoreForAPI(req, { pathname: req.nextUrl.pathname, search: req.nextUrl.search }, { tags: [], expirationsByCacheKind: new Map() }, undefined, undefined);
+  const workStore = {
+    route: `/${route.replace(/\/(route|page)\.tsx?$/, "")}`,
+    page: `/${route}`,
+    forceStatic: false,
+    dynamicShouldError: false,
+    isStaticGeneration: false,
+  };
+  const requestStore = createRequestStoreForAPI(
+    req,
+    { pathname: req.nextUrl.pathname, search: req.nextUrl.search },
+    { tags: [], expirationsByCacheKind: new Map() },
+    undefined,
+    undefined,
+  );
   return workAsyncStorage.run(workStore, () => workUnitAsyncStorage.run(requestStore, fn));
 }
 

@@ -5,13 +5,15 @@
 // by API keys of each scope) against the independent table in permission-table.ts.
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
-import { roles, type ProjectRole } from "@/lib/auth/permissions";
+
 import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { roles, type ProjectRole } from "@/lib/auth/permissions";
+import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import type { RouteDeclaration } from "@/lib/http/api-route";
-import { callRoute, routesExporting, signInAs } from "./route-client";
+
 import { ctxFor, makeProject } from "./helpers";
 import { lowestRole } from "./permission-table";
+import { callRoute, routesExporting, signInAs } from "./route-client";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 type Declared = { declared?: RouteDeclaration; variants?: Record<string, { declared: RouteDeclaration }> };
@@ -27,9 +29,14 @@ async function declaredRoutes(): Promise<Entry[]> {
   for (const method of METHODS) {
     for (const file of routesExporting(method)) {
       if (UNWRAPPED.has(file)) continue;
-      const mod = (await import(/* @vite-ignore */ path.resolve(__dirname, "../../app", file))) as Record<string, Declared>;
+      const mod = (await import(/* @vite-ignore */ path.resolve(__dirname, "../../app", file))) as Record<
+        string,
+        Declared
+      >;
       const handler = mod[method]!;
-      if (handler.variants) for (const [variant, h] of Object.entries(handler.variants)) entries.push({ file, method, variant, declared: h.declared });
+      if (handler.variants)
+        for (const [variant, h] of Object.entries(handler.variants))
+          entries.push({ file, method, variant, declared: h.declared });
       else entries.push({ file, method, declared: handler.declared! });
     }
   }
@@ -39,7 +46,12 @@ async function declaredRoutes(): Promise<Entry[]> {
 const rank = (r: ProjectRole) => roles.length - roles.indexOf(r);
 // The fixture's project, and made-up ids for everything else in the path.
 const paramsFor = (file: string, projectSlug: string): Record<string, string | string[]> =>
-  Object.fromEntries([...file.matchAll(/\[(\.\.\.)?([^\]]+)\]/g)].map(([, rest, name]) => [name!, name === "project" ? projectSlug : rest ? ["no", "such", "prompt"] : name === "number" ? "999999" : "no-such-id"]));
+  Object.fromEntries(
+    [...file.matchAll(/\[(\.\.\.)?([^\]]+)\]/g)].map(([, rest, name]) => [
+      name!,
+      name === "project" ? projectSlug : rest ? ["no", "such", "prompt"] : name === "number" ? "999999" : "no-such-id",
+    ]),
+  );
 
 describe("route declarations", () => {
   let entries: Entry[];
@@ -52,22 +64,34 @@ describe("route declarations", () => {
     for (const e of entries) {
       expect(e.declared, `${e.method} ${e.file}`).toBeDefined();
       expect(`${e.declared.route.slice(1)}/route.ts`, `${e.method} ${e.file}`).toBe(e.file);
-      expect(e.declared.auth === "public" || e.declared.auth === "user" || e.declared.action !== undefined, `${e.method} ${e.file} names no action`).toBe(true);
+      expect(
+        e.declared.auth === "public" || e.declared.auth === "user" || e.declared.action !== undefined,
+        `${e.method} ${e.file} names no action`,
+      ).toBe(true);
     }
   });
 
   // The matrix below trusts each declaration; this listing makes a changed one show in review.
   it("who may call what, as declared (update with `vitest -u` when a change is meant)", async () => {
-    const lines = entries.map((e) => `${e.method} ${e.declared.route}${e.variant ? `/…/${e.variant}` : ""}: ${e.declared.auth}${e.declared.action ? ` ${e.declared.action}` : ""}`);
+    const lines = entries.map(
+      (e) =>
+        `${e.method} ${e.declared.route}${e.variant ? `/…/${e.variant}` : ""}: ${e.declared.auth}${e.declared.action ? ` ${e.declared.action}` : ""}`,
+    );
     await expect(lines.sort().join("\n") + "\n").toMatchFileSnapshot("./route-access.snapshot.txt");
   });
 
   it("only the routes meant for anyone are public", () => {
-    expect(entries.filter((e) => e.declared.auth === "public").map((e) => `${e.method} ${e.file}`).sort()).toEqual(PUBLIC);
+    expect(
+      entries
+        .filter((e) => e.declared.auth === "public")
+        .map((e) => `${e.method} ${e.file}`)
+        .sort(),
+    ).toEqual(PUBLIC);
   });
 
   it("API keys reach only the application routes under /api/prompts", () => {
-    for (const e of entries) expect(e.declared.auth === "api-key", `${e.method} ${e.file}`).toBe(e.file.startsWith("api/prompts/"));
+    for (const e of entries)
+      expect(e.declared.auth === "api-key", `${e.method} ${e.file}`).toBe(e.file.startsWith("api/prompts/"));
   });
 });
 
@@ -84,7 +108,12 @@ describe("each route's declared action, by every role and key", () => {
     for (const m of fixture.members) cookies.set(m.role, await signInAs(m.user));
     const owner = fixture.members.find((m) => m.role === "OWNER")!.user;
     for (const scope of ["prompts:read", "prompts:write"] as const) {
-      const made = await createApiKey({ ctx: ctxFor(owner), projectId: fixture.project.id, creator: owner, input: { name: scope, scopes: [scope], expiresAt: null } });
+      const made = await createApiKey({
+        ctx: ctxFor(owner),
+        projectId: fixture.project.id,
+        creator: owner,
+        input: { name: scope, scopes: [scope], expiresAt: null },
+      });
       keys.set(scope, made.secret);
     }
   }, 120_000);
@@ -96,7 +125,11 @@ describe("each route's declared action, by every role and key", () => {
     if (e.variant) params.name = [...(params.name as string[]), e.variant];
     const res = await callRoute(e.file, { method: e.method, params, headers });
     const body = (await res.json().catch(() => ({}))) as { error?: { code?: string; details?: { action?: string } } };
-    return res.status === 403 && body.error?.code === "forbidden" ? "forbidden" : res.status === 401 ? "unauthenticated" : "allowed";
+    return res.status === 403 && body.error?.code === "forbidden"
+      ? "forbidden"
+      : res.status === 401
+        ? "unauthenticated"
+        : "allowed";
   };
 
   it("members: exactly the roles the table allows get past each session route's check", async () => {
@@ -105,7 +138,8 @@ describe("each route's declared action, by every role and key", () => {
       for (const role of roles) {
         const expected = rank(role) >= rank(lowestRole[e.declared.action!]) ? "allowed" : "forbidden";
         const got = await outcome(e, { cookie: cookies.get(role)! });
-        if (got !== expected) problems.push(`${role} ${e.method} ${e.file} (${e.declared.action}): ${got}, expected ${expected}`);
+        if (got !== expected)
+          problems.push(`${role} ${e.method} ${e.file} (${e.declared.action}): ${got}, expected ${expected}`);
       }
     }
     expect(problems).toEqual([]);
@@ -121,19 +155,27 @@ describe("each route's declared action, by every role and key", () => {
   }, 120_000);
 
   it("API keys: a key gets past a key route's check exactly when one of its scopes grants the declared action", async () => {
-    const grants: Record<string, string[]> = { "prompts:read": ["prompt.view"], "prompts:write": ["prompt.edit", "deployment.unprotected"] };
+    const grants: Record<string, string[]> = {
+      "prompts:read": ["prompt.view"],
+      "prompts:write": ["prompt.edit", "deployment.unprotected"],
+    };
     const problems: string[] = [];
     for (const e of entries.filter((x) => x.declared.auth === "api-key")) {
       for (const [scope, secret] of keys) {
         const expected = grants[scope]!.includes(e.declared.action!) ? "allowed" : "forbidden";
         const got = await outcome(e, { authorization: `Bearer ${secret}` });
-        if (got !== expected) problems.push(`${scope} ${e.method} ${e.file} ${e.variant ?? ""} (${e.declared.action}): ${got}, expected ${expected}`);
+        if (got !== expected)
+          problems.push(
+            `${scope} ${e.method} ${e.file} ${e.variant ?? ""} (${e.declared.action}): ${got}, expected ${expected}`,
+          );
       }
       const anonymous = await outcome(e, {});
-      if (anonymous !== "unauthenticated") problems.push(`no key ${e.method} ${e.file} ${e.variant ?? ""}: ${anonymous}`);
+      if (anonymous !== "unauthenticated")
+        problems.push(`no key ${e.method} ${e.file} ${e.variant ?? ""}: ${anonymous}`);
       // A session is no API key: the studio's cookie does not open the application routes.
       const withCookie = await outcome(e, { cookie: cookies.get("OWNER")! });
-      if (withCookie !== "unauthenticated") problems.push(`session cookie ${e.method} ${e.file} ${e.variant ?? ""}: ${withCookie}`);
+      if (withCookie !== "unauthenticated")
+        problems.push(`session cookie ${e.method} ${e.file} ${e.variant ?? ""}: ${withCookie}`);
     }
     expect(problems).toEqual([]);
   }, 120_000);

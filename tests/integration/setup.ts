@@ -6,7 +6,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, inject } from "vitest";
-import { copyTemplateDatabase, databaseUrl, openEmptyDatabaseChoice, runAdminStatement, settleEmptyDatabaseChoice, testDatabaseAdminUrl } from "./test-database";
+
+import {
+  copyTemplateDatabase,
+  databaseUrl,
+  openEmptyDatabaseChoice,
+  runAdminStatement,
+  settleEmptyDatabaseChoice,
+  testDatabaseAdminUrl,
+} from "./test-database";
 
 const kind = process.env.GALLEY_TEST_DB === "postgres" ? "postgres" : "pglite";
 let target: string;

@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
+
+import { authorizeWithPassword } from "@/lib/auth/authorize-with-password";
+import { hashPassword } from "@/lib/auth/password";
+import { ACCOUNT_ADDRESS_LIMIT, ACCOUNT_SLOWDOWN_AFTER, ADDRESS_LIMIT } from "@/lib/auth/sign-in-throttle";
 import { db } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
-import { hashPassword } from "@/lib/auth/password";
-import { authorizeWithPassword } from "@/lib/auth/authorize-with-password";
-import { ACCOUNT_ADDRESS_LIMIT, ACCOUNT_SLOWDOWN_AFTER, ADDRESS_LIMIT } from "@/lib/auth/sign-in-throttle";
+
 import { unique } from "./helpers";
 
 const password = "correct horse battery staple";
@@ -39,7 +41,9 @@ describe("sign-in throttling", () => {
   it("checks at most five guesses from a parallel burst against one account", async () => {
     const email = await makeAccount();
     const address = newAddress();
-    const outcomes = await Promise.all(Array.from({ length: 30 }, (_, i) => attempt(email, `wrong guess ${i}`, address)));
+    const outcomes = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => attempt(email, `wrong guess ${i}`, address)),
+    );
     expect(count(outcomes, "wrong")).toBe(ACCOUNT_ADDRESS_LIMIT);
     expect(count(outcomes, "throttled")).toBe(30 - ACCOUNT_ADDRESS_LIMIT);
     // Even the right password is not checked from that address until the window ends.
@@ -48,7 +52,9 @@ describe("sign-in throttling", () => {
 
   it("throttles one guess sprayed over many emails from one address", async () => {
     const address = newAddress();
-    const outcomes = await Promise.all(Array.from({ length: 100 }, () => attempt(`${unique("nobody")}@example.test`, "Summer2024!", address)));
+    const outcomes = await Promise.all(
+      Array.from({ length: 100 }, () => attempt(`${unique("nobody")}@example.test`, "Summer2024!", address)),
+    );
     expect(count(outcomes, "wrong")).toBe(ADDRESS_LIMIT);
     expect(count(outcomes, "throttled")).toBe(100 - ADDRESS_LIMIT);
     // The sprayed address is throttled for real accounts too; other addresses are not.
@@ -60,7 +66,11 @@ describe("sign-in throttling", () => {
   it("lets the real person sign in from their own address after anonymous failures, only slowed down", async () => {
     const email = await makeAccount();
     const attackers = [newAddress(), newAddress(), newAddress()];
-    const outcomes = await Promise.all(attackers.flatMap((address) => Array.from({ length: ACCOUNT_ADDRESS_LIMIT + 1 }, (_, i) => attempt(email, `guess ${i}`, address))));
+    const outcomes = await Promise.all(
+      attackers.flatMap((address) =>
+        Array.from({ length: ACCOUNT_ADDRESS_LIMIT + 1 }, (_, i) => attempt(email, `guess ${i}`, address)),
+      ),
+    );
     expect(count(outcomes, "wrong")).toBe(3 * ACCOUNT_ADDRESS_LIMIT);
     expect(count(outcomes, "throttled")).toBe(3);
 
@@ -78,7 +88,9 @@ describe("sign-in throttling", () => {
     const email = await makeAccount();
     const address = newAddress();
     for (let i = 0; i <= ACCOUNT_ADDRESS_LIMIT; i++) expect(await attempt(email, password, address)).toBe("signed-in");
-    const typos = await Promise.all(Array.from({ length: ACCOUNT_ADDRESS_LIMIT - 1 }, () => attempt(email, "typo", address)));
+    const typos = await Promise.all(
+      Array.from({ length: ACCOUNT_ADDRESS_LIMIT - 1 }, () => attempt(email, "typo", address)),
+    );
     expect(typos.every((o) => o === "wrong")).toBe(true);
     expect(await attempt(email, password, address)).toBe("signed-in");
   });

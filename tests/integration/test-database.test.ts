@@ -7,11 +7,19 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
+
 import { db } from "@/lib/db";
 import { getMigrationStatus } from "@/lib/db/migrations/get-migration-status";
 import { readMigrations } from "@/lib/db/migrations/read-migrations";
+
 import { makeUser } from "./helpers";
-import { copyTemplateDatabase, databaseUrl, runAdminStatement, testDatabaseAdminUrl, type TestDatabaseKind } from "./test-database";
+import {
+  copyTemplateDatabase,
+  databaseUrl,
+  runAdminStatement,
+  testDatabaseAdminUrl,
+  type TestDatabaseKind,
+} from "./test-database";
 
 const kind = process.env.GALLEY_TEST_DB as TestDatabaseKind;
 

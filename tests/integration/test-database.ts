@@ -18,7 +18,10 @@ type Flags = { [wantsEmpty]?: boolean; [prepared]?: boolean };
  */
 export function startWithEmptyDatabase(): void {
   const flags = globalThis as Flags;
-  if (flags[prepared]) throw new Error("startWithEmptyDatabase() must be called at the top of the test file, before its database is prepared");
+  if (flags[prepared])
+    throw new Error(
+      "startWithEmptyDatabase() must be called at the top of the test file, before its database is prepared",
+    );
   flags[wantsEmpty] = true;
 }
 
@@ -40,7 +43,9 @@ export function settleEmptyDatabaseChoice(): boolean {
 export function testDatabaseAdminUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
-    throw new Error('TEST_DATABASE_URL is not set. Start a throwaway server with: eval "$(scripts/throwaway-postgres.sh start /tmp/galley-pg)"');
+    throw new Error(
+      'TEST_DATABASE_URL is not set. Start a throwaway server with: eval "$(scripts/throwaway-postgres.sh start /tmp/galley-pg)"',
+    );
   }
   return url;
 }
@@ -82,5 +87,8 @@ export async function copyTemplateDatabase(opts: CopyTemplateDatabaseOptions): P
     fs.cpSync(opts.template, path.join(opts.target, "pgdata"), { recursive: true });
     return;
   }
-  await runAdminStatement({ admin: testDatabaseAdminUrl(), sql: `CREATE DATABASE "${opts.target}" TEMPLATE "${opts.template}"` });
+  await runAdminStatement({
+    admin: testDatabaseAdminUrl(),
+    sql: `CREATE DATABASE "${opts.target}" TEMPLATE "${opts.template}"`,
+  });
 }

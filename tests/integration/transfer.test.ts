@@ -1,11 +1,13 @@
-import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+
 import { db } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
-import { exportPrompts } from "@/lib/transfer/export-prompts";
-import { importPrompts } from "@/lib/transfer/import-prompts";
 import { createPrompt } from "@/lib/prompts/create-prompt";
 import { saveVersion } from "@/lib/prompts/save-version";
+import { exportPrompts } from "@/lib/transfer/export-prompts";
+import { importPrompts } from "@/lib/transfer/import-prompts";
+
 import { ctxFor, makeProject } from "./helpers";
 
 describe("export and import", () => {
@@ -16,33 +18,102 @@ describe("export and import", () => {
     const b = await makeProject(["OWNER"]);
     const owner = a.members[0]!.user;
     const ctx = ctxFor(owner);
-    const sig = await createPrompt({ ctx, projectId: a.project.id, input: { name: "shared/sig", type: "TEXT", description: "Sign-off", tags: ["x"] } });
-    await saveVersion({ ctx, projectId: a.project.id, promptId: sig.id, authorId: owner.id, baseVersion: 0, message: "v1", content: { template: "-- {{agent}}", contract: { variables: [] }, modelConfig: {} } });
-    const chat = await createPrompt({ ctx, projectId: a.project.id, input: { name: "support/reply", type: "CHAT", description: "", tags: [] } });
-    const messages = [{ role: "system" as const, content: "Help {{customer}}. {{> shared/sig}}" }, { role: "placeholder" as const, name: "history" }];
-    await saveVersion({ ctx, projectId: a.project.id, promptId: chat.id, authorId: owner.id, baseVersion: 0, message: "v1", content: { messages, contract: { variables: [] }, modelConfig: { temperature: 0.5 } } });
-    await saveVersion({ ctx, projectId: a.project.id, promptId: chat.id, authorId: owner.id, baseVersion: 1, message: "v2", content: { messages, contract: { variables: [] }, modelConfig: { temperature: 0.1 } } });
+    const sig = await createPrompt({
+      ctx,
+      projectId: a.project.id,
+      input: { name: "shared/sig", type: "TEXT", description: "Sign-off", tags: ["x"] },
+    });
+    await saveVersion({
+      ctx,
+      projectId: a.project.id,
+      promptId: sig.id,
+      authorId: owner.id,
+      baseVersion: 0,
+      message: "v1",
+      content: { template: "-- {{agent}}", contract: { variables: [] }, modelConfig: {} },
+    });
+    const chat = await createPrompt({
+      ctx,
+      projectId: a.project.id,
+      input: { name: "support/reply", type: "CHAT", description: "", tags: [] },
+    });
+    const messages = [
+      { role: "system" as const, content: "Help {{customer}}. {{> shared/sig}}" },
+      { role: "placeholder" as const, name: "history" },
+    ];
+    await saveVersion({
+      ctx,
+      projectId: a.project.id,
+      promptId: chat.id,
+      authorId: owner.id,
+      baseVersion: 0,
+      message: "v1",
+      content: { messages, contract: { variables: [] }, modelConfig: { temperature: 0.5 } },
+    });
+    await saveVersion({
+      ctx,
+      projectId: a.project.id,
+      promptId: chat.id,
+      authorId: owner.id,
+      baseVersion: 1,
+      message: "v2",
+      content: { messages, contract: { variables: [] }, modelConfig: { temperature: 0.1 } },
+    });
 
     const yaml = await exportPrompts({ projectId: a.project.id, projectSlug: a.project.slug, format: "yaml" });
-    expect(parse(yaml.body).prompts.map((p: { name: string; versions: unknown[] }) => [p.name, p.versions.length])).toEqual([
+    expect(
+      parse(yaml.body).prompts.map((p: { name: string; versions: unknown[] }) => [p.name, p.versions.length]),
+    ).toEqual([
       ["shared/sig", 1],
       ["support/reply", 2],
     ]);
     const bOwner = b.members[0]!.user;
-    expect(await importPrompts({ ctx: ctxFor(bOwner), projectId: b.project.id, userId: bOwner.id, format: "yaml", text: yaml.body })).toEqual({ created: ["shared/sig", "support/reply"], updated: [], unchanged: [] });
-    const imported = await db.prompt.findFirstOrThrow({ where: { projectId: b.project.id, name: "support/reply" }, include: { versions: { orderBy: { number: "asc" } } } });
-    expect(imported.versions.map((v) => [v.number, v.message, (v.modelConfig as { temperature: number }).temperature])).toEqual([
+    expect(
+      await importPrompts({
+        ctx: ctxFor(bOwner),
+        projectId: b.project.id,
+        userId: bOwner.id,
+        format: "yaml",
+        text: yaml.body,
+      }),
+    ).toEqual({ created: ["shared/sig", "support/reply"], updated: [], unchanged: [] });
+    const imported = await db.prompt.findFirstOrThrow({
+      where: { projectId: b.project.id, name: "support/reply" },
+      include: { versions: { orderBy: { number: "asc" } } },
+    });
+    expect(
+      imported.versions.map((v) => [v.number, v.message, (v.modelConfig as { temperature: number }).temperature]),
+    ).toEqual([
       [1, "v1", 0.5],
       [2, "v2", 0.1],
     ]);
 
     const json = await exportPrompts({ projectId: a.project.id, projectSlug: a.project.slug, format: "json" });
-    expect(await importPrompts({ ctx: ctxFor(bOwner), projectId: b.project.id, userId: bOwner.id, format: "json", text: json.body })).toEqual({ created: [], updated: [], unchanged: ["shared/sig", "support/reply"] });
+    expect(
+      await importPrompts({
+        ctx: ctxFor(bOwner),
+        projectId: b.project.id,
+        userId: bOwner.id,
+        format: "json",
+        text: json.body,
+      }),
+    ).toEqual({ created: [], updated: [], unchanged: ["shared/sig", "support/reply"] });
 
     const changed = JSON.parse(json.body);
     changed.prompts[1].versions[1].modelConfig.temperature = 0.9;
-    expect(await importPrompts({ ctx: ctxFor(bOwner), projectId: b.project.id, userId: bOwner.id, format: "json", text: JSON.stringify(changed) })).toEqual({ created: [], updated: ["support/reply"], unchanged: ["shared/sig"] });
-    const latest = await db.promptVersion.findFirstOrThrow({ where: { promptId: imported.id }, orderBy: { number: "desc" } });
+    expect(
+      await importPrompts({
+        ctx: ctxFor(bOwner),
+        projectId: b.project.id,
+        userId: bOwner.id,
+        format: "json",
+        text: JSON.stringify(changed),
+      }),
+    ).toEqual({ created: [], updated: ["support/reply"], unchanged: ["shared/sig"] });
+    const latest = await db.promptVersion.findFirstOrThrow({
+      where: { promptId: imported.id },
+      orderBy: { number: "desc" },
+    });
     expect([latest.number, latest.message]).toEqual([3, "Imported: v2"]);
   });
 
@@ -65,20 +136,49 @@ prompts:
       - { number: 2, message: ok, messages: [{ role: system, content: "Hi {{#open}}" }] }
       - { number: 2, message: ok, messages: [{ role: user, content: "{{> missing/prompt}}" }] }
 `;
-    const error = await importPrompts({ ctx: ctxFor(owner), projectId: project.id, userId: owner.id, format: "yaml", text: bad }).catch((e) => e);
+    const error = await importPrompts({
+      ctx: ctxFor(owner),
+      projectId: project.id,
+      userId: owner.id,
+      format: "yaml",
+      text: bad,
+    }).catch((e) => e);
     expect(error.code).toBe("validation_failed");
-    expect(error.details.issues).toEqual([{ path: "prompts.1.name", message: expect.stringMatching(/lowercase letters/) }]);
+    expect(error.details.issues).toEqual([
+      { path: "prompts.1.name", message: expect.stringMatching(/lowercase letters/) },
+    ]);
 
     const semantic = bad.replace("Bad Name", "bad/name");
-    const error2 = await importPrompts({ ctx: ctxFor(owner), projectId: project.id, userId: owner.id, format: "yaml", text: semantic }).catch((e) => e);
+    const error2 = await importPrompts({
+      ctx: ctxFor(owner),
+      projectId: project.id,
+      userId: owner.id,
+      format: "yaml",
+      text: semantic,
+    }).catch((e) => e);
     expect(error2.details.issues).toEqual([
-      { path: "prompts.2.versions.0.number", message: "Versions must be numbered 1, 2, 3… in order; expected 1, found 2." },
-      { path: "prompts.2.versions.0.messages.0.content", message: "Line 1, column 4: Section {{#open}} is never closed: add {{/open}}." },
-      { path: "prompts.2.versions.1.messages.0.content", message: "{{> missing/prompt}}: there is no prompt named missing/prompt in this project." },
+      {
+        path: "prompts.2.versions.0.number",
+        message: "Versions must be numbered 1, 2, 3… in order; expected 1, found 2.",
+      },
+      {
+        path: "prompts.2.versions.0.messages.0.content",
+        message: "Line 1, column 4: Section {{#open}} is never closed: add {{/open}}.",
+      },
+      {
+        path: "prompts.2.versions.1.messages.0.content",
+        message: "{{> missing/prompt}}: there is no prompt named missing/prompt in this project.",
+      },
     ]);
     expect(await db.prompt.count({ where: { projectId: project.id } })).toBe(0);
 
-    const notYaml = await importPrompts({ ctx: ctxFor(owner), projectId: project.id, userId: owner.id, format: "yaml", text: "prompts: [\n  - a: b\n   c" }).catch((e) => e);
+    const notYaml = await importPrompts({
+      ctx: ctxFor(owner),
+      projectId: project.id,
+      userId: owner.id,
+      format: "yaml",
+      text: "prompts: [\n  - a: b\n   c",
+    }).catch((e) => e);
     expect(notYaml.details.issues[0].message).toMatch(/^Not valid YAML at line \d+, column \d+/);
   });
 });

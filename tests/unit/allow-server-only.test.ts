@@ -15,7 +15,11 @@ let dir: string;
 function entryPoint(name: string, lines: string[]) {
   const file = path.join(dir, name);
   fs.writeFileSync(file, `${lines.join("\n")}\n`);
-  return spawnSync(process.execPath, ["--import", "tsx", file], { cwd: root, encoding: "utf8", env: { ...process.env, NODE_ENV: "test" } });
+  return spawnSync(process.execPath, ["--import", "tsx", file], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, NODE_ENV: "test" },
+  });
 }
 
 beforeAll(() => {

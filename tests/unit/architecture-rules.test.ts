@@ -11,7 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const root = path.resolve(__dirname, "../..");
 const config = path.join(root, ".dependency-cruiser.mjs");
 const depcruise = path.join(root, "node_modules/dependency-cruiser/bin/dependency-cruise.mjs");
-const packageJson = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> };
+const packageJson = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
+  scripts: Record<string, string>;
+};
 const lintRun = packageJson.scripts.lint!.match(/depcruise (.+?)(?:$| &&)/);
 
 type Violation = { from: string; to: string; rule: { name: string } };
@@ -23,14 +25,21 @@ function run(cwd: string, args: string[]) {
 
 /** One "rule: from → to" line per violation that depcruise finds in `cwd` with the real configuration. */
 function violations(cwd: string, args: string[]): string[] {
-  const result = JSON.parse(run(cwd, [...args, "--output-type", "json"]).stdout) as { summary: { violations: Violation[] } };
+  const result = JSON.parse(run(cwd, [...args, "--output-type", "json"]).stdout) as {
+    summary: { violations: Violation[] };
+  };
   return [...new Set(result.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`))].sort();
 }
 
 // Path → text. Packages are stand-ins: depcruise only needs to resolve them.
 const fixture: Record<string, string> = {
-  "tsconfig.json": JSON.stringify({ compilerOptions: { module: "esnext", moduleResolution: "bundler", jsx: "preserve", paths: { "@/*": ["./*"] } } }),
-  "node_modules/server-only/package.json": fs.readFileSync(path.join(root, "node_modules/server-only/package.json"), "utf8"),
+  "tsconfig.json": JSON.stringify({
+    compilerOptions: { module: "esnext", moduleResolution: "bundler", jsx: "preserve", paths: { "@/*": ["./*"] } },
+  }),
+  "node_modules/server-only/package.json": fs.readFileSync(
+    path.join(root, "node_modules/server-only/package.json"),
+    "utf8",
+  ),
   "node_modules/server-only/index.js": 'throw new Error("server only");\n',
   "node_modules/server-only/empty.js": "",
   "node_modules/zod/package.json": '{ "name": "zod", "main": "index.js" }',
@@ -39,16 +48,22 @@ const fixture: Record<string, string> = {
 
   "lib/db/index.ts": 'import fs from "node:fs";\nexport const db = { fs };\n',
   "lib/secrets/read-secret.ts": 'import "server-only";\nexport const readSecret = () => "s";\n',
-  "lib/things/list-things.ts": 'import { db } from "@/lib/db";\nexport type Thing = { id: string };\nexport const listThings = (): Thing[] => (db ? [] : []);\n',
+  "lib/things/list-things.ts":
+    'import { db } from "@/lib/db";\nexport type Thing = { id: string };\nexport const listThings = (): Thing[] => (db ? [] : []);\n',
   "lib/things/format-thing.ts": "export const formatThing = (id: string) => `#${id}`;\n",
   // Allowed: a client component may import a type from a server module (erased before bundling).
-  "components/thing-type.tsx": '"use client";\nimport type { Thing } from "@/lib/things/list-things";\nexport const ThingType = (p: Thing) => p.id;\n',
+  "components/thing-type.tsx":
+    '"use client";\nimport type { Thing } from "@/lib/things/list-things";\nexport const ThingType = (p: Thing) => p.id;\n',
   // Allowed: a server component in components/ loads data; a client component imports browser-safe lib code.
-  "components/thing-list.tsx": 'import { listThings } from "@/lib/things/list-things";\nexport const ThingList = () => listThings().length;\n',
-  "components/thing-name.tsx": '// A comment before the directive.\n"use client";\nimport { formatThing } from "@/lib/things/format-thing";\nexport const ThingName = () => formatThing("1");\n',
-  "app/page.tsx": 'import { ThingList } from "@/components/thing-list";\nimport { ThingName } from "@/components/thing-name";\nexport default function Page() { return [ThingList, ThingName]; }\n',
+  "components/thing-list.tsx":
+    'import { listThings } from "@/lib/things/list-things";\nexport const ThingList = () => listThings().length;\n',
+  "components/thing-name.tsx":
+    '// A comment before the directive.\n"use client";\nimport { formatThing } from "@/lib/things/format-thing";\nexport const ThingName = () => formatThing("1");\n',
+  "app/page.tsx":
+    'import { ThingList } from "@/components/thing-list";\nimport { ThingName } from "@/components/thing-name";\nexport default function Page() { return [ThingList, ThingName]; }\n',
   // Allowed: lib/templates imports itself by relative path and packages; the SDK imports lib/templates.
-  "lib/templates/render.ts": 'import { part } from "./part";\nimport { z } from "zod";\nexport const render = () => [part, z];\n',
+  "lib/templates/render.ts":
+    'import { part } from "./part";\nimport { z } from "zod";\nexport const render = () => [part, z];\n',
   "lib/templates/part.ts": "export const part = 1;\n",
   "sdk/src/index.ts": 'import { render } from "../../lib/templates/render";\nexport { render };\n',
   // Allowed: tests are outside the layering.
@@ -59,11 +74,15 @@ const fixture: Record<string, string> = {
   "lib/leaks/uses-page.ts": 'import Page from "@/app/page";\nexport { Page };\n',
   "components/uses-page.tsx": 'import Page from "@/app/page";\nexport { Page };\n',
   "components/client-db.tsx": '"use client";\nimport { db } from "@/lib/db";\nexport const A = () => db;\n',
-  "components/client-through-lib.tsx": "'use client';\nimport { listThings } from \"@/lib/things/list-things\";\nexport const B = () => listThings();\n",
+  "components/client-through-lib.tsx":
+    "'use client';\nimport { listThings } from \"@/lib/things/list-things\";\nexport const B = () => listThings();\n",
   "lib/generated/prisma/client.ts": "export const Prisma = {};\n",
-  "components/client-prisma.tsx": '"use client";\nimport { Prisma } from "@/lib/generated/prisma/client";\nexport const E = () => Prisma;\n',
-  "components/client-marked.tsx": '"use client";\nimport { readSecret } from "@/lib/secrets/read-secret";\nexport const C = () => readSecret();\n',
-  "app/client-builtin.tsx": '/* a block comment */\n"use client";\nimport path from "node:path";\nexport const D = () => path.sep;\n',
+  "components/client-prisma.tsx":
+    '"use client";\nimport { Prisma } from "@/lib/generated/prisma/client";\nexport const E = () => Prisma;\n',
+  "components/client-marked.tsx":
+    '"use client";\nimport { readSecret } from "@/lib/secrets/read-secret";\nexport const C = () => readSecret();\n',
+  "app/client-builtin.tsx":
+    '/* a block comment */\n"use client";\nimport path from "node:path";\nexport const D = () => path.sep;\n',
   "lib/templates/uses-alias.ts": 'import { part } from "@/lib/templates/part";\nexport { part };\n',
   "lib/templates/uses-lib.ts": 'import { formatThing } from "../things/format-thing";\nexport { formatThing };\n',
   "lib/templates/uses-node.ts": 'import { createHash } from "node:crypto";\nexport { createHash };\n',

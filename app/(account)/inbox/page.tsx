@@ -1,13 +1,18 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+
+import { InboxClient } from "@/components/notifications/inbox-client";
+import { PageHeader } from "@/components/ui/page-header";
 import { getCurrentUser } from "@/lib/auth/get-current-user";
 import { listNotifications } from "@/lib/notifications/list-notifications";
-import { PageHeader } from "@/components/ui/page-header";
-import { InboxClient } from "@/components/notifications/inbox-client";
 
 export const metadata: Metadata = { title: "Inbox" };
 
-export default async function InboxPage({ searchParams }: { searchParams: Promise<{ before?: string; unread?: string }> }) {
+export default async function InboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ before?: string; unread?: string }>;
+}) {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
   const search = await searchParams;
@@ -15,7 +20,10 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const page = await listNotifications({ userId: user.id, before: search.before, unreadOnly });
   return (
     <div className="max-w-3xl">
-      <PageHeader title="Inbox" description="Reviews you are asked for, decisions on yours, mentions, promotions and rollbacks." />
+      <PageHeader
+        title="Inbox"
+        description="Reviews you are asked for, decisions on yours, mentions, promotions and rollbacks."
+      />
       <InboxClient {...page} unreadOnly={unreadOnly} />
     </div>
   );

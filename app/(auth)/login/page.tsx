@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/get-current-user";
+
+import { LoginForm } from "@/components/auth/login-form";
 import { enabledOAuthProviders } from "@/lib/auth/auth-options";
+import { getCurrentUser } from "@/lib/auth/get-current-user";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { hasAnyUser } from "@/lib/users/count-users";
-import { LoginForm } from "@/components/auth/login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -17,10 +18,20 @@ const errors: Record<string, string> = {
   AccessDenied: "Sign-in was refused.",
 };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
+}) {
   const { callbackUrl, error } = await searchParams;
   if (!(await hasAnyUser())) redirect("/signup");
   if (await getCurrentUser()) redirect("/");
   const safeCallback = safeCallbackUrl({ callbackUrl, origin: publicOrigin(await headers()) });
-  return <LoginForm callbackUrl={safeCallback} providers={enabledOAuthProviders()} initialError={error ? (errors[error] ?? "Sign-in failed. Try again.") : undefined} />;
+  return (
+    <LoginForm
+      callbackUrl={safeCallback}
+      providers={enabledOAuthProviders()}
+      initialError={error ? (errors[error] ?? "Sign-in failed. Try again.") : undefined}
+    />
+  );
 }

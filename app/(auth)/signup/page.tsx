@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getEnv } from "@/lib/env";
-import { getCurrentUser } from "@/lib/auth/get-current-user";
-import { hasAnyUser } from "@/lib/users/count-users";
+
 import { SignUpForm } from "@/components/auth/sign-up-form";
+import { getCurrentUser } from "@/lib/auth/get-current-user";
+import { getEnv } from "@/lib/env";
+import { hasAnyUser } from "@/lib/users/count-users";
 
 export const metadata: Metadata = { title: "Create account" };
 
@@ -15,9 +16,14 @@ export default async function SignUpPage() {
     return (
       <div className="space-y-3">
         <h1 className="text-base font-semibold">Sign-up is by invitation</h1>
-        <p className="text-muted">Ask an admin of this Galley for an invite link; it creates your account and adds you to their project.</p>
+        <p className="text-muted">
+          Ask an admin of this Galley for an invite link; it creates your account and adds you to their project.
+        </p>
         <p className="text-xs text-muted">
-          Already have an account? <Link href="/login" className="text-accent hover:underline">Sign in</Link>
+          Already have an account?{" "}
+          <Link href="/login" className="text-accent hover:underline">
+            Sign in
+          </Link>
         </p>
       </div>
     );

@@ -3,4 +3,7 @@ import { apiRoute } from "@/lib/http/api-route";
 import { updateProfile } from "@/lib/users/update-profile";
 import { updateProfileSchema } from "@/lib/validations/auth";
 
-export const PATCH = apiRoute({ route: "/api/account", auth: "user", body: updateProfileSchema }, async ({ user, body, ctx }) => updateProfile({ ctx, userId: user.id, ...body }));
+export const PATCH = apiRoute(
+  { route: "/api/account", auth: "user", body: updateProfileSchema },
+  async ({ user, body, ctx }) => updateProfile({ ctx, userId: user.id, ...body }),
+);

@@ -1,7 +1,8 @@
 // GET /api/health – database reachable, migrations current, version (503 when not healthy)
 import { NextResponse } from "next/server";
-import { apiRoute } from "@/lib/http/api-route";
+
 import { getHealth } from "@/lib/health/get-health";
+import { apiRoute } from "@/lib/http/api-route";
 
 export const dynamic = "force-dynamic";
 

@@ -3,4 +3,6 @@ import { apiRoute } from "@/lib/http/api-route";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { openApiDocument } from "@/lib/serving/openapi-document";
 
-export const GET = apiRoute({ route: "/api/openapi.json", auth: "public" }, async ({ req }) => openApiDocument(publicOrigin(req.headers)));
+export const GET = apiRoute({ route: "/api/openapi.json", auth: "public" }, async ({ req }) =>
+  openApiDocument(publicOrigin(req.headers)),
+);

@@ -1,8 +1,14 @@
+import { AppShell } from "@/components/shell/app-shell";
 import { getPageAccess } from "@/lib/auth/get-page-access";
 import { listUserProjects } from "@/lib/projects/list-user-projects";
-import { AppShell } from "@/components/shell/app-shell";
 
-export default async function ProjectLayout({ children, params }: { children: React.ReactNode; params: Promise<{ project: string }> }) {
+export default async function ProjectLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ project: string }>;
+}) {
   const { project } = await params;
   const access = await getPageAccess(project, "project.view");
   const projects = await listUserProjects({ userId: access.user.id });

@@ -1,9 +1,10 @@
 import pg from "pg";
+
 import { getDatabase } from "@/lib/db";
-import { getEnv } from "@/lib/env";
-import { createMigrationAdapterFactory } from "@/lib/db/migrations/migration-adapter-factory";
 import { loadSchemaEngine } from "@/lib/db/migrations/load-schema-engine";
+import { createMigrationAdapterFactory } from "@/lib/db/migrations/migration-adapter-factory";
 import { toMigrationList } from "@/lib/db/migrations/read-migrations";
+import { getEnv } from "@/lib/env";
 
 // Any constant works; it only has to be the same in every Galley instance.
 const MIGRATION_LOCK_KEY = 7_240_011_001;
@@ -19,7 +20,10 @@ export class MigrationError extends Error {
 export function describeMigrationFailure(message: string): string {
   const name = message.match(/migration_name="([^"]+)"/)?.[1] ?? message.match(/The `([^`]+)` migration/)?.[1];
   // The report is: a kind line ("external connector error"), the database's words, then a backtrace.
-  const lines = message.split("\n").map((l) => l.trim()).filter((l) => l && !/^external connector error$/i.test(l));
+  const lines = message
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l && !/^external connector error$/i.test(l));
   const first = (lines.find((l) => !/^\d+: /.test(l)) ?? "").trim();
   if (/found failed migrations/.test(message) && name) {
     return `Migration failed: ${name} failed earlier and is recorded as failed. Repair the database, then run npm run db:rolled-back -- ${name} and start again.`;
@@ -47,7 +51,9 @@ async function withAdvisoryLock<T>(connectionString: string, work: () => Promise
 export async function applyMigrations(): Promise<{ applied: string[] }> {
   const database = getDatabase();
   const url = getEnv().DATABASE_URL;
-  const adapterFactory = createMigrationAdapterFactory(url && database.kind === "postgres" ? { connectionString: url } : { pglite: database.pglite! });
+  const adapterFactory = createMigrationAdapterFactory(
+    url && database.kind === "postgres" ? { connectionString: url } : { pglite: database.pglite! },
+  );
   const run = async () => {
     const engine = await loadSchemaEngine({ adapterFactory });
     try {

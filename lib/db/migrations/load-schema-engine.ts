@@ -4,10 +4,14 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
-import { log } from "@/lib/log";
+
 import { schemaPath } from "@/lib/db/migrations/read-migrations";
+import { log } from "@/lib/log";
 
 type Glue = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
 
@@ -18,14 +22,18 @@ async function loadGlue(): Promise<Glue> {
   const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const bg = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as Glue;
   const bytes = fs.readFileSync(path.join(path.dirname(gluePath), "schema_engine_bg.wasm"));
-  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports });
+  const { instance } = await WebAssembly.instantiate(bytes, {
+    "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports,
+  });
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
   return bg;
 }
 
 /** A schema engine bound to the given database (and, for diffs, its shadow database). */
-export async function loadSchemaEngine(opts: { adapterFactory: SqlMigrationAwareDriverAdapterFactory }): Promise<SchemaEngine> {
+export async function loadSchemaEngine(opts: {
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+}): Promise<SchemaEngine> {
   glue ??= loadGlue();
   const bg = await glue;
   const file = schemaPath();

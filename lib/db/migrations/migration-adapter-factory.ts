@@ -3,7 +3,10 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
-type ScriptRunner = { client: { query?: (sql: string) => Promise<unknown>; exec?: (sql: string) => Promise<unknown> }; onError: (e: unknown) => never };
+type ScriptRunner = {
+  client: { query?: (sql: string) => Promise<unknown>; exec?: (sql: string) => Promise<unknown> };
+  onError: (e: unknown) => never;
+};
 
 /**
  * Both driver adapters run migration scripts wrongly, so the schema engine gets a fixed copy:
@@ -31,8 +34,13 @@ export type MigrationAdapterFactory = SqlMigrationAwareDriverAdapterFactory & { 
  * The adapter factory the schema engine uses, with `dispose` to close what it opened (the engine
  * does not, and an idle pool would keep the process alive).
  */
-export function createMigrationAdapterFactory(target: { connectionString: string } | { pglite: PGlite }): MigrationAdapterFactory {
-  const factory = "pglite" in target ? new PrismaPGlite(target.pglite) : new PrismaPg({ connectionString: target.connectionString, max: 2 });
+export function createMigrationAdapterFactory(
+  target: { connectionString: string } | { pglite: PGlite },
+): MigrationAdapterFactory {
+  const factory =
+    "pglite" in target
+      ? new PrismaPGlite(target.pglite)
+      : new PrismaPg({ connectionString: target.connectionString, max: 2 });
   const opened: SqlDriverAdapter[] = [];
   const shadows: PGlite[] = [];
   const track = (adapter: SqlDriverAdapter) => (opened.push(adapter), runScriptsWhole(adapter));

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+
+import { NewProjectForm } from "@/components/settings/new-project-form";
+import { PageHeader } from "@/components/ui/page-header";
 import { getCurrentUser } from "@/lib/auth/get-current-user";
 import { listUserProjects } from "@/lib/projects/list-user-projects";
-import { PageHeader } from "@/components/ui/page-header";
-import { NewProjectForm } from "@/components/settings/new-project-form";
 
 export const metadata: Metadata = { title: "New project" };
 

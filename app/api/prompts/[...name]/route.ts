@@ -5,8 +5,8 @@
 import { AppError } from "@/lib/errors";
 import { apiRoute, bySuffix } from "@/lib/http/api-route";
 import { refuseUnsafeInput } from "@/lib/http/refuse-unsafe-input";
-import { renderServedPrompt } from "@/lib/serving/render-served-prompt";
 import { createVersionFromApi } from "@/lib/serving/create-version-from-api";
+import { renderServedPrompt } from "@/lib/serving/render-served-prompt";
 import { createVersionRequestSchema, renderRequestSchema } from "@/lib/validations/serving";
 
 const route = "/api/prompts/[...name]";
@@ -24,12 +24,22 @@ const promptNameOf = (segments: string[]) => {
   return name;
 };
 
-const render = apiRoute({ route, auth: "api-key", action: "prompt.view", body: renderRequestSchema }, async ({ params, access, body }) =>
-  renderServedPrompt({ projectId: access.project.id, name: promptNameOf(params.name), selector: { environment: body.environment, version: body.version }, variables: body.variables, strict: body.strict }),
+const render = apiRoute(
+  { route, auth: "api-key", action: "prompt.view", body: renderRequestSchema },
+  async ({ params, access, body }) =>
+    renderServedPrompt({
+      projectId: access.project.id,
+      name: promptNameOf(params.name),
+      selector: { environment: body.environment, version: body.version },
+      variables: body.variables,
+      strict: body.strict,
+    }),
 );
 
-const versions = apiRoute({ route, auth: "api-key", action: "prompt.edit", body: createVersionRequestSchema }, async ({ params, access, body, ctx }) =>
-  createVersionFromApi({ ctx, access, name: promptNameOf(params.name), input: body }),
+const versions = apiRoute(
+  { route, auth: "api-key", action: "prompt.edit", body: createVersionRequestSchema },
+  async ({ params, access, body, ctx }) =>
+    createVersionFromApi({ ctx, access, name: promptNameOf(params.name), input: body }),
 );
 
 export const POST = bySuffix({ render, versions }, "name");

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { getPageAccess } from "@/lib/auth/get-page-access";
+
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { getPageAccess } from "@/lib/auth/get-page-access";
 
 export const metadata: Metadata = { title: "Datasets" };
 

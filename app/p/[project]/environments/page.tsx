@@ -1,24 +1,31 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getPageAccess } from "@/lib/auth/get-page-access";
-import { listEnvironments } from "@/lib/environments/list-environments";
-import { diffEnvironment, environmentAt } from "@/lib/environments/environment-at";
-import { listDeployments } from "@/lib/environments/list-deployments";
+
+import { TimeTravelForm } from "@/components/environments/time-travel-form";
+import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Alert } from "@/components/ui/alert";
 import { Table, TableCell, TableRow } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
-import { TimeTravelForm } from "@/components/environments/time-travel-form";
+import { getPageAccess } from "@/lib/auth/get-page-access";
 import { parseMoment } from "@/lib/dates/parse-moment";
 import { deploymentKindLabel } from "@/lib/environments/deployment-kind-label";
+import { diffEnvironment, environmentAt } from "@/lib/environments/environment-at";
+import { listDeployments } from "@/lib/environments/list-deployments";
+import { listEnvironments } from "@/lib/environments/list-environments";
 
 export const metadata: Metadata = { title: "Environments" };
 
 /** at/from: ISO moments (to the millisecond); after: a deployment id ("as it was right after this"). */
 type Search = { env?: string; at?: string; from?: string; after?: string };
 
-export default async function EnvironmentsPage({ params, searchParams }: { params: Promise<{ project: string }>; searchParams: Promise<Search> }) {
+export default async function EnvironmentsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ project: string }>;
+  searchParams: Promise<Search>;
+}) {
   const { project } = await params;
   const search = await searchParams;
   const access = await getPageAccess(project, "environment.view");
@@ -40,27 +47,47 @@ export default async function EnvironmentsPage({ params, searchParams }: { param
   const from = parseMoment({ value: search.from });
   const badInput = Boolean((search.at && !at) || (search.from && !from));
   const [running, changes] = await Promise.all([
-    environmentAt({ projectId: access.project.id, environmentSlug: env.slug, ...(through ? { throughDeploymentId: through.id } : { at: at ?? undefined }) }),
-    from ? diffEnvironment({ projectId: access.project.id, environmentSlug: env.slug, from, to: at ?? new Date() }) : Promise.resolve(null),
+    environmentAt({
+      projectId: access.project.id,
+      environmentSlug: env.slug,
+      ...(through ? { throughDeploymentId: through.id } : { at: at ?? undefined }),
+    }),
+    from
+      ? diffEnvironment({ projectId: access.project.id, environmentSlug: env.slug, from, to: at ?? new Date() })
+      : Promise.resolve(null),
   ]);
 
   return (
     <>
-      <PageHeader title="Environments" description="Which version of each prompt each environment runs, and what it ran at any moment." />
+      <PageHeader
+        title="Environments"
+        description="Which version of each prompt each environment runs, and what it ran at any moment."
+      />
       <nav aria-label="Environment" className="mb-5 flex gap-1 border-b border-line">
         {environments.map((e) => (
-          <Link key={e.id} href={`${base}?env=${e.slug}`} aria-current={e.id === env.id ? "page" : undefined} className={`-mb-px border-b-2 px-3 py-2 ${e.id === env.id ? "border-accent font-medium" : "border-transparent text-muted hover:text-ink"}`}>
+          <Link
+            key={e.id}
+            href={`${base}?env=${e.slug}`}
+            aria-current={e.id === env.id ? "page" : undefined}
+            className={`-mb-px border-b-2 px-3 py-2 ${e.id === env.id ? "border-accent font-medium" : "border-transparent text-muted hover:text-ink"}`}
+          >
             {e.name} {e.protected ? <span className="text-xs text-muted">(protected)</span> : null}
           </Link>
         ))}
       </nav>
-      <TimeTravelForm base={base} environment={env.slug} at={at ? at.toISOString() : null} from={from ? from.toISOString() : null} />
+      <TimeTravelForm
+        base={base}
+        environment={env.slug}
+        at={at ? at.toISOString() : null}
+        from={from ? from.toISOString() : null}
+      />
       {badInput ? <Alert>Use a date and time such as 2026-11-24T09:00:05Z.</Alert> : null}
       {search.after && !through ? <Alert>That deployment is not in {env.name}&apos;s recent history.</Alert> : null}
       {changes ? (
         <section aria-labelledby="changes-heading" className="mb-6 space-y-2">
           <h2 id="changes-heading" className="font-semibold">
-            Changes from <Time value={from!} format="exact" seconds /> to {at ? <Time value={at} format="exact" seconds /> : "now"}
+            Changes from <Time value={from!} format="exact" seconds /> to{" "}
+            {at ? <Time value={at} format="exact" seconds /> : "now"}
           </h2>
           {changes.length === 0 ? (
             <p className="text-muted">No prompt changed in {env.name} in that time.</p>
@@ -68,7 +95,8 @@ export default async function EnvironmentsPage({ params, searchParams }: { param
             <ul className="space-y-1" data-testid="environment-changes">
               {changes.map((c) => (
                 <li key={c.promptName}>
-                  <span className="font-mono">{c.promptName}</span>: {c.from ? `v${c.from}` : "—"} → {c.to ? `v${c.to}` : "removed"}
+                  <span className="font-mono">{c.promptName}</span>: {c.from ? `v${c.from}` : "—"} →{" "}
+                  {c.to ? `v${c.to}` : "removed"}
                   {c.by ? (
                     <span className="text-muted">
                       {" "}
@@ -78,7 +106,10 @@ export default async function EnvironmentsPage({ params, searchParams }: { param
                   {c.reviewNumber ? (
                     <>
                       {" "}
-                      <Link className="text-accent hover:underline" href={`/p/${access.project.slug}/reviews/${c.reviewNumber}`}>
+                      <Link
+                        className="text-accent hover:underline"
+                        href={`/p/${access.project.slug}/reviews/${c.reviewNumber}`}
+                      >
                         via review #{c.reviewNumber}
                       </Link>
                     </>
@@ -94,7 +125,8 @@ export default async function EnvironmentsPage({ params, searchParams }: { param
           {env.name}{" "}
           {through ? (
             <>
-              right after the deployment of {through.promptName} v{through.toVersion} (<Time value={through.createdAt} format="exact" seconds />)
+              right after the deployment of {through.promptName} v{through.toVersion} (
+              <Time value={through.createdAt} format="exact" seconds />)
             </>
           ) : at ? (
             <>
@@ -106,21 +138,34 @@ export default async function EnvironmentsPage({ params, searchParams }: { param
         </h2>
         <Table
           columns={["Prompt", { label: "Version", kind: "badge" }, "Deployed"]}
-          empty={at ? `${env.name} ran no prompt at that moment.` : `${env.name} runs no prompt yet. Deploy a version from a prompt's history${env.protected ? " (protected: through a review)" : ""}.`}
+          empty={
+            at
+              ? `${env.name} ran no prompt at that moment.`
+              : `${env.name} runs no prompt yet. Deploy a version from a prompt's history${env.protected ? " (protected: through a review)" : ""}.`
+          }
           data-testid="environment-prompts"
         >
           {running.map((r) => (
             <TableRow key={r.promptId}>
               <TableCell className="font-mono text-[13px]">
-                <Link className="text-accent hover:underline" href={`/p/${access.project.slug}/prompts/${r.promptName}?view=version&v=${r.version}`}>
+                <Link
+                  className="text-accent hover:underline"
+                  href={`/p/${access.project.slug}/prompts/${r.promptName}?view=version&v=${r.version}`}
+                >
                   {r.promptName}
                 </Link>
               </TableCell>
               <TableCell kind="badge">v{r.version}</TableCell>
               <TableCell className="text-muted">
-                {r.deployedBy}, <Time value={r.deployedAt} format="exact" seconds className="whitespace-nowrap" /> {r.kind !== "deploy" && r.kind !== "review" ? `(${deploymentKindLabel({ kind: r.kind, fromVersion: r.fromVersion, toVersion: r.version })}${r.reason ? `: ${r.reason}` : ""})` : ""}
+                {r.deployedBy}, <Time value={r.deployedAt} format="exact" seconds className="whitespace-nowrap" />{" "}
+                {r.kind !== "deploy" && r.kind !== "review"
+                  ? `(${deploymentKindLabel({ kind: r.kind, fromVersion: r.fromVersion, toVersion: r.version })}${r.reason ? `: ${r.reason}` : ""})`
+                  : ""}
                 {r.reviewNumber ? (
-                  <Link className="text-accent hover:underline" href={`/p/${access.project.slug}/reviews/${r.reviewNumber}`}>
+                  <Link
+                    className="text-accent hover:underline"
+                    href={`/p/${access.project.slug}/reviews/${r.reviewNumber}`}
+                  >
                     via review #{r.reviewNumber}
                   </Link>
                 ) : null}
@@ -130,11 +175,16 @@ export default async function EnvironmentsPage({ params, searchParams }: { param
         </Table>
       </section>
       <section aria-labelledby="timeline-heading" className="space-y-2">
-        <h2 id="timeline-heading" className="font-semibold">Deployments to {env.name}</h2>
+        <h2 id="timeline-heading" className="font-semibold">
+          Deployments to {env.name}
+        </h2>
         {deployments.length === 0 ? (
           <p className="text-muted">None yet.</p>
         ) : (
-          <ol className="divide-y divide-line rounded-lg border border-line bg-surface" data-testid="deployment-timeline">
+          <ol
+            className="divide-y divide-line rounded-lg border border-line bg-surface"
+            data-testid="deployment-timeline"
+          >
             {deployments.map((d) => (
               <li key={d.id} className="flex flex-wrap gap-3 px-4 py-2">
                 <Time value={d.createdAt} format="exact" seconds className="text-xs text-muted" />
@@ -143,9 +193,14 @@ export default async function EnvironmentsPage({ params, searchParams }: { param
                   {d.fromVersion ? `v${d.fromVersion}` : "—"} → v{d.toVersion}
                 </span>
                 <span className="text-muted">{d.actorName}</span>
-                {d.kind !== "deploy" && d.kind !== "review" ? <span className="text-xs text-danger">{deploymentKindLabel(d)}</span> : null}
+                {d.kind !== "deploy" && d.kind !== "review" ? (
+                  <span className="text-xs text-danger">{deploymentKindLabel(d)}</span>
+                ) : null}
                 {d.reviewNumber ? (
-                  <Link className="text-accent hover:underline" href={`/p/${access.project.slug}/reviews/${d.reviewNumber}`}>
+                  <Link
+                    className="text-accent hover:underline"
+                    href={`/p/${access.project.slug}/reviews/${d.reviewNumber}`}
+                  >
                     review #{d.reviewNumber}
                   </Link>
                 ) : null}

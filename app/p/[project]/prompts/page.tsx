@@ -1,24 +1,31 @@
-import type { Metadata } from "next";
 import { Plus } from "lucide-react";
+import type { Metadata } from "next";
 import Link from "next/link";
+
+import { ImportExport } from "@/components/prompts/import-export";
+import { PromptTable } from "@/components/prompts/prompt-table";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Icon } from "@/components/ui/icon";
+import { PageHeader } from "@/components/ui/page-header";
 import { getPageAccess } from "@/lib/auth/get-page-access";
 import { can } from "@/lib/auth/permissions";
-import { listPrompts } from "@/lib/prompts/list-prompts";
-import { listFolders } from "@/lib/prompts/list-folders";
-import { listPromptsQuerySchema } from "@/lib/validations/prompt";
-import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
-import { buttonClass } from "@/components/ui/button";
-import { Icon } from "@/components/ui/icon";
-import { PromptTable } from "@/components/prompts/prompt-table";
-import { ImportExport } from "@/components/prompts/import-export";
 import { listEnvironments, versionsByEnvironment } from "@/lib/environments/list-environments";
+import { listFolders } from "@/lib/prompts/list-folders";
+import { listPrompts } from "@/lib/prompts/list-prompts";
+import { listPromptsQuerySchema } from "@/lib/validations/prompt";
 
 export const metadata: Metadata = { title: "Prompts" };
 
 type Search = Record<string, string | undefined>;
 
-export default async function PromptsPage({ params, searchParams }: { params: Promise<{ project: string }>; searchParams: Promise<Search> }) {
+export default async function PromptsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ project: string }>;
+  searchParams: Promise<Search>;
+}) {
   const { project } = await params;
   const access = await getPageAccess(project, "prompt.view");
   const search = await searchParams;
@@ -33,7 +40,10 @@ export default async function PromptsPage({ params, searchParams }: { params: Pr
   const canEdit = can(access.role, "prompt.edit");
   const filtered = Boolean(query.q || query.folder || query.tag || query.env || query.archived || query.cursor);
   const newButton = canEdit ? (
-    <Link href={`${base}/new${query.folder ? `?folder=${encodeURIComponent(query.folder)}` : ""}`} className={buttonClass("primary")}>
+    <Link
+      href={`${base}/new${query.folder ? `?folder=${encodeURIComponent(query.folder)}` : ""}`}
+      className={buttonClass("primary")}
+    >
       <Icon icon={Plus} />
       New prompt
     </Link>
@@ -59,17 +69,34 @@ export default async function PromptsPage({ params, searchParams }: { params: Pr
   }
 
   const link = (changes: Search) => {
-    const next = new URLSearchParams(Object.entries({ q: query.q, folder: query.folder, tag: query.tag, env: query.env, archived: query.archived, ...changes }).filter(([, v]) => v) as Array<[string, string]>);
+    const next = new URLSearchParams(
+      Object.entries({
+        q: query.q,
+        folder: query.folder,
+        tag: query.tag,
+        env: query.env,
+        archived: query.archived,
+        ...changes,
+      }).filter(([, v]) => v) as Array<[string, string]>,
+    );
     const qs = next.toString();
     return qs ? `${base}?${qs}` : base;
   };
 
   return (
     <>
-      <PageHeader title="Prompts" description={`The prompts of ${access.project.name}, last changed first.`} actions={newButton} />
+      <PageHeader
+        title="Prompts"
+        description={`The prompts of ${access.project.name}, last changed first.`}
+        actions={newButton}
+      />
       <div className="grid gap-6 lg:grid-cols-[14rem_1fr]">
         <nav aria-label="Folders" className="space-y-0.5 text-sm">
-          <Link href={link({ folder: undefined, cursor: undefined })} aria-current={!query.folder ? "page" : undefined} className="block rounded px-2 py-1 hover:bg-subtle aria-[current=page]:bg-subtle aria-[current=page]:font-medium">
+          <Link
+            href={link({ folder: undefined, cursor: undefined })}
+            aria-current={!query.folder ? "page" : undefined}
+            className="block rounded px-2 py-1 hover:bg-subtle aria-[current=page]:bg-subtle aria-[current=page]:font-medium"
+          >
             All prompts
           </Link>
           {folders.map((f) => (
@@ -84,7 +111,10 @@ export default async function PromptsPage({ params, searchParams }: { params: Pr
               <span className="text-xs text-muted">{f.count}</span>
             </Link>
           ))}
-          <Link href={link({ archived: query.archived ? undefined : "true", cursor: undefined })} className="mt-3 block rounded px-2 py-1 text-muted hover:bg-subtle">
+          <Link
+            href={link({ archived: query.archived ? undefined : "true", cursor: undefined })}
+            className="mt-3 block rounded px-2 py-1 text-muted hover:bg-subtle"
+          >
             {query.archived ? "← Live prompts" : "Archived"}
           </Link>
         </nav>
@@ -92,9 +122,26 @@ export default async function PromptsPage({ params, searchParams }: { params: Pr
           <form method="get" action={base} className="flex flex-wrap gap-2" role="search">
             {query.folder ? <input type="hidden" name="folder" value={query.folder} /> : null}
             {query.archived ? <input type="hidden" name="archived" value={query.archived} /> : null}
-            <input name="q" defaultValue={query.q} placeholder="Search names, descriptions and text" aria-label="Search prompts" className="min-w-64 flex-1 rounded-md border border-line bg-surface px-3 py-1.5" />
-            <input name="tag" defaultValue={query.tag} placeholder="Tag" aria-label="Filter by tag" className="w-32 rounded-md border border-line bg-surface px-3 py-1.5" />
-            <select name="env" defaultValue={query.env ?? ""} aria-label="Filter by environment" className="rounded-md border border-line bg-surface px-3 py-1.5">
+            <input
+              name="q"
+              defaultValue={query.q}
+              placeholder="Search names, descriptions and text"
+              aria-label="Search prompts"
+              className="min-w-64 flex-1 rounded-md border border-line bg-surface px-3 py-1.5"
+            />
+            <input
+              name="tag"
+              defaultValue={query.tag}
+              placeholder="Tag"
+              aria-label="Filter by tag"
+              className="w-32 rounded-md border border-line bg-surface px-3 py-1.5"
+            />
+            <select
+              name="env"
+              defaultValue={query.env ?? ""}
+              aria-label="Filter by environment"
+              className="rounded-md border border-line bg-surface px-3 py-1.5"
+            >
               <option value="">Any environment</option>
               {environments.map((e) => (
                 <option key={e.slug} value={e.slug}>
@@ -102,14 +149,37 @@ export default async function PromptsPage({ params, searchParams }: { params: Pr
                 </option>
               ))}
             </select>
-            <button type="submit" className={buttonClass("secondary")}>Search</button>
-            {filtered ? <Link href={base} className={buttonClass("ghost")}>Clear</Link> : null}
+            <button type="submit" className={buttonClass("secondary")}>
+              Search
+            </button>
+            {filtered ? (
+              <Link href={base} className={buttonClass("ghost")}>
+                Clear
+              </Link>
+            ) : null}
           </form>
-          <PromptTable projectSlug={access.project.slug} prompts={prompts} environments={environments} running={prompts.length ? await versionsByEnvironment({ projectId: access.project.id, promptIds: prompts.map((p) => p.id) }) : new Map()} />
+          <PromptTable
+            projectSlug={access.project.slug}
+            prompts={prompts}
+            environments={environments}
+            running={
+              prompts.length
+                ? await versionsByEnvironment({ projectId: access.project.id, promptIds: prompts.map((p) => p.id) })
+                : new Map()
+            }
+          />
           <div className="flex flex-wrap items-start justify-between gap-4">
             <div className="flex gap-2">
-            {query.cursor ? <Link href={link({ cursor: undefined })} className={buttonClass("secondary")}>First page</Link> : null}
-            {nextCursor ? <Link href={link({ cursor: nextCursor })} className={buttonClass("secondary")}>Next page</Link> : null}
+              {query.cursor ? (
+                <Link href={link({ cursor: undefined })} className={buttonClass("secondary")}>
+                  First page
+                </Link>
+              ) : null}
+              {nextCursor ? (
+                <Link href={link({ cursor: nextCursor })} className={buttonClass("secondary")}>
+                  Next page
+                </Link>
+              ) : null}
             </div>
             <ImportExport projectSlug={access.project.slug} canImport={canEdit} />
           </div>

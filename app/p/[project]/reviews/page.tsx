@@ -1,32 +1,56 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getPageAccess } from "@/lib/auth/get-page-access";
-import { listEnvironments } from "@/lib/environments/list-environments";
-import { listReviews } from "@/lib/reviews/list-reviews";
-import { countReviewsToDo } from "@/lib/reviews/count-reviews-to-do";
-import { listReviewsSchema, reviewStatuses } from "@/lib/validations/review";
+
+import { ReviewStatus, statusLabel } from "@/components/reviews/review-status";
+import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { buttonClass } from "@/components/ui/button";
-import { ReviewStatus, statusLabel } from "@/components/reviews/review-status";
 import { Time } from "@/components/ui/time";
+import { getPageAccess } from "@/lib/auth/get-page-access";
+import { listEnvironments } from "@/lib/environments/list-environments";
+import { countReviewsToDo } from "@/lib/reviews/count-reviews-to-do";
+import { listReviews } from "@/lib/reviews/list-reviews";
+import { listReviewsSchema, reviewStatuses } from "@/lib/validations/review";
 
 export const metadata: Metadata = { title: "Reviews" };
 
 type Search = Record<string, string | undefined>;
 
-export default async function ReviewsPage({ params, searchParams }: { params: Promise<{ project: string }>; searchParams: Promise<Search> }) {
+export default async function ReviewsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ project: string }>;
+  searchParams: Promise<Search>;
+}) {
   const { project } = await params;
   const search = await searchParams;
   const access = await getPageAccess(project, "review.view");
   // With no tab chosen, open on what waits for this person, if anything does.
-  const scope = search.scope ?? ((await countReviewsToDo({ projectId: access.project.id, userId: access.user.id })) > 0 ? "to-review" : "all");
-  const parsed = listReviewsSchema.safeParse({ ...search, scope, status: search.status || undefined, environment: search.environment || undefined, prompt: search.prompt || undefined });
+  const scope =
+    search.scope ??
+    ((await countReviewsToDo({ projectId: access.project.id, userId: access.user.id })) > 0 ? "to-review" : "all");
+  const parsed = listReviewsSchema.safeParse({
+    ...search,
+    scope,
+    status: search.status || undefined,
+    environment: search.environment || undefined,
+    prompt: search.prompt || undefined,
+  });
   const filter = parsed.success ? parsed.data : listReviewsSchema.parse({});
-  const [{ reviews, nextBefore }, environments] = await Promise.all([listReviews({ projectId: access.project.id, userId: access.user.id, filter }), listEnvironments({ projectId: access.project.id })]);
+  const [{ reviews, nextBefore }, environments] = await Promise.all([
+    listReviews({ projectId: access.project.id, userId: access.user.id, filter }),
+    listEnvironments({ projectId: access.project.id }),
+  ]);
   const base = `/p/${access.project.slug}/reviews`;
   const query = (changes: Record<string, string | undefined>) => {
-    const merged = { scope: filter.scope, status: filter.status, environment: filter.environment, prompt: filter.prompt, ...changes };
+    const merged = {
+      scope: filter.scope,
+      status: filter.status,
+      environment: filter.environment,
+      prompt: filter.prompt,
+      ...changes,
+    };
     const qs = new URLSearchParams(Object.entries(merged).filter(([, v]) => v) as Array<[string, string]>).toString();
     return qs ? `${base}?${qs}` : base;
   };
@@ -39,10 +63,18 @@ export default async function ReviewsPage({ params, searchParams }: { params: Pr
 
   return (
     <>
-      <PageHeader title="Reviews" description="Requests to promote a prompt version to an environment: the diff, the discussion, the approvals." />
+      <PageHeader
+        title="Reviews"
+        description="Requests to promote a prompt version to an environment: the diff, the discussion, the approvals."
+      />
       <nav aria-label="Reviews" className="mb-4 flex gap-1 border-b border-line">
         {tabs.map((t) => (
-          <Link key={t.scope} href={query({ scope: t.scope, before: undefined })} aria-current={filter.scope === t.scope ? "page" : undefined} className={`-mb-px border-b-2 px-3 py-2 ${filter.scope === t.scope ? "border-accent font-medium" : "border-transparent text-muted hover:text-ink"}`}>
+          <Link
+            key={t.scope}
+            href={query({ scope: t.scope, before: undefined })}
+            aria-current={filter.scope === t.scope ? "page" : undefined}
+            className={`-mb-px border-b-2 px-3 py-2 ${filter.scope === t.scope ? "border-accent font-medium" : "border-transparent text-muted hover:text-ink"}`}
+          >
             {t.label}
           </Link>
         ))}
@@ -51,7 +83,11 @@ export default async function ReviewsPage({ params, searchParams }: { params: Pr
         <input type="hidden" name="scope" value={filter.scope} />
         <label className="space-y-1 text-xs text-muted">
           <span className="block">Status</span>
-          <select name="status" defaultValue={filter.status ?? ""} className="rounded-md border border-line bg-surface px-2 py-1.5 text-sm text-ink">
+          <select
+            name="status"
+            defaultValue={filter.status ?? ""}
+            className="rounded-md border border-line bg-surface px-2 py-1.5 text-sm text-ink"
+          >
             <option value="">{filter.scope === "all" ? "Any" : "Open, changes requested or approved"}</option>
             {reviewStatuses.map((s) => (
               <option key={s} value={s}>
@@ -62,7 +98,11 @@ export default async function ReviewsPage({ params, searchParams }: { params: Pr
         </label>
         <label className="space-y-1 text-xs text-muted">
           <span className="block">Environment</span>
-          <select name="environment" defaultValue={filter.environment ?? ""} className="rounded-md border border-line bg-surface px-2 py-1.5 text-sm text-ink">
+          <select
+            name="environment"
+            defaultValue={filter.environment ?? ""}
+            className="rounded-md border border-line bg-surface px-2 py-1.5 text-sm text-ink"
+          >
             <option value="">Any</option>
             {environments.map((e) => (
               <option key={e.slug} value={e.slug}>
@@ -73,17 +113,37 @@ export default async function ReviewsPage({ params, searchParams }: { params: Pr
         </label>
         <label className="space-y-1 text-xs text-muted">
           <span className="block">Prompt</span>
-          <input name="prompt" defaultValue={filter.prompt ?? ""} placeholder="support/" className="rounded-md border border-line bg-surface px-2 py-1.5 text-sm text-ink" />
+          <input
+            name="prompt"
+            defaultValue={filter.prompt ?? ""}
+            placeholder="support/"
+            className="rounded-md border border-line bg-surface px-2 py-1.5 text-sm text-ink"
+          />
         </label>
-        <button type="submit" className={buttonClass("secondary")}>Filter</button>
+        <button type="submit" className={buttonClass("secondary")}>
+          Filter
+        </button>
         {filtered ? (
-          <Link href={query({ status: undefined, environment: undefined, prompt: undefined, before: undefined })} className={buttonClass("ghost")}>
+          <Link
+            href={query({ status: undefined, environment: undefined, prompt: undefined, before: undefined })}
+            className={buttonClass("ghost")}
+          >
             Clear
           </Link>
         ) : null}
       </form>
       {reviews.length === 0 ? (
-        <EmptyState title={filtered ? "No review matches" : filter.scope === "to-review" ? "Nothing waits for you" : filter.scope === "mine" ? "You have no open review" : "No reviews yet"}>
+        <EmptyState
+          title={
+            filtered
+              ? "No review matches"
+              : filter.scope === "to-review"
+                ? "Nothing waits for you"
+                : filter.scope === "mine"
+                  ? "You have no open review"
+                  : "No reviews yet"
+          }
+        >
           {filtered
             ? "Change or clear the filters."
             : "To ask for one, open a prompt's version (History → a version) and choose “Request review”, or use “Request review” in the editor. The reviewers you choose see the diff against what the environment runs now."}
@@ -98,7 +158,10 @@ export default async function ReviewsPage({ params, searchParams }: { params: Pr
                   {r.title}
                 </Link>
                 <div className="text-xs text-muted">
-                  <span className="font-mono">{r.promptName}</span> v{r.version} → {r.environment} (runs {r.baseVersion ? `v${r.baseVersion}` : "nothing"} when opened) · {r.author} · reviewers: {r.reviewers.join(", ")} · {r.comments} comment{r.comments === 1 ? "" : "s"} · <Time value={r.updatedAt} />
+                  <span className="font-mono">{r.promptName}</span> v{r.version} → {r.environment} (runs{" "}
+                  {r.baseVersion ? `v${r.baseVersion}` : "nothing"} when opened) · {r.author} · reviewers:{" "}
+                  {r.reviewers.join(", ")} · {r.comments} comment{r.comments === 1 ? "" : "s"} ·{" "}
+                  <Time value={r.updatedAt} />
                 </div>
               </div>
               <ReviewStatus status={r.status} />

@@ -1,9 +1,15 @@
+import { SettingsTabs } from "@/components/settings/settings-tabs";
+import { PageHeader } from "@/components/ui/page-header";
 import { getPageAccess } from "@/lib/auth/get-page-access";
 import { can } from "@/lib/auth/permissions";
-import { PageHeader } from "@/components/ui/page-header";
-import { SettingsTabs } from "@/components/settings/settings-tabs";
 
-export default async function SettingsLayout({ children, params }: { children: React.ReactNode; params: Promise<{ project: string }> }) {
+export default async function SettingsLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ project: string }>;
+}) {
   const { project } = await params;
   const access = await getPageAccess(project, "project.view");
   const base = `/p/${access.project.slug}/settings`;

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+
+import { ProjectForm } from "@/components/settings/project-form";
 import { getPageAccess } from "@/lib/auth/get-page-access";
 import { can, roleLabels } from "@/lib/auth/permissions";
-import { ProjectForm } from "@/components/settings/project-form";
 
 export const metadata: Metadata = { title: "Project settings" };
 
@@ -10,9 +11,14 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
   const access = await getPageAccess(project, "project.view");
   return (
     <div className="max-w-lg space-y-6">
-      <ProjectForm slug={access.project.slug} name={access.project.name} canRename={can(access.role, "project.rename")} />
+      <ProjectForm
+        slug={access.project.slug}
+        name={access.project.name}
+        canRename={can(access.role, "project.rename")}
+      />
       <p className="text-muted">
-        Your role here: <strong className="text-ink">{roleLabels[access.role].label}</strong> — {roleLabels[access.role].description}
+        Your role here: <strong className="text-ink">{roleLabels[access.role].label}</strong> —{" "}
+        {roleLabels[access.role].description}
       </p>
     </div>
   );

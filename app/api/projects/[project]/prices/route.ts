@@ -6,9 +6,14 @@ import { setModelPriceSchema } from "@/lib/validations/provider";
 
 const route = "/api/projects/[project]/prices";
 
-export const GET = apiRoute({ route, action: "playground.run" }, async ({ access }) => ({ prices: await listModelPrices({ projectId: access.project.id }) }));
+export const GET = apiRoute({ route, action: "playground.run" }, async ({ access }) => ({
+  prices: await listModelPrices({ projectId: access.project.id }),
+}));
 
-export const PUT = apiRoute({ route, action: "provider.manage", body: setModelPriceSchema }, async ({ access, body, ctx }) => {
-  await setModelPrice({ ctx, projectId: access.project.id, ...body });
-  return { prices: await listModelPrices({ projectId: access.project.id }) };
-});
+export const PUT = apiRoute(
+  { route, action: "provider.manage", body: setModelPriceSchema },
+  async ({ access, body, ctx }) => {
+    await setModelPrice({ ctx, projectId: access.project.id, ...body });
+    return { prices: await listModelPrices({ projectId: access.project.id }) };
+  },
+);

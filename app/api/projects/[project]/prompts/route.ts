@@ -7,9 +7,15 @@ import { createPromptSchema, listPromptsQuerySchema } from "@/lib/validations/pr
 
 const route = "/api/projects/[project]/prompts";
 
-export const GET = apiRoute({ route, action: "prompt.view", query: listPromptsQuerySchema }, async ({ access, query }) => listPrompts({ projectId: access.project.id, query }));
+export const GET = apiRoute(
+  { route, action: "prompt.view", query: listPromptsQuerySchema },
+  async ({ access, query }) => listPrompts({ projectId: access.project.id, query }),
+);
 
-export const POST = apiRoute({ route, action: "prompt.edit", body: createPromptSchema }, async ({ access, body, ctx }) => {
-  const prompt = await createPrompt({ ctx, projectId: access.project.id, input: body });
-  return { id: prompt.id, name: prompt.name, type: prompt.type };
-});
+export const POST = apiRoute(
+  { route, action: "prompt.edit", body: createPromptSchema },
+  async ({ access, body, ctx }) => {
+    const prompt = await createPrompt({ ctx, projectId: access.project.id, input: body });
+    return { id: prompt.id, name: prompt.name, type: prompt.type };
+  },
+);

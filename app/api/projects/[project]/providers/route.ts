@@ -7,6 +7,11 @@ import { createProviderSchema } from "@/lib/validations/provider";
 
 const route = "/api/projects/[project]/providers";
 
-export const GET = apiRoute({ route, action: "playground.run" }, async ({ access }) => ({ providers: await listProviders({ projectId: access.project.id }) }));
+export const GET = apiRoute({ route, action: "playground.run" }, async ({ access }) => ({
+  providers: await listProviders({ projectId: access.project.id }),
+}));
 
-export const POST = apiRoute({ route, action: "provider.manage", body: createProviderSchema }, async ({ access, body, ctx }) => saveProvider({ ctx, projectId: access.project.id, input: body }));
+export const POST = apiRoute(
+  { route, action: "provider.manage", body: createProviderSchema },
+  async ({ access, body, ctx }) => saveProvider({ ctx, projectId: access.project.id, input: body }),
+);

@@ -6,6 +6,11 @@ import { createReviewSchema, listReviewsSchema } from "@/lib/validations/review"
 
 const route = "/api/projects/[project]/reviews";
 
-export const GET = apiRoute({ route, action: "review.view", query: listReviewsSchema }, async ({ access, query }) => listReviews({ projectId: access.project.id, userId: access.actor.id, filter: query }));
+export const GET = apiRoute({ route, action: "review.view", query: listReviewsSchema }, async ({ access, query }) =>
+  listReviews({ projectId: access.project.id, userId: access.actor.id, filter: query }),
+);
 
-export const POST = apiRoute({ route, action: "review.request", body: createReviewSchema }, async ({ access, body, ctx }) => createReview({ ctx, project: access.project, actor: access.actor, input: body }));
+export const POST = apiRoute(
+  { route, action: "review.request", body: createReviewSchema },
+  async ({ access, body, ctx }) => createReview({ ctx, project: access.project, actor: access.actor, input: body }),
+);

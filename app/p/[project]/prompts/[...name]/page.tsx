@@ -1,10 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { getPageAccess } from "@/lib/auth/get-page-access";
-import { listEnvironments, versionsByEnvironment } from "@/lib/environments/list-environments";
-import { readPageInt } from "@/lib/http/read-page-int";
-import { findPromptByName } from "@/lib/prompts/find-prompt-by-name";
-import { getPromptDetail } from "@/lib/prompts/get-prompt-detail";
+
 import { CompareTab } from "@/components/prompts/compare-tab";
 import { DeploymentsTab } from "@/components/prompts/deployments-tab";
 import { EditTab } from "@/components/prompts/edit-tab";
@@ -15,6 +11,11 @@ import { RunsTab } from "@/components/prompts/runs-tab";
 import { SettingsTab } from "@/components/prompts/settings-tab";
 import { UseTab } from "@/components/prompts/use-tab";
 import { VersionTab } from "@/components/prompts/version-tab";
+import { getPageAccess } from "@/lib/auth/get-page-access";
+import { listEnvironments, versionsByEnvironment } from "@/lib/environments/list-environments";
+import { readPageInt } from "@/lib/http/read-page-int";
+import { findPromptByName } from "@/lib/prompts/find-prompt-by-name";
+import { getPromptDetail } from "@/lib/prompts/get-prompt-detail";
 
 type Params = { project: string; name: string[] };
 type Search = { view?: string; v?: string; a?: string; b?: string; before?: string; run?: string; env?: string };
@@ -27,7 +28,13 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 }
 
 /** One prompt, one `?view=` tab at a time (the editor by default); each tab loads its own data. */
-export default async function PromptPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Search> }) {
+export default async function PromptPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<Params>;
+  searchParams: Promise<Search>;
+}) {
   const { project, name } = await params;
   const search = await searchParams;
   const access = await getPageAccess(project, "prompt.view");
@@ -40,9 +47,19 @@ export default async function PromptPage({ params, searchParams }: { params: Pro
   }
   const projectId = access.project.id;
   const promptId = found.prompt.id;
-  const [prompt, environments, runningByPrompt] = await Promise.all([getPromptDetail({ projectId, promptId, userId: access.user.id }), listEnvironments({ projectId }), versionsByEnvironment({ projectId, promptIds: [promptId] })]);
+  const [prompt, environments, runningByPrompt] = await Promise.all([
+    getPromptDetail({ projectId, promptId, userId: access.user.id }),
+    listEnvironments({ projectId }),
+    versionsByEnvironment({ projectId, promptIds: [promptId] }),
+  ]);
   const view = views.find((v) => v === search.view) ?? "edit";
-  const tab: PromptTabProps = { access, prompt, here: `${base}/${prompt.name}`, environments, running: runningByPrompt.get(promptId) ?? {} };
+  const tab: PromptTabProps = {
+    access,
+    prompt,
+    here: `${base}/${prompt.name}`,
+    environments,
+    running: runningByPrompt.get(promptId) ?? {},
+  };
 
   return (
     <div className="space-y-5">

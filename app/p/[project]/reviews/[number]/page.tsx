@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+
+import { ReviewClient } from "@/components/reviews/review-client";
 import { getPageAccess } from "@/lib/auth/get-page-access";
 import { AppError } from "@/lib/errors";
 import { parseRouteInt } from "@/lib/http/parse-route-int";
 import { listMembers } from "@/lib/members/list-members";
 import { listRuns } from "@/lib/playground/list-runs";
 import { getReviewDetail, reviewAbilities } from "@/lib/reviews/get-review-detail";
-import { ReviewClient } from "@/components/reviews/review-client";
 
 type Params = { project: string; number: string };
 
@@ -31,7 +32,9 @@ export default async function ReviewPage({ params }: { params: Promise<Params> }
   const abilities = reviewAbilities({ role: access.role, userId: access.user.id, review });
   const [{ members }, recentRuns] = await Promise.all([
     listMembers({ projectId: access.project.id }),
-    abilities.attachRuns ? listRuns({ projectId: access.project.id, promptId: review.prompt.id, limit: 20 }) : Promise.resolve(null),
+    abilities.attachRuns
+      ? listRuns({ projectId: access.project.id, promptId: review.prompt.id, limit: 20 })
+      : Promise.resolve(null),
   ]);
   return (
     <div className="space-y-5">

@@ -1,13 +1,20 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { getPageAccess } from "@/lib/auth/get-page-access";
-import { listApiKeys } from "@/lib/api-keys/list-api-keys";
-import { publicOrigin } from "@/lib/http/public-origin";
+
 import { ApiKeysClient } from "@/components/settings/api-keys-client";
+import { listApiKeys } from "@/lib/api-keys/list-api-keys";
+import { getPageAccess } from "@/lib/auth/get-page-access";
+import { publicOrigin } from "@/lib/http/public-origin";
 
 export const metadata: Metadata = { title: "API keys" };
 
-export default async function ApiKeysPage({ params, searchParams }: { params: Promise<{ project: string }>; searchParams: Promise<{ before?: string }> }) {
+export default async function ApiKeysPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ project: string }>;
+  searchParams: Promise<{ before?: string }>;
+}) {
   const { project } = await params;
   const { before } = await searchParams;
   const access = await getPageAccess(project, "apikey.manage");

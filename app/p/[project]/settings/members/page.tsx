@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+
+import { MembersClient } from "@/components/settings/members-client";
 import { getPageAccess } from "@/lib/auth/get-page-access";
 import { listMembers } from "@/lib/members/list-members";
-import { MembersClient } from "@/components/settings/members-client";
 
 export const metadata: Metadata = { title: "Members" };
 

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+
+import { PriceTable } from "@/components/settings/price-table";
+import { ProvidersClient } from "@/components/settings/providers-client";
 import { getPageAccess } from "@/lib/auth/get-page-access";
 import { listProviders } from "@/lib/providers/list-providers";
-import { ProvidersClient } from "@/components/settings/providers-client";
-import { PriceTable } from "@/components/settings/price-table";
 import { listModelPrices } from "@/lib/providers/model-prices";
 
 export const metadata: Metadata = { title: "Providers" };
@@ -12,7 +13,10 @@ export default async function ProvidersPage({ params }: { params: Promise<{ proj
   const access = await getPageAccess(project, "provider.manage");
   return (
     <div className="space-y-10">
-      <ProvidersClient projectSlug={access.project.slug} providers={await listProviders({ projectId: access.project.id })} />
+      <ProvidersClient
+        projectSlug={access.project.slug}
+        providers={await listProviders({ projectId: access.project.id })}
+      />
       <PriceTable projectSlug={access.project.slug} initial={await listModelPrices({ projectId: access.project.id })} />
     </div>
   );

@@ -2,7 +2,10 @@
 import { apiRoute } from "@/lib/http/api-route";
 import { revokeInvite } from "@/lib/invites/revoke-invite";
 
-export const DELETE = apiRoute({ route: "/api/projects/[project]/invites/[inviteId]", action: "member.manage" }, async ({ params, access, ctx }) => {
-  await revokeInvite({ ctx, projectId: access.project.id, inviteId: params.inviteId });
-  return { ok: true };
-});
+export const DELETE = apiRoute(
+  { route: "/api/projects/[project]/invites/[inviteId]", action: "member.manage" },
+  async ({ params, access, ctx }) => {
+    await revokeInvite({ ctx, projectId: access.project.id, inviteId: params.inviteId });
+    return { ok: true };
+  },
+);

@@ -7,8 +7,16 @@ import { changeMemberRoleSchema } from "@/lib/validations/project";
 
 const route = "/api/projects/[project]/members/[userId]";
 
-export const PATCH = apiRoute({ route, action: "member.manage", body: changeMemberRoleSchema }, async ({ params, access, body, ctx }) =>
-  changeMemberRole({ ctx, projectId: access.project.id, actorRole: access.member.role, userId: params.userId, role: body.role }),
+export const PATCH = apiRoute(
+  { route, action: "member.manage", body: changeMemberRoleSchema },
+  async ({ params, access, body, ctx }) =>
+    changeMemberRole({
+      ctx,
+      projectId: access.project.id,
+      actorRole: access.member.role,
+      userId: params.userId,
+      role: body.role,
+    }),
 );
 
 export const DELETE = apiRoute({ route, action: "member.manage" }, async ({ params, access, ctx }) => {

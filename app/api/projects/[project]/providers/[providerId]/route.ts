@@ -7,8 +7,10 @@ import { updateProviderSchema } from "@/lib/validations/provider";
 
 const route = "/api/projects/[project]/providers/[providerId]";
 
-export const PATCH = apiRoute({ route, action: "provider.manage", body: updateProviderSchema }, async ({ params, access, body, ctx }) =>
-  updateProvider({ ctx, projectId: access.project.id, providerId: params.providerId, changes: body }),
+export const PATCH = apiRoute(
+  { route, action: "provider.manage", body: updateProviderSchema },
+  async ({ params, access, body, ctx }) =>
+    updateProvider({ ctx, projectId: access.project.id, providerId: params.providerId, changes: body }),
 );
 
 export const DELETE = apiRoute({ route, action: "provider.manage" }, async ({ params, access, ctx }) => {

@@ -8,7 +8,13 @@ import { saveDraftSchema } from "@/lib/validations/prompt";
 const route = "/api/projects/[project]/prompts/[promptId]/draft";
 
 export const PUT = apiRoute({ route, action: "prompt.edit", body: saveDraftSchema }, async ({ params, access, body }) =>
-  saveDraft({ projectId: access.project.id, promptId: params.promptId, userId: access.actor.id, baseVersion: body.baseVersion, content: body.content }),
+  saveDraft({
+    projectId: access.project.id,
+    promptId: params.promptId,
+    userId: access.actor.id,
+    baseVersion: body.baseVersion,
+    content: body.content,
+  }),
 );
 
 export const DELETE = apiRoute({ route, action: "prompt.edit" }, async ({ params, access }) => {

@@ -6,8 +6,12 @@ import { saveTestCaseSchema } from "@/lib/validations/prompt";
 
 const route = "/api/projects/[project]/prompts/[promptId]/test-cases";
 
-export const GET = apiRoute({ route, action: "prompt.view" }, async ({ params, access }) => ({ testCases: await listTestCases({ projectId: access.project.id, promptId: params.promptId }) }));
+export const GET = apiRoute({ route, action: "prompt.view" }, async ({ params, access }) => ({
+  testCases: await listTestCases({ projectId: access.project.id, promptId: params.promptId }),
+}));
 
-export const POST = apiRoute({ route, action: "playground.run", body: saveTestCaseSchema }, async ({ params, access, body }) =>
-  saveTestCase({ projectId: access.project.id, promptId: params.promptId, userId: access.actor.id, ...body }),
+export const POST = apiRoute(
+  { route, action: "playground.run", body: saveTestCaseSchema },
+  async ({ params, access, body }) =>
+    saveTestCase({ projectId: access.project.id, promptId: params.promptId, userId: access.actor.id, ...body }),
 );

@@ -7,8 +7,14 @@ import { listVersionsQuerySchema, saveVersionSchema } from "@/lib/validations/pr
 
 const route = "/api/projects/[project]/prompts/[promptId]/versions";
 
-export const GET = apiRoute({ route, action: "prompt.view", query: listVersionsQuerySchema }, async ({ params, access, query }) => listVersions({ projectId: access.project.id, promptId: params.promptId, ...query }));
+export const GET = apiRoute(
+  { route, action: "prompt.view", query: listVersionsQuerySchema },
+  async ({ params, access, query }) =>
+    listVersions({ projectId: access.project.id, promptId: params.promptId, ...query }),
+);
 
-export const POST = apiRoute({ route, action: "prompt.edit", body: saveVersionSchema }, async ({ params, access, body, ctx }) =>
-  saveVersion({ ctx, projectId: access.project.id, promptId: params.promptId, authorId: access.actor.id, ...body }),
+export const POST = apiRoute(
+  { route, action: "prompt.edit", body: saveVersionSchema },
+  async ({ params, access, body, ctx }) =>
+    saveVersion({ ctx, projectId: access.project.id, promptId: params.promptId, authorId: access.actor.id, ...body }),
 );

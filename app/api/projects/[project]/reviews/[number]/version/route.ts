@@ -4,6 +4,8 @@ import { pushReviewVersion } from "@/lib/reviews/push-review-version";
 import { reviewActorOf } from "@/lib/reviews/review-actor-of";
 import { pushVersionSchema } from "@/lib/validations/review";
 
-export const POST = apiRoute({ route: "/api/projects/[project]/reviews/[number]/version", action: "review.request", body: pushVersionSchema }, async ({ params, access, body, ctx }) =>
-  pushReviewVersion({ ...reviewActorOf({ ctx, access, number: params.number }), version: body.version }),
+export const POST = apiRoute(
+  { route: "/api/projects/[project]/reviews/[number]/version", action: "review.request", body: pushVersionSchema },
+  async ({ params, access, body, ctx }) =>
+    pushReviewVersion({ ...reviewActorOf({ ctx, access, number: params.number }), version: body.version }),
 );
