@@ -23,6 +23,7 @@ const editor = [
   "review.comment",
   "deployment.unprotected",
   "dataset.edit",
+  "evaluator.edit",
   "eval.run",
 ] as const;
 const reviewer = [...editor, "review.approve", "review.promote"] as const;
@@ -36,6 +37,7 @@ const admin = [
   "apikey.manage",
   "prompt.delete",
   "deployment.emergency",
+  "gate.override",
   "webhook.manage",
 ] as const;
 const owner = [...admin, "member.manage-owners", "project.delete"] as const;
