@@ -16,6 +16,7 @@ import { createReview } from "@/lib/reviews/create-review";
 
 import { ctxFor, makeProject, startHotPathServer } from "./helpers";
 import { callRoute, routesExporting, runInRequestScope, signInAs, type RouteCall } from "./route-client";
+import { seedDatasetVersion, seedEvalRun } from "./seed-eval-run";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 const methods: Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
@@ -176,6 +177,23 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
         description: "",
       },
     });
+    // An eval run under the review's number, so the eval-runs/[number] routes reach past their lookup.
+    const rows = await seedDatasetVersion({
+      projectId: project.id,
+      userId: owner.id,
+      rows: [{ values: { name: "x" } }],
+    });
+    await seedEvalRun({
+      projectId: project.id,
+      promptId: prompt.id,
+      userId: owner.id,
+      number: review.number,
+      datasetVersion: { id: rows.version.id, datasetId: rows.dataset.id, rowIds: rows.rowIds },
+      status: "finished",
+      evaluators: [{ id: "ev", name: "ev", kind: "equals" }],
+      columns: [{ role: "candidate", label: "v2" }],
+      cell: () => ({ status: "done", output: "x", pass: true, score: 1 }),
+    });
     apiKey = (
       await createApiKey({
         ctx,
@@ -324,6 +342,10 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
     "prompt",
     "before",
     "unread",
+    "filter",
+    "after",
+    "a",
+    "b",
     "format",
     "version",
     "resolve",
