@@ -5,9 +5,22 @@
 import { AppError, validationError } from "@/lib/errors";
 
 import type { EvalContext, EvalSample, EvaluatorKind, EvalVerdict } from "./evaluator-kind";
+import { charCount } from "./kinds/char-count";
 import { contains } from "./kinds/contains";
+import { cost } from "./kinds/cost";
 import { equals } from "./kinds/equals";
+import { httpEvaluator } from "./kinds/http";
 import { icontains } from "./kinds/icontains";
+import { isJson } from "./kinds/is-json";
+import { jsonPathEquals } from "./kinds/json-path-equals";
+import { jsonSchema } from "./kinds/json-schema";
+import { latency } from "./kinds/latency";
+import { levenshtein } from "./kinds/levenshtein";
+import { llmJudge } from "./kinds/llm-judge";
+import { regex } from "./kinds/regex";
+import { responseSchema } from "./kinds/response-schema";
+import { startsWith } from "./kinds/starts-with";
+import { wordCount } from "./kinds/word-count";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind has its own config type; callers go through parseEvaluatorConfig
 type AnyKind = EvaluatorKind<any>;
@@ -17,6 +30,19 @@ export const evaluatorKinds = {
   equals,
   contains,
   icontains,
+  "starts-with": startsWith,
+  regex,
+  levenshtein,
+  "word-count": wordCount,
+  "char-count": charCount,
+  "is-json": isJson,
+  "json-schema": jsonSchema,
+  "json-path-equals": jsonPathEquals,
+  "response-schema": responseSchema,
+  latency,
+  cost,
+  "llm-judge": llmJudge,
+  http: httpEvaluator,
 } satisfies Record<string, AnyKind>;
 
 export type EvaluatorKindName = keyof typeof evaluatorKinds;

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import type { EvaluatorKind } from "../evaluator-kind";
 import { normaliseForComparison } from "./equals";
+import { ignoreCaseField } from "./shared-fields";
 
 /** The list and its rule, shared with icontains. */
 export const containsFields = {
@@ -16,7 +17,7 @@ export const containsFields = {
 
 const configSchema = z.object({
   ...containsFields,
-  ignoreCase: z.boolean().default(false).describe("Treat upper and lower case as equal."),
+  ignoreCase: ignoreCaseField,
 });
 
 export type ContainsConfig = z.output<typeof configSchema>;

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import type { EvaluatorKind } from "../evaluator-kind";
 import { describeText } from "./describe-text";
+import { ignoreCaseField, trimField } from "./shared-fields";
 
 const configSchema = z.object({
   /** Compared against this text; when absent, against the row's expected output. */
@@ -10,8 +11,8 @@ const configSchema = z.object({
     .max(100_000, "Use at most 100,000 characters.")
     .optional()
     .describe("The text to compare with; leave empty to use the row's expected output."),
-  trim: z.boolean().default(true).describe("Ignore spaces and line breaks at both ends."),
-  ignoreCase: z.boolean().default(false).describe("Treat upper and lower case as equal."),
+  trim: trimField,
+  ignoreCase: ignoreCaseField,
 });
 
 export type EqualsConfig = z.output<typeof configSchema>;
