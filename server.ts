@@ -17,6 +17,7 @@ import { checkDatabase } from "@/lib/db/check-database";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { startEvalWorker } from "@/lib/eval-runs/start-eval-worker";
 import { fail } from "@/lib/fail";
 import { findUrlProblem } from "@/lib/http/find-url-problem";
 import { limitRequestBody } from "@/lib/http/limit-request-body";
@@ -60,6 +61,8 @@ async function main() {
   const stopListener = startServingListener();
   // Webhook deliveries queued in the database go out from every instance (claims keep them single).
   const stopWebhooks = startWebhookWorker();
+  // Eval runs' rows likewise: any instance claims them; a restart resumes what was pending or held by a dead one.
+  const evalWorker = startEvalWorker();
 
   const app = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
   const handle = app.getRequestHandler();
@@ -144,6 +147,7 @@ async function main() {
     await app.close().catch(() => undefined);
     await stopListener();
     await stopWebhooks();
+    await evalWorker.stop();
     await flushLastUsed();
     await closeDatabase();
     process.exit(0);

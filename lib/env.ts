@@ -83,6 +83,19 @@ const envSchema = z.object({
     .min(1000, "must be at least 1000 (milliseconds)")
     .max(3_600_000)
     .default(120_000),
+  // Eval runs (lib/eval-runs): requests in flight per provider per instance, and how long one row may take.
+  GALLEY_EVAL_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .min(1, "must be at least 1 (requests in flight per provider)")
+    .max(256, "must be at most 256")
+    .default(8),
+  GALLEY_EVAL_ROW_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1000, "must be at least 1000 (milliseconds)")
+    .max(3_600_000)
+    .default(180_000),
   // Where providers, webhooks and other outbound requests may connect (lib/net/check-destination.ts).
   GALLEY_OUTBOUND_ALLOW: outboundRules,
   GALLEY_OUTBOUND_DENY: outboundRules,

@@ -16,6 +16,7 @@ export const auditGroups = {
   keys: "API keys",
   webhooks: "Webhooks",
   providers: "Providers and prices",
+  evals: "Eval runs",
 } as const;
 
 export type AuditGroup = keyof typeof auditGroups;
@@ -84,6 +85,9 @@ export const auditCatalogue = [
   { action: "provider.update", label: "Provider updated", group: "providers" },
   { action: "provider.delete", label: "Provider deleted", group: "providers" },
   { action: "price.update", label: "Model price changed", group: "providers" },
+
+  { action: "eval-run.start", label: "Eval run started", group: "evals" },
+  { action: "eval-run.cancel", label: "Eval run cancelled", group: "evals" },
 ] as const satisfies readonly { action: `${string}.${string}`; label: string; group: AuditGroup }[];
 
 export type AuditAction = (typeof auditCatalogue)[number]["action"];

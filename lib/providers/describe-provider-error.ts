@@ -1,5 +1,6 @@
 import OpenAI from "openai";
 
+import { parseRetryAfter } from "@/lib/jobs/parse-retry-after";
 import { findOutboundDenial } from "@/lib/net/outbound-denied-error";
 
 export type ProviderFailure = {
@@ -52,14 +53,16 @@ export function describeProviderError(error: unknown, opts: { timeoutMs?: number
         hint: "The API key was refused. Update it in Settings → Providers.",
       };
     if (status === 429) {
-      const retry = Number(error.headers?.get?.("retry-after"));
+      // Seconds, an HTTP date or OpenAI's retry-after-ms: eval runs schedule their retry by it.
+      const waitMs = parseRetryAfter({ headers: error.headers });
+      const retry = waitMs === null ? Number.NaN : waitMs / 1000;
       return {
         code: "rate_limited",
         status,
         message,
         hint:
           Number.isFinite(retry) && retry > 0
-            ? `Rate limited: try again in ${retry} s.`
+            ? `Rate limited: try again in ${Math.ceil(retry)} s.`
             : "Rate limited: wait a moment and try again.",
         ...(Number.isFinite(retry) && retry > 0 ? { retryAfterSeconds: retry } : {}),
       };

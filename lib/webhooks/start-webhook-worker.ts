@@ -1,45 +1,26 @@
 import "server-only";
 
-import { log } from "@/lib/log";
-import { deliverDueWebhooks } from "@/lib/webhooks/deliver-due-webhooks";
+import { startJobWorker } from "@/lib/jobs/start-job-worker";
+import { claimDueWebhookDeliveries } from "@/lib/webhooks/claim-due-webhook-deliveries";
 import { setWebhookNudge } from "@/lib/webhooks/enqueue-webhook-event";
+import { sendWebhookDelivery, TIMEOUT_MS } from "@/lib/webhooks/send-webhook-delivery";
 
 /**
  * The server's webhook worker: every 2 s (and at once when this process queues an event) it sends
- * what is due. Deliveries live in the database, so a restart only delays them. Returns a stop function.
+ * what is due, up to 20 at a time. Deliveries live in the database, so a restart only delays them.
+ * Returns a stop function that waits for the sends in flight.
  */
 export function startWebhookWorker(): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  let again = false;
-  let stopped = false;
-  const tick = () => {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = (async () => {
-      try {
-        while ((await deliverDueWebhooks()) > 0 && !stopped);
-      } catch (error) {
-        log.error("webhook worker failed", { error });
-      }
-    })().finally(() => {
-      running = null;
-      if (again) {
-        again = false;
-        tick();
-      }
-    });
-  };
-  const timer = setInterval(tick, 2000);
-  timer.unref();
-  setWebhookNudge(tick);
-  tick();
+  const worker = startJobWorker({
+    name: "webhook worker",
+    intervalMs: 2000,
+    concurrency: 20,
+    claim: ({ limit }) => claimDueWebhookDeliveries({ now: new Date(), limit, leaseMs: TIMEOUT_MS * 3 }),
+    process: sendWebhookDelivery,
+  });
+  setWebhookNudge(worker.nudge);
   return async () => {
-    stopped = true;
-    clearInterval(timer);
     setWebhookNudge(undefined);
-    await running;
+    await worker.stop();
   };
 }

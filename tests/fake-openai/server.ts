@@ -8,6 +8,8 @@
 //   fake-401 / fake-429 / fake-500 / fake-404-model   scripted errors (429 carries Retry-After: 7)
 //   fake-drop            sends two chunks, then drops the connection
 //   fake-filter          finishes with finish_reason "content_filter"
+//   fake-delay-N         answers like fake-echo after N ms (eval benchmarks: a model with a fixed latency)
+//   fake-flaky-429-every-N   every Nth request for this model is a 429 (Retry-After: 1, retry-after-ms: 100), the rest echo
 // Any request needs `Authorization: Bearer test-key` (or whatever `apiKey` the server was started with).
 // Azure OpenAI's shape works too: `{endpoint}/openai/deployments/<deployment>/chat/completions` and
 // `/openai/models`, with `?api-version=` and an `api-key` header; the deployment name plays the model.
@@ -64,6 +66,7 @@ export async function startFakeOpenAI(opts: { apiKey?: string; port?: number } =
   const requests: ChatRequest[] = [];
   const firstChunkAt: number[] = [];
   const calls: string[] = [];
+  const seen = new Map<string, number>();
   const server = http.createServer(async (req, res) => {
     const body = await new Promise<string>((resolve) => {
       let data = "";
@@ -100,6 +103,16 @@ export async function startFakeOpenAI(opts: { apiKey?: string; port?: number } =
     if (model === "fake-401") return error(res, 401, "Incorrect API key provided: sk-...abcd.", "invalid_api_key");
     if (model === "fake-429")
       return error(res, 429, "Rate limit reached for requests.", "rate_limit_exceeded", { "retry-after": "7" });
+    const flaky = /^fake-flaky-429-every-(\d+)$/.exec(model);
+    if (flaky) {
+      const n = (seen.get(model) ?? 0) + 1;
+      seen.set(model, n);
+      if (n % Number(flaky[1]) === 0)
+        return error(res, 429, "Rate limit reached for requests.", "rate_limit_exceeded", {
+          "retry-after": "1",
+          "retry-after-ms": "100",
+        });
+    }
     if (model === "fake-500")
       return error(res, 500, "The server had an error while processing your request.", "server_error");
     if (model === "fake-404-model")
@@ -128,6 +141,8 @@ export async function startFakeOpenAI(opts: { apiKey?: string; port?: number } =
 
     if (!chat.stream) {
       if (model === "fake-slow") await sleep(3000);
+      const delay = /^fake-delay-(\d+)$/.exec(model);
+      if (delay) await sleep(Number(delay[1]));
       if (res.destroyed) return;
       res.writeHead(200, { "content-type": "application/json" });
       return res.end(

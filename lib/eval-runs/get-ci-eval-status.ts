@@ -1,0 +1,54 @@
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { evalVerdict, type ColumnStatus } from "@/lib/eval-runs/eval-verdict";
+import type { CiEvalStatus, EvalCriteria } from "@/lib/validations/eval-run";
+
+/** An eval run as CI reads it (GET /api/evals/{number}): status, progress, per-column rates and the verdict. */
+export async function getCiEvalStatus(opts: {
+  projectId: string;
+  projectSlug: string;
+  number: number;
+}): Promise<CiEvalStatus> {
+  const run = await db.evalRun.findUnique({
+    where: { projectId_number: { projectId: opts.projectId, number: opts.number } },
+    include: { columns: { orderBy: { position: "asc" } } },
+  });
+  if (!run) throw new AppError({ code: "not_found", message: `No eval run #${opts.number} in this project.` });
+  // Counted live, so a running run shows its rates so far; over scored rows, as the finished columns store them.
+  const counts = await db.$queryRaw<
+    Array<{ columnId: string; scored: number; passed: number; errors: number; meanScore: number | null }>
+  >`
+    SELECT "columnId", count(*) FILTER (WHERE "status" = 'done')::int AS "scored",
+      count(*) FILTER (WHERE "status" = 'done' AND "pass")::int AS "passed",
+      count(*) FILTER (WHERE "status" = 'error')::int AS "errors",
+      avg("score") FILTER (WHERE "status" = 'done')::double precision AS "meanScore"
+    FROM "EvalResult" WHERE "runId" = ${run.id} GROUP BY "columnId"`;
+  const byColumn = new Map(counts.map((c) => [c.columnId, c]));
+  const columns: ColumnStatus[] = run.columns.map((column) => {
+    const c = byColumn.get(column.id);
+    return {
+      label: column.label,
+      role: column.role as ColumnStatus["role"],
+      version: column.version,
+      passRate: c && c.scored > 0 ? c.passed / c.scored : null,
+      meanScore: c?.meanScore ?? null,
+      errors: c?.errors ?? 0,
+    };
+  });
+  const status = run.status as CiEvalStatus["status"];
+  const stored = (run.criteria ?? {}) as Partial<EvalCriteria>;
+  const criteria: EvalCriteria = { minPassRate: stored.minPassRate ?? 1, maxRegression: stored.maxRegression };
+  return {
+    number: run.number,
+    status,
+    progress: { total: run.totalItems, done: run.doneItems, failed: run.failedItems },
+    columns,
+    verdict: evalVerdict({
+      status,
+      candidate: columns.find((c) => c.role === "candidate"),
+      baseline: columns.find((c) => c.role === "baseline"),
+      criteria,
+    }),
+    url: `/p/${opts.projectSlug}/eval-runs/${run.number}`,
+  };
+}
