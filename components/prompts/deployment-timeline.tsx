@@ -101,6 +101,11 @@ export function DeploymentTimeline({ projectSlug, promptId, environment, current
                   </Link>
                 ) : null}
                 {d.reason && d.kind !== "review" ? <span className="text-muted">“{d.reason}”</span> : null}
+                {d.gateOverride ? (
+                  <span className="text-xs text-danger" data-testid="gate-override">
+                    evaluation gate overridden: “{d.gateOverride}”
+                  </span>
+                ) : null}
                 {d.toVersion === current && d === deployments[0] ? (
                   <span className="rounded bg-subtle px-1.5 py-0.5 text-xs">running</span>
                 ) : null}

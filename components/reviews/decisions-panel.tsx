@@ -1,12 +1,16 @@
 "use client";
 
+import { ShieldAlert } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { toast } from "sonner";
 
 import type { ReviewPanelProps } from "@/components/reviews/review-panel-props";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { TextField } from "@/components/ui/field";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 
@@ -17,12 +21,19 @@ export function DecisionsPanel({
   api,
   live,
   projectSlug,
+  gate,
 }: ReviewPanelProps & { api: string; live: boolean }) {
   const router = useRouter();
   const promote = useRequest();
+  const override = useRequest();
+  const [overriding, setOverriding] = useState(false);
+  const [overrideReason, setOverrideReason] = useState("");
   const push = useRequest();
   const close = useRequest();
   const a = review.approval;
+  // The server refuses a promotion the gate blocks (409); the button says so before anyone clicks.
+  const gateBlocks = gate !== null && gate.check.state !== "none" && gate.check.state !== "passed";
+  const promoteTo = `${review.environment.name} now runs ${review.prompt.name} v${review.version}.`;
   const after = (ok: unknown, done: string) => {
     if (!ok) return;
     toast.success(done);
@@ -60,16 +71,23 @@ export function DecisionsPanel({
         {abilities.promote ? (
           <Button
             busy={promote.busy}
-            disabled={a.status !== "APPROVED"}
-            title={a.status === "APPROVED" ? undefined : "Needs the required approvals of this version first."}
-            onClick={async () =>
-              after(
-                await promote.run(() => apiFetch(`${api}/promote`, { body: {} })),
-                `${review.environment.name} now runs ${review.prompt.name} v${review.version}.`,
-              )
+            disabled={a.status !== "APPROVED" || gateBlocks}
+            title={
+              a.status !== "APPROVED"
+                ? "Needs the required approvals of this version first."
+                : gateBlocks
+                  ? gate.check.reason
+                  : undefined
             }
+            aria-describedby={gateBlocks ? "gate-reason" : undefined}
+            onClick={async () => after(await promote.run(() => apiFetch(`${api}/promote`, { body: {} })), promoteTo)}
           >
             Promote v{review.version} to {review.environment.name}
+          </Button>
+        ) : null}
+        {abilities.promote && gateBlocks && gate.canOverride && a.status === "APPROVED" ? (
+          <Button variant="danger" icon={ShieldAlert} onClick={() => setOverriding(true)}>
+            Promote anyway
           </Button>
         ) : null}
         {abilities.push && review.prompt.latestVersion > review.version ? (
@@ -110,6 +128,36 @@ export function DecisionsPanel({
       {[promote.error, push.error, close.error].filter(Boolean).map((e) => (
         <Alert key={e}>{e}</Alert>
       ))}
+      {gateBlocks && gate.canOverride ? (
+        <ConfirmDialog
+          open={overriding}
+          onOpenChange={setOverriding}
+          title={`Promote v${review.version} to ${review.environment.name} past its evaluation gate?`}
+          description={gate.check.reason}
+          cancelLabel="Keep waiting for the gate"
+          confirmLabel="Promote anyway"
+          icon={ShieldAlert}
+          busy={override.busy}
+          error={override.error}
+          onConfirm={async () => {
+            const done = await override.run(() =>
+              apiFetch(`${api}/promote`, { body: { gateOverrideReason: overrideReason } }),
+            );
+            if (done) setOverriding(false);
+            after(done, promoteTo);
+          }}
+        >
+          <TextField
+            label="Why skip the gate?"
+            name="gateOverrideReason"
+            value={overrideReason}
+            onChange={(e) => setOverrideReason(e.target.value)}
+            placeholder="Legal needs the new wording live today"
+            error={override.fields.gateOverrideReason}
+            hint="Recorded on the deployment, in the Environments timeline and in the audit log."
+          />
+        </ConfirmDialog>
+      ) : null}
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { ChangeLists } from "@/components/prompts/change-lists";
 import { AttachedRunsPanel } from "@/components/reviews/attached-runs-panel";
 import { ConversationPanel } from "@/components/reviews/conversation-panel";
 import { DecisionsPanel } from "@/components/reviews/decisions-panel";
+import { EvaluationPanel } from "@/components/reviews/evaluation-panel";
 import { LinePanel } from "@/components/reviews/line-panel";
 import { LinePicker } from "@/components/reviews/line-picker";
 import { ReviewDiff } from "@/components/reviews/review-diff";
@@ -16,7 +17,7 @@ import { ReviewStatus } from "@/components/reviews/review-status";
 import { versionLabel as v } from "@/components/reviews/version-label";
 import { Alert } from "@/components/ui/alert";
 
-/** The review page: what would change, the discussion, the decisions, and promote. */
+/** The review page: what would change, the discussion, the decisions, the evaluation gate, and promote. */
 export function ReviewClient(props: ReviewPanelProps) {
   const { review, abilities } = props;
   const router = useRouter();
@@ -61,6 +62,8 @@ export function ReviewClient(props: ReviewPanelProps) {
       ) : null}
 
       <DecisionsPanel {...props} api={api} live={live} />
+
+      <EvaluationPanel {...props} />
 
       <section aria-labelledby="diff-heading" className="space-y-3">
         <h2 id="diff-heading" className="font-semibold">

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 
+import { EnvironmentGate } from "@/components/settings/environment-gate";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -13,14 +14,21 @@ import { Icon } from "@/components/ui/icon";
 import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 import type { EnvironmentView } from "@/lib/environments/list-environments";
+import type { GateView } from "@/lib/gates/get-gate";
+import type { GateChoices } from "@/lib/gates/list-gate-choices";
 
-/** Settings → Environments: add, rename, reorder, protect and remove environments. */
+/** Settings → Environments: add, rename, reorder, protect and remove environments, and set their evaluation gates. */
 export function EnvironmentsClient({
   projectSlug,
   environments,
+  gates,
+  gateChoices,
 }: {
   projectSlug: string;
   environments: EnvironmentView[];
+  /** Each gated environment's gate, by slug. */
+  gates: Record<string, GateView>;
+  gateChoices: GateChoices;
 }) {
   const router = useRouter();
   const { busy, error, fields, run } = useRequest();
@@ -140,6 +148,12 @@ export function EnvironmentsClient({
                 Remove
               </Button>
             </div>
+            <EnvironmentGate
+              projectSlug={projectSlug}
+              environment={e}
+              gate={gates[e.slug] ?? null}
+              choices={gateChoices}
+            />
             {/* Asked only when the environment still serves prompts (the server answers 409 first). */}
             <ConfirmDialog
               open={confirming?.slug === e.slug}

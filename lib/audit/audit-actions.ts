@@ -68,10 +68,13 @@ export const auditCatalogue = [
   { action: "deployment.review", label: "Deployed through a review", group: "deployments" },
   { action: "deployment.rollback", label: "Rolled back", group: "deployments" },
   { action: "deployment.emergency-rollback", label: "Emergency rollback", group: "deployments" },
+  { action: "deployment.gate-override", label: "Evaluation gate overridden", group: "deployments" },
 
   { action: "environment.create", label: "Environment created", group: "environments" },
   { action: "environment.update", label: "Environment updated", group: "environments" },
   { action: "environment.delete", label: "Environment deleted", group: "environments" },
+  { action: "environment.gate-set", label: "Evaluation gate set", group: "environments" },
+  { action: "environment.gate-remove", label: "Evaluation gate removed", group: "environments" },
 
   { action: "apikey.create", label: "API key created", group: "keys" },
   { action: "apikey.revoke", label: "API key revoked", group: "keys" },

@@ -24,6 +24,8 @@ export type DeployInput = {
   reason?: string;
   /** ADMIN/OWNER only, protected environments only, back to a version that ran there before, with a reason. */
   emergencyRollback?: boolean;
+  /** ADMIN/OWNER only: deploy past an evaluation gate that has not passed, with this reason (stored on the deployment). */
+  gateOverrideReason?: string;
 };
 
 /**
@@ -84,6 +86,7 @@ export async function deployVersion(input: DeployInput) {
       expectedVersion: input.expectedVersion,
       reason,
       kind: input.emergencyRollback ? "emergency-rollback" : "deploy",
+      gateOverrideReason: input.gateOverrideReason,
     });
     const notifications =
       deployment.kind === "deploy"

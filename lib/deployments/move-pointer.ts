@@ -1,8 +1,10 @@
 import "server-only";
 
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
+import { actorCan, type Actor } from "@/lib/auth/permissions";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { checkGate } from "@/lib/gates/check-gate";
 import type { RequestContext } from "@/lib/request-context";
 import { refreshOpenReviews } from "@/lib/reviews/refresh-review-status";
 import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
@@ -13,13 +15,16 @@ export type MovePointerInput = {
   projectId: string;
   environment: { id: string; slug: string; name: string };
   prompt: { id: string; name: string };
-  actor: { id: string; name: string };
+  /** A member or key (a gate override needs gate.override); the demo seed moves pointers as a bare user. */
+  actor: Actor | { id: string; name: string };
   version: number;
   /** The version the person saw the environment run (null: none). A mismatch is a 409, never a silent overwrite. */
   expectedVersion?: number | null;
   reason: string;
   kind: "deploy" | "rollback" | "emergency-rollback" | "review";
   review?: { id: string; number: number };
+  /** An admin's reason to move past an evaluation gate that has not passed; unused when the gate passes. */
+  gateOverrideReason?: string;
 };
 
 const conflict = (current: number | null, envName: string) =>
@@ -48,6 +53,7 @@ export async function movePointer(input: MovePointerInput) {
       message: `${env.name} already runs version ${input.version}.`,
       details: { currentVersion: current },
     });
+  const gateOverride = await enforceGate(input);
   if (pointer) {
     const moved = await tx.environmentPrompt.updateMany({
       where: { environmentId: env.id, promptId: prompt.id, version: current! },
@@ -79,6 +85,7 @@ export async function movePointer(input: MovePointerInput) {
       kind,
       reviewId: input.review?.id ?? null,
       reviewNumber: input.review?.number ?? null,
+      gateOverride: gateOverride?.reason ?? null,
     },
   });
   await writeAuditEntry({
@@ -93,8 +100,26 @@ export async function movePointer(input: MovePointerInput) {
       version: input.version,
       ...(input.reason ? { reason: input.reason } : {}),
       ...(input.review ? { review: input.review.number } : {}),
+      ...(gateOverride ? { gateOverride: gateOverride.reason } : {}),
     },
   });
+  if (gateOverride)
+    await writeAuditEntry({
+      tx,
+      ctx: input.ctx,
+      projectId: input.projectId,
+      action: "deployment.gate-override",
+      target: { type: "prompt", id: prompt.id },
+      after: {
+        environment: env.slug,
+        version: input.version,
+        deployment: deployment.id,
+        reason: gateOverride.reason,
+        gate: gateOverride.state,
+        gateReason: gateOverride.gateReason,
+        run: gateOverride.run,
+      },
+    });
   await enqueueWebhookEvent({
     tx,
     projectId: input.projectId,
@@ -112,5 +137,52 @@ export async function movePointer(input: MovePointerInput) {
   });
   // Open reviews into this environment now compare against a new base: their approvals may be stale.
   await refreshOpenReviews({ tx, environmentId: env.id, promptId: prompt.id });
-  return { id: deployment.id, environment: env.slug, fromVersion: current, toVersion: input.version, kind };
+  return {
+    id: deployment.id,
+    environment: env.slug,
+    fromVersion: current,
+    toVersion: input.version,
+    kind,
+    ...(gateOverride ? { gateOverride: gateOverride.reason } : {}),
+  };
+}
+
+/**
+ * Refuses a move the environment's evaluation gate does not allow (409 with the gate's state and
+ * numbers), unless an actor with gate.override gives a reason; returns that override to record.
+ * Checked here, inside the move's transaction, because every path (deploy, API deploy, review
+ * promotion) moves the pointer through this function and the runs read are those the move commits
+ * against. Emergency rollbacks are not gated: deployVersion lets them go only to a version this
+ * environment ran before, and when production is on fire, waiting for an evaluation of the version
+ * that was fine yesterday is the harm, not the safeguard.
+ */
+async function enforceGate(input: MovePointerInput) {
+  if (input.kind === "emergency-rollback") return null;
+  const check = await checkGate({
+    tx: input.tx,
+    projectId: input.projectId,
+    environmentId: input.environment.id,
+    promptId: input.prompt.id,
+    version: input.version,
+  });
+  if (check.state === "none" || check.state === "passed") return null;
+  const reason = input.gateOverrideReason?.trim();
+  if (!reason)
+    throw new AppError({
+      code: "conflict",
+      message: check.reason,
+      details: { gate: { state: check.state, run: check.run ?? null } },
+    });
+  const actor = input.actor;
+  if (!("role" in actor || "scopes" in actor) || !actorCan(actor, "gate.override"))
+    throw new AppError({
+      code: "forbidden",
+      message: `Only admins and owners can override an evaluation gate. ${check.reason}`,
+    });
+  return {
+    reason,
+    state: check.state,
+    gateReason: check.reason,
+    run: check.run ? { number: check.run.number, rate: check.run.passRate } : null,
+  };
 }

@@ -17,7 +17,13 @@ import type { ReviewActor } from "@/lib/reviews/review-actor";
  * deployment that names the review. Approvals must be for this version and for what the environment
  * runs at this moment; if it moved since, the reviewers approve again against the new base.
  */
-export async function promoteReview(opts: ReviewActor & { number: number }) {
+export async function promoteReview(
+  opts: ReviewActor & {
+    number: number;
+    /** ADMIN/OWNER only: promote past the environment's evaluation gate, with this reason. */
+    gateOverrideReason?: string;
+  },
+) {
   const { project, actor } = opts;
   const review = await getReviewOrThrow({ projectId: project.id, number: opts.number });
   assertLive(review);
@@ -64,6 +70,7 @@ export async function promoteReview(opts: ReviewActor & { number: number }) {
       reason: review.title,
       kind: "review",
       review: { id: review.id, number: review.number },
+      gateOverrideReason: opts.gateOverrideReason,
     });
     await tx.reviewEvent.create({
       data: {

@@ -10,6 +10,8 @@ export type DeploymentView = {
   reason: string;
   kind: string;
   reviewNumber: number | null;
+  /** An admin's reason for deploying past the evaluation gate, when one did. */
+  gateOverride: string | null;
   createdAt: string;
 };
 
@@ -39,6 +41,7 @@ export async function listDeployments(opts: {
     reason: r.reason,
     kind: r.kind,
     reviewNumber: r.reviewNumber,
+    gateOverride: r.gateOverride,
     createdAt: r.createdAt.toISOString(),
   }));
 }

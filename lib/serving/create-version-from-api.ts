@@ -14,7 +14,9 @@ import type { createVersionRequestSchema } from "@/lib/validations/serving";
 /**
  * POST /api/prompts/{name}/versions (prompts:write): CI and scripts save a version, creating the
  * prompt first when asked, and deploy it to unprotected environments. Protected environments are
- * refused up front with 403 (they take versions through reviews), so nothing is half done.
+ * refused up front with 403 (they take versions through reviews), and gated ones with 409 (a
+ * version saved by this request has no passing eval run yet), so nothing is half done. Deploys
+ * still go through deployVersion, whose pointer move enforces the gate again in its transaction.
  */
 export async function createVersionFromApi(opts: {
   ctx: RequestContext;
@@ -35,6 +37,19 @@ export async function createVersionFromApi(opts: {
         code: "forbidden",
         message: `${env.name} is protected: a version gets there through an approved review in the studio, not through the API. Deploy to an unprotected environment, then request a review.`,
       });
+  }
+  const gated = targets.length
+    ? await db.environmentGate.findFirst({
+        where: { projectId: project.id, environmentId: { in: targets.map((e) => e.id) } },
+      })
+    : null;
+  if (gated) {
+    const env = targets.find((e) => e.id === gated.environmentId)!;
+    throw new AppError({
+      code: "conflict",
+      message: `${env.name}'s evaluation gate: a version saved by this request has no evaluation run yet. Save it without deploying to ${env.slug}, run an evaluation of it (POST /api/projects/{project}/eval-runs), then deploy it once the run passes.`,
+      details: { gate: { state: "not-run", run: null }, environment: env.slug },
+    });
   }
   let prompt = await db.prompt.findUnique({ where: { projectId_name: { projectId: project.id, name: opts.name } } });
   if (!prompt) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { gateOverrideReason } from "@/lib/validations/gate";
 import { MAX_INT4 } from "@/lib/validations/int4";
 
 const environmentName = z.string().trim().min(1, "Name the environment.").max(40, "Use at most 40 characters.");
@@ -38,4 +39,6 @@ export const deployRequestSchema = z.object({
   expectedVersion: z.number().int().min(1).max(MAX_INT4).nullable().optional(),
   reason: z.string().max(1000).optional(),
   emergencyRollback: z.boolean().optional(),
+  /** ADMIN/OWNER: deploy past an environment's evaluation gate that has not passed, saying why. */
+  gateOverrideReason: gateOverrideReason.optional(),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { gateOverrideReason } from "@/lib/validations/gate";
 import { MAX_INT4 } from "@/lib/validations/int4";
 
 const markdown = (what: string) => z.string().trim().max(10_000, `Keep the ${what} under 10,000 characters.`);
@@ -41,6 +42,8 @@ export const closeReviewSchema = z.object({
   reopen: z.boolean().default(false),
   body: markdown("comment").default(""),
 });
+/** POST …/reviews/{n}/promote: `{}`, or an admin's reason to promote past the evaluation gate. */
+export const promoteReviewSchema = z.object({ gateOverrideReason: gateOverrideReason.optional() });
 export const reviewRunsSchema = z.object({ runIds: z.array(z.string().min(1)).max(20, "Attach at most 20 runs.") });
 
 export const reviewStatuses = ["OPEN", "CHANGES_REQUESTED", "APPROVED", "PROMOTED", "CLOSED"] as const;

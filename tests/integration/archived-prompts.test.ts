@@ -191,7 +191,12 @@ describe("archived prompts are read-only", () => {
     ],
     [
       "promote its approved review",
-      () => studio("reviews/[number]/promote/route.ts", { method: "POST", params: { number: String(reviewNumber) } }),
+      () =>
+        studio("reviews/[number]/promote/route.ts", {
+          method: "POST",
+          params: { number: String(reviewNumber) },
+          body: {},
+        }),
     ],
     [
       "open a review",

@@ -237,6 +237,12 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
       "POST api/projects/[project]/api-keys/route.ts": { name: "k", scopes: ["prompts:read"], expiresAt: null },
       "POST api/projects/[project]/environments/route.ts": { name: "qa", protected: false, requiredApprovals: 1 },
       "PATCH api/projects/[project]/environments/[environment]/route.ts": { position: 1, requiredApprovals: 1 },
+      "PUT api/projects/[project]/environments/[environment]/gate/route.ts": {
+        datasetId: "no-such-dataset",
+        evaluatorIds: ["no-such-evaluator"],
+        minPassRate: 0.9,
+        maxRegression: null,
+      },
       "POST api/projects/[project]/import/route.ts": {
         format: "json",
         content: JSON.stringify({ version: 1, prompts: [] }),
@@ -250,6 +256,7 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
         version: 1,
         expectedVersion: null,
         reason: "fuzz",
+        gateOverrideReason: "fuzz",
       },
       "PUT api/projects/[project]/prompts/[promptId]/draft/route.ts": { baseVersion: 2, content },
       "PATCH api/projects/[project]/prompts/[promptId]/route.ts": { description: "d", tags: ["x"] },
@@ -280,6 +287,7 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
         description: "d",
       },
       "POST api/projects/[project]/reviews/[number]/close/route.ts": { reopen: false, body: "" },
+      "POST api/projects/[project]/reviews/[number]/promote/route.ts": { gateOverrideReason: "fuzz" },
       "PATCH api/projects/[project]/reviews/[number]/comments/[commentId]/route.ts": { resolved: true },
       "POST api/projects/[project]/reviews/[number]/comments/route.ts": { body: "hi", line: 1 },
       "POST api/projects/[project]/reviews/[number]/decisions/route.ts": { decision: "request-changes", body: "no" },
@@ -310,12 +318,12 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
     "POST api/account/sign-out-everywhere/route.ts",
     "POST api/invites/[token]/accept/route.ts",
     "POST api/projects/[project]/providers/[providerId]/test/route.ts",
-    "POST api/projects/[project]/reviews/[number]/promote/route.ts",
     "POST api/projects/[project]/webhooks/[webhookId]/deliveries/[deliveryId]/redeliver/route.ts",
     "POST api/auth/[...nextauth]/route.ts",
     "POST api/account/sign-out-everywhere/route.ts",
     "DELETE api/projects/[project]/api-keys/[keyId]/route.ts",
     "DELETE api/projects/[project]/environments/[environment]/route.ts",
+    "DELETE api/projects/[project]/environments/[environment]/gate/route.ts",
     "DELETE api/projects/[project]/invites/[inviteId]/route.ts",
     "DELETE api/projects/[project]/members/[userId]/route.ts",
     "DELETE api/projects/[project]/prompts/[promptId]/draft/route.ts",
@@ -350,6 +358,7 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
     "version",
     "resolve",
     "confirm",
+    "promptId",
   ];
 
   async function call(route: string, request: RouteCall & { suffix?: string }): Promise<void> {

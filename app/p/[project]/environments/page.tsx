@@ -205,6 +205,11 @@ export default async function EnvironmentsPage({
                   </Link>
                 ) : null}
                 {d.reason && d.kind !== "review" ? <span className="text-muted">“{d.reason}”</span> : null}
+                {d.gateOverride ? (
+                  <span className="text-xs text-danger" data-testid="gate-override">
+                    evaluation gate overridden: “{d.gateOverride}”
+                  </span>
+                ) : null}
                 <span className="flex-1" />
                 {through?.id === d.id ? (
                   <span className="text-xs text-muted">shown above</span>

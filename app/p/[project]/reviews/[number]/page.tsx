@@ -4,7 +4,10 @@ import { notFound } from "next/navigation";
 
 import { ReviewClient } from "@/components/reviews/review-client";
 import { getPageAccess } from "@/lib/auth/get-page-access";
+import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { checkGate } from "@/lib/gates/check-gate";
+import { getGate } from "@/lib/gates/get-gate";
 import { parseRouteInt } from "@/lib/http/parse-route-int";
 import { listMembers } from "@/lib/members/list-members";
 import { listRuns } from "@/lib/playground/list-runs";
@@ -30,10 +33,20 @@ export default async function ReviewPage({ params }: { params: Promise<Params> }
     throw error;
   });
   const abilities = reviewAbilities({ role: access.role, userId: access.user.id, review });
-  const [{ members }, recentRuns] = await Promise.all([
+  const [{ members }, recentRuns, gateCheck] = await Promise.all([
     listMembers({ projectId: access.project.id }),
     abilities.attachRuns
       ? listRuns({ projectId: access.project.id, promptId: review.prompt.id, limit: 20 })
+      : Promise.resolve(null),
+    abilities.live
+      ? getGate({ projectId: access.project.id, environmentSlug: review.environment.slug }).then(({ environment }) =>
+          checkGate({
+            projectId: access.project.id,
+            environmentId: environment.id,
+            promptId: review.prompt.id,
+            version: review.version,
+          }),
+        )
       : Promise.resolve(null),
   ]);
   return (
@@ -48,6 +61,11 @@ export default async function ReviewPage({ params }: { params: Promise<Params> }
         abilities={abilities}
         members={members.map((m) => ({ name: m.name, handle: m.email.split("@")[0]!.toLowerCase() }))}
         recentRuns={recentRuns?.runs ?? []}
+        gate={
+          gateCheck
+            ? { check: gateCheck, canRun: can(access.role, "eval.run"), canOverride: can(access.role, "gate.override") }
+            : null
+        }
       />
     </div>
   );

@@ -1,5 +1,6 @@
 // POST /api/projects/[project]/prompts/[promptId]/deployments – point an environment at a version
-// ({ environment, version, expectedVersion?, reason?, emergencyRollback? }); 409 if it moved meanwhile
+// ({ environment, version, expectedVersion?, reason?, emergencyRollback?, gateOverrideReason? }); 409 if it
+// moved meanwhile or its evaluation gate has not passed (admins may override with a reason)
 import { deployVersion } from "@/lib/deployments/deploy-version";
 import { apiRoute } from "@/lib/http/api-route";
 import { deployRequestSchema } from "@/lib/validations/environment";
@@ -22,5 +23,6 @@ export const POST = apiRoute(
       expectedVersion: body.expectedVersion,
       reason: body.reason,
       emergencyRollback: body.emergencyRollback,
+      gateOverrideReason: body.gateOverrideReason,
     }),
 );
