@@ -16,6 +16,7 @@ export const auditGroups = {
   keys: "API keys",
   webhooks: "Webhooks",
   providers: "Providers and prices",
+  datasets: "Datasets",
   evals: "Eval runs",
 } as const;
 
@@ -88,6 +89,15 @@ export const auditCatalogue = [
   { action: "provider.update", label: "Provider updated", group: "providers" },
   { action: "provider.delete", label: "Provider deleted", group: "providers" },
   { action: "price.update", label: "Model price changed", group: "providers" },
+
+  { action: "dataset.create", label: "Dataset created", group: "datasets" },
+  { action: "dataset.update", label: "Dataset details updated", group: "datasets" },
+  { action: "dataset.version-create", label: "Dataset version saved", group: "datasets" },
+  { action: "dataset.rows-add", label: "Rows added to a dataset", group: "datasets" },
+  { action: "dataset.import", label: "Dataset file imported", group: "datasets" },
+  { action: "dataset.archive", label: "Dataset archived", group: "datasets" },
+  { action: "dataset.restore", label: "Dataset restored", group: "datasets" },
+  { action: "dataset.delete", label: "Dataset deleted", group: "datasets" },
 
   { action: "eval-run.start", label: "Eval run started", group: "evals" },
   { action: "eval-run.cancel", label: "Eval run cancelled", group: "evals" },

@@ -10,7 +10,8 @@ import { log } from "@/lib/log";
 /** Byte limits for request bodies: imports carry whole export files, everything else is small JSON or a form. */
 export type BodyLimits = { bodyBytes: number; importBytes: number };
 
-const IMPORT_PATH = /^\/api\/projects\/[^/?]+\/import(?:[?/]|$)/;
+// Prompt imports, and dataset imports (and their previews), which carry a whole CSV or JSONL file.
+const IMPORT_PATH = /^\/api\/projects\/[^/?]+\/(?:datasets\/[^/?]+\/)?import(?:[?/]|$)/;
 
 const readable = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`;

@@ -9,6 +9,8 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { addDatasetRows } from "@/lib/datasets/add-dataset-rows";
+import { createDataset } from "@/lib/datasets/create-dataset";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { createPrompt } from "@/lib/prompts/create-prompt";
 import { saveVersion } from "@/lib/prompts/save-version";
@@ -202,6 +204,19 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
         input: { name: "fuzz", scopes: ["prompts:read", "prompts:write"], expiresAt: null },
       })
     ).secret;
+    const dataset = await createDataset({
+      ctx,
+      projectId: project.id,
+      creatorId: owner.id,
+      input: { name: "fuzz dataset", description: "" },
+    });
+    await addDatasetRows({
+      ctx,
+      projectId: project.id,
+      datasetId: dataset.id,
+      userId: owner.id,
+      rows: [{ values: { name: "x" } }],
+    });
     params = {
       project: project.slug,
       promptId: prompt.id,
@@ -218,6 +233,8 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
       testCaseId: "no-such-test-case",
       token: "no-such-token",
       nextauth: ["session"],
+      datasetId: dataset.id,
+      version: "1",
     };
     // A valid body per JSON route: the fuzz changes one part of it at a time.
     seeds = {
@@ -237,6 +254,28 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
       "POST api/projects/[project]/api-keys/route.ts": { name: "k", scopes: ["prompts:read"], expiresAt: null },
       "POST api/projects/[project]/environments/route.ts": { name: "qa", protected: false, requiredApprovals: 1 },
       "PATCH api/projects/[project]/environments/[environment]/route.ts": { position: 1, requiredApprovals: 1 },
+      "POST api/projects/[project]/datasets/route.ts": { name: "fuzz", description: "d" },
+      "PATCH api/projects/[project]/datasets/[datasetId]/route.ts": { name: "fuzz dataset", description: "d" },
+      "POST api/projects/[project]/datasets/[datasetId]/versions/route.ts": {
+        baseVersion: 1,
+        message: "m",
+        rows: [{ values: { name: "x" }, expected: "y", metadata: { k: 1 } }],
+      },
+      "POST api/projects/[project]/datasets/[datasetId]/rows/route.ts": {
+        rows: [{ values: { name: "x" }, expected: null }],
+        message: "m",
+      },
+      "POST api/projects/[project]/datasets/[datasetId]/import/preview/route.ts": {
+        format: "csv",
+        content: "name,expected\nx,y\n",
+        mapping: { name: { to: "variable", name: "name" }, expected: { to: "expected" } },
+      },
+      "POST api/projects/[project]/datasets/[datasetId]/import/route.ts": {
+        format: "jsonl",
+        content: '{"name":"x"}\n',
+        mode: "append",
+        message: "m",
+      },
       "PUT api/projects/[project]/environments/[environment]/gate/route.ts": {
         datasetId: "no-such-dataset",
         evaluatorIds: ["no-such-evaluator"],
@@ -322,6 +361,7 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
     "POST api/auth/[...nextauth]/route.ts",
     "POST api/account/sign-out-everywhere/route.ts",
     "DELETE api/projects/[project]/api-keys/[keyId]/route.ts",
+    "DELETE api/projects/[project]/datasets/[datasetId]/route.ts",
     "DELETE api/projects/[project]/environments/[environment]/route.ts",
     "DELETE api/projects/[project]/environments/[environment]/gate/route.ts",
     "DELETE api/projects/[project]/invites/[inviteId]/route.ts",

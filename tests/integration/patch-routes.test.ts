@@ -8,6 +8,7 @@ import type { z } from "zod";
 
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { secretHint } from "@/lib/crypto/secret-box";
+import { createDataset } from "@/lib/datasets/create-dataset";
 import { db } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { createEnvironment } from "@/lib/environments/manage-environments";
@@ -17,6 +18,7 @@ import { saveProvider } from "@/lib/providers/save-provider";
 import { commentOnReview } from "@/lib/reviews/comment-on-review";
 import { createReview } from "@/lib/reviews/create-review";
 import { updateProfileSchema } from "@/lib/validations/auth";
+import { updateDatasetSchema } from "@/lib/validations/dataset";
 import { updateEnvironmentSchema } from "@/lib/validations/environment";
 import { changeMemberRoleSchema, renameProjectSchema } from "@/lib/validations/project";
 import { updatePromptSchema } from "@/lib/validations/prompt";
@@ -61,6 +63,31 @@ const cases: Record<string, PatchCase> = {
       };
     },
     patches: [{ name: "Ada After" }, { emailNotifications: true }, { emailNotifications: false }],
+  },
+  "api/projects/[project]/datasets/[datasetId]/route.ts": {
+    schema: updateDatasetSchema,
+    setup: async (f) => {
+      const dataset = await createDataset({
+        ctx: ctxFor(owner(f)),
+        projectId: f.project.id,
+        creatorId: owner(f).id,
+        input: { name: unique("Golden"), description: "Before" },
+      });
+      const read = async () => {
+        const row = await db.dataset.findUniqueOrThrow({
+          where: { id: dataset.id },
+          select: { name: true, description: true, archivedAt: true, latestVersion: true },
+        });
+        return {
+          name: row.name,
+          description: row.description,
+          archived: row.archivedAt !== null,
+          latest: row.latestVersion,
+        };
+      };
+      return { params: { project: f.project.slug, datasetId: dataset.id }, read };
+    },
+    patches: [{ name: "Golden renamed" }, { description: "After" }, { archived: true }, { archived: false }],
   },
   "api/projects/[project]/environments/[environment]/route.ts": {
     schema: updateEnvironmentSchema,
