@@ -11,6 +11,7 @@ import type { MatrixRow } from "@/lib/eval-results/read-matrix-page";
 import { createPrompt } from "@/lib/prompts/create-prompt";
 
 import { ctxFor, makeProject } from "./helpers";
+import { renderPage } from "./render-page";
 import { callRoute, signInAs } from "./route-client";
 import { seedDatasetVersion, seedEvalRun, type SeedCell } from "./seed-eval-run";
 
@@ -384,5 +385,54 @@ describe(`eval results (${process.env.GALLEY_TEST_DB})`, () => {
     }
     expect((await get(routes.detail, { number: "77" })).status).toBe(404);
     expect((await get(routes.results, { number: "99999999999" })).status).toBe(422);
+  });
+
+  it("renders the runs list with progress for the running run, and the run page with its cards and matrix", async () => {
+    const { default: EvalsPage } = await import("@/app/p/[project]/evals/page");
+    const list = await renderPage({
+      file: "p/[project]/evals/page.tsx",
+      url: `/p/${slug}/evals`,
+      cookie: viewer,
+      render: () => EvalsPage({ params: Promise.resolve({ project: slug }), searchParams: Promise.resolve({}) }),
+    });
+    expect(list).toContain(`href="/p/${slug}/evals/1"`);
+    expect(list).toContain("4 done · 0 failed · 2 remaining");
+    // A viewer reads; starting a run is for editors.
+    expect(list).not.toContain("New evaluation</button>");
+
+    const { default: EvalRunPage } = await import("@/app/p/[project]/evals/[number]/page");
+    const render = (number: string) =>
+      renderPage({
+        file: "p/[project]/evals/[number]/page.tsx",
+        url: `/p/${slug}/evals/${number}`,
+        cookie: viewer,
+        render: () => EvalRunPage({ params: Promise.resolve({ project: slug, number }) }),
+      });
+    const page = await render("1");
+    expect(page).toContain("Eval run #1");
+    expect(page).toContain("80.0%");
+    expect(page).toContain("−3.3 pp");
+    expect(page).toContain("Regressions only");
+    expect(page).toContain("The model timed out after 30 s.");
+    expect(page).toContain(`/api/projects/${slug}/eval-runs/1/export?format=csv`);
+    expect(page).toContain("#3 support/reply v3");
+    await expect(render("77")).rejects.toMatchObject({ digest: expect.stringMatching(/;404$/) });
+    await expect(render("99999999999")).rejects.toMatchObject({ digest: expect.stringMatching(/;404$/) });
+  });
+
+  it("shows an empty runs list that points to datasets and evaluators", async () => {
+    const { project, members } = await makeProject(["EDITOR"]);
+    const { default: EvalsPage } = await import("@/app/p/[project]/evals/page");
+    const html = await renderPage({
+      file: "p/[project]/evals/page.tsx",
+      url: `/p/${project.slug}/evals`,
+      cookie: await signInAs(members[0]!.user),
+      render: () =>
+        EvalsPage({ params: Promise.resolve({ project: project.slug }), searchParams: Promise.resolve({}) }),
+    });
+    expect(html).toContain("No evaluations yet");
+    expect(html).toContain(`href="/p/${project.slug}/datasets"`);
+    expect(html).toContain(`href="/p/${project.slug}/evaluators"`);
+    expect(html).toContain("New evaluation");
   });
 });
