@@ -84,15 +84,14 @@ export async function checkGate(opts: CheckGateOptions): Promise<GateCheck> {
   });
   if (!gate) return { state: "none", reason: `${envName} has no evaluation gate.` };
   const title = `${envName}'s evaluation gate`;
-  const [dataset, pointer] = await Promise.all([
-    client.dataset.findFirst({
-      where: { id: gate.datasetId, projectId: opts.projectId },
-      select: { name: true, versions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true } } },
-    }),
-    client.environmentPrompt.findUnique({
-      where: { environmentId_promptId: { environmentId: opts.environmentId, promptId: opts.promptId } },
-    }),
-  ]);
+  // One query after another: inside a deploy's transaction they share one connection.
+  const dataset = await client.dataset.findFirst({
+    where: { id: gate.datasetId, projectId: opts.projectId },
+    select: { name: true, versions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true } } },
+  });
+  const pointer = await client.environmentPrompt.findUnique({
+    where: { environmentId_promptId: { environmentId: opts.environmentId, promptId: opts.promptId } },
+  });
   const baselineVersion = pointer && pointer.version !== opts.version ? pointer.version : null;
   const datasetVersion = dataset?.versions[0] ?? null;
   const gateView: NonNullable<GateCheck["gate"]> = {

@@ -31,16 +31,15 @@ export async function getGate(opts: { projectId: string; environmentSlug: string
     where: { environmentId: environment.id, projectId: opts.projectId },
   });
   if (!gate) return { environment, gate: null };
-  const [dataset, evaluators] = await Promise.all([
-    client.dataset.findFirst({
-      where: { id: gate.datasetId, projectId: opts.projectId },
-      select: { id: true, name: true, latestVersion: true },
-    }),
-    client.evaluator.findMany({
-      where: { id: { in: gate.evaluatorIds }, projectId: opts.projectId },
-      select: { id: true, name: true },
-    }),
-  ]);
+  // One query after another: inside a transaction they share one connection.
+  const dataset = await client.dataset.findFirst({
+    where: { id: gate.datasetId, projectId: opts.projectId },
+    select: { id: true, name: true, latestVersion: true },
+  });
+  const evaluators = await client.evaluator.findMany({
+    where: { id: { in: gate.evaluatorIds }, projectId: opts.projectId },
+    select: { id: true, name: true },
+  });
   const view: GateView = {
     environment,
     dataset,
