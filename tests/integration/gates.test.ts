@@ -279,6 +279,18 @@ describe("evaluation gates", () => {
         maxRegression: 0.1,
       },
     });
+    const { default: SettingsPage } = await import("@/app/p/[project]/settings/environments/page");
+    const settings = await renderPage({
+      file: "p/[project]/settings/environments/page.tsx",
+      url: `/p/${f.project.slug}/settings/environments`,
+      cookie: cookies.ADMIN!,
+      render: () => SettingsPage({ params: Promise.resolve({ project: f.project.slug }) }),
+    });
+    expect(settings).toMatch(
+      /data-testid="gate-development-summary">A version needs a passing run over <strong>golden<\/strong> \(its latest version, v2\) scored by polite, mentions refund: at least 50% of rows pass, and at most 10 points below the version Development runs now\.<\/p>/,
+    );
+    expect(settings).toMatch(/<button[^>]*>.*Change gate<\/button>/);
+    expect(settings).toMatch(/No gate: any version can go to Staging/);
     const read = await gateRoute("VIEWER", "development", { method: "GET" });
     expect(await read.json()).toMatchObject({ gate: { minPassRate: 0.5 } });
     expect(await (await gateRoute("VIEWER", "staging", { method: "GET" })).json()).toEqual({ gate: null });
@@ -487,6 +499,20 @@ describe("evaluation gates", () => {
     expect(await pointer("production")).toBe(3);
     const [shown] = await listDeployments({ projectId: f.project.id, environmentId: env.production.id, promptId });
     expect(shown).toMatchObject({ toVersion: 3, gateOverride: "Legal asked for the new wording today" });
+    const { default: EnvironmentsPage } = await import("@/app/p/[project]/environments/page");
+    const timeline = await renderPage({
+      file: "p/[project]/environments/page.tsx",
+      url: `/p/${f.project.slug}/environments?env=production`,
+      cookie: cookies.VIEWER!,
+      render: () =>
+        EnvironmentsPage({
+          params: Promise.resolve({ project: f.project.slug }),
+          searchParams: Promise.resolve({ env: "production" }),
+        }),
+    });
+    expect(timeline).toContain(
+      'data-testid="gate-override">evaluation gate overridden: “Legal asked for the new wording today”</span>',
+    );
     const audit = await db.auditEntry.findFirstOrThrow({
       where: { projectId: f.project.id, action: "deployment.gate-override" },
     });
