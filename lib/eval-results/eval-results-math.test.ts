@@ -50,13 +50,22 @@ describe("summarizeColumns", () => {
     }),
     group({ columnId: "cand", status: "error", count: 2 }),
     group({ columnId: "cand", status: "pending", count: 4 }),
+    group({ columnId: "cand", status: "cancelled", count: 7 }),
     group({ columnId: "base", status: "done", pass: true, count: 2, scoreSum: 2, scoreCount: 2 }),
     group({ columnId: "base", status: "done", pass: false, count: 2, scoreSum: 0, scoreCount: 2 }),
   ];
 
   it("computes pass rate and mean score over scored rows, leaving errors and pending rows out", () => {
     const [cand] = summarizeColumns({ columns, groups, stored: false });
-    expect(cand).toMatchObject({ scored: 4, passed: 3, errors: 2, pending: 4, passRate: 0.75, costUsd: 0.04 });
+    expect(cand).toMatchObject({
+      scored: 4,
+      passed: 3,
+      errors: 2,
+      pending: 4,
+      skipped: 7,
+      passRate: 0.75,
+      costUsd: 0.04,
+    });
     expect(cand!.meanScore).toBeCloseTo(3.2 / 4);
     expect(cand!.meanLatencyMs).toBe(200);
     expect(cand!.inputTokens).toBe(40);

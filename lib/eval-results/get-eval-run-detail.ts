@@ -11,6 +11,8 @@ export type EvalRunProgress = {
   /** Rows scored (every column of the row may still be counted separately: these are results). */
   done: number;
   failed: number;
+  /** Results left unrun when the run was cancelled or failed. */
+  skipped: number;
   remaining: number;
   /** Milliseconds until done at the recent pace; null when finished or not yet measurable. */
   etaMs: number | null;
@@ -73,9 +75,10 @@ export async function getEvalRunDetail(opts: {
   const count = (status: string) => groups.filter((g) => g.status === status).reduce((n, g) => n + g.count, 0);
   const done = count("done");
   const failed = count("error");
+  const skipped = count("cancelled");
   // The engine may create results lazily; totalItems is what it promised to do.
-  const total = Math.max(run.totalItems, done + failed + count("pending"));
-  const remaining = Math.max(total - done - failed, 0);
+  const total = Math.max(run.totalItems, done + failed + skipped + count("pending"));
+  const remaining = Math.max(total - done - failed - skipped, 0);
   return {
     run: {
       number: run.number,
@@ -110,6 +113,7 @@ export async function getEvalRunDetail(opts: {
       total,
       done,
       failed,
+      skipped,
       remaining,
       etaMs: live
         ? estimateEta({ recentFinishes: recent.map((r) => r.finishedAt!), remaining, now: opts.now ?? new Date() })

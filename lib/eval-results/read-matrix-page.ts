@@ -12,7 +12,7 @@ export type EvaluatorVerdictCell = {
 };
 
 export type MatrixCell = {
-  /** pending, done, error */
+  /** pending, done, error, cancelled (not run) */
   status: string;
   output: string | null;
   error: string | null;
@@ -49,7 +49,7 @@ const storedVerdicts = (scores: unknown): Array<Record<string, unknown>> =>
  * with its cell in every given column. Filters run in the database so a page of "regressions only"
  * over 10,000 rows still reads 100 rows:
  * - failures: some cell failed or errored;
- * - differences: two finished cells of the row differ in verdict or output;
+ * - differences: two answered cells (done or error) of the row differ in verdict or output;
  * - regressions: the reference column passes and another column fails or errors (none without one).
  * `q` matches the row's values or expected output, or any cell's output (case-insensitive).
  */
@@ -79,7 +79,8 @@ export async function readMatrixPage(opts: {
   } else if (opts.filter === "differences") {
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM "EvalResult" x JOIN "EvalResult" y
       ON y.position = x.position AND y."columnId" IN (${columns}) AND y."columnId" > x."columnId"
-      WHERE x."columnId" IN (${columns}) AND x.position = v.position AND x.status <> 'pending' AND y.status <> 'pending'
+      WHERE x."columnId" IN (${columns}) AND x.position = v.position
+      AND x.status IN ('done', 'error') AND y.status IN ('done', 'error')
       AND (x.status <> y.status OR x.pass IS DISTINCT FROM y.pass OR x.output IS DISTINCT FROM y.output))`);
   } else if (opts.filter === "regressions") {
     const reference = opts.referenceColumnId;

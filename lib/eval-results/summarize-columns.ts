@@ -5,7 +5,7 @@
 /** Results of one column grouped by status and verdict, as one GROUP BY returns them. */
 export type ResultGroup = {
   columnId: string;
-  /** pending, done, error */
+  /** pending, done, error, cancelled (not run: its run was cancelled or failed) */
   status: string;
   pass: boolean | null;
   count: number;
@@ -37,6 +37,8 @@ export type ColumnSummary = {
   /** Rows whose call or evaluator failed for good: no verdict. */
   errors: number;
   pending: number;
+  /** Rows not run because the run was cancelled or failed. */
+  skipped: number;
   meanLatencyMs: number | null;
   costUsd: number;
   inputTokens: number;
@@ -61,6 +63,11 @@ export function summarizeColumns(opts: {
     const groups = opts.groups.filter((g) => g.columnId === column.id);
     const sum = (pick: (g: ResultGroup) => number, where: (g: ResultGroup) => boolean = () => true) =>
       groups.filter(where).reduce((total, g) => total + pick(g), 0);
+    const countOf = (status: string) =>
+      sum(
+        (g) => g.count,
+        (g) => g.status === status,
+      );
     const isScored = (g: ResultGroup) => g.status === "done" && g.pass !== null;
     const scored = sum((g) => g.count, isScored);
     const passed = sum(
@@ -80,14 +87,9 @@ export function summarizeColumns(opts: {
       ...(final ?? computed),
       scored,
       passed,
-      errors: sum(
-        (g) => g.count,
-        (g) => g.status === "error",
-      ),
-      pending: sum(
-        (g) => g.count,
-        (g) => g.status === "pending",
-      ),
+      errors: countOf("error"),
+      pending: countOf("pending"),
+      skipped: countOf("cancelled"),
       meanLatencyMs: latencyCount ? sum((g) => g.latencySum) / latencyCount : null,
       costUsd: sum((g) => g.costUsd),
       inputTokens: sum((g) => g.inputTokens),

@@ -162,6 +162,21 @@ describe(`eval results (${process.env.GALLEY_TEST_DB})`, () => {
       columns: [{ role: "candidate", label: "v3", version: 3, passRate: 5 / 6, meanScore: 5 / 6 }],
       cell: (_, position) => ({ ...verdict(position !== 0), output: position === 0 ? "Z" : "A" }),
     });
+    // #5, cancelled after two rows: the rest of the candidate's rows were never run.
+    await seedEvalRun({
+      ...base,
+      promptId: prompt.id,
+      number: 5,
+      datasetVersion: version,
+      status: "cancelled",
+      evaluators,
+      columns: [
+        { role: "candidate", label: "v4", version: 4 },
+        { role: "baseline", label: "production (v1)", version: 1 },
+      ],
+      cell: (column, position) =>
+        column === 0 && position >= 2 ? { status: "cancelled" } : { ...verdict(true), output: "A" },
+    });
     // #4, finished, another prompt and another dataset.
     const ds2 = await seedDatasetVersion({ ...base, rows: [{ values: { name: "x" } }] });
     await seedEvalRun({
@@ -183,7 +198,7 @@ describe(`eval results (${process.env.GALLEY_TEST_DB})`, () => {
     };
     const all = await json<List>(routes.list);
     expect(all.status).toBe(200);
-    expect(all.body.runs.map((r) => r.number)).toEqual([4, 3, 2, 1]);
+    expect(all.body.runs.map((r) => r.number)).toEqual([5, 4, 3, 2, 1]);
     expect(all.body.runs.find((r) => r.number === 2)!.progress).toMatchObject({ done: 4, total: 6 });
     expect((await json<List>(routes.list, { search: "?status=running" })).body.runs.map((r) => r.number)).toEqual([2]);
     expect((await json<List>(routes.list, { search: "?prompt=SALES" })).body.runs.map((r) => r.number)).toEqual([4]);
@@ -226,6 +241,14 @@ describe(`eval results (${process.env.GALLEY_TEST_DB})`, () => {
     // 4 rows over the last ~4 s: about a second a row, 2 rows to go.
     expect(body.progress.etaMs).toBeGreaterThanOrEqual(1500);
     expect(body.progress.etaMs).toBeLessThan(10_000);
+  });
+
+  it("counts rows a cancelled run never ran as not run, neither remaining nor different", async () => {
+    const { body } = await json<EvalRunDetail>(routes.detail, { number: "5" });
+    expect(body.progress).toMatchObject({ total: 12, done: 8, failed: 0, skipped: 4, remaining: 0, etaMs: null });
+    expect(body.columns[0]!.summary).toMatchObject({ scored: 2, skipped: 4, pending: 0, passRate: 1 });
+    expect(await positions("?filter=differences", "5")).toEqual([]);
+    expect(await positions("?filter=failures", "5")).toEqual([]);
   });
 
   it("filters the matrix: failures, differences and regressions only", async () => {

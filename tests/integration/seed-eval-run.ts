@@ -5,7 +5,7 @@ import crypto from "node:crypto";
 import { db } from "@/lib/db";
 
 export type SeedCell = {
-  status?: "pending" | "done" | "error";
+  status?: "pending" | "done" | "error" | "cancelled";
   output?: string | null;
   error?: string | null;
   pass?: boolean | null;

@@ -44,8 +44,9 @@ export function ColumnCards({
               </dd>
             </div>
             <div className="col-span-2 text-xs text-muted">
-              {c.summary.passed}/{c.summary.scored} passed · {c.summary.errors} errors · {c.summary.pending} pending ·{" "}
-              {formatMs(c.summary.meanLatencyMs)} mean · {formatCost(c.summary.costUsd)}
+              {c.summary.passed}/{c.summary.scored} passed · {c.summary.errors} errors · {c.summary.pending} pending
+              {c.summary.skipped ? ` · ${c.summary.skipped} not run` : ""} · {formatMs(c.summary.meanLatencyMs)} mean ·{" "}
+              {formatCost(c.summary.costUsd)}
             </div>
           </dl>
         </section>

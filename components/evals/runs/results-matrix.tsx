@@ -20,7 +20,7 @@ const filters: Array<{ value: MatrixFilter | ""; label: string }> = [
 ];
 
 const cellTone = (cell: MatrixCell | null) =>
-  !cell || cell.status === "pending"
+  !cell || cell.status === "pending" || cell.status === "cancelled"
     ? "bg-subtle/60 text-muted"
     : cell.status === "error"
       ? "bg-danger/15"
@@ -29,7 +29,15 @@ const cellTone = (cell: MatrixCell | null) =>
         : "bg-danger/10";
 
 const verdictText = (cell: MatrixCell | null) =>
-  !cell || cell.status === "pending" ? "Pending" : cell.status === "error" ? "Error" : cell.pass ? "Pass" : "Fail";
+  !cell || cell.status === "pending"
+    ? "Pending"
+    : cell.status === "cancelled"
+      ? "Not run"
+      : cell.status === "error"
+        ? "Error"
+        : cell.pass
+          ? "Pass"
+          : "Fail";
 
 const valuesText = (values: unknown) =>
   values && typeof values === "object"
