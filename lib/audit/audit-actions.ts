@@ -18,6 +18,7 @@ export const auditGroups = {
   providers: "Providers and prices",
   datasets: "Datasets",
   evals: "Eval runs",
+  evaluators: "Evaluators",
 } as const;
 
 export type AuditGroup = keyof typeof auditGroups;
@@ -101,6 +102,12 @@ export const auditCatalogue = [
 
   { action: "eval-run.start", label: "Eval run started", group: "evals" },
   { action: "eval-run.cancel", label: "Eval run cancelled", group: "evals" },
+
+  { action: "evaluator.create", label: "Evaluator created", group: "evaluators" },
+  { action: "evaluator.update", label: "Evaluator updated", group: "evaluators" },
+  { action: "evaluator.archive", label: "Evaluator archived", group: "evaluators" },
+  { action: "evaluator.restore", label: "Evaluator restored", group: "evaluators" },
+  { action: "evaluator.delete", label: "Evaluator deleted", group: "evaluators" },
 ] as const satisfies readonly { action: `${string}.${string}`; label: string; group: AuditGroup }[];
 
 export type AuditAction = (typeof auditCatalogue)[number]["action"];

@@ -5,6 +5,7 @@
 //   fake-slow            waits 3 s before the first chunk (then streams slowly), or before the whole answer
 //   fake-tools           answers with a tool call to the first declared tool
 //   fake-json            answers {"echo": "<last user message>"}
+//   fake-judge[-N]       answers {"score": N (default 4), "reasoning": "Judged: <last user message, 60 chars>"}
 //   fake-401 / fake-429 / fake-500 / fake-404-model   scripted errors (429 carries Retry-After: 7)
 //   fake-drop            sends two chunks, then drops the connection
 //   fake-filter          finishes with finish_reason "content_filter"
@@ -50,6 +51,8 @@ function error(
 function answerFor(req: ChatRequest): string {
   const lastUser = [...req.messages].reverse().find((m) => m.role === "user")?.content ?? "";
   if (req.model.startsWith("fake-json")) return JSON.stringify({ echo: lastUser });
+  const judge = /^fake-judge(?:-(\d+))?$/.exec(req.model);
+  if (judge) return JSON.stringify({ score: Number(judge[1] ?? 4), reasoning: `Judged: ${lastUser.slice(0, 60)}` });
   return `Echo: ${lastUser}`;
 }
 

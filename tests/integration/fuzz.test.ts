@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { addDatasetRows } from "@/lib/datasets/add-dataset-rows";
 import { createDataset } from "@/lib/datasets/create-dataset";
+import { db } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { createPrompt } from "@/lib/prompts/create-prompt";
 import { saveVersion } from "@/lib/prompts/save-version";
@@ -235,6 +236,11 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
       nextauth: ["session"],
       datasetId: dataset.id,
       version: "1",
+      evaluatorId: (
+        await db.evaluator.create({
+          data: { projectId: project.id, name: "fuzz evaluator", kind: "equals", config: {}, createdById: owner.id },
+        })
+      ).id,
     };
     // A valid body per JSON route: the fuzz changes one part of it at a time.
     seeds = {
@@ -281,6 +287,28 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
         evaluatorIds: ["no-such-evaluator"],
         minPassRate: 0.9,
         maxRegression: null,
+      },
+      "POST api/projects/[project]/evaluators/route.ts": {
+        name: "fuzz contains",
+        kind: "contains",
+        config: { values: ["a"], mode: "all" },
+        negate: false,
+        weight: 1,
+      },
+      "PATCH api/projects/[project]/evaluators/[evaluatorId]/route.ts": {
+        name: "fuzz evaluator",
+        kind: "equals",
+        config: { value: "x", trim: true },
+        negate: true,
+        weight: 2,
+        archived: false,
+      },
+      "POST api/projects/[project]/evaluators/try/route.ts": {
+        evaluator: { kind: "regex", config: { pattern: "^a", flags: "i" }, negate: false, weight: 1 },
+        sample: { output: "abc", expected: null, input: { name: "x" }, metadata: null, latencyMs: 10, costUsd: 0 },
+      },
+      "POST api/projects/[project]/evaluators/[evaluatorId]/try/route.ts": {
+        sample: { output: "abc", expected: "abc", input: {}, responseSchema: { type: "string" } },
       },
       "POST api/projects/[project]/import/route.ts": {
         format: "json",
@@ -362,6 +390,7 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
     "POST api/account/sign-out-everywhere/route.ts",
     "DELETE api/projects/[project]/api-keys/[keyId]/route.ts",
     "DELETE api/projects/[project]/datasets/[datasetId]/route.ts",
+    "DELETE api/projects/[project]/evaluators/[evaluatorId]/route.ts",
     "DELETE api/projects/[project]/environments/[environment]/route.ts",
     "DELETE api/projects/[project]/environments/[environment]/gate/route.ts",
     "DELETE api/projects/[project]/invites/[inviteId]/route.ts",

@@ -20,6 +20,7 @@ import { createReview } from "@/lib/reviews/create-review";
 import { updateProfileSchema } from "@/lib/validations/auth";
 import { updateDatasetSchema } from "@/lib/validations/dataset";
 import { updateEnvironmentSchema } from "@/lib/validations/environment";
+import { updateEvaluatorSchema } from "@/lib/validations/evaluator";
 import { changeMemberRoleSchema, renameProjectSchema } from "@/lib/validations/project";
 import { updatePromptSchema } from "@/lib/validations/prompt";
 import { updateProviderSchema } from "@/lib/validations/provider";
@@ -88,6 +89,43 @@ const cases: Record<string, PatchCase> = {
       return { params: { project: f.project.slug, datasetId: dataset.id }, read };
     },
     patches: [{ name: "Golden renamed" }, { description: "After" }, { archived: true }, { archived: false }],
+  },
+  "api/projects/[project]/evaluators/[evaluatorId]/route.ts": {
+    schema: updateEvaluatorSchema,
+    setup: async (f) => {
+      const evaluator = await db.evaluator.create({
+        data: {
+          projectId: f.project.id,
+          name: unique("Mentions refund"),
+          kind: "contains",
+          config: { values: ["refund"], mode: "any", ignoreCase: false },
+          negate: false,
+          weight: 1,
+          createdById: owner(f).id,
+        },
+      });
+      const read = async () => {
+        const row = await db.evaluator.findUniqueOrThrow({ where: { id: evaluator.id } });
+        return {
+          name: row.name,
+          kind: row.kind,
+          config: row.config,
+          negate: row.negate,
+          weight: row.weight,
+          archived: row.archivedAt !== null,
+        };
+      };
+      return { params: { project: f.project.slug, evaluatorId: evaluator.id }, read };
+    },
+    patches: [
+      { name: "Mentions credit" },
+      { config: { values: ["credit"], mode: "all", ignoreCase: true } },
+      { negate: true },
+      { weight: 3 },
+      { archived: true },
+      { archived: false },
+      { kind: "equals", config: { value: "yes", trim: false, ignoreCase: true } },
+    ],
   },
   "api/projects/[project]/environments/[environment]/route.ts": {
     schema: updateEnvironmentSchema,
