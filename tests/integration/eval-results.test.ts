@@ -439,8 +439,30 @@ describe(`eval results (${process.env.GALLEY_TEST_DB})`, () => {
     expect(page).toContain("The model timed out after 30 s.");
     expect(page).toContain(`/api/projects/${slug}/eval-runs/1/export?format=csv`);
     expect(page).toContain("#3 support/reply v3");
+    // A running run shows its ETA; cancelling is for editors, not this viewer.
+    const running = await render("2");
+    expect(running).toMatch(/4 done · 0 failed · 2 remaining · about \d+ s left/);
+    expect(running).not.toContain("Cancel run");
     await expect(render("77")).rejects.toMatchObject({ digest: expect.stringMatching(/;404$/) });
     await expect(render("99999999999")).rejects.toMatchObject({ digest: expect.stringMatching(/;404$/) });
+  });
+
+  it("renders the compare page, and says why two runs cannot be compared", async () => {
+    const { default: ComparePage } = await import("@/app/p/[project]/evals/compare/page");
+    const render = (a: string, b: string) =>
+      renderPage({
+        file: "p/[project]/evals/compare/page.tsx",
+        url: `/p/${slug}/evals/compare?a=${a}&b=${b}`,
+        cookie: viewer,
+        render: () =>
+          ComparePage({ params: Promise.resolve({ project: slug }), searchParams: Promise.resolve({ a, b }) }),
+      });
+    const html = await render("1", "3");
+    expect(html).toContain("Eval run #1 vs #3");
+    expect(html).toContain("#3 v3");
+    expect(html).toContain('data-testid="results-matrix"');
+    expect(await render("1", "2")).toContain("#2 is running; only finished runs can be compared.");
+    await expect(render("1", "x")).rejects.toMatchObject({ digest: expect.stringMatching(/;404$/) });
   });
 
   it("shows an empty runs list that points to datasets and evaluators", async () => {

@@ -3,7 +3,7 @@
 import { Ban } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 
 import { ColumnCards } from "@/components/evals/runs/column-cards";
@@ -43,6 +43,13 @@ export function EvalRunClient({
   const live = liveEvalRunStatuses.includes(run.status);
   const cancel = useRequest();
   const [compareWith, setCompareWith] = useState(comparable[0]?.number ?? 0);
+  // When the run ends while the page is open, reload what the server computes only for finished
+  // runs (the runs to compare with) instead of asking the viewer to reload.
+  const wasLive = useRef(live);
+  useEffect(() => {
+    if (wasLive.current && !live) router.refresh();
+    wasLive.current = live;
+  }, [live, router]);
 
   async function cancelRun() {
     const done = await cancel.run(() => apiFetch(`${api}/cancel`, { method: "POST" }));
