@@ -3,6 +3,7 @@
 import { Play, RotateCw, Square, Trash2 } from "lucide-react";
 import { useCallback, useEffect, useRef, useState } from "react";
 
+import { AddToDataset } from "@/components/datasets/add-to-dataset";
 import { Button } from "@/components/ui/button";
 import type { RunEvent, ToolCallView } from "@/lib/playground/run-prompt";
 import type { ProviderFailure } from "@/lib/providers/describe-provider-error";
@@ -50,6 +51,8 @@ type Props = {
 export function RunColumn(props: Props) {
   const { config } = props;
   const [result, setResult] = useState<Result>(idle);
+  // The values the shown answer was run with, for "Add to dataset" (the form may have changed since).
+  const [ranWith, setRanWith] = useState<Record<string, unknown> | null>(null);
   const abort = useRef<AbortController | null>(null);
   const provider = props.providers.find((p) => p.id === config.providerId);
   const set = (patch: Partial<ColumnConfig>) => props.onConfig({ ...config, ...patch });
@@ -60,6 +63,7 @@ export function RunColumn(props: Props) {
     if (!values) return;
     const controller = new AbortController();
     abort.current = controller;
+    setRanWith(values);
     setResult({ ...idle, status: "running" });
     const temperature = config.temperature.trim() === "" ? undefined : Number(config.temperature);
     const maxTokens = config.maxTokens.trim() === "" ? undefined : Number(config.maxTokens);
@@ -292,6 +296,14 @@ export function RunColumn(props: Props) {
               finish {m.finishReason ?? "—"}
               {m.json ? (m.json.valid ? " · valid JSON" : ` · JSON ${m.json.error}`) : ""}
             </p>
+          ) : null}
+          {result.status === "done" && ranWith ? (
+            <AddToDataset
+              projectApi={props.endpoint.replace(/\/prompts\/.*$/, "")}
+              values={ranWith}
+              expected={result.output}
+              metadata={{ source: "playground", prompt: props.label, model: result.model ?? config.model }}
+            />
           ) : null}
           {result.failure ? (
             <div role="alert" className="rounded-md border border-danger/40 p-3 text-sm" data-testid="run-failure">

@@ -4,6 +4,7 @@ import { Save, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 
+import { AddToDataset } from "@/components/datasets/add-to-dataset";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
@@ -65,6 +66,13 @@ export function TestCaseBar(props: {
         <Button variant="ghost" icon={Trash2} busy={busy} onClick={remove}>
           Delete
         </Button>
+      ) : null}
+      {selected ? (
+        <AddToDataset
+          projectApi={props.endpoint.replace(/\/prompts\/.*$/, "")}
+          values={cases.find((c) => c.id === selected)?.values ?? {}}
+          metadata={{ source: "test-case", testCase: cases.find((c) => c.id === selected)?.name }}
+        />
       ) : null}
       {naming ? (
         <>

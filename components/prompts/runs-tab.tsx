@@ -1,13 +1,16 @@
 import Link from "next/link";
 
+import { AddToDataset } from "@/components/datasets/add-to-dataset";
 import type { PromptTabProps } from "@/components/prompts/prompt-tab-props";
 import { buttonClass } from "@/components/ui/button";
 import { Time } from "@/components/ui/time";
+import { can } from "@/lib/auth/permissions";
 import { listRuns } from "@/lib/playground/list-runs";
 
 /** The Runs tab: every playground run of this prompt, newest first (`before` is `?before=`). */
 export async function RunsTab({ access, prompt, here, before }: PromptTabProps & { before?: string }) {
   const { runs, nextBefore } = await listRuns({ projectId: access.project.id, promptId: prompt.id, before });
+  const canAddToDataset = can(access.role, "dataset.edit");
   if (!runs.length)
     return (
       <p className="text-muted">
@@ -57,6 +60,14 @@ export async function RunsTab({ access, prompt, here, before }: PromptTabProps &
                   <pre className="max-h-64 overflow-auto rounded bg-canvas p-2 text-xs whitespace-pre-wrap">
                     {r.output || (r.error ? `${r.error.message} ${r.error.hint}` : "")}
                   </pre>
+                  {canAddToDataset && !r.error ? (
+                    <AddToDataset
+                      projectApi={`/api/projects/${access.project.slug}`}
+                      values={r.variables}
+                      expected={r.output}
+                      metadata={{ source: "run", runId: r.id, model: r.model }}
+                    />
+                  ) : null}
                 </div>
               </div>
             </details>

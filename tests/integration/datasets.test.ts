@@ -1,5 +1,6 @@
 // Datasets through the route handlers, signed in as a browser would be: versions keep their rows,
 // imports are all or nothing with every problem by row, exports come back in unchanged.
+import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db";
@@ -8,7 +9,7 @@ import { createPrompt } from "@/lib/prompts/create-prompt";
 import { saveVersion } from "@/lib/prompts/save-version";
 
 import { ctxFor, makeProject } from "./helpers";
-import { callRoute, signInAs } from "./route-client";
+import { callRoute, runInRequestScope, signInAs } from "./route-client";
 
 type Row = {
   position: number;
@@ -474,5 +475,35 @@ describe("datasets", () => {
     // Generous for a loaded 2-core machine; per-row round trips took far longer than this.
     expect(savedMs).toBeLessThan(15_000);
     expect(performance.now() - again).toBeLessThan(15_000);
+  });
+
+  it("renders the Datasets pages with the data and rights of the one looking", async () => {
+    const id = await create("Shown on the page");
+    const render = async <P>(file: string, url: string, cookie: string, props: P) => {
+      const mod = (await import(/* @vite-ignore */ `@/app/${file.replace(/\.tsx$/, "")}`)) as {
+        default: (p: P) => Promise<{ props: Record<string, unknown> }>;
+      };
+      const req = new NextRequest(`http://galley.test${url}`, { headers: { cookie, host: "galley.test" } });
+      return runInRequestScope(req, file, () => mod.default(props));
+    };
+    const slug = fixture.project.slug;
+    const list = await render("p/[project]/datasets/page.tsx", `/p/${slug}/datasets`, viewerCookie, {
+      params: Promise.resolve({ project: slug }),
+      searchParams: Promise.resolve({}),
+    });
+    expect(list.props.canEdit).toBe(false);
+    expect((list.props.datasets as { id: string }[]).map((d) => d.id)).toContain(id);
+    const one = await render("p/[project]/datasets/[datasetId]/page.tsx", `/p/${slug}/datasets/${id}`, editorCookie, {
+      params: Promise.resolve({ project: slug, datasetId: id }),
+      searchParams: Promise.resolve({ import: "1" }),
+    });
+    expect(one.props).toMatchObject({ canEdit: true, startImport: true, dataset: { id, name: "Shown on the page" } });
+    // Another project's dataset id is the not-found page, not its data.
+    await expect(
+      render("p/[project]/datasets/[datasetId]/page.tsx", `/p/${slug}/datasets/nope`, editorCookie, {
+        params: Promise.resolve({ project: slug, datasetId: "nope" }),
+        searchParams: Promise.resolve({}),
+      }),
+    ).rejects.toMatchObject({ digest: expect.stringMatching(/;404$/) });
   });
 });

@@ -1,21 +1,36 @@
 import type { Metadata } from "next";
 
-import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
+import { DatasetsClient } from "@/components/datasets/datasets-client";
 import { getPageAccess } from "@/lib/auth/get-page-access";
+import { can } from "@/lib/auth/permissions";
+import { listDatasets } from "@/lib/datasets/list-datasets";
 
 export const metadata: Metadata = { title: "Datasets" };
 
-export default async function DatasetsPage({ params }: { params: Promise<{ project: string }> }) {
+export default async function DatasetsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ project: string }>;
+  searchParams: Promise<{ cursor?: string; archived?: string; q?: string }>;
+}) {
   const { project } = await params;
-  await getPageAccess(project, "dataset.view");
+  const search = await searchParams;
+  const access = await getPageAccess(project, "dataset.view");
+  const archived = search.archived === "true";
+  const q = search.q?.trim().slice(0, 100) || undefined;
+  // A cursor from the address bar is client input: a bad one shows the first page instead of an error page.
+  const page = await listDatasets({ projectId: access.project.id, cursor: search.cursor, archived, q }).catch(() =>
+    listDatasets({ projectId: access.project.id, archived, q }),
+  );
   return (
-    <>
-      <PageHeader title="Datasets" description="Golden examples that every prompt version is evaluated against." />
-      <EmptyState title="No datasets yet">
-        A dataset is a table of variable values (and, if you like, the output you expect). Datasets become available
-        with evaluation; until then there is nothing to set up here.
-      </EmptyState>
-    </>
+    <DatasetsClient
+      projectSlug={access.project.slug}
+      datasets={page.datasets}
+      nextCursor={page.nextCursor}
+      archived={archived}
+      q={q ?? ""}
+      canEdit={can(access.role, "dataset.edit")}
+    />
   );
 }
