@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { EvaluatorSnapshot, StoredModelOverrides } from "@/lib/eval-runs/start-eval-run";
 import { parseStoredContent } from "@/lib/prompts/parse-stored-content";
 import { getProviderClient } from "@/lib/providers/get-provider-client";
+import { priceTableFor } from "@/lib/providers/model-prices";
 import { chooseRunModel } from "@/lib/runs/choose-run-model";
 import type { RunProvider } from "@/lib/runs/execute-run";
 import type { ModelConfig, PromptContent } from "@/lib/validations/prompt";
@@ -21,6 +22,8 @@ export type EvalRunContext = {
   /** Items calling the same provider share its concurrency limit. */
   providerKey: string;
   columns: Map<string, EvalColumnPlan>;
+  /** The project's model prices when the run started (in this worker): rows of one run are priced alike. */
+  prices: Awaited<ReturnType<typeof priceTableFor>>;
 };
 
 /** Throws an AppError when the run cannot go on at all (its provider was deleted, its model is gone from the settings). */
@@ -47,5 +50,6 @@ export async function loadEvalRunContext(opts: { runId: string; client?: Db }): 
     provider,
     providerKey: `${run.projectId}:${overrides.providerId}`,
     columns,
+    prices: await priceTableFor({ projectId: run.projectId }),
   };
 }

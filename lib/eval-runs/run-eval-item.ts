@@ -64,6 +64,7 @@ export async function runEvalItem(opts: {
         model: column.model,
         settings: column.settings,
         signal: AbortSignal.any([opts.cancel, timeout]),
+        prices: context.prices,
         promptName: context.promptName,
         content: column.content,
         values,

@@ -176,6 +176,8 @@ export function startEvalWorker(opts: EvalWorkerOptions = {}): EvalWorker {
     intervalMs: opts.intervalMs ?? 1000,
     // Twice the provider limit in flight: while one provider's slots are busy, rows for another can start.
     concurrency: concurrency * 2,
+    // …and refilled half at a time, while the other half keeps the provider busy.
+    batch: concurrency,
     claim,
     process,
     beforeClaim: noticeCancels,

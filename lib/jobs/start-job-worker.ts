@@ -9,6 +9,12 @@ export type JobWorkerOptions<J> = {
   intervalMs: number;
   /** At most this many jobs in flight; more are claimed as slots free up. */
   concurrency: number;
+  /**
+   * Claim only once at least this many slots are free (or nothing is in flight): a pool kept fuller
+   * than its workers' limits (jobs waiting on a per-provider limit) then refills in batches, one
+   * claim per batch instead of one per finished job. Default 1.
+   */
+  batch?: number;
   /** Claims up to `limit` due jobs (claimJobs); an empty list means nothing is due now. */
   claim: (opts: { limit: number }) => Promise<J[]>;
   /** Does one claimed job and records its outcome; an error is logged and the job left to its lease. */
@@ -48,7 +54,7 @@ export function startJobWorker<J>(opts: JobWorkerOptions<J>): JobWorker {
         if (opts.beforeClaim) await opts.beforeClaim();
         while (!stopped) {
           const free = opts.concurrency - inFlight.size;
-          if (free <= 0) break;
+          if (free <= 0 || (inFlight.size > 0 && free < (opts.batch ?? 1))) break;
           const jobs = await opts.claim({ limit: free });
           for (const job of jobs) {
             const running: Promise<void> = opts

@@ -35,6 +35,8 @@ export type ExecuteRunOptions = {
   signal?: AbortSignal;
   /** Given, the answer is streamed and each piece of text handed over as it arrives; otherwise it comes in one response. */
   onDelta?: (text: string) => void;
+  /** The project's prices, loaded once by callers that run many rows (eval runs); read per run otherwise. */
+  prices?: Awaited<ReturnType<typeof priceTableFor>>;
 } & (
   | {
       /** Messages rendered beforehand (renderForRun), for callers that refuse bad values before starting anything else. */
@@ -195,7 +197,7 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<RunResult> {
   const costUsd = costOf(
     opts.model,
     { input: usage.inputTokens, output: usage.outputTokens },
-    await priceTableFor({ projectId: opts.projectId }),
+    opts.prices ?? (await priceTableFor({ projectId: opts.projectId })),
   );
   return {
     messages,

@@ -58,7 +58,13 @@ export async function sample(): Promise<unknown[]> {
   const wrongCode: ApiError = { error: { code: "teapot", message: "" } };
   // @ts-expect-error a version needs a message
   const noMessage: CreateVersionBody = { content: save.content };
-  return [role, versions, environment, list, notFound, wrongVersion, wrongRole, wrongCode, noMessage];
+  // CI: minPassRate and wait have defaults; the verdict is read from the run.
+  const evalBody: Json<components["requestBodies"]["EvalRequest"]> = { prompt: "support/refund-reply", version: 7, dataset: "golden", evaluators: ["mentions refund"] };
+  const evalRun = await call<Json<operations["getEval"]["responses"][200]>>("/api/evals", evalBody);
+  const passed: boolean | null = evalRun.verdict.pass;
+  // @ts-expect-error a run's status is one of its states
+  const wrongStatus: typeof evalRun.status = "done";
+  return [role, versions, environment, list, notFound, wrongVersion, wrongRole, wrongCode, noMessage, passed, wrongStatus];
 }
 `;
 
@@ -70,6 +76,8 @@ describe("openApiDocument", () => {
       "/api/prompts/{name}",
       "/api/prompts/{name}/render",
       "/api/prompts/{name}/versions",
+      "/api/evals",
+      "/api/evals/{number}",
     ]);
     const get = doc.paths["/api/prompts/{name}"].get;
     expect(get.parameters.map((p) => p.name)).toEqual(["name", "environment", "version", "resolve", "If-None-Match"]);
@@ -119,6 +127,21 @@ describe("openApiDocument", () => {
       required: false,
       schema: { default: "true" },
     });
+  });
+
+  it("describes the CI eval routes from the schemas that validate them: what to start, and the verdict to read", () => {
+    const start = doc.components.requestBodies.EvalRequest.content["application/json"].schema as Schema;
+    expect(start.required).toEqual(["prompt", "version", "dataset", "evaluators"]);
+    expect(start.properties).toMatchObject({
+      minPassRate: { default: 1, maximum: 1 },
+      wait: { default: 0, maximum: 600 },
+    });
+    const statusRef = { content: { "application/json": { schema: { $ref: "#/components/schemas/EvalStatus" } } } };
+    expect(doc.paths["/api/evals"].post.responses[200]).toMatchObject(statusRef);
+    expect(doc.paths["/api/evals/{number}"].get.responses[200]).toMatchObject(statusRef);
+    const status = doc.components.schemas.EvalStatus as Schema;
+    expect(status.required).toEqual(["number", "status", "progress", "columns", "verdict", "url"]);
+    expect(status.properties.status).toMatchObject({ enum: ["queued", "running", "finished", "cancelled", "failed"] });
   });
 
   it("keeps every schema in components, so each $ref resolves from the document root", () => {

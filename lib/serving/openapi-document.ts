@@ -3,6 +3,7 @@
 import { z } from "zod";
 
 import { errorStatus } from "@/lib/errors";
+import { ciEvalRequestSchema, ciEvalStatusSchema } from "@/lib/validations/eval-run";
 import { chatMessageSchema, contractSchema, modelConfigSchema } from "@/lib/validations/prompt";
 import {
   createVersionRequestSchema,
@@ -64,12 +65,17 @@ const errorShape = z.object({
 // Request bodies are read on zod's input side (a field with a default may be left out), responses on
 // its output side. Schemas that appear on both sides are named once for each side; they share one
 // component when both sides read the same.
-const requestComponents = { RenderRequest: renderRequestSchema, CreateVersionRequest: createVersionRequestSchema };
+const requestComponents = {
+  RenderRequest: renderRequestSchema,
+  CreateVersionRequest: createVersionRequestSchema,
+  EvalRequest: ciEvalRequestSchema,
+};
 const responseComponents = {
   ServedPrompt: servedPromptSchema,
   RenderedPrompt: rendered,
   PromptList: promptList,
   SavedVersion: savedVersion,
+  EvalStatus: ciEvalStatusSchema,
   Error: errorShape,
 };
 const sharedComponents = { Contract: contractSchema, ModelConfig: modelConfigSchema, ChatMessage: chatMessageSchema };
@@ -280,6 +286,38 @@ export function openApiDocument(origin: string) {
           responses: {
             200: { description: "The new version and its deployments", ...json("SavedVersion") },
             ...errors(400, 401, 403, 404, 409, 413, 422, 429),
+          },
+        },
+      },
+      "/api/evals": {
+        post: {
+          operationId: "startEval",
+          summary: "Start an eval run of a version over a dataset (prompts:write), optionally waiting for its verdict",
+          description:
+            "The version is the candidate; the baseline (default production, when it runs the prompt) runs over the same rows. With `wait`, the answer comes when the run ends or the wait is over; poll GET /api/evals/{number} after that.",
+          requestBody: { $ref: "#/components/requestBodies/EvalRequest" },
+          responses: {
+            200: { description: "The run, as GET /api/evals/{number} describes it", ...json("EvalStatus") },
+            ...errors(400, 401, 403, 404, 413, 422, 429),
+          },
+        },
+      },
+      "/api/evals/{number}": {
+        get: {
+          operationId: "getEval",
+          summary: "An eval run's status, progress, pass rates and verdict (prompts:read)",
+          parameters: [
+            {
+              name: "number",
+              in: "path",
+              required: true,
+              description: "The run's number (#12), as POST /api/evals answered it.",
+              schema: { type: "integer", minimum: 1 },
+            },
+          ],
+          responses: {
+            200: { description: "The run", ...json("EvalStatus") },
+            ...errors(401, 404, 422, 429),
           },
         },
       },

@@ -89,9 +89,11 @@ describe("route declarations", () => {
     ).toEqual(PUBLIC);
   });
 
-  it("API keys reach only the application routes under /api/prompts", () => {
+  it("API keys reach only the application routes under /api/prompts and CI's /api/evals", () => {
     for (const e of entries)
-      expect(e.declared.auth === "api-key", `${e.method} ${e.file}`).toBe(e.file.startsWith("api/prompts/"));
+      expect(e.declared.auth === "api-key", `${e.method} ${e.file}`).toBe(
+        e.file.startsWith("api/prompts/") || e.file.startsWith("api/evals/"),
+      );
   });
 });
 
