@@ -147,7 +147,8 @@ export async function readMatrixPage(opts: {
           const id = typeof s.evaluatorId === "string" ? s.evaluatorId : "";
           return {
             evaluatorId: id,
-            name: names.get(id) ?? id,
+            // The run's snapshot names its evaluators; the engine also writes the name beside each verdict.
+            name: names.get(id) ?? (typeof s.name === "string" ? s.name : id),
             pass: typeof s.pass === "boolean" ? s.pass : null,
             score: typeof s.score === "number" ? s.score : null,
             reason: typeof s.reason === "string" ? s.reason : null,

@@ -102,7 +102,15 @@ describe(`eval results (${process.env.GALLEY_TEST_DB})`, () => {
         { ...verdict(true), output: "A" },
       ],
       1: [
-        { ...verdict(false, "said B, expected A"), output: "B" },
+        {
+          ...verdict(false, "said B, expected A"),
+          output: "B",
+          // A verdict of an evaluator the run's snapshot does not list: shown by the name stored beside it.
+          scores: [
+            ...verdict(false, "said B, expected A").scores!,
+            { evaluatorId: "ev-gone", name: "Old check", pass: true, score: 1 },
+          ],
+        },
         { ...verdict(true), output: "A" },
       ],
       2: [
@@ -300,6 +308,7 @@ describe(`eval results (${process.env.GALLEY_TEST_DB})`, () => {
       outputTokens: 5,
       costUsd: 0.001,
     });
+    expect(row1!.cells[0]!.evaluators[2]!.name).toBe("Old check");
     expect(row1!.cells[0]!.evaluators[0]).toEqual({
       evaluatorId: "ev-equals",
       name: "Equals expected",
@@ -367,7 +376,9 @@ describe(`eval results (${process.env.GALLEY_TEST_DB})`, () => {
     expect(header).toContain("production (v1) reasons");
     const row1 = parsed.data[2]!;
     expect(row1[header.indexOf("v2 pass")]).toBe("false");
-    expect(row1[header.indexOf("v2 reasons")]).toBe("Equals expected: fail (said B, expected A); Polite: pass");
+    expect(row1[header.indexOf("v2 reasons")]).toBe(
+      "Equals expected: fail (said B, expected A); Polite: pass; Old check: pass",
+    );
     expect(parsed.data[4]![header.indexOf("v2 error")]).toBe("The model timed out after 30 s.");
   });
 

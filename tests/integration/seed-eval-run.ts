@@ -14,7 +14,7 @@ export type SeedCell = {
   costUsd?: number | null;
   inputTokens?: number | null;
   outputTokens?: number | null;
-  scores?: Array<{ evaluatorId: string; pass: boolean; score: number; reason?: string }>;
+  scores?: Array<{ evaluatorId: string; name?: string; pass: boolean; score: number; reason?: string }>;
   finishedAt?: Date | null;
 };
 
