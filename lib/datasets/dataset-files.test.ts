@@ -29,7 +29,7 @@ describe("parseDatasetFile", () => {
   it("refuses a file over the import limit without parsing it, and names empty files", () => {
     expect(
       parseDatasetFile({ format: "csv", text: "q\n" + "x\n".repeat(600), maxBytes: 1000 }).problems[0]!.message,
-    ).toBe("The file is 0 MB; imports may be at most 0 MB.");
+    ).toBe("The file is 1.2 KB; an import may be at most 1.0 KB (half of GALLEY_MAX_IMPORT_BYTES). Split the file.");
     expect(parse("csv", "q\n").problems).toEqual([
       { row: null, message: "The file has a header but no rows under it." },
     ]);

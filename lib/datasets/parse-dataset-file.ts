@@ -10,7 +10,8 @@ export type ImportProblem = { row: number | null; message: string };
 export type ParsedRecord = { row: number; cells: Record<string, unknown> };
 export type ParsedFile = { columns: string[]; records: ParsedRecord[]; problems: ImportProblem[] };
 
-const readable = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+const readable = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
 
 export function parseDatasetFile(opts: { format: "csv" | "jsonl"; text: string; maxBytes: number }): ParsedFile {
   const bytes = new TextEncoder().encode(opts.text).length;
@@ -19,7 +20,10 @@ export function parseDatasetFile(opts: { format: "csv" | "jsonl"; text: string; 
       columns: [],
       records: [],
       problems: [
-        { row: null, message: `The file is ${readable(bytes)}; imports may be at most ${readable(opts.maxBytes)}.` },
+        {
+          row: null,
+          message: `The file is ${readable(bytes)}; an import may be at most ${readable(opts.maxBytes)} (half of GALLEY_MAX_IMPORT_BYTES). Split the file.`,
+        },
       ],
     };
   // Spreadsheets save UTF-8 with a byte-order mark, which would otherwise become part of the first column's name.

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
+import { getEnv } from "@/lib/env";
 import { createPrompt } from "@/lib/prompts/create-prompt";
 import { saveVersion } from "@/lib/prompts/save-version";
 
@@ -281,6 +282,24 @@ describe("datasets", () => {
       body: { format: "csv", content: "q\nonly\n", mode: "replace" },
     });
     expect((await rowsOf(id)).map((r) => r.values)).toEqual([{ q: "only" }]);
+  });
+
+  it("refuses a file over half of GALLEY_MAX_IMPORT_BYTES, the part a JSON-escaped file may fill", async () => {
+    const id = await create("Too big");
+    const limit = getEnv().GALLEY_MAX_IMPORT_BYTES / 2;
+    const content = `q\n${"x".repeat(limit)}\n`;
+    const preview = await call<{ problems: { row: number | null; message: string }[] }>(R.preview, {
+      method: "POST",
+      params: { datasetId: id },
+      body: { format: "csv", content },
+    });
+    expect(preview.json.problems).toEqual([
+      {
+        row: null,
+        message:
+          "The file is 20.0 MB; an import may be at most 20.0 MB (half of GALLEY_MAX_IMPORT_BYTES). Split the file.",
+      },
+    ]);
   });
 
   it("imports JSONL, listing bad JSON by line number", async () => {
