@@ -1,6 +1,6 @@
 "use client";
 
-import { Database, FileText, FlaskConical, GitPullRequest, Layers, Menu, Settings, X } from "lucide-react";
+import { Database, FileText, FlaskConical, GitPullRequest, Layers, Menu, Scale, Settings, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
@@ -12,6 +12,7 @@ import type { UserProject } from "@/lib/projects/list-user-projects";
 const sections = [
   { href: "prompts", label: "Prompts", icon: FileText },
   { href: "datasets", label: "Datasets", icon: Database },
+  { href: "evaluators", label: "Evaluators", icon: Scale },
   { href: "evals", label: "Evaluations", icon: FlaskConical },
   { href: "reviews", label: "Reviews", icon: GitPullRequest },
   { href: "environments", label: "Environments", icon: Layers },
