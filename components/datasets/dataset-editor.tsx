@@ -98,12 +98,25 @@ export function DatasetEditor({ projectSlug, dataset, canEdit, prompts, startImp
     };
   }, [api, viewing, reloads]);
 
-  // Leaving with unsaved edits asks first (the browser's own prompt; in-app links are covered by it too on reload).
+  // Leaving with unsaved edits asks first: closing or reloading the tab gets the browser's own
+  // question; a studio link (sidebar, breadcrumbs) navigates without unloading, so it is asked here.
   useEffect(() => {
     if (!dirty) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    const confirmLink = (event: MouseEvent) => {
+      const link = (event.target as Element | null)?.closest?.("a[href]");
+      if (!link || link.hasAttribute("download") || event.defaultPrevented) return;
+      if (!window.confirm("Leave this dataset? Your unsaved edits will be lost.")) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
     window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
+    document.addEventListener("click", confirmLink, true);
+    return () => {
+      window.removeEventListener("beforeunload", warn);
+      document.removeEventListener("click", confirmLink, true);
+    };
   }, [dirty]);
 
   const variables = useMemo(() => variableColumns(rows, extraColumns), [rows, extraColumns]);
