@@ -62,7 +62,7 @@ async function main() {
   // Webhook deliveries queued in the database go out from every instance (claims keep them single).
   const stopWebhooks = startWebhookWorker();
   // Eval runs' rows likewise: any instance claims them; a restart resumes what was pending or held by a dead one.
-  const evalWorker = startEvalWorker();
+  const evalWorker = startEvalWorker({ releaseLeasesAtStart: env.databaseKind === "pglite" });
 
   const app = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
   const handle = app.getRequestHandler();

@@ -32,6 +32,12 @@ export type EvalWorkerOptions = {
   /** How long a claim holds a row; default: twice the row timeout and a minute (a row may wait one turn for a slot). */
   leaseMs?: number;
   maxAttempts?: number;
+  /**
+   * Free every lease at start: right only when no other process can hold one, as on the embedded
+   * database (one process per data folder, locked), where a lease left behind is a crashed run's and
+   * would otherwise keep its rows waiting for the whole lease.
+   */
+  releaseLeasesAtStart?: boolean;
 };
 
 export type EvalWorker = JobWorker & {
@@ -171,6 +177,15 @@ export function startEvalWorker(opts: EvalWorkerOptions = {}): EvalWorker {
     for (const run of stopped) abortRun(run.id);
   };
 
+  // Released before the first claim: the worker's first tick waits for it.
+  const released = opts.releaseLeasesAtStart
+    ? // A plain promise, so the statement runs once however many claims wait for it.
+      Promise.resolve().then(
+        () => client.$executeRaw`
+        UPDATE "EvalResult" SET "lockedUntil" = NULL, "lockToken" = NULL
+        WHERE "status" = 'pending' AND "lockedUntil" IS NOT NULL`,
+      )
+    : Promise.resolve(0);
   const worker = startJobWorker<Job>({
     name: "eval worker",
     intervalMs: opts.intervalMs ?? 1000,
@@ -178,7 +193,10 @@ export function startEvalWorker(opts: EvalWorkerOptions = {}): EvalWorker {
     concurrency: concurrency * 2,
     // …and refilled half at a time, while the other half keeps the provider busy.
     batch: concurrency,
-    claim,
+    claim: async (batch) => {
+      await released;
+      return claim(batch);
+    },
     process,
     beforeClaim: noticeCancels,
   });

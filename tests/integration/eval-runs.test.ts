@@ -211,6 +211,18 @@ describe("eval runs: the engine", () => {
     expect(await runOf(id)).toMatchObject({ doneItems: 100, failedItems: 0 });
   });
 
+  it("on the embedded database, a restarted server takes back at once the rows a crashed one held", async () => {
+    const promptId = await makePrompt("fake-echo");
+    const datasetId = await makeDataset(questions(4));
+    const { id } = await start(promptId, datasetId, { baseline: null });
+    // The crashed process's claims, with the lease it would have had (minutes).
+    expect(await claimEvalItems({ limit: 4, leaseMs: 10 * 60_000 })).toHaveLength(4);
+    const w = worker({ concurrency: 2, releaseLeasesAtStart: true });
+    await until("the run to finish", async () => (await runOf(id)).status === "finished", 10_000);
+    await w.stop();
+    expect(await runOf(id)).toMatchObject({ doneItems: 4, failedItems: 0 });
+  });
+
   it("makes a row whose values break the contract that row's error, without retrying it", async () => {
     const model = "fake-echo";
     const promptId = await makePrompt(model);
