@@ -10,8 +10,9 @@ import { log } from "@/lib/log";
 /** Byte limits for request bodies: imports carry whole export files, everything else is small JSON or a form. */
 export type BodyLimits = { bodyBytes: number; importBytes: number };
 
-// Prompt imports, and dataset imports (and their previews), which carry a whole CSV or JSONL file.
-const IMPORT_PATH = /^\/api\/projects\/[^/?]+\/(?:datasets\/[^/?]+\/)?import(?:[?/]|$)/;
+// Prompt imports; dataset imports (and their previews), which carry a whole CSV or JSONL file; and
+// dataset version saves, which carry a whole table's new rows (a 50,000-row version outgrows 2 MB).
+const IMPORT_PATH = /^\/api\/projects\/[^/?]+\/(?:import|datasets\/[^/?]+\/(?:import|versions))(?:[?/]|$)/;
 
 const readable = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`;

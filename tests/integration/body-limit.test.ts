@@ -151,13 +151,21 @@ describe("request body limits", () => {
     expect(JSON.parse(tooBig.body).error.message).toContain("GALLEY_MAX_IMPORT_BYTES");
   });
 
-  it("gives dataset imports and their previews the import limit, and no other dataset route", async () => {
-    for (const path of ["/api/projects/acme/datasets/ds1/import", "/api/projects/acme/datasets/ds1/import/preview"]) {
+  it("gives dataset imports, their previews and version saves the import limit, and no other dataset route", async () => {
+    for (const path of [
+      "/api/projects/acme/datasets/ds1/import",
+      "/api/projects/acme/datasets/ds1/import/preview",
+      "/api/projects/acme/datasets/ds1/versions",
+    ]) {
       const imported = await send({ path, total: 200 * 1024 });
       expect(imported.status, path).toBe(200);
     }
-    const rows = await send({ path: "/api/projects/acme/datasets/ds1/rows", total: 200 * 1024 });
-    expect(rows.status).toBe(413);
+    for (const path of [
+      "/api/projects/acme/datasets/ds1/rows",
+      "/api/projects/acme/datasets",
+      "/api/projects/acme/datasets/ds1",
+    ])
+      expect((await send({ path, total: 200 * 1024 })).status, path).toBe(413);
     const tooBig = await send({ path: "/api/projects/acme/datasets/ds1/import", total: 300 * 1024 });
     expect(JSON.parse(tooBig.body).error.message).toContain("GALLEY_MAX_IMPORT_BYTES");
   });
