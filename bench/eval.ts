@@ -109,10 +109,12 @@ async function measure(fakeUrl: string): Promise<Figures> {
       evaluatorIds: evaluators.map((e) => e.id),
     },
   });
-  // A light poll: the bench's own queries share the event loop (and, on PGlite, the database) with the engine.
+  // Watch the worker's own count rather than poll the database: the bench's queries would share the
+  // event loop (and on PGlite the database) with the engine it measures. Then the run's closing write.
+  while (worker.written() < ROWS) await new Promise((resolve) => setTimeout(resolve, 5));
   const status = async () =>
     (await db.$queryRaw<Array<{ status: string }>>`SELECT "status" FROM "EvalRun" WHERE "id" = ${run.id}`)[0]!.status;
-  while ((await status()) !== "finished") await new Promise((resolve) => setTimeout(resolve, 20));
+  while ((await status()) !== "finished") await new Promise((resolve) => setTimeout(resolve, 5));
   const wallMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   const state = await db.evalRun.findUniqueOrThrow({ where: { id: run.id } });
