@@ -10,6 +10,8 @@ export type LatencyBucket = {
   counts: Record<string, number>;
 };
 
+export type LatencyLayout = { startMs: number; widthMs: number; count: number };
+
 // Bucket widths people read at a glance: 1, 2, 5 × a power of ten.
 function niceWidth(raw: number): number {
   const power = 10 ** Math.floor(Math.log10(raw));
@@ -18,34 +20,25 @@ function niceWidth(raw: number): number {
 }
 
 /**
- * A histogram of latencies per column: at most `maxBuckets` + 1 buckets of one round width from a
- * round number below the fastest row to past the slowest. Columns without latencies count 0 in
- * every bucket; no latency at all gives no buckets.
+ * A histogram's buckets for latencies from `minMs` to `maxMs`: at most `maxBuckets` + 1 buckets of
+ * one round width from a round number at or below the fastest row to past the slowest. The database
+ * counts rows into them (bucket = min(floor((latency − start) / width), count − 1)); `counts` are
+ * filled from what it returns, 0 where a column has no row.
  */
-export function bucketLatencies(opts: {
-  latencies: Array<{ columnId: string; latencyMs: number }>;
-  columnIds: string[];
-  maxBuckets?: number;
-}): LatencyBucket[] {
+export function bucketLatencies(opts: { minMs: number; maxMs: number; columnIds: string[]; maxBuckets?: number }): {
+  layout: LatencyLayout;
+  buckets: LatencyBucket[];
+} {
   const maxBuckets = opts.maxBuckets ?? 12;
-  if (opts.latencies.length === 0) return [];
-  let min = Infinity;
-  let max = -Infinity;
-  for (const { latencyMs } of opts.latencies) {
-    if (latencyMs < min) min = latencyMs;
-    if (latencyMs > max) max = latencyMs;
-  }
-  const width = niceWidth(Math.max((max - min) / maxBuckets, 1));
-  const start = Math.floor(min / width) * width;
-  const count = Math.min(Math.floor((max - start) / width) + 1, maxBuckets + 1);
-  const buckets: LatencyBucket[] = Array.from({ length: count }, (_, i) => ({
-    fromMs: start + i * width,
-    toMs: start + (i + 1) * width,
-    counts: Object.fromEntries(opts.columnIds.map((id) => [id, 0])),
-  }));
-  for (const { columnId, latencyMs } of opts.latencies) {
-    const bucket = buckets[Math.min(Math.floor((latencyMs - start) / width), count - 1)]!;
-    bucket.counts[columnId] = (bucket.counts[columnId] ?? 0) + 1;
-  }
-  return buckets;
+  const widthMs = niceWidth(Math.max((opts.maxMs - opts.minMs) / maxBuckets, 1));
+  const startMs = Math.floor(opts.minMs / widthMs) * widthMs;
+  const count = Math.min(Math.floor((opts.maxMs - startMs) / widthMs) + 1, maxBuckets + 1);
+  return {
+    layout: { startMs, widthMs, count },
+    buckets: Array.from({ length: count }, (_, i) => ({
+      fromMs: startMs + i * widthMs,
+      toMs: startMs + (i + 1) * widthMs,
+      counts: Object.fromEntries(opts.columnIds.map((id) => [id, 0])),
+    })),
+  };
 }
