@@ -310,6 +310,25 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
       "POST api/projects/[project]/evaluators/[evaluatorId]/try/route.ts": {
         sample: { output: "abc", expected: "abc", input: {}, responseSchema: { type: "string" } },
       },
+      "POST api/projects/[project]/eval-runs/route.ts": {
+        promptId: prompt.id,
+        candidate: { version: 1 },
+        baseline: "production",
+        versions: [2],
+        datasetId: dataset.id,
+        evaluatorIds: ["no-such-evaluator"],
+        modelOverrides: { model: "m", settings: { temperature: 0 } },
+        criteria: { minPassRate: 0.9, maxRegression: 0.1 },
+      },
+      "POST api/evals/route.ts": {
+        prompt: "support/reply",
+        version: 1,
+        dataset: "fuzz dataset",
+        evaluators: ["no-such-evaluator"],
+        baseline: null,
+        minPassRate: 1,
+        wait: 0,
+      },
       "POST api/projects/[project]/import/route.ts": {
         format: "json",
         content: JSON.stringify({ version: 1, prompts: [] }),
@@ -385,6 +404,7 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
     "POST api/account/sign-out-everywhere/route.ts",
     "POST api/invites/[token]/accept/route.ts",
     "POST api/projects/[project]/providers/[providerId]/test/route.ts",
+    "POST api/projects/[project]/eval-runs/[number]/cancel/route.ts",
     "POST api/projects/[project]/webhooks/[webhookId]/deliveries/[deliveryId]/redeliver/route.ts",
     "POST api/auth/[...nextauth]/route.ts",
     "POST api/account/sign-out-everywhere/route.ts",
@@ -431,7 +451,7 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
   ];
 
   async function call(route: string, request: RouteCall & { suffix?: string }): Promise<void> {
-    const isKeyRoute = route.startsWith("api/prompts/");
+    const isKeyRoute = route.startsWith("api/prompts/") || route.startsWith("api/evals/");
     const full: RouteCall = {
       ...request,
       params: route.includes("[...name]")
