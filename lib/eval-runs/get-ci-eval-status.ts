@@ -49,6 +49,6 @@ export async function getCiEvalStatus(opts: {
       baseline: columns.find((c) => c.role === "baseline"),
       criteria,
     }),
-    url: `/p/${opts.projectSlug}/eval-runs/${run.number}`,
+    url: `/p/${opts.projectSlug}/evals/${run.number}`,
   };
 }

@@ -140,7 +140,7 @@ describe("eval runs over HTTP", () => {
           "Pass rate fell 100% below Production (v1) (100%); at most 10% is allowed.",
         ],
       },
-      url: `/p/${fixture.project.slug}/eval-runs/${res.body.number}`,
+      url: `/p/${fixture.project.slug}/evals/${res.body.number}`,
     });
     const run = await db.evalRun.findUniqueOrThrow({
       where: { projectId_number: { projectId: fixture.project.id, number: res.body.number } },
@@ -225,7 +225,7 @@ describe("eval runs over HTTP", () => {
     expect(started.status).toBe(200);
     expect(started.body).toMatchObject({
       number: expect.any(Number),
-      href: `/p/${fixture.project.slug}/eval-runs/${started.body.number}`,
+      href: `/p/${fixture.project.slug}/evals/${started.body.number}`,
     });
     const cancel = () =>
       callRoute("api/projects/[project]/eval-runs/[number]/cancel/route.ts", {

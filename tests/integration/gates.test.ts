@@ -12,6 +12,7 @@ import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { servingTransaction } from "@/lib/db/serving-transaction";
 import { movePointer } from "@/lib/deployments/move-pointer";
 import { listDeployments } from "@/lib/environments/list-deployments";
+import { createEnvironment, deleteEnvironment } from "@/lib/environments/manage-environments";
 import { checkGate } from "@/lib/gates/check-gate";
 import { createPrompt } from "@/lib/prompts/create-prompt";
 import { saveVersion } from "@/lib/prompts/save-version";
@@ -543,5 +544,27 @@ describe("evaluation gates", () => {
       orderBy: { createdAt: "desc" },
     });
     expect(row.gateOverride).toBeNull();
+  });
+
+  it("goes with its environment, and keeps the dataset it uses from being deleted underneath it", async () => {
+    const owner = member("OWNER");
+    const qa = await createEnvironment({
+      ctx: ctxFor(owner),
+      projectId: f.project.id,
+      name: "Gated QA",
+      protected: false,
+      requiredApprovals: 1,
+    });
+    const gatesBefore = await db.environmentGate.count({ where: { projectId: f.project.id, datasetId: dataset.id } });
+    expect((await setGate(qa.slug, { minPassRate: 0.5, maxRegression: null })).status).toBe(200);
+    expect(await db.environmentGate.count({ where: { projectId: f.project.id, datasetId: dataset.id } })).toBe(
+      gatesBefore + 1,
+    );
+    // The database refuses what lib/datasets refuses first with a 409 naming the gate.
+    await expect(db.dataset.delete({ where: { id: dataset.id } })).rejects.toThrow();
+    await deleteEnvironment({ ctx: ctxFor(owner), projectId: f.project.id, slug: qa.slug, confirm: true });
+    expect(await db.environmentGate.count({ where: { projectId: f.project.id, datasetId: dataset.id } })).toBe(
+      gatesBefore,
+    );
   });
 });

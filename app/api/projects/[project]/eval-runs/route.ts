@@ -21,6 +21,6 @@ export const POST = apiRoute(
       "reviewNumber" in body
         ? await startReviewEvalRun({ ...common, input: body })
         : await startEvalRun({ ...common, input: body, source: "studio" });
-    return { ...run, href: `/p/${access.project.slug}/eval-runs/${run.number}` };
+    return { ...run, href: `/p/${access.project.slug}/evals/${run.number}` };
   },
 );
