@@ -20,7 +20,9 @@ const MAX_PROBLEMS = 50;
  * expressions backtrack for minutes on the wrong input (ReDoS). Validation runs under a vm timeout,
  * which V8 enforces inside regular expressions too, so one run cannot stall the server.
  */
-export const CHECK_TIMEOUT_MS = 100;
+// Wall-clock time: on a 2-core machine under load a plain check can wait 100 ms+ for the CPU, so
+// the bound only stops runaway patterns (which take minutes), not checks that were merely scheduled late.
+export const CHECK_TIMEOUT_MS = 1000;
 
 export type SchemaCheck = { problems: string[]; schemaError: string | null };
 
