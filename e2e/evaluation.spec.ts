@@ -157,6 +157,11 @@ test("import a CSV, evaluate a new version against production, see its regressio
     await expect(dialog.getByLabel("Candidate")).toHaveValue("2");
     await expect(dialog.getByLabel("Baseline")).toHaveValue("production");
     await dialog.getByLabel("Dataset", { exact: true }).selectOption({ label: DATASET });
+    // Without an evaluator the form says so beside the list, and keeps every other choice.
+    await dialog.getByRole("button", { name: "Start evaluation" }).click();
+    await expect(dialog.getByRole("alert").filter({ hasText: "Choose at least one evaluator." })).toBeVisible();
+    await expect(dialog.getByLabel("Prompt")).toHaveValue(prompt.id);
+    await expect(dialog.getByLabel("Candidate")).toHaveValue("2");
     await dialog.getByRole("checkbox", { name: new RegExp(EVALUATOR) }).check();
     await dialog.getByRole("button", { name: "Start evaluation" }).click();
     await expect(asEditor).toHaveURL(new RegExp(`/p/${PROJECT}/evals/\\d+$`));
@@ -179,8 +184,15 @@ test("import a CSV, evaluate a new version against production, see its regressio
     await production.getByRole("button", { name: "Add a gate" }).click();
     const gateForm = production.getByRole("form", { name: "Evaluation gate for Production" });
     await gateForm.getByLabel("Dataset").selectOption({ label: `${DATASET} (v1)` });
-    await gateForm.getByRole("checkbox", { name: new RegExp(EVALUATOR) }).check();
+    // Each mistake is named at its field; what was typed stays.
+    await gateForm.getByLabel("Minimum pass rate (%)").fill("150");
+    await gateForm.getByRole("button", { name: "Save gate" }).click();
+    await expect(gateForm.getByText("Give a minimum pass rate from 0 to 100%.")).toBeVisible();
     await gateForm.getByLabel("Minimum pass rate (%)").fill("100");
+    await gateForm.getByRole("button", { name: "Save gate" }).click();
+    await expect(gateForm.getByRole("alert").filter({ hasText: "Choose at least one evaluator." })).toBeVisible();
+    await expect(gateForm.getByLabel("Minimum pass rate (%)")).toHaveValue("100");
+    await gateForm.getByRole("checkbox", { name: new RegExp(EVALUATOR) }).check();
     await gateForm.getByRole("button", { name: "Save gate" }).click();
     await expect(production.getByTestId("gate-production-summary")).toContainText(
       `A version needs a passing run over ${DATASET} (its latest version, v1) scored by ${EVALUATOR}: at least 100% of rows pass`,
@@ -248,6 +260,8 @@ test("import a CSV, evaluate a new version against production, see its regressio
     await expect(page.getByRole("button", { name: "Promote v4 to Production" })).toBeDisabled();
     await page.getByRole("button", { name: "Promote anyway" }).click();
     const confirm = page.getByRole("dialog", { name: /past its evaluation gate/ });
+    await confirm.getByRole("button", { name: "Promote anyway" }).click();
+    await expect(confirm.getByText("Say why the gate may be skipped.")).toBeVisible();
     await confirm.getByLabel("Why skip the gate?").fill("Legal needs the new label live today");
     await confirm.getByRole("button", { name: "Promote anyway" }).click();
     await expect(page.getByTestId("review-status")).toHaveText("Promoted");
