@@ -4,6 +4,7 @@
 // ≤ 1.5, aim ≤ 1.2). Each database runs in its own process (the engine with PGlite in-process, as
 // the server runs it), whose peak RSS is the server's; the fake server runs in this one, so its
 // work is not counted. Then the same on PostgreSQL when TEST_DATABASE_URL is set.
+// `npm run bench:eval -- --profile DIR` also writes each run's CPU profile (the measured part only) to DIR.
 
 // First: lets this process load modules marked server-only (see the file).
 import "@/lib/entry/allow-server-only";
@@ -11,6 +12,7 @@ import "@/lib/entry/allow-server-only";
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import { Session } from "node:inspector/promises";
 import os from "node:os";
 import path from "node:path";
 
@@ -32,7 +34,7 @@ type Figures = {
 };
 
 /** The child: one run on one database, its figures as one JSON line. */
-async function measure(fakeUrl: string): Promise<Figures> {
+async function measure(fakeUrl: string, profileTo: string | undefined): Promise<Figures> {
   const { db, closeDatabase } = await import("@/lib/db");
   const { applyMigrations } = await import("@/lib/db/migrations/apply-migrations");
   const { getEnv } = await import("@/lib/env");
@@ -92,6 +94,13 @@ async function measure(fakeUrl: string): Promise<Figures> {
     ].map((e) => db.evaluator.create({ data: { ...e, projectId: project.id, createdById: user.id } })),
   );
 
+  // --profile DIR: a CPU profile of the measured part only (set-up and migrations left out), for DevTools.
+  const profiler = profileTo ? new Session() : null;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post("Profiler.enable");
+    await profiler.post("Profiler.start");
+  }
   const worker = startEvalWorker();
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
@@ -117,6 +126,12 @@ async function measure(fakeUrl: string): Promise<Figures> {
   while ((await status()) !== "finished") await new Promise((resolve) => setTimeout(resolve, 5));
   const wallMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
+  if (profiler && profileTo) {
+    const { profile } = await profiler.post("Profiler.stop");
+    const file = path.join(profileTo, `eval-${getEnv().databaseKind}-${Date.now()}.cpuprofile`);
+    fs.writeFileSync(file, JSON.stringify(profile));
+    console.error(`CPU profile: ${file}`);
+  }
   const state = await db.evalRun.findUniqueOrThrow({ where: { id: run.id } });
   await worker.stop();
   const figures = {
@@ -131,9 +146,10 @@ async function measure(fakeUrl: string): Promise<Figures> {
   return figures;
 }
 
-function runChild(env: Record<string, string>, fakeUrl: string): Promise<Figures> {
+function runChild(env: Record<string, string>, fakeUrl: string, profileTo: string | undefined): Promise<Figures> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join("node_modules", ".bin", "tsx"), ["bench/eval.ts", "--child", fakeUrl], {
+    const args = ["bench/eval.ts", "--child", fakeUrl, ...(profileTo ? [profileTo] : [])];
+    const child = spawn(path.join("node_modules", ".bin", "tsx"), args, {
       env: {
         ...process.env,
         NODE_ENV: "production",
@@ -165,16 +181,19 @@ function report(f: Figures) {
 
 async function main() {
   if (process.argv[2] === "--child") {
-    console.log(JSON.stringify(await measure(process.argv[3]!)));
+    console.log(JSON.stringify(await measure(process.argv[3]!, process.argv[4])));
     process.exit(0);
   }
+  const profileFlag = process.argv.indexOf("--profile");
+  const profileTo = profileFlag > 0 ? path.resolve(process.argv[profileFlag + 1] ?? ".") : undefined;
+  if (profileTo) fs.mkdirSync(profileTo, { recursive: true });
   const fake = await startFakeOpenAI();
   const pg = await import("pg");
   let ok = true;
   try {
     console.log(`${ROWS} rows × ${DELAY_MS} ms at concurrency ${CONCURRENCY}`);
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "galley-bench-eval-"));
-    ok = report(await runChild({ GALLEY_DATA_DIR: dataDir, DATABASE_URL: "" }, fake.url)) && ok;
+    ok = report(await runChild({ GALLEY_DATA_DIR: dataDir, DATABASE_URL: "" }, fake.url, profileTo)) && ok;
     fs.rmSync(dataDir, { recursive: true, force: true });
     const admin = process.env.TEST_DATABASE_URL;
     if (admin) {
@@ -188,7 +207,7 @@ async function main() {
       const url = new URL(admin);
       url.pathname = `/${name}`;
       try {
-        ok = report(await runChild({ DATABASE_URL: url.toString() }, fake.url)) && ok;
+        ok = report(await runChild({ DATABASE_URL: url.toString() }, fake.url, profileTo)) && ok;
       } finally {
         await query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       }

@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Db } from "@/lib/db";
+import type { EvalRow } from "@/lib/eval-runs/run-eval-item";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { claimJobs } from "@/lib/jobs/claim-jobs";
 
@@ -13,6 +14,15 @@ export type EvalItem = {
   position: number;
   attempts: number;
   lockToken: string;
+  /** The dataset row's content (null if it no longer exists). */
+  row: EvalRow | null;
+};
+
+type Claimed = Omit<EvalItem, "lockToken" | "row"> & {
+  datasetRowId: string | null;
+  values: unknown;
+  expected: string | null;
+  metadata: unknown;
 };
 
 /**
@@ -27,7 +37,7 @@ export async function claimEvalItems(opts: {
   now?: Date;
 }): Promise<EvalItem[]> {
   const now = opts.now ?? new Date();
-  const { rows, lockToken } = await claimJobs<Omit<EvalItem, "lockToken">>({
+  const { rows, lockToken } = await claimJobs<Claimed>({
     table: "EvalResult",
     columns: ["id", "runId", "columnId", "rowId", "position", "attempts"],
     ready: Prisma.sql`"status" = 'pending' AND "nextAttemptAt" <= ${now}`,
@@ -35,8 +45,17 @@ export async function claimEvalItems(opts: {
     limit: opts.limit,
     leaseMs: opts.leaseMs,
     withToken: true,
+    // Each item's dataset row comes with the claim rather than in a second query.
+    include: {
+      columns: Prisma.sql`d."id" AS "datasetRowId", d."values", d."expected", d."metadata"`,
+      join: Prisma.sql`LEFT JOIN "DatasetRow" d ON d."id" = claimed."rowId"`,
+    },
     now,
     client: opts.client,
   });
-  return rows.map((row) => ({ ...row, lockToken: lockToken! }));
+  return rows.map(({ datasetRowId, values, expected, metadata, ...item }) => ({
+    ...item,
+    lockToken: lockToken!,
+    row: datasetRowId === null ? null : { values, expected, metadata },
+  }));
 }

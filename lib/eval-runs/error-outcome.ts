@@ -1,4 +1,4 @@
-import type { EvalOutcome } from "@/lib/eval-runs/commit-eval-result";
+import type { EvalOutcome } from "@/lib/eval-runs/commit-eval-results";
 
 /** A row given up on: its error, with whatever of the answer is worth keeping (an output that failed its evaluators' own checks). */
 export function errorOutcome(error: string, partial: Partial<EvalOutcome> = {}): EvalOutcome {

@@ -3,6 +3,7 @@ import "server-only";
 import { db, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { EvaluatorSnapshot, StoredModelOverrides } from "@/lib/eval-runs/start-eval-run";
+import { prepareEvaluator, type PreparedEvaluator } from "@/lib/evals/registry";
 import { parseStoredContent } from "@/lib/prompts/parse-stored-content";
 import { getProviderClient } from "@/lib/providers/get-provider-client";
 import { priceTableFor } from "@/lib/providers/model-prices";
@@ -17,7 +18,8 @@ export type EvalRunContext = {
   runId: string;
   projectId: string;
   promptName: string;
-  evaluators: EvaluatorSnapshot[];
+  /** Each with its config checked once for the whole run rather than once per row. */
+  evaluators: Array<EvaluatorSnapshot & { apply: PreparedEvaluator }>;
   provider: RunProvider;
   /** Items calling the same provider share its concurrency limit. */
   providerKey: string;
@@ -46,7 +48,7 @@ export async function loadEvalRunContext(opts: { runId: string; client?: Db }): 
     runId: run.id,
     projectId: run.projectId,
     promptName: run.prompt.name,
-    evaluators: run.evaluators as EvaluatorSnapshot[],
+    evaluators: (run.evaluators as EvaluatorSnapshot[]).map((e) => ({ ...e, apply: prepareEvaluator(e) })),
     provider,
     providerKey: `${run.projectId}:${overrides.providerId}`,
     columns,

@@ -1,11 +1,11 @@
 import "server-only";
 
 import { AppError } from "@/lib/errors";
-import type { EvalOutcome } from "@/lib/eval-runs/commit-eval-result";
+import type { EvalOutcome } from "@/lib/eval-runs/commit-eval-results";
 import { errorOutcome } from "@/lib/eval-runs/error-outcome";
 import type { EvalColumnPlan, EvalRunContext } from "@/lib/eval-runs/load-eval-run-context";
 import type { EvalSample, EvalVerdict } from "@/lib/evals/evaluator-kind";
-import { applyEvaluator, combineVerdicts } from "@/lib/evals/registry";
+import { combineVerdicts } from "@/lib/evals/registry";
 import type { Limiter } from "@/lib/jobs/create-limiter";
 import { parseRetryAfter } from "@/lib/jobs/parse-retry-after";
 import type { ProviderFailure } from "@/lib/providers/describe-provider-error";
@@ -105,7 +105,7 @@ export async function runEvalItem(opts: {
   };
   const settled = await Promise.allSettled(
     context.evaluators.map((evaluator) =>
-      applyEvaluator({ evaluator, sample, ctx: { projectId: context.projectId, signal: opts.cancel } }),
+      evaluator.apply({ sample, ctx: { projectId: context.projectId, signal: opts.cancel } }),
     ),
   );
   const failed = settled.findIndex((s) => s.status === "rejected");

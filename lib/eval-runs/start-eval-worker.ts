@@ -4,13 +4,19 @@ import { db, type Db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { claimEvalItems, type EvalItem } from "@/lib/eval-runs/claim-eval-items";
-import { commitEvalResult, type EvalOutcome } from "@/lib/eval-runs/commit-eval-result";
+import {
+  commitEvalResults,
+  type CommitResult,
+  type EvalCommit,
+  type EvalOutcome,
+} from "@/lib/eval-runs/commit-eval-results";
 import { errorOutcome } from "@/lib/eval-runs/error-outcome";
 import { registerEvalWorker } from "@/lib/eval-runs/eval-worker-hooks";
 import { finishEvalRun } from "@/lib/eval-runs/finish-eval-run";
 import { loadEvalRunContext, type EvalRunContext } from "@/lib/eval-runs/load-eval-run-context";
 import { rescheduleEvalItem } from "@/lib/eval-runs/reschedule-eval-item";
-import { runEvalItem, type EvalRow } from "@/lib/eval-runs/run-eval-item";
+import { runEvalItem } from "@/lib/eval-runs/run-eval-item";
+import { createBatcher } from "@/lib/jobs/create-batcher";
 import { createLimiter, type Limiter } from "@/lib/jobs/create-limiter";
 import { retryDelay } from "@/lib/jobs/retry-delay";
 import { startJobWorker, type JobWorker } from "@/lib/jobs/start-job-worker";
@@ -20,6 +26,8 @@ import { log } from "@/lib/log";
 export const EVAL_MAX_ATTEMPTS = 5;
 export const EVAL_RETRY_BASE_MS = 1000;
 export const EVAL_RETRY_MAX_MS = 5 * 60_000;
+/** On the embedded database a statement costs ~2 ms of the one thread it shares with the engine, whatever it writes. */
+export const EVAL_COMMIT_INTERVAL_MS = 50;
 
 export type EvalWorkerOptions = {
   /** A second client stands in for a second instance in tests. */
@@ -31,6 +39,12 @@ export type EvalWorkerOptions = {
   intervalMs?: number;
   /** How long a claim holds a row; default: twice the row timeout and a minute (a row may wait one turn for a slot). */
   leaseMs?: number;
+  /**
+   * Finished rows are written together, one statement per this many ms at most (default
+   * EVAL_COMMIT_INTERVAL_MS): a row's result appears up to this much later, and a run of many rows
+   * costs the database a statement per group instead of one per row.
+   */
+  commitIntervalMs?: number;
   maxAttempts?: number;
   /**
    * Free every lease at start: right only when no other process can hold one, as on the embedded
@@ -45,8 +59,6 @@ export type EvalWorker = JobWorker & {
   written: () => number;
 };
 
-type Job = EvalItem & { row: EvalRow | null };
-
 /**
  * The eval worker, one per instance (server.ts): claims pending items (lib/jobs), runs each through
  * the model and the run's evaluators, and commits its outcome guarded by its claim. Instances share
@@ -60,11 +72,13 @@ export function startEvalWorker(opts: EvalWorkerOptions = {}): EvalWorker {
   const rowTimeoutMs = opts.rowTimeoutMs ?? env.GALLEY_EVAL_ROW_TIMEOUT_MS;
   const leaseMs = opts.leaseMs ?? rowTimeoutMs * 2 + 60_000;
   const maxAttempts = opts.maxAttempts ?? EVAL_MAX_ATTEMPTS;
+  const commitIntervalMs = opts.commitIntervalMs ?? EVAL_COMMIT_INTERVAL_MS;
   const contexts = new Map<string, Promise<EvalRunContext>>();
   const limiters = new Map<string, Limiter>();
   const inFlight = new Map<string, Set<AbortController>>();
   const started = new Set<string>();
-  let written = 0;
+  const closing = new Set<string>();
+  let writtenCount = 0;
   let lastCancelCheck = 0;
 
   const contextOf = (runId: string) => {
@@ -86,7 +100,7 @@ export function startEvalWorker(opts: EvalWorkerOptions = {}): EvalWorker {
     contexts.delete(runId);
   };
 
-  const claim = async ({ limit }: { limit: number }): Promise<Job[]> => {
+  const claim = async ({ limit }: { limit: number }): Promise<EvalItem[]> => {
     const items = await claimEvalItems({ limit, leaseMs, client });
     if (!items.length) return [];
     const newRuns = [...new Set(items.map((i) => i.runId))].filter((id) => !started.has(id));
@@ -97,26 +111,44 @@ export function startEvalWorker(opts: EvalWorkerOptions = {}): EvalWorker {
       });
       for (const id of newRuns) started.add(id);
     }
-    const rows = await client.datasetRow.findMany({
-      where: { id: { in: [...new Set(items.map((i) => i.rowId))] } },
-      select: { id: true, values: true, expected: true, metadata: true },
-    });
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return items.map((item) => ({ ...item, row: byId.get(item.rowId) ?? null }));
+    return items;
   };
 
-  const commit = async (job: Job, outcome: EvalOutcome) => {
-    const result = await commitEvalResult({ itemId: job.id, lockToken: job.lockToken, outcome, client });
+  // Outcomes are written in groups, one statement per commit interval (lib/jobs/create-batcher), and
+  // a row waiting for its group no longer holds its slot in the pool: the slot goes to the next row.
+  const commits = createBatcher({
+    flush: (batch: EvalCommit[]) => commitEvalResults({ commits: batch, client }),
+    maxBatch: 100,
+    minIntervalMs: commitIntervalMs,
+  });
+  const committing = new Set<Promise<void>>();
+  const written = async (job: EvalItem, result: CommitResult) => {
     if (!result.written) return;
-    written++;
-    if (result.doneItems + result.failedItems >= result.totalItems) {
+    writtenCount++;
+    // Every row of the group that completed the run sees the final counts; one of them closes it.
+    if (result.doneItems + result.failedItems < result.totalItems || closing.has(job.runId)) return;
+    closing.add(job.runId);
+    try {
       await finishEvalRun({ runId: job.runId, status: "finished", client });
       contexts.delete(job.runId);
       started.delete(job.runId);
+    } finally {
+      closing.delete(job.runId);
     }
   };
+  const commit = (job: EvalItem, outcome: EvalOutcome) => {
+    const done = commits
+      .add({ itemId: job.id, lockToken: job.lockToken, outcome })
+      .then((result) => written(job, result))
+      // Left to its lease, like a job that throws.
+      .catch((error: unknown) => log.error("eval worker failed", { error }))
+      .finally(() => committing.delete(done));
+    committing.add(done);
+    // The last row in flight (the end of a run, a lull) need not wait for others to join its group.
+    if (worker.inFlight() <= 1) commits.hurry();
+  };
 
-  const process = async (job: Job) => {
+  const process = async (job: EvalItem) => {
     let context: EvalRunContext;
     try {
       context = await contextOf(job.runId);
@@ -141,10 +173,10 @@ export function startEvalWorker(opts: EvalWorkerOptions = {}): EvalWorker {
         limiter: limiterOf(context.providerKey),
       });
       if (decision.kind === "abandoned") return;
-      if (decision.kind === "commit") return await commit(job, decision.outcome);
+      if (decision.kind === "commit") return commit(job, decision.outcome);
       const attempts = job.attempts + 1;
       if (attempts >= maxAttempts)
-        return await commit(job, errorOutcome(`Gave up after ${attempts} attempts: ${decision.error}`));
+        return commit(job, errorOutcome(`Gave up after ${attempts} attempts: ${decision.error}`));
       const delay = retryDelay({
         attempts,
         baseMs: EVAL_RETRY_BASE_MS,
@@ -186,13 +218,15 @@ export function startEvalWorker(opts: EvalWorkerOptions = {}): EvalWorker {
         WHERE "status" = 'pending' AND "lockedUntil" IS NOT NULL`,
       )
     : Promise.resolve(0);
-  const worker = startJobWorker<Job>({
+  const worker = startJobWorker<EvalItem>({
     name: "eval worker",
     intervalMs: opts.intervalMs ?? 1000,
-    // Twice the provider limit in flight: while one provider's slots are busy, rows for another can start.
-    concurrency: concurrency * 2,
-    // …and refilled half at a time, while the other half keeps the provider busy.
-    batch: concurrency,
+    // Four times the provider limit in flight: while one provider's slots are busy, rows for another
+    // can start, and rows wait for a slot ready to go the moment one frees up…
+    concurrency: concurrency * 4,
+    // …refilled twice the limit at a time (one claim per two turns of the provider's slots), long
+    // before the waiting rows run out.
+    batch: concurrency * 2,
     claim: async (batch) => {
       await released;
       return claim(batch);
@@ -204,10 +238,12 @@ export function startEvalWorker(opts: EvalWorkerOptions = {}): EvalWorker {
   log.debug("eval worker started", { concurrency, rowTimeoutMs });
   return {
     ...worker,
-    written: () => written,
+    written: () => writtenCount,
     stop: async () => {
       unregister();
       await worker.stop();
+      // The rows it finished are written before it says it has stopped.
+      while (committing.size) await Promise.all(committing);
     },
   };
 }

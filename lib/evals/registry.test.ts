@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 
 import { sampleForTest, testContext } from "./kinds/sample-for-test";
-import { applyEvaluator, combineVerdicts, evaluatorKinds, parseEvaluatorConfig } from "./registry";
+import { applyEvaluator, combineVerdicts, evaluatorKinds, parseEvaluatorConfig, prepareEvaluator } from "./registry";
 
 const apply = (evaluator: { kind: string; config: unknown; negate?: boolean }, output: string) =>
   applyEvaluator({
@@ -46,6 +46,29 @@ describe("the evaluator registry", () => {
     expect((error as AppError).message).toMatch(/"telepathy" is not an evaluator kind.*equals/);
     // Object.prototype names are not kinds either.
     expect(() => parseEvaluatorConfig({ kind: "toString", config: {} })).toThrow(/not an evaluator kind/);
+  });
+});
+
+describe("prepareEvaluator", () => {
+  it("checks the config once, when prepared: later changes to the saved object do not reach it", async () => {
+    const config = { value: "yes" };
+    const prepared = prepareEvaluator({ kind: "equals", config, negate: true, weight: 1 });
+    config.value = "no";
+    const verdict = await prepared({ sample: sampleForTest({ output: "yes" }), ctx: testContext });
+    expect(verdict).toMatchObject({ pass: false, score: 0, reason: expect.stringMatching(/^negated: /) });
+    expect(await prepared({ sample: sampleForTest({ output: "no" }), ctx: testContext })).toMatchObject({ pass: true });
+  });
+
+  it("leaves an invalid config or an unknown kind to fail each application, as applyEvaluator does", async () => {
+    const invalid = prepareEvaluator({ kind: "contains", config: { values: "not a list" }, negate: false, weight: 1 });
+    const unknown = prepareEvaluator({ kind: "telepathy", config: {}, negate: false, weight: 1 });
+    for (const prepared of [invalid, invalid, unknown]) {
+      const error = await prepared({ sample: sampleForTest({ output: "a" }), ctx: testContext }).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe("validation_failed");
+    }
   });
 });
 

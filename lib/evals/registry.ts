@@ -81,6 +81,39 @@ export function parseEvaluatorConfig(opts: { kind: string; config: unknown }): u
 /** What a saved evaluator carries that applying it needs. */
 export type AppliedEvaluator = { kind: string; config: unknown; negate: boolean; weight: number };
 
+/** A saved evaluator ready for many samples: what applyEvaluator does, with the kind and config checked once. */
+export type PreparedEvaluator = (opts: { sample: EvalSample; ctx: EvalContext }) => Promise<EvalVerdict>;
+
+/**
+ * Looks up the kind and checks the config once, for a caller that applies one evaluator to many
+ * samples (an eval run, to each of its rows). An unknown kind or an invalid config is not thrown
+ * here but by every application, as applyEvaluator would, so it stays each row's error.
+ */
+export function prepareEvaluator(evaluator: AppliedEvaluator): PreparedEvaluator {
+  let kind: AnyKind;
+  let config: unknown;
+  try {
+    kind = getEvaluatorKind(evaluator.kind);
+    config = parseEvaluatorConfig({ kind: evaluator.kind, config: evaluator.config });
+  } catch (problem) {
+    return async () => {
+      throw problem;
+    };
+  }
+  return async ({ sample, ctx }) => {
+    const verdict = await kind.evaluate({ config, sample, ctx });
+    // A kind (or a team's HTTP check) that strays outside 0–1 must not skew a weighted mean.
+    const score = Number.isFinite(verdict.score) ? Math.min(1, Math.max(0, verdict.score)) : 0;
+    if (!evaluator.negate) return { ...verdict, score };
+    return {
+      ...verdict,
+      pass: !verdict.pass,
+      score: 1 - score,
+      reason: `negated: ${verdict.reason ?? (verdict.pass ? "the check passed" : "the check failed")}`,
+    };
+  };
+}
+
 /**
  * One evaluator's verdict on one sample. Throws for an unknown kind, an invalid saved config or the
  * kind's own trouble (a judge's provider down), which a run records as the row's error; a bad output
@@ -91,18 +124,7 @@ export async function applyEvaluator(opts: {
   sample: EvalSample;
   ctx: EvalContext;
 }): Promise<EvalVerdict> {
-  const kind = getEvaluatorKind(opts.evaluator.kind);
-  const config = parseEvaluatorConfig({ kind: opts.evaluator.kind, config: opts.evaluator.config });
-  const verdict = await kind.evaluate({ config, sample: opts.sample, ctx: opts.ctx });
-  // A kind (or a team's HTTP check) that strays outside 0–1 must not skew a weighted mean.
-  const score = Number.isFinite(verdict.score) ? Math.min(1, Math.max(0, verdict.score)) : 0;
-  if (!opts.evaluator.negate) return { ...verdict, score };
-  return {
-    ...verdict,
-    pass: !verdict.pass,
-    score: 1 - score,
-    reason: `negated: ${verdict.reason ?? (verdict.pass ? "the check passed" : "the check failed")}`,
-  };
+  return prepareEvaluator(opts.evaluator)({ sample: opts.sample, ctx: opts.ctx });
 }
 
 /**

@@ -20,6 +20,12 @@ export type ClaimJobsOptions = {
   leaseMs: number;
   /** Tables with a "lockToken" column get a fresh token, which every later write of the claim must match. */
   withToken: boolean;
+  /**
+   * More to return with each claimed row, from a join on the claimed rows (named "claimed"), so a
+   * worker gets what its jobs need in the claim's own round trip: e.g. columns Prisma.sql`d."values"`
+   * and join Prisma.sql`LEFT JOIN "DatasetRow" d ON d."id" = claimed."rowId"`.
+   */
+  include?: { columns: Prisma.Sql; join: Prisma.Sql };
   now?: Date;
   /** A second client stands in for a second instance in tests; the process-wide one otherwise. */
   client?: Db;
@@ -46,7 +52,7 @@ export async function claimJobs<T>(opts: ClaimJobsOptions): Promise<Claimed<T>> 
   const set = lockToken
     ? Prisma.sql`"lockedUntil" = ${lease}, "lockToken" = ${lockToken}`
     : Prisma.sql`"lockedUntil" = ${lease}`;
-  const rows = await client.$queryRaw<T[]>`
+  const claim = Prisma.sql`
     UPDATE ${table} SET ${set}
     WHERE "id" IN (
       SELECT "id" FROM ${table}
@@ -54,5 +60,10 @@ export async function claimJobs<T>(opts: ClaimJobsOptions): Promise<Claimed<T>> 
       ORDER BY ${opts.orderBy} LIMIT ${opts.limit}
       FOR UPDATE SKIP LOCKED)
     RETURNING ${columns}`;
+  const rows = await client.$queryRaw<T[]>(
+    opts.include
+      ? Prisma.sql`WITH claimed AS (${claim}) SELECT claimed.*, ${opts.include.columns} FROM claimed ${opts.include.join}`
+      : claim,
+  );
   return { rows, lockToken };
 }

@@ -8,7 +8,7 @@ import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { getEnv } from "@/lib/env";
 import { cancelEvalRun } from "@/lib/eval-runs/cancel-eval-run";
 import { claimEvalItems } from "@/lib/eval-runs/claim-eval-items";
-import { commitEvalResult } from "@/lib/eval-runs/commit-eval-result";
+import { commitEvalResults } from "@/lib/eval-runs/commit-eval-results";
 import { startEvalRun } from "@/lib/eval-runs/start-eval-run";
 import { startEvalWorker, type EvalWorker } from "@/lib/eval-runs/start-eval-worker";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
@@ -190,25 +190,105 @@ describe("eval runs: the engine", () => {
 
     // The dead worker's late write is refused: its rows were claimed again and scored by the second.
     const before = results.find((r) => r.id === dead[0]!.id)!;
-    const late = await commitEvalResult({
-      itemId: dead[0]!.id,
-      lockToken: dead[0]!.lockToken,
-      outcome: {
-        status: "error",
-        output: "stale",
-        error: "stale",
-        latencyMs: 1,
-        inputTokens: 1,
-        outputTokens: 1,
-        costUsd: 1,
-        scores: null,
-        pass: false,
-        score: 0,
-      },
+    const late = await commitEvalResults({
+      commits: [
+        {
+          itemId: dead[0]!.id,
+          lockToken: dead[0]!.lockToken,
+          outcome: {
+            status: "error",
+            output: "stale",
+            error: "stale",
+            latencyMs: 1,
+            inputTokens: 1,
+            outputTokens: 1,
+            costUsd: 1,
+            scores: null,
+            pass: false,
+            score: 0,
+          },
+        },
+      ],
     });
-    expect(late).toEqual({ written: false });
+    expect(late).toEqual([{ written: false }]);
     expect(await db.evalResult.findUniqueOrThrow({ where: { id: before.id } })).toEqual(before);
     expect(await runOf(id)).toMatchObject({ doneItems: 100, failedItems: 0 });
+  });
+
+  it("writes a group of outcomes in one statement, each row against its own claim, each run counted by what was written", async () => {
+    const promptId = await makePrompt("fake-echo");
+    const { id } = await start(promptId, await makeDataset(questions(3)), { baseline: null });
+    const claimed = (await claimEvalItems({ limit: 50, leaseMs: 60_000 })).filter((i) => i.runId === id);
+    expect(claimed).toHaveLength(3);
+    expect(claimed.map((i) => i.row?.values)).toEqual(expect.arrayContaining([{ question: "q0" }, { question: "q2" }]));
+    const [a, b, c] = claimed as [(typeof claimed)[number], (typeof claimed)[number], (typeof claimed)[number]];
+    const outcome = (status: "done" | "error") => ({
+      status,
+      output: status === "done" ? "fine" : null,
+      error: status === "error" ? "broken" : null,
+      latencyMs: 12,
+      inputTokens: 3,
+      outputTokens: 4,
+      costUsd: 0.000_001_5,
+      scores: status === "done" ? [{ evaluatorId, pass: true, score: 1 }] : null,
+      pass: status === "done" ? true : null,
+      score: status === "done" ? 1 : null,
+    });
+    const results = await commitEvalResults({
+      commits: [
+        { itemId: a.id, lockToken: a.lockToken, outcome: outcome("done") },
+        // Not this claim's token: refused, and not counted.
+        { itemId: b.id, lockToken: "someone-else", outcome: outcome("done") },
+        { itemId: c.id, lockToken: c.lockToken, outcome: outcome("error") },
+        // The same row under an older claim in the same group: refused too.
+        { itemId: a.id, lockToken: "an-older-claim", outcome: outcome("error") },
+      ],
+    });
+    expect(results).toEqual([
+      { written: true, runId: id, doneItems: 1, failedItems: 1, totalItems: 3 },
+      { written: false },
+      { written: true, runId: id, doneItems: 1, failedItems: 1, totalItems: 3 },
+      { written: false },
+    ]);
+    const stored = new Map((await resultsOf(id)).map((r) => [r.id, r]));
+    expect(stored.get(a.id)).toMatchObject({ status: "done", output: "fine", costUsd: 0.000_001_5, attempts: 1 });
+    expect(stored.get(a.id)!.scores).toEqual([{ evaluatorId, pass: true, score: 1 }]);
+    expect(stored.get(b.id)).toMatchObject({ status: "pending", lockToken: b.lockToken, output: null });
+    expect(stored.get(c.id)).toMatchObject({ status: "error", error: "broken", lockToken: null });
+    expect(await runOf(id)).toMatchObject({ doneItems: 1, failedItems: 1 });
+    expect(
+      await commitEvalResults({ commits: [{ itemId: b.id, lockToken: b.lockToken, outcome: outcome("done") }] }),
+    ).toEqual([{ written: true, runId: id, doneItems: 2, failedItems: 1, totalItems: 3 }]);
+  });
+
+  it("writes a run's outcomes in groups and fetches dataset rows with the claims: fewer statements than rows", async () => {
+    const promptId = await makePrompt("fake-delay-15");
+    const { id } = await start(promptId, await makeDataset(questions(40)), { baseline: null });
+    let commitStatements = 0;
+    let datasetRowQueries = 0;
+    // The same database, with every statement the worker sends counted.
+    const counting = db.$extends({
+      query: {
+        async $queryRaw({ args, query }) {
+          if (/"doneItems"/.test(String((args as { strings?: string[] }).strings?.join("") ?? ""))) commitStatements++;
+          return query(args);
+        },
+        datasetRow: {
+          async $allOperations({ args, query }) {
+            datasetRowQueries++;
+            return query(args);
+          },
+        },
+      },
+    }) as unknown as Db;
+    const w = worker({ concurrency: 8, client: counting });
+    await until("the run to finish", async () => (await runOf(id)).status === "finished");
+    await w.stop();
+    expect(await runOf(id)).toMatchObject({ doneItems: 40, failedItems: 0 });
+    expect(w.written()).toBe(40);
+    expect(commitStatements).toBeGreaterThan(0);
+    expect(commitStatements).toBeLessThanOrEqual(20);
+    expect(datasetRowQueries).toBe(0);
   });
 
   it("on the embedded database, a restarted server takes back at once the rows a crashed one held", async () => {
