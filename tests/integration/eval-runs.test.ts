@@ -323,20 +323,18 @@ describe("eval runs: the engine", () => {
   });
 
   it("cancels: pending rows are not claimed, rows in flight are aborted, and a second cancel is a 409", async () => {
-    const model = "fake-delay-400";
+    // A model far slower than any wait below: a row in flight that ends was aborted, not waited for.
+    const model = "fake-delay-60000";
     const promptId = await makePrompt(model);
     const datasetId = await makeDataset(questions(20));
     const { id, number } = await start(promptId, datasetId, { baseline: null });
     const w = worker({ concurrency: 2 });
     await until("the first rows in flight", async () => w.inFlight() > 0 && requestsFor(model) > 0);
-    const cancelled = Date.now();
     await expect(cancelEvalRun({ ctx: ctxFor(editor()), projectId, number })).resolves.toEqual({
       number,
       status: "cancelled",
     });
-    // Aborted, not waited for: the model would take 400 ms.
-    await until("the rows in flight to be aborted", async () => w.inFlight() === 0, 5000);
-    expect(Date.now() - cancelled).toBeLessThan(350);
+    await until("the rows in flight to be aborted", async () => w.inFlight() === 0, 20_000);
     const asked = requestsFor(model);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(requestsFor(model)).toBe(asked);
