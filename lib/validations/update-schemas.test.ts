@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 
+import { evalModelOverridesSchema } from "./eval-run";
 import { runRequestSchema } from "./run";
 
 const modules = import.meta.glob<Record<string, unknown>>(["./*.ts", "!./*.test.ts"], { eager: true });
@@ -34,5 +35,10 @@ describe("update schemas", () => {
   it("run setting overrides fill in nothing either (they are spread over the version's settings)", () => {
     const parsed = runRequestSchema.parse({ source: { version: 1 }, providerId: "p", settings: {} });
     expect(parsed.settings).toEqual({});
+  });
+
+  it("eval-run setting overrides fill in nothing either (they are laid over each column's settings)", () => {
+    expect(evalModelOverridesSchema.parse({ settings: {} }).settings).toEqual({});
+    expect(evalModelOverridesSchema.parse({ settings: { temperature: 0.2 } }).settings).toEqual({ temperature: 0.2 });
   });
 });
