@@ -93,7 +93,9 @@ test("deploy versions to development, see what each environment runs, now and at
   ).toContainText("v2");
 });
 
-test("admins add and remove environments in settings; one that serves prompts asks first", async ({ page }) => {
+test("admins add and remove environments in settings; removing asks first, naming the prompts it serves", async ({
+  page,
+}) => {
   await page.goto(`/p/${PROJECT}/settings/environments`);
   const form = page.getByRole("form", { name: "Add an environment" });
   await form.getByLabel("Name").fill("QA");
@@ -101,11 +103,14 @@ test("admins add and remove environments in settings; one that serves prompts as
   const qa = page.getByTestId("environment-qa");
   await expect(qa).toContainText("serves 0 prompts");
   await qa.getByRole("button", { name: "Remove" }).click();
+  await expect(qa.getByRole("dialog", { name: "Remove QA?" })).toHaveAccessibleDescription(/No prompt is deployed/);
+  await qa.getByRole("button", { name: "Remove QA" }).click();
   await expect(qa).toHaveCount(0);
 
   const dev = page.getByTestId("environment-development");
   await dev.getByRole("button", { name: "Remove" }).click();
-  await expect(dev.getByRole("alert")).toContainText("still serves");
+  await expect(dev.getByRole("dialog")).toHaveAccessibleDescription(/prompts? deploys? to Development: apps reading/);
   await dev.getByRole("button", { name: "Keep it" }).click();
+  await expect(dev.getByRole("dialog")).toHaveCount(0);
   await expect(dev).toBeVisible();
 });

@@ -13,6 +13,7 @@ import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Icon } from "@/components/ui/icon";
 import { PageHeader } from "@/components/ui/page-header";
+import { useUnsavedChanges } from "@/components/ui/use-unsaved-changes";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 import { MAX_DATASET_ROWS, MAX_ROWS_PAGE } from "@/lib/datasets/dataset-limits";
@@ -98,26 +99,8 @@ export function DatasetEditor({ projectSlug, dataset, canEdit, prompts, startImp
     };
   }, [api, viewing, reloads]);
 
-  // Leaving with unsaved edits asks first: closing or reloading the tab gets the browser's own
-  // question; a studio link (sidebar, breadcrumbs) navigates without unloading, so it is asked here.
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    const confirmLink = (event: MouseEvent) => {
-      const link = (event.target as Element | null)?.closest?.("a[href]");
-      if (!link || link.hasAttribute("download") || event.defaultPrevented) return;
-      if (!window.confirm("Leave this dataset? Your unsaved edits will be lost.")) {
-        event.preventDefault();
-        event.stopPropagation();
-      }
-    };
-    window.addEventListener("beforeunload", warn);
-    document.addEventListener("click", confirmLink, true);
-    return () => {
-      window.removeEventListener("beforeunload", warn);
-      document.removeEventListener("click", confirmLink, true);
-    };
-  }, [dirty]);
+  // Leaving with unsaved edits asks first (closing the tab, or a studio link: sidebar, breadcrumbs).
+  useUnsavedChanges(dirty);
 
   const variables = useMemo(() => variableColumns(rows, extraColumns), [rows, extraColumns]);
   const edit = (next: EditRow[]) => {

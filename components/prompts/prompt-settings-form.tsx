@@ -8,6 +8,7 @@ import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { useFormChanges } from "@/components/ui/use-unsaved-changes";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 
@@ -26,14 +27,16 @@ type Props = {
 export function PromptSettingsForm(props: Props) {
   const router = useRouter();
   const { busy, error, fields, run } = useRequest();
+  const { formProps, markSaved } = useFormChanges();
   const url = `/api/projects/${props.projectSlug}/prompts/${props.promptId}`;
 
   async function patch(body: Record<string, unknown>, message: string) {
     const updated = await run(() => apiFetch<{ name: string }>(url, { method: "PATCH", body }));
-    if (!updated) return;
+    if (!updated) return false;
     toast.success(message);
     if (updated.name !== props.name) router.replace(`/p/${props.projectSlug}/prompts/${updated.name}?view=settings`);
     router.refresh();
+    return true;
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -43,12 +46,20 @@ export function PromptSettingsForm(props: Props) {
       .split(",")
       .map((t) => t.trim())
       .filter(Boolean);
-    void patch({ name: String(form.get("name") ?? "").trim(), description: form.get("description"), tags }, "Saved.");
+    void patch(
+      { name: String(form.get("name") ?? "").trim(), description: form.get("description"), tags },
+      "Saved.",
+    ).then((saved) => saved && markSaved());
   }
 
   return (
     <div className="max-w-xl space-y-6">
-      <form onSubmit={onSubmit} className="space-y-4 rounded-lg border border-line bg-surface p-5" noValidate>
+      <form
+        {...formProps}
+        onSubmit={onSubmit}
+        className="space-y-4 rounded-lg border border-line bg-surface p-5"
+        noValidate
+      >
         <TextField
           label="Name"
           name="name"

@@ -13,6 +13,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { SecretPanel } from "@/components/ui/secret-panel";
 import { Table, TableCell, TableRow } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
+import { useFormChanges } from "@/components/ui/use-unsaved-changes";
 import type { ApiKeyView } from "@/lib/api-keys/list-api-keys";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
@@ -43,6 +44,7 @@ export function ApiKeysClient({
   const [created, setCreated] = useState<Created | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [scopes, setScopes] = useState<string[]>(["prompts:read"]);
+  const { formProps, markSaved } = useFormChanges();
   const api = `/api/projects/${projectSlug}/api-keys`;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -61,6 +63,7 @@ export function ApiKeysClient({
     if (result) {
       setCreated(result);
       (event.target as HTMLFormElement).reset();
+      markSaved();
       router.refresh();
     }
   }
@@ -68,6 +71,7 @@ export function ApiKeysClient({
   return (
     <div className="space-y-8">
       <form
+        {...formProps}
         onSubmit={submit}
         aria-label="Create an API key"
         className="space-y-4 rounded-lg border border-line bg-surface p-5"

@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TextField } from "@/components/ui/field";
 import { Icon } from "@/components/ui/icon";
+import { useFormChanges } from "@/components/ui/use-unsaved-changes";
 import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 import type { EnvironmentView } from "@/lib/environments/list-environments";
@@ -32,8 +33,10 @@ export function EnvironmentsClient({
 }) {
   const router = useRouter();
   const { busy, error, fields, run } = useRequest();
-  const [confirming, setConfirming] = useState<{ slug: string; message: string } | null>(null);
+  // The slug being asked about, and the server's answer when it serves more than this page knew.
+  const [confirming, setConfirming] = useState<{ slug: string; message?: string } | null>(null);
   const [removeError, setRemoveError] = useState<string>();
+  const { formProps, markSaved } = useFormChanges();
   const base = `/api/projects/${projectSlug}/environments`;
   // A blur or a checkbox saves at once, with nothing else on screen to say so: hence the toast.
   const patch = async (slug: string, body: Record<string, unknown>, done?: string) => {
@@ -42,17 +45,19 @@ export function EnvironmentsClient({
     router.refresh();
   };
 
-  async function remove(environment: EnvironmentView, confirm: boolean) {
+  // Confirmed for as many prompts as the dialog named; if that was none and one was deployed
+  // since, the server answers 409 and the dialog shows its count before a second click removes it.
+  async function remove(environment: EnvironmentView) {
     const slug = environment.slug;
+    const confirmed = environment.prompts > 0 || Boolean(confirming?.message);
     setRemoveError(undefined);
     try {
-      await apiFetch(`${base}/${slug}${confirm ? "?confirm=true" : ""}`, { method: "DELETE" });
+      await apiFetch(`${base}/${slug}${confirmed ? "?confirm=true" : ""}`, { method: "DELETE" });
       setConfirming(null);
       toast.success(`${environment.name} removed.`);
       router.refresh();
     } catch (e) {
       const apiError = e as ApiError;
-      // 409: it still serves prompts, so ask; anything else is just reported.
       if (apiError.status === 409) setConfirming({ slug, message: apiError.message });
       else setRemoveError(apiError.message);
     }
@@ -67,6 +72,7 @@ export function EnvironmentsClient({
     ) {
       toast.success(`${String(form.get("name")).trim()} added.`);
       formElement.reset();
+      markSaved();
       router.refresh();
     }
   }
@@ -144,7 +150,7 @@ export function EnvironmentsClient({
               >
                 <Icon icon={ArrowDown} />
               </Button>
-              <Button variant="ghost" icon={Trash2} onClick={() => remove(e, false)}>
+              <Button variant="ghost" icon={Trash2} onClick={() => setConfirming({ slug: e.slug })}>
                 Remove
               </Button>
             </div>
@@ -154,26 +160,40 @@ export function EnvironmentsClient({
               gate={gates[e.slug] ?? null}
               choices={gateChoices}
             />
-            {/* Asked only when the environment still serves prompts (the server answers 409 first). */}
             <ConfirmDialog
               open={confirming?.slug === e.slug}
-              onOpenChange={(open) => !open && setConfirming(null)}
+              onOpenChange={(open) => {
+                if (!open) setConfirming(null);
+                setRemoveError(undefined);
+              }}
               title={`Remove ${e.name}?`}
+              description={
+                e.prompts > 0
+                  ? `${e.prompts} prompt${e.prompts === 1 ? " deploys" : "s deploy"} to ${e.name}: apps reading ${e.prompts === 1 ? "it" : "them"} from ${e.slug} get 404 at once.`
+                  : `No prompt is deployed to ${e.name}; apps asking for ${e.slug} get 404.`
+              }
               cancelLabel="Keep it"
               confirmLabel={`Remove ${e.name}`}
               icon={Trash2}
               error={removeError}
-              onConfirm={() => remove(e, true)}
+              onConfirm={() => remove(e)}
             >
-              <div role="alert" className="rounded-md border border-danger/40 p-2 text-danger">
-                {confirming?.message}
-              </div>
+              {confirming?.message ? (
+                <div role="alert" className="rounded-md border border-danger/40 p-2 text-danger">
+                  {confirming.message}
+                </div>
+              ) : null}
+              <p className="text-muted">
+                Reviews asking to promote to {e.name}
+                {gates[e.slug] ? " and its evaluation gate" : ""} are deleted with it; its deployment history stays.
+              </p>
             </ConfirmDialog>
           </li>
         ))}
       </ul>
       {error || removeError ? <Alert>{error ?? removeError}</Alert> : null}
       <form
+        {...formProps}
         onSubmit={add}
         className="max-w-md space-y-3 rounded-lg border border-line bg-surface p-5"
         noValidate

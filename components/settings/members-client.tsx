@@ -12,6 +12,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Table, TableCell, TableRow } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
+import { useFormChanges } from "@/components/ui/use-unsaved-changes";
 import { roleLabels, roles, type ProjectRole } from "@/lib/auth/permissions";
 import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
@@ -35,6 +36,7 @@ export function MembersClient(props: Props) {
   const [filter, setFilter] = useState("");
   const [shown, setShown] = useState(PAGE);
   const [confirming, setConfirming] = useState<string | null>(null);
+  const [revoking, setRevoking] = useState<string | null>(null);
   const base = `/api/projects/${props.projectSlug}`;
   const grantable = roles.filter((role) => mayManageRole({ actorRole: props.actorRole, role }));
 
@@ -180,18 +182,25 @@ export function MembersClient(props: Props) {
                 <Time value={i.expiresAt} format="date" />
               </TableCell>
               <TableCell kind="actions">
-                <Button
-                  variant="ghost"
-                  icon={Trash2}
-                  onClick={() =>
-                    run(
-                      () => apiFetch(`${base}/invites/${i.id}`, { method: "DELETE" }),
-                      `The invite for ${i.email} was revoked.`,
-                    )
-                  }
-                >
+                <Button variant="ghost" icon={Trash2} onClick={() => setRevoking(i.id)}>
                   Revoke
                 </Button>
+                <ConfirmDialog
+                  open={revoking === i.id}
+                  onOpenChange={(open) => setRevoking(open ? i.id : null)}
+                  title={`Revoke the invite for ${i.email}?`}
+                  description="The link stops working at once. To let them in later, create a new invite."
+                  cancelLabel="Keep it"
+                  confirmLabel="Revoke invite"
+                  icon={Trash2}
+                  error={error}
+                  onConfirm={async () =>
+                    (await run(
+                      () => apiFetch(`${base}/invites/${i.id}`, { method: "DELETE" }),
+                      `The invite for ${i.email} was revoked.`,
+                    )) && setRevoking(null)
+                  }
+                />
               </TableCell>
             </TableRow>
           ))}
@@ -204,6 +213,7 @@ export function MembersClient(props: Props) {
 function InviteForm(props: { projectSlug: string; roles: ProjectRole[]; onCreated: () => void }) {
   const { busy, error, fields, run } = useRequest();
   const [created, setCreated] = useState<{ email: string; url: string; expiresAt: string } | null>(null);
+  const { formProps, markSaved } = useFormChanges();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -217,6 +227,7 @@ function InviteForm(props: { projectSlug: string; roles: ProjectRole[]; onCreate
     if (!invite) return;
     setCreated(invite);
     formElement.reset();
+    markSaved();
     props.onCreated();
   }
 
@@ -225,7 +236,12 @@ function InviteForm(props: { projectSlug: string; roles: ProjectRole[]; onCreate
       <h2 id="invite-heading" className="text-base font-semibold">
         Invite someone
       </h2>
-      <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-start" noValidate>
+      <form
+        {...formProps}
+        onSubmit={onSubmit}
+        className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-start"
+        noValidate
+      >
         <TextField
           label="Email"
           name="email"

@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TextField } from "@/components/ui/field";
+import { useFormChanges } from "@/components/ui/use-unsaved-changes";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
@@ -30,6 +31,8 @@ export function ProfileForms({
   const sessions = useRequest();
   const [emailOn, setEmailOn] = useState(emailNotifications);
   const [confirmingSignOut, setConfirmingSignOut] = useState(false);
+  const nameForm = useFormChanges();
+  const passwordForm = useFormChanges();
 
   async function onEmail(on: boolean) {
     setEmailOn(on);
@@ -44,6 +47,7 @@ export function ProfileForms({
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     if (await profile.run(() => apiFetch("/api/account", { method: "PATCH", body: { name: form.get("name") } }))) {
+      nameForm.markSaved();
       toast.success("Name saved.");
       router.refresh();
     }
@@ -62,6 +66,7 @@ export function ProfileForms({
     ) {
       toast.success("Password changed. Your other sessions are signed out.");
       formElement.reset();
+      passwordForm.markSaved();
     }
   }
 
@@ -72,7 +77,12 @@ export function ProfileForms({
 
   return (
     <div className="space-y-6">
-      <form onSubmit={onProfile} className="space-y-4 rounded-lg border border-line bg-surface p-5" noValidate>
+      <form
+        {...nameForm.formProps}
+        onSubmit={onProfile}
+        className="space-y-4 rounded-lg border border-line bg-surface p-5"
+        noValidate
+      >
         <TextField label="Name" name="name" defaultValue={name} required error={profile.fields.name} />
         {profile.error ? <Alert>{profile.error}</Alert> : null}
         <Button type="submit" busy={profile.busy} icon={Save}>
@@ -94,7 +104,12 @@ export function ProfileForms({
         </p>
         {email.error ? <Alert>{email.error}</Alert> : null}
       </section>
-      <form onSubmit={onPassword} className="space-y-4 rounded-lg border border-line bg-surface p-5" noValidate>
+      <form
+        {...passwordForm.formProps}
+        onSubmit={onPassword}
+        className="space-y-4 rounded-lg border border-line bg-surface p-5"
+        noValidate
+      >
         <h2 className="text-base font-semibold">Change password</h2>
         <TextField
           label="Current password"

@@ -7,6 +7,7 @@ import { toast } from "sonner";
 
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { useUnsavedChanges } from "@/components/ui/use-unsaved-changes";
 import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
 
 export function ProjectForm(props: { slug: string; name: string; canRename: boolean }) {
@@ -14,6 +15,7 @@ export function ProjectForm(props: { slug: string; name: string; canRename: bool
   const [name, setName] = useState(props.name);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  useUnsavedChanges(props.canRename && name.trim() !== props.name);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();

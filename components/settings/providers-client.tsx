@@ -7,7 +7,9 @@ import { toast } from "sonner";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { SelectField, TextField } from "@/components/ui/field";
+import { useFormChanges } from "@/components/ui/use-unsaved-changes";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 import type { ProviderFailure } from "@/lib/providers/describe-provider-error";
@@ -44,6 +46,7 @@ function ProviderRow({ projectSlug, provider }: { projectSlug: string; provider:
   const router = useRouter();
   const [result, setResult] = useState<TestResult | null>(null);
   const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const test = useRequest();
   const remove = useRequest();
   return (
@@ -77,33 +80,41 @@ function ProviderRow({ projectSlug, provider }: { projectSlug: string; provider:
             </Button>
           )}
           {provider.fromEnvironment ? null : (
-            <Button
-              variant="ghost"
-              icon={Trash2}
-              busy={remove.busy}
-              onClick={async () => {
-                if (
-                  !(await remove.run(() =>
-                    apiFetch(`/api/projects/${projectSlug}/providers/${provider.id}`, { method: "DELETE" }),
-                  ))
-                )
-                  return;
-                toast.success(`${provider.name} removed.`);
-                router.refresh();
-              }}
-            >
+            <Button variant="ghost" icon={Trash2} onClick={() => setConfirming(true)}>
               Remove
             </Button>
           )}
         </div>
       </div>
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title={`Remove ${provider.name}?`}
+        description="Prompts, playground runs and evaluations set to this provider stop running until another is chosen. The stored API key is deleted: adding the provider again needs it."
+        cancelLabel="Keep it"
+        confirmLabel={`Remove ${provider.name}`}
+        icon={Trash2}
+        busy={remove.busy}
+        error={remove.error}
+        onConfirm={async () => {
+          if (
+            !(await remove.run(() =>
+              apiFetch(`/api/projects/${projectSlug}/providers/${provider.id}`, { method: "DELETE" }),
+            ))
+          )
+            return;
+          setConfirming(false);
+          toast.success(`${provider.name} removed.`);
+          router.refresh();
+        }}
+      />
       {editing ? <EditProvider projectSlug={projectSlug} provider={provider} onDone={() => setEditing(false)} /> : null}
       {provider.fromEnvironment ? (
         <p className="text-xs text-muted">
           From the server&apos;s OPENAI_API_KEY{provider.baseUrl ? " and OPENAI_BASE_URL" : ""}; change it there.
         </p>
       ) : null}
-      {test.error || remove.error ? <Alert>{test.error ?? remove.error}</Alert> : null}
+      {test.error ? <Alert>{test.error}</Alert> : null}
       {result?.ok ? (
         <Alert tone="success">
           Connected. {result.models.length} model{result.models.length === 1 ? "" : "s"}:{" "}
@@ -133,6 +144,7 @@ function EditProvider({
   const router = useRouter();
   const { busy, error, fields, run } = useRequest();
   const [baseUrl, setBaseUrl] = useState(provider.baseUrl ?? "");
+  const { formProps, markSaved } = useFormChanges();
   const keptFor = providerOrigin(provider);
   const goesTo = providerOrigin({ kind: provider.kind, baseUrl });
   const needsKeyAgain = Boolean(provider.apiKeyHint) && goesTo !== keptFor;
@@ -150,6 +162,7 @@ function EditProvider({
         }),
       )
     ) {
+      markSaved();
       toast.success(`${rest.name || provider.name} saved.`);
       onDone();
       router.refresh();
@@ -158,6 +171,7 @@ function EditProvider({
 
   return (
     <form
+      {...formProps}
       onSubmit={onSubmit}
       className="max-w-xl space-y-3 rounded-md border border-line p-4"
       noValidate
@@ -218,6 +232,7 @@ function AddProvider({ projectSlug }: { projectSlug: string }) {
   const router = useRouter();
   const [kind, setKind] = useState<(typeof providerKinds)[number]>("OPENAI");
   const { busy, error, fields, run } = useRequest();
+  const { formProps, markSaved } = useFormChanges();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -226,12 +241,14 @@ function AddProvider({ projectSlug }: { projectSlug: string }) {
     if (await run(() => apiFetch(`/api/projects/${projectSlug}/providers`, { body: { ...form, kind } }))) {
       toast.success(`${form.name} added.`);
       formElement.reset();
+      markSaved();
       router.refresh();
     }
   }
 
   return (
     <form
+      {...formProps}
       onSubmit={onSubmit}
       className="max-w-xl space-y-4 rounded-lg border border-line bg-surface p-5"
       noValidate

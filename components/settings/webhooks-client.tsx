@@ -8,10 +8,12 @@ import { toast } from "sonner";
 
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TextField } from "@/components/ui/field";
 import { SecretPanel } from "@/components/ui/secret-panel";
 import { Table, TableCell, TableRow } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
+import { useFormChanges } from "@/components/ui/use-unsaved-changes";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 import type { DeliveryView, WebhookView } from "@/lib/webhooks/list-webhooks";
@@ -32,6 +34,8 @@ export function WebhooksClient({ projectSlug, webhooks, selected, deliveries }: 
   const change = useRequest();
   const [events, setEvents] = useState<string[]>([...webhookEvents]);
   const [secret, setSecret] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const { formProps, markSaved } = useFormChanges();
   const api = `/api/projects/${projectSlug}/webhooks`;
   const base = `/p/${projectSlug}/settings/webhooks`;
 
@@ -44,18 +48,21 @@ export function WebhooksClient({ projectSlug, webhooks, selected, deliveries }: 
     if (created) {
       setSecret(created.secret);
       form.reset();
+      markSaved();
       router.refresh();
     }
   }
   const act = async (request: () => Promise<unknown>, done: string) => {
-    if (!(await change.run(request))) return;
+    if (!(await change.run(request))) return false;
     toast.success(done);
     router.refresh();
+    return true;
   };
 
   return (
     <div className="space-y-8">
       <form
+        {...formProps}
         onSubmit={submit}
         aria-label="Add a webhook"
         className="space-y-4 rounded-lg border border-line bg-surface p-5"
@@ -141,13 +148,33 @@ export function WebhooksClient({ projectSlug, webhooks, selected, deliveries }: 
                 >
                   {w.active ? "Pause" : "Resume"}
                 </Button>
-                <Button
-                  variant="danger"
-                  icon={Trash2}
-                  onClick={() => act(() => apiFetch(`${api}/${w.id}`, { method: "DELETE" }), "Webhook removed.")}
-                >
+                <Button variant="danger" icon={Trash2} onClick={() => setConfirming(w.id)}>
                   Remove
                 </Button>
+                <ConfirmDialog
+                  open={confirming === w.id}
+                  onOpenChange={(open) => setConfirming(open ? w.id : null)}
+                  title="Remove this webhook?"
+                  description={
+                    <>
+                      Deliveries to <span className="font-mono break-all">{w.url}</span> stop at once
+                      {w.pending
+                        ? `, and ${w.pending} waiting ${w.pending === 1 ? "delivery is" : "deliveries are"} dropped`
+                        : ""}
+                      . Its delivery log and signing secret are deleted.{" "}
+                      {w.active ? "To stop for a while, pause it instead." : ""}
+                    </>
+                  }
+                  cancelLabel="Keep it"
+                  confirmLabel="Remove webhook"
+                  icon={Trash2}
+                  busy={change.busy}
+                  error={change.error}
+                  onConfirm={async () => {
+                    if (await act(() => apiFetch(`${api}/${w.id}`, { method: "DELETE" }), "Webhook removed."))
+                      setConfirming(null);
+                  }}
+                />
               </li>
             ))}
           </ul>
