@@ -9,5 +9,5 @@ export default async function Home() {
   const user = await getCurrentUser();
   if (!user) redirect((await hasAnyUser()) ? "/login" : "/signup");
   const [first] = await listUserProjects({ userId: user.id });
-  redirect(first ? `/p/${first.slug}/prompts` : "/projects/new");
+  redirect(first ? `/p/${first.slug}` : "/projects/new");
 }

@@ -18,7 +18,10 @@ test("the first account to sign up becomes owner of the default project", async 
   await page.getByLabel("Password").fill(OWNER.password);
   await page.getByRole("button", { name: "Create account" }).click();
 
-  await expect(page).toHaveURL(new RegExp(`/p/${PROJECT}/prompts$`));
+  // A new project opens on its first-run checklist, nothing ticked yet.
+  await expect(page).toHaveURL(new RegExp(`/p/${PROJECT}$`));
+  await expect(page.getByTestId("first-run-count")).toContainText("0 of 4 done");
+  await page.getByRole("navigation", { name: "Studio" }).getByRole("link", { name: "Prompts" }).click();
   await expect(page.getByRole("heading", { name: "No prompts yet" })).toBeVisible();
   await expect(page.getByTestId("current-user")).toHaveText(OWNER.name);
 
@@ -34,6 +37,6 @@ test("the first account to sign up becomes owner of the default project", async 
   await page.getByLabel("Email").fill(OWNER.email);
   await page.getByLabel("Password").fill(OWNER.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(new RegExp(`/p/${PROJECT}/prompts$`));
+  await expect(page).toHaveURL(new RegExp(`/p/${PROJECT}$`));
   await page.context().storageState({ path: ownerState });
 });

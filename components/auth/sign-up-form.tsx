@@ -41,7 +41,7 @@ export function SignUpForm(props: Props) {
           "signin",
           {},
         );
-      router.replace(result.projectSlug ? `/p/${result.projectSlug}/prompts` : "/");
+      router.replace(result.projectSlug ? `/p/${result.projectSlug}` : "/");
       router.refresh();
     } catch (e) {
       const apiError = e as ApiError;

@@ -22,7 +22,7 @@ export function NewProjectForm() {
     setError(undefined);
     try {
       const project = await apiFetch<{ slug: string }>("/api/projects", { body: { name } });
-      router.push(`/p/${project.slug}/prompts`);
+      router.push(`/p/${project.slug}`);
       router.refresh();
     } catch (e) {
       const apiError = e as ApiError;
