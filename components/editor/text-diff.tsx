@@ -10,8 +10,11 @@ import { useDarkMode } from "@/components/ui/use-dark-mode";
 
 configureMonaco();
 
-/** What every read-only diff in the studio shares: the template language, theme, and options. */
-export function diffEditorProps(dark: boolean, inline: boolean) {
+/**
+ * What every read-only diff in the studio shares: the template language, theme, and options. The
+ * labels name each side's text box for screen readers (axe: aria-input-field-name).
+ */
+export function diffEditorProps(dark: boolean, inline: boolean, labels: { original: string; modified: string }) {
   return {
     language: TEMPLATE_LANGUAGE,
     theme: dark ? "vs-dark" : "vs",
@@ -30,6 +33,8 @@ export function diffEditorProps(dark: boolean, inline: boolean) {
       automaticLayout: true,
       fontSize: 13,
       originalEditable: false,
+      originalAriaLabel: `Before: ${labels.original}`,
+      modifiedAriaLabel: `After: ${labels.modified}`,
     },
   };
 }
@@ -88,7 +93,7 @@ export function TextDiff({
           original={original}
           modified={modified}
           {...keepModels}
-          {...diffEditorProps(dark, inline)}
+          {...diffEditorProps(dark, inline, { original: originalLabel, modified: modifiedLabel })}
         />
       </div>
     </div>

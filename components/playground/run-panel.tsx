@@ -118,7 +118,7 @@ export function RunPanel({
             <>
               {" "}
               in{" "}
-              <Link className="text-accent hover:underline" href={`/p/${projectSlug}/settings/providers`}>
+              <Link className="text-accent underline underline-offset-2" href={`/p/${projectSlug}/settings/providers`}>
                 Settings → Providers
               </Link>
               .

@@ -91,7 +91,7 @@ export function ReviewDiff(props: Props) {
           original={props.original}
           modified={props.modified}
           {...keepModels}
-          {...diffEditorProps(dark, inline)}
+          {...diffEditorProps(dark, inline, { original: props.originalLabel, modified: props.modifiedLabel })}
         />
       </div>
     </div>

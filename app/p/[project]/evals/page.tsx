@@ -102,11 +102,11 @@ export default async function EvalsPage({
               <p className="font-medium text-ink">No evaluations yet</p>
               <p>
                 An evaluation runs a prompt version over the rows of a{" "}
-                <Link href={`${base}/datasets`} className="text-accent hover:underline">
+                <Link href={`${base}/datasets`} className="text-accent underline underline-offset-2">
                   dataset
                 </Link>{" "}
                 and scores each answer with your{" "}
-                <Link href={`${base}/evaluators`} className="text-accent hover:underline">
+                <Link href={`${base}/evaluators`} className="text-accent underline underline-offset-2">
                   evaluators
                 </Link>
                 , beside the version production runs now, so you see row by row where it got better or worse.
