@@ -41,7 +41,9 @@ export function SignUpForm(props: Props) {
           "signin",
           {},
         );
-      router.replace(result.projectSlug ? `/p/${result.projectSlug}` : "/");
+      // The first account lands on its new project's first-run checklist; someone invited, on its prompts.
+      const project = result.projectSlug ? `/p/${result.projectSlug}` : null;
+      router.replace(project ? (props.inviteToken ? `${project}/prompts` : project) : "/");
       router.refresh();
     } catch (e) {
       const apiError = e as ApiError;
