@@ -43,9 +43,18 @@ function onClickCapture(event: MouseEvent) {
 }
 
 /**
+ * For navigation started in code rather than by a link (a command palette, a keyboard shortcut):
+ * true when nothing is unsaved or the person agreed to lose it.
+ */
+export function confirmLeavingUnsaved(): boolean {
+  return dirtyForms.size === 0 || window.confirm(LEAVE_QUESTION);
+}
+
+/**
  * While `dirty`, leaving the page asks first: closing or reloading the tab (the browser's own
  * question) and following a link inside the studio. Programmatic navigation (router.push after a
- * save) is not asked about: the code that saves knows the changes are kept.
+ * save) is not asked about: the code that saves knows the changes are kept; other code that
+ * navigates asks `confirmLeavingUnsaved()` first.
  */
 export function useUnsavedChanges(dirty: boolean) {
   useEffect(() => {
