@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { ImportExport } from "@/components/prompts/import-export";
+import { PreloadEditorWhenIdle } from "@/components/prompts/prompt-link";
 import { PromptTable } from "@/components/prompts/prompt-table";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -91,11 +92,15 @@ export default async function PromptsPage({
         actions={newButton}
       />
       <div className="grid gap-6 lg:grid-cols-[14rem_1fr]">
-        <nav aria-label="Folders" className="space-y-0.5 text-sm">
+        {/* A row that scrolls sideways on its own below lg; a column beside the list from lg up. */}
+        <nav
+          aria-label="Folders"
+          className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1 text-sm whitespace-nowrap lg:mx-0 lg:block lg:space-y-0.5 lg:px-0 lg:pb-0"
+        >
           <Link
             href={link({ folder: undefined, cursor: undefined })}
             aria-current={!query.folder ? "page" : undefined}
-            className="block rounded px-2 py-1 hover:bg-subtle aria-[current=page]:bg-subtle aria-[current=page]:font-medium"
+            className="block shrink-0 rounded px-2 py-1 hover:bg-subtle aria-[current=page]:bg-subtle aria-[current=page]:font-medium"
           >
             All prompts
           </Link>
@@ -104,8 +109,8 @@ export default async function PromptsPage({
               key={f.path}
               href={link({ folder: f.path, cursor: undefined })}
               aria-current={query.folder === f.path ? "page" : undefined}
-              className="flex justify-between rounded px-2 py-1 hover:bg-subtle aria-[current=page]:bg-subtle aria-[current=page]:font-medium"
-              style={{ paddingLeft: `${0.5 + (f.path.split("/").length - 1) * 0.75}rem` }}
+              className="flex shrink-0 justify-between gap-2 rounded px-2 py-1 hover:bg-subtle aria-[current=page]:bg-subtle aria-[current=page]:font-medium lg:pl-(--indent)"
+              style={{ "--indent": `${0.5 + (f.path.split("/").length - 1) * 0.75}rem` } as React.CSSProperties}
             >
               <span className="truncate">{f.path.split("/").pop()}/</span>
               <span className="text-xs text-muted">{f.count}</span>
@@ -113,7 +118,7 @@ export default async function PromptsPage({
           ))}
           <Link
             href={link({ archived: query.archived ? undefined : "true", cursor: undefined })}
-            className="mt-3 block rounded px-2 py-1 text-muted hover:bg-subtle"
+            className="block shrink-0 rounded px-2 py-1 text-muted hover:bg-subtle lg:mt-3"
           >
             {query.archived ? "← Live prompts" : "Archived"}
           </Link>
@@ -123,11 +128,12 @@ export default async function PromptsPage({
             {query.folder ? <input type="hidden" name="folder" value={query.folder} /> : null}
             {query.archived ? <input type="hidden" name="archived" value={query.archived} /> : null}
             <input
+              type="search"
               name="q"
               defaultValue={query.q}
               placeholder="Search names, descriptions and text"
               aria-label="Search prompts"
-              className="min-w-64 flex-1 rounded-md border border-line bg-surface px-3 py-1.5"
+              className="min-w-0 flex-[1_1_16rem] rounded-md border border-line bg-surface px-3 py-1.5"
             />
             <input
               name="tag"
@@ -158,6 +164,7 @@ export default async function PromptsPage({
               </Link>
             ) : null}
           </form>
+          <PreloadEditorWhenIdle />
           <PromptTable
             projectSlug={access.project.slug}
             prompts={prompts}
