@@ -13,7 +13,12 @@ type Props = {
 };
 
 /** The environments that run a prompt, as "Production v12" badges (those that run none are left out). */
-function RunsIn({ prompt, environments, running }: { prompt: PromptRow } & Pick<Props, "environments" | "running">) {
+function RunsIn({
+  prompt,
+  environments,
+  running,
+  compact = false,
+}: { prompt: PromptRow; compact?: boolean } & Pick<Props, "environments" | "running">) {
   const runs = running.get(prompt.id) ?? {};
   const badges = environments.filter((e) => runs[e.slug]);
   if (badges.length === 0) return <span className="text-xs text-muted">Not deployed</span>;
@@ -26,6 +31,7 @@ function RunsIn({ prompt, environments, running }: { prompt: PromptRow } & Pick<
           name={e.name}
           version={runs[e.slug]}
           behind={runs[e.slug] !== prompt.latestVersion}
+          compact={compact}
         />
       ))}
     </span>
@@ -111,7 +117,7 @@ export function PromptTable({ projectSlug, prompts, environments, running }: Pro
             </TableCell>
             <TableCell kind="badge">
               <span data-testid="prompt-environments" className="inline-block">
-                <RunsIn prompt={p} environments={environments} running={running} />
+                <RunsIn prompt={p} environments={environments} running={running} compact />
               </span>
             </TableCell>
             <TableCell kind="time" className="text-muted">

@@ -17,8 +17,14 @@ const toneClass: Record<EnvironmentTone, string> = {
   other: "bg-subtle text-ink ring-line",
 };
 
+const shortNames: Partial<Record<EnvironmentTone, string>> = {
+  production: "prod",
+  staging: "staging",
+  development: "dev",
+};
+
 /**
- * "Production v12": which version an environment runs, as a compact chip coloured by the kind of
+ * "Production v12" ("prod v12" when compact): which version an environment runs, as a compact chip coloured by the kind of
  * environment. `behind` marks a version older than the prompt's latest.
  */
 export function EnvironmentBadge({
@@ -26,19 +32,28 @@ export function EnvironmentBadge({
   name,
   version,
   behind = false,
+  compact = false,
 }: {
   slug: string;
   name: string;
   version?: number | null;
   behind?: boolean;
+  /** Short names for the usual environments (dense tables); the full name is in the title. */
+  compact?: boolean;
 }) {
+  const tone = environmentTone(slug);
+  const label = compact ? (shortNames[tone] ?? name) : name;
+  const title =
+    label !== name || behind ? `${name}${behind ? ` runs v${version}, behind the latest version` : ""}` : undefined;
   return (
     <span
       data-testid={`env-badge-${slug}`}
-      title={behind ? `${name} runs v${version}, behind the latest version` : undefined}
-      className={`inline-flex max-w-40 items-center gap-1 rounded px-1.5 py-0.5 text-xs leading-4 whitespace-nowrap ring-1 ring-inset ${toneClass[environmentTone(slug)]}`}
+      title={title}
+      className={`inline-flex ${compact ? "max-w-28" : "max-w-40"} items-center gap-1 rounded px-1.5 py-0.5 text-xs leading-4 whitespace-nowrap ring-1 ring-inset ${toneClass[tone]}`}
     >
-      <span className="truncate">{name}</span>
+      <span className="truncate">{label}</span>
+      {/* Read as "Production v12" (flex drops the space from the layout, not from the text). */}
+      {version ? " " : null}
       {version ? (
         <span className="font-medium tabular-nums">
           {behind ? <span aria-hidden="true">↓</span> : null}v{version}

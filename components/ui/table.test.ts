@@ -33,7 +33,7 @@ describe("Table", () => {
     const out = html([row("a"), row("b")], "No events sent yet.");
     expect(out).not.toContain("No events sent yet.");
     expect(out).toMatch(
-      /^<div class="overflow-x-auto[^"]*" style="[^"]*background-attachment:local[^"]*"><table[^>]*data-testid="deliveries"/,
+      /^<div class="relative overflow-x-auto[^"]*" style="[^"]*background-attachment:local[^"]*"><table[^>]*data-testid="deliveries"/,
     );
     expect(out.match(/<tr[ >]/g)).toHaveLength(3);
     expect(out).toContain('data-testid="row-a"');

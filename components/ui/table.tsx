@@ -49,7 +49,12 @@ export function Table({ columns, children, empty, className = "", ...rest }: Tab
     );
   }
   return (
-    <div className={`overflow-x-auto rounded-lg border border-line bg-surface ${className}`} style={scrollCueStyle}>
+    // relative: what is positioned inside (the sr-only heading of a column of buttons) scrolls with
+    // the table instead of stretching the page.
+    <div
+      className={`relative overflow-x-auto rounded-lg border border-line bg-surface ${className}`}
+      style={scrollCueStyle}
+    >
       <table className="w-full text-left text-sm" aria-label={rest["aria-label"]} data-testid={rest["data-testid"]}>
         <thead className="border-b border-line text-xs text-muted">
           <tr>

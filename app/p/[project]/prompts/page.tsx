@@ -91,11 +91,12 @@ export default async function PromptsPage({
         description={`The prompts of ${access.project.name}, last changed first.`}
         actions={newButton}
       />
-      <div className="grid gap-6 lg:grid-cols-[14rem_1fr]">
-        {/* A row that scrolls sideways on its own below lg; a column beside the list from lg up. */}
+      {/* The folders sit beside the list only where the list keeps room for every column (2xl). */}
+      <div className="grid gap-4 2xl:grid-cols-[14rem_1fr] 2xl:gap-6">
+        {/* A row that scrolls sideways on its own; a column beside the list from 2xl up. */}
         <nav
           aria-label="Folders"
-          className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1 text-sm whitespace-nowrap lg:mx-0 lg:block lg:space-y-0.5 lg:px-0 lg:pb-0"
+          className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1 text-sm whitespace-nowrap 2xl:mx-0 2xl:block 2xl:space-y-0.5 2xl:px-0 2xl:pb-0"
         >
           <Link
             href={link({ folder: undefined, cursor: undefined })}
@@ -109,16 +110,18 @@ export default async function PromptsPage({
               key={f.path}
               href={link({ folder: f.path, cursor: undefined })}
               aria-current={query.folder === f.path ? "page" : undefined}
-              className="flex shrink-0 justify-between gap-2 rounded px-2 py-1 hover:bg-subtle aria-[current=page]:bg-subtle aria-[current=page]:font-medium lg:pl-(--indent)"
+              className="flex shrink-0 items-baseline justify-between gap-2 rounded px-2 py-1 hover:bg-subtle aria-[current=page]:bg-subtle aria-[current=page]:font-medium 2xl:pl-(--indent)"
               style={{ "--indent": `${0.5 + (f.path.split("/").length - 1) * 0.75}rem` } as React.CSSProperties}
             >
-              <span className="truncate">{f.path.split("/").pop()}/</span>
+              {/* In the row, the whole path (nothing indents it); in the column, the last part, indented. */}
+              <span className="truncate 2xl:hidden">{f.path}/</span>
+              <span className="hidden truncate 2xl:inline">{f.path.split("/").pop()}/</span>
               <span className="text-xs text-muted">{f.count}</span>
             </Link>
           ))}
           <Link
             href={link({ archived: query.archived ? undefined : "true", cursor: undefined })}
-            className="block shrink-0 rounded px-2 py-1 text-muted hover:bg-subtle lg:mt-3"
+            className="block shrink-0 rounded px-2 py-1 text-muted hover:bg-subtle 2xl:mt-3"
           >
             {query.archived ? "← Live prompts" : "Archived"}
           </Link>
