@@ -163,7 +163,9 @@ test("at 390 px no page scrolls sideways; at 1280 px the prompt list keeps each 
     "Shorter, friendlier reply. See the guide and tone: warm.",
   );
 
-  // On a phone the prompt list is cards, each naming where the prompt runs.
+  // On a phone the prompt list is cards, each naming where the prompt runs. The list starts
+  // fetching the editor before any prompt is opened (when idle, or on pointing at a prompt).
+  const editorFetched = page.waitForRequest((r) => new URL(r.url()).pathname.startsWith("/monaco/"));
   await page.goto(`${p}/prompts`);
   const card = page.getByTestId("prompt-cards").getByRole("listitem").filter({ hasText: NAME });
   await expect(card).toBeVisible();
@@ -192,4 +194,6 @@ test("at 390 px no page scrolls sideways; at 1280 px the prompt list keeps each 
   await expect(row.getByTestId("env-badge-development")).toHaveText("dev v2");
   await expect(row.getByTestId("env-badge-development")).toHaveAttribute("title", "Development");
   await expect(row.getByRole("link", { name: NAME })).toHaveAttribute("title", NAME);
+  await row.getByRole("link", { name: NAME }).hover();
+  await editorFetched;
 });
