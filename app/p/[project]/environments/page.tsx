@@ -162,7 +162,7 @@ export default async function EnvironmentsPage({
                 <EnvironmentBadge slug={env.slug} name={env.name} version={r.version} />
               </TableCell>
               <TableCell className="min-w-56 text-muted">
-                {r.deployedBy}, <Time value={r.deployedAt} seconds className="whitespace-nowrap" />{" "}
+                {r.deployedBy}, <Time value={r.deployedAt} className="whitespace-nowrap" />{" "}
                 {r.kind !== "deploy" && r.kind !== "review"
                   ? `(${deploymentKindLabel({ kind: r.kind, fromVersion: r.fromVersion, toVersion: r.version })}${r.reason ? `: ${r.reason}` : ""})`
                   : ""}
@@ -191,37 +191,50 @@ export default async function EnvironmentsPage({
             data-testid="deployment-timeline"
           >
             {deployments.map((d) => (
-              <li key={d.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 px-4 py-2">
-                <Time value={d.createdAt} seconds className="w-24 shrink-0 text-xs whitespace-nowrap text-muted" />
+              <li key={d.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 px-4 py-2 md:flex-nowrap">
+                <Time value={d.createdAt} className="w-24 shrink-0 text-xs whitespace-nowrap text-muted" />
                 <span className="min-w-0 truncate font-mono text-[13px]" title={d.promptName}>
                   {d.promptName}
                 </span>
                 <span className="whitespace-nowrap">
                   {d.fromVersion ? `v${d.fromVersion}` : "—"} → v{d.toVersion}
                 </span>
-                <span className="text-muted">{d.actorName}</span>
+                <span className="max-w-40 truncate text-muted" title={d.actorName}>
+                  {d.actorName}
+                </span>
                 {d.kind !== "deploy" && d.kind !== "review" ? (
-                  <span className="text-xs text-danger">{deploymentKindLabel(d)}</span>
+                  <span className="text-xs whitespace-nowrap text-danger">{deploymentKindLabel(d)}</span>
                 ) : null}
                 {d.reviewNumber ? (
                   <Link
-                    className="text-accent hover:underline"
+                    className="whitespace-nowrap text-accent hover:underline"
                     href={`/p/${access.project.slug}/reviews/${d.reviewNumber}`}
                   >
                     review #{d.reviewNumber}
                   </Link>
                 ) : null}
-                {d.reason && d.kind !== "review" ? <span className="text-muted">“{d.reason}”</span> : null}
+                {d.reason && d.kind !== "review" ? (
+                  <span className="min-w-0 truncate text-muted" title={d.reason}>
+                    “{d.reason}”
+                  </span>
+                ) : null}
                 {d.gateOverride ? (
-                  <span className="text-xs text-danger" data-testid="gate-override">
+                  <span
+                    className="min-w-0 truncate text-xs text-danger"
+                    title={d.gateOverride}
+                    data-testid="gate-override"
+                  >
                     evaluation gate overridden: “{d.gateOverride}”
                   </span>
                 ) : null}
                 <span className="flex-1" />
                 {through?.id === d.id ? (
-                  <span className="text-xs text-muted">shown above</span>
+                  <span className="text-xs whitespace-nowrap text-muted">shown above</span>
                 ) : (
-                  <Link className="text-xs text-accent hover:underline" href={`${base}?env=${env.slug}&after=${d.id}`}>
+                  <Link
+                    className="text-xs whitespace-nowrap text-accent hover:underline"
+                    href={`${base}?env=${env.slug}&after=${d.id}`}
+                  >
                     As it was right after this
                   </Link>
                 )}

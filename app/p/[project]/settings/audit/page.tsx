@@ -77,7 +77,7 @@ export default async function AuditPage({
         {entries.map((e) => (
           <TableRow key={e.id} className="align-top">
             <TableCell kind="time" className="text-muted">
-              <Time value={e.createdAt} seconds />
+              <Time value={e.createdAt} />
             </TableCell>
             <TableCell kind="badge">
               <span className="block max-w-56 truncate" title={e.actorEmail ?? undefined}>
