@@ -106,7 +106,7 @@ test("a viewer in another time zone sees their own times, labelled, with no hydr
   await viewer.goto(`/p/${PROJECT}/prompts/zones/greeting?view=deployments&env=development`);
   await expect(viewer.getByTestId("prompt-deployments").locator("time").first()).toHaveAttribute("title", zoneLabel);
   await viewer.goto(`/p/${PROJECT}/environments?env=development`);
-  await expect(viewer.getByTestId("deployment-timeline").locator("time").first()).toHaveText(zoneLabel);
+  await expect(viewer.getByTestId("deployment-timeline").locator("time").first()).toHaveAttribute("title", zoneLabel);
   await viewer.goto(`/p/${PROJECT}/settings/api-keys`);
   await expect(viewer.getByRole("row").filter({ hasText: "zones e2e" }).locator("time").first()).toHaveAttribute(
     "title",
@@ -115,7 +115,7 @@ test("a viewer in another time zone sees their own times, labelled, with no hydr
   await viewer.goto(`/p/${PROJECT}/settings/members`);
   await expect(viewer.locator("main time").first()).toBeVisible();
   await viewer.goto(`/p/${PROJECT}/settings/audit`);
-  await expect(viewer.getByTestId("audit-table").locator("time").first()).toHaveText(zoneLabel);
+  await expect(viewer.getByTestId("audit-table").locator("time").first()).toHaveAttribute("title", zoneLabel);
   await viewer.goto("/inbox");
   await expect(viewer.getByTestId("inbox")).toContainText("zones/greeting");
   await expect(viewer.getByTestId("inbox").locator("time").first()).toHaveAttribute("title", zoneLabel);

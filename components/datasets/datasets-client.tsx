@@ -74,8 +74,8 @@ export function DatasetsClient({ projectSlug, datasets, nextCursor, archived, q,
       />
       {!empty || archived ? (
         <form className="mb-4 flex flex-wrap items-end gap-3" role="search" action={base}>
-          <div className="w-64">
-            <TextField label="Search by name" name="q" defaultValue={q} />
+          <div className="w-64 max-w-full">
+            <TextField label="Search by name" name="q" type="search" defaultValue={q} />
           </div>
           {archived ? <input type="hidden" name="archived" value="true" /> : null}
           <Button variant="secondary" type="submit">
@@ -98,20 +98,35 @@ export function DatasetsClient({ projectSlug, datasets, nextCursor, archived, q,
       ) : (
         <Table
           aria-label="Datasets"
-          columns={["Name", "Rows", "Version", { label: "Updated", kind: "time" }]}
+          columns={[
+            { label: "Name", kind: "name" },
+            { label: "Rows", kind: "badge" },
+            { label: "Version", kind: "badge" },
+            { label: "Updated", kind: "time" },
+          ]}
           empty={archived ? "No archived datasets." : "No dataset matches that search."}
         >
           {datasets.map((d) => (
             <TableRow key={d.id}>
-              <TableCell>
-                <Link href={`${base}/${d.id}`} className="inline-flex items-center gap-2 font-medium hover:underline">
+              <TableCell kind="name">
+                <Link
+                  href={`${base}/${d.id}`}
+                  title={d.name}
+                  className="flex max-w-full items-center gap-2 font-medium hover:underline"
+                >
                   <Icon icon={Database} />
-                  {d.name}
+                  <span className="truncate">{d.name}</span>
                 </Link>
-                {d.description ? <p className="text-xs text-muted">{d.description}</p> : null}
+                {d.description ? (
+                  <p className="truncate text-xs text-muted" title={d.description}>
+                    {d.description}
+                  </p>
+                ) : null}
               </TableCell>
-              <TableCell>{d.rowCount.toLocaleString("en")}</TableCell>
-              <TableCell>{d.latestVersion === 0 ? "none yet" : `v${d.latestVersion}`}</TableCell>
+              <TableCell kind="badge" className="tabular-nums">
+                {d.rowCount.toLocaleString("en")}
+              </TableCell>
+              <TableCell kind="badge">{d.latestVersion === 0 ? "none yet" : `v${d.latestVersion}`}</TableCell>
               <TableCell kind="time">
                 <Time value={d.updatedAt} />
               </TableCell>

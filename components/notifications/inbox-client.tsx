@@ -8,6 +8,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { Time } from "@/components/ui/time";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
+import { stripMarkdown } from "@/lib/markdown/strip-markdown";
 import type { NotificationView } from "@/lib/notifications/list-notifications";
 
 const kindLabel: Record<string, string> = {
@@ -78,7 +79,7 @@ export function InboxClient({
               <div className="min-w-0 flex-1">
                 <div className="flex flex-wrap items-baseline gap-2 text-xs text-muted">
                   <span className="font-medium text-ink">{kindLabel[n.kind] ?? n.kind}</span>
-                  <span>{n.project}</span>
+                  <span className="min-w-0 truncate">{n.project}</span>
                   <span>
                     <Time value={n.createdAt} />
                   </span>
@@ -91,15 +92,19 @@ export function InboxClient({
                         window.dispatchEvent(new Event("galley:inbox-changed")),
                       );
                   }}
-                  className={`block hover:underline ${n.read ? "" : "font-medium"}`}
+                  className={`block break-words hover:underline ${n.read ? "" : "font-medium"}`}
                 >
                   {n.title}
                 </Link>
-                {n.body ? <p className="mt-0.5 line-clamp-2 whitespace-pre-wrap text-muted">{n.body}</p> : null}
+                {n.body ? (
+                  <p className="mt-0.5 line-clamp-2 break-words text-muted" data-testid="inbox-preview">
+                    {stripMarkdown({ text: n.body, maxLength: 240 })}
+                  </p>
+                ) : null}
               </div>
               <button
                 type="button"
-                className="text-xs text-muted hover:text-ink"
+                className="shrink-0 text-xs whitespace-nowrap text-muted hover:text-ink"
                 onClick={() => mark({ ids: [n.id], read: !n.read })}
               >
                 {n.read ? "Mark unread" : "Mark read"}

@@ -79,14 +79,16 @@ export function DeploymentTimeline({ projectSlug, promptId, environment, current
           seen.add(d.toVersion);
           return (
             <li key={d.id} className="space-y-2 px-4 py-2">
-              <div className="flex flex-wrap items-center gap-3">
-                <span className="text-xs text-muted">
+              <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                <span className="text-xs whitespace-nowrap text-muted">
                   <Time value={d.createdAt} />
                 </span>
-                <span>
+                <span className="whitespace-nowrap">
                   {d.fromVersion ? `v${d.fromVersion}` : "—"} → <strong>v{d.toVersion}</strong>
                 </span>
-                <span className="text-muted">{d.actorName}</span>
+                <span className="max-w-48 truncate text-muted" title={d.actorName}>
+                  {d.actorName}
+                </span>
                 {d.kind !== "deploy" ? (
                   <span className={`text-xs ${d.kind.includes("rollback") ? "text-danger" : "text-muted"}`}>
                     {deploymentKindLabel(d)}
@@ -100,9 +102,11 @@ export function DeploymentTimeline({ projectSlug, promptId, environment, current
                     #{d.reviewNumber}
                   </Link>
                 ) : null}
-                {d.reason && d.kind !== "review" ? <span className="text-muted">“{d.reason}”</span> : null}
+                {d.reason && d.kind !== "review" ? (
+                  <span className="min-w-0 break-words text-muted">“{d.reason}”</span>
+                ) : null}
                 {d.gateOverride ? (
-                  <span className="text-xs text-danger" data-testid="gate-override">
+                  <span className="min-w-0 text-xs break-words text-danger" data-testid="gate-override">
                     evaluation gate overridden: “{d.gateOverride}”
                   </span>
                 ) : null}

@@ -2,6 +2,7 @@ import Link from "next/link";
 
 import type { PromptTabProps } from "@/components/prompts/prompt-tab-props";
 import { buttonClass } from "@/components/ui/button";
+import { EnvironmentBadge } from "@/components/ui/environment-badge";
 import { Time } from "@/components/ui/time";
 import { listVersions } from "@/lib/prompts/list-versions";
 
@@ -21,37 +22,40 @@ export async function HistoryTab({
     );
   const runningIn = environments
     .filter((e) => running[e.slug])
-    .map((e) => ({ name: e.name, version: running[e.slug]! }));
+    .map((e) => ({ slug: e.slug, name: e.name, version: running[e.slug]! }));
   return (
     <div className="space-y-3">
       <ol className="divide-y divide-line rounded-lg border border-line bg-surface" data-testid="version-history">
         {versions.map((v) => (
-          <li key={v.number} className="flex flex-wrap items-center gap-3 px-4 py-2">
+          <li key={v.number} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 md:flex-nowrap">
             <Link
               href={`${here}?view=version&v=${v.number}`}
-              className="font-mono font-medium text-accent hover:underline"
+              className="shrink-0 font-mono font-medium text-accent hover:underline"
             >
               v{v.number}
             </Link>
-            <span className="min-w-0 flex-1 truncate">{v.message}</span>
+            <span className="min-w-0 flex-1 truncate" title={v.message}>
+              {v.message}
+            </span>
             {runningIn
               .filter((r) => r.version === v.number)
               .map((r) => (
-                <span key={r.name} className="rounded bg-subtle px-1.5 py-0.5 text-xs">
-                  {r.name}
-                </span>
+                <EnvironmentBadge key={r.slug} slug={r.slug} name={r.name} />
               ))}
-            <span className="font-mono text-xs">
+            <span className="shrink-0 font-mono text-xs whitespace-nowrap">
               <span className="text-success">+{v.linesAdded}</span>{" "}
               <span className="text-danger">−{v.linesRemoved}</span>
             </span>
-            <span className="text-xs text-muted">
-              {v.author}, <Time value={v.createdAt} />
+            <span className="flex min-w-0 gap-1 text-xs whitespace-nowrap text-muted">
+              <span className="max-w-40 truncate" title={v.author}>
+                {v.author},
+              </span>
+              <Time value={v.createdAt} />
             </span>
             {v.number > 1 ? (
               <Link
                 href={`${here}?view=compare&a=${v.number - 1}&b=${v.number}`}
-                className="text-xs text-accent hover:underline"
+                className="shrink-0 text-xs whitespace-nowrap text-accent hover:underline"
               >
                 Compare with v{v.number - 1}
               </Link>

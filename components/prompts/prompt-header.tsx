@@ -56,7 +56,7 @@ export function PromptHeader({
         </div>
         {prompt.description ? <p className="mt-1 text-muted">{prompt.description}</p> : null}
       </div>
-      <nav aria-label="Prompt" className="flex gap-1 border-b border-line">
+      <nav aria-label="Prompt" className="flex gap-1 overflow-x-auto border-b border-line whitespace-nowrap">
         {tabs.map((t) => (
           <Link
             key={t.view}

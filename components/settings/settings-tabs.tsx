@@ -6,7 +6,7 @@ import { usePathname } from "next/navigation";
 export function SettingsTabs({ tabs }: { tabs: Array<{ href: string; label: string }> }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Settings" className="flex gap-1 border-b border-line">
+    <nav aria-label="Settings" className="flex gap-1 overflow-x-auto border-b border-line whitespace-nowrap">
       {tabs.map((t) => {
         const active = pathname === t.href;
         return (

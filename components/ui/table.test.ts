@@ -32,7 +32,9 @@ describe("Table", () => {
   it("renders the rows in a sideways-scrolling frame, with the test id on the table", () => {
     const out = html([row("a"), row("b")], "No events sent yet.");
     expect(out).not.toContain("No events sent yet.");
-    expect(out).toMatch(/^<div class="overflow-x-auto[^"]*"><table[^>]*data-testid="deliveries"/);
+    expect(out).toMatch(
+      /^<div class="relative overflow-x-auto[^"]*" style="[^"]*background-attachment:local[^"]*"><table[^>]*data-testid="deliveries"/,
+    );
     expect(out.match(/<tr[ >]/g)).toHaveLength(3);
     expect(out).toContain('data-testid="row-a"');
   });
@@ -42,6 +44,16 @@ describe("Table", () => {
     expect(cells.map((c) => c.includes("whitespace-nowrap"))).toEqual([true, false, true, true]);
     const headings = [...html([row("a")]).matchAll(/<th scope="col" class="([^"]*)">/g)].map((m) => m[1]!);
     expect(headings.map((c) => c.includes("whitespace-nowrap"))).toEqual([true, false, true, true]);
+  });
+
+  it("lets a name column take the leftover width and cut its text rather than grow the row", () => {
+    const out = renderToStaticMarkup(
+      h(Table, {
+        columns: [{ label: "Name", kind: "name" as const }, "Rows"],
+        children: h(TableRow, null, h(TableCell, { kind: "name" }, "support/refund-reply"), h(TableCell, null, "3")),
+      }),
+    );
+    expect(out).toMatch(/<td class="[^"]*w-full max-w-0[^"]*">support\/refund-reply<\/td>/);
   });
 
   it("names a column of buttons for screen readers without showing a heading", () => {

@@ -8,6 +8,7 @@ export type ReviewListItem = {
   title: string;
   promptName: string;
   environment: string;
+  environmentSlug: string;
   version: number;
   baseVersion: number | null;
   status: string;
@@ -45,7 +46,7 @@ export async function listReviews(opts: {
     take: PAGE + 1,
     include: {
       prompt: { select: { name: true } },
-      environment: { select: { name: true } },
+      environment: { select: { name: true, slug: true } },
       author: { select: { name: true } },
       reviewers: { select: { user: { select: { name: true } } } },
       _count: { select: { comments: true } },
@@ -58,6 +59,7 @@ export async function listReviews(opts: {
       title: r.title,
       promptName: r.prompt.name,
       environment: r.environment.name,
+      environmentSlug: r.environment.slug,
       version: r.version,
       baseVersion: r.baseVersion,
       status: r.status,

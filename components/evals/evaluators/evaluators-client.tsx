@@ -106,8 +106,8 @@ export function EvaluatorsClient(props: Props) {
       ) : null}
       {!empty || archived ? (
         <form className="mb-4 flex flex-wrap items-end gap-3" role="search" action={base}>
-          <div className="w-64">
-            <TextField label="Search by name" name="q" defaultValue={q} />
+          <div className="w-64 max-w-full">
+            <TextField label="Search by name" name="q" type="search" defaultValue={q} />
           </div>
           {archived ? <input type="hidden" name="archived" value="true" /> : null}
           <Button variant="secondary" type="submit">
@@ -130,9 +130,9 @@ export function EvaluatorsClient(props: Props) {
         <Table
           aria-label="Evaluators"
           columns={[
-            "Name",
-            "Kind",
-            "Weight",
+            { label: "Name", kind: "name" },
+            { label: "Kind", kind: "badge" },
+            { label: "Weight", kind: "badge" },
             { label: "Updated", kind: "time" },
             { label: "Actions", kind: "actions" },
           ]}
@@ -140,19 +140,24 @@ export function EvaluatorsClient(props: Props) {
         >
           {evaluators.map((e) => (
             <TableRow key={e.id}>
-              <TableCell>
-                <button
-                  type="button"
-                  className="inline-flex items-center gap-2 font-medium hover:underline"
-                  onClick={() => setEditing(e)}
-                >
-                  <Icon icon={Scale} />
-                  {e.name}
-                </button>
-                {e.negate ? <span className="ml-2 text-xs text-muted">negated</span> : null}
+              <TableCell kind="name">
+                <div className="flex min-w-0 items-center gap-2">
+                  <button
+                    type="button"
+                    title={e.name}
+                    className="flex min-w-0 items-center gap-2 font-medium hover:underline"
+                    onClick={() => setEditing(e)}
+                  >
+                    <Icon icon={Scale} />
+                    <span className="truncate">{e.name}</span>
+                  </button>
+                  {e.negate ? <span className="shrink-0 text-xs text-muted">negated</span> : null}
+                </div>
               </TableCell>
-              <TableCell>{kindLabel(e.kind)}</TableCell>
-              <TableCell>{e.weight}</TableCell>
+              <TableCell kind="badge">{kindLabel(e.kind)}</TableCell>
+              <TableCell kind="badge" className="tabular-nums">
+                {e.weight}
+              </TableCell>
               <TableCell kind="time">
                 <Time value={e.updatedAt} />
               </TableCell>

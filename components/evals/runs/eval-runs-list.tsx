@@ -36,10 +36,10 @@ export function EvalRunsList({
       aria-label="Eval runs"
       data-testid="eval-run-list"
       columns={[
-        "Run",
-        "Prompt",
-        "Dataset",
-        "Status",
+        { label: "Run", kind: "mono" },
+        { label: "Prompt", kind: "name" },
+        { label: "Dataset", kind: "badge" },
+        { label: "Status", kind: "badge" },
         { label: "Pass rate", kind: "badge" },
         { label: "Started", kind: "time" },
       ]}
@@ -56,14 +56,19 @@ export function EvalRunsList({
                 #{r.number}
               </Link>
             </TableCell>
-            <TableCell>
-              <span className="font-mono text-xs">{r.promptName}</span>{" "}
-              <span className="text-muted">{r.columns.map((c) => c.label).join(" vs ")}</span>
+            <TableCell kind="name">
+              <div className="truncate" title={`${r.promptName}: ${r.columns.map((c) => c.label).join(" vs ")}`}>
+                <span className="font-mono text-xs">{r.promptName}</span>{" "}
+                <span className="text-muted">{r.columns.map((c) => c.label).join(" vs ")}</span>
+              </div>
             </TableCell>
-            <TableCell>
-              {r.dataset.name} <span className="text-muted">v{r.dataset.version}</span>
+            <TableCell kind="badge">
+              <span className="inline-block max-w-48 truncate align-bottom" title={r.dataset.name}>
+                {r.dataset.name}
+              </span>{" "}
+              <span className="text-muted">v{r.dataset.version}</span>
             </TableCell>
-            <TableCell>
+            <TableCell kind="badge">
               <div className="flex min-h-9 flex-col justify-center gap-1">
                 <EvalRunStatus status={r.status} />
                 {live ? (

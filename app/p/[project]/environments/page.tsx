@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { TimeTravelForm } from "@/components/environments/time-travel-form";
+import { PromptLink } from "@/components/prompts/prompt-link";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
+import { EnvironmentBadge } from "@/components/ui/environment-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableCell, TableRow } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
@@ -63,7 +65,7 @@ export default async function EnvironmentsPage({
         title="Environments"
         description="Which version of each prompt each environment runs, and what it ran at any moment."
       />
-      <nav aria-label="Environment" className="mb-5 flex gap-1 border-b border-line">
+      <nav aria-label="Environment" className="mb-5 flex gap-1 overflow-x-auto border-b border-line whitespace-nowrap">
         {environments.map((e) => (
           <Link
             key={e.id}
@@ -137,7 +139,7 @@ export default async function EnvironmentsPage({
           )}
         </h2>
         <Table
-          columns={["Prompt", { label: "Version", kind: "badge" }, "Deployed"]}
+          columns={[{ label: "Prompt", kind: "name" }, { label: "Version", kind: "badge" }, "Deployed"]}
           empty={
             at
               ? `${env.name} ran no prompt at that moment.`
@@ -147,17 +149,20 @@ export default async function EnvironmentsPage({
         >
           {running.map((r) => (
             <TableRow key={r.promptId}>
-              <TableCell className="font-mono text-[13px]">
-                <Link
-                  className="text-accent hover:underline"
+              <TableCell kind="name" className="font-mono text-[13px]">
+                <PromptLink
+                  className="block truncate text-accent hover:underline"
+                  title={r.promptName}
                   href={`/p/${access.project.slug}/prompts/${r.promptName}?view=version&v=${r.version}`}
                 >
                   {r.promptName}
-                </Link>
+                </PromptLink>
               </TableCell>
-              <TableCell kind="badge">v{r.version}</TableCell>
-              <TableCell className="text-muted">
-                {r.deployedBy}, <Time value={r.deployedAt} format="exact" seconds className="whitespace-nowrap" />{" "}
+              <TableCell kind="badge">
+                <EnvironmentBadge slug={env.slug} name={env.name} version={r.version} />
+              </TableCell>
+              <TableCell className="min-w-56 text-muted">
+                {r.deployedBy}, <Time value={r.deployedAt} className="whitespace-nowrap" />{" "}
                 {r.kind !== "deploy" && r.kind !== "review"
                   ? `(${deploymentKindLabel({ kind: r.kind, fromVersion: r.fromVersion, toVersion: r.version })}${r.reason ? `: ${r.reason}` : ""})`
                   : ""}
@@ -186,35 +191,50 @@ export default async function EnvironmentsPage({
             data-testid="deployment-timeline"
           >
             {deployments.map((d) => (
-              <li key={d.id} className="flex flex-wrap gap-3 px-4 py-2">
-                <Time value={d.createdAt} format="exact" seconds className="text-xs text-muted" />
-                <span className="font-mono text-[13px]">{d.promptName}</span>
-                <span>
+              <li key={d.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 px-4 py-2 md:flex-nowrap">
+                <Time value={d.createdAt} className="w-24 shrink-0 text-xs whitespace-nowrap text-muted" />
+                <span className="min-w-0 truncate font-mono text-[13px]" title={d.promptName}>
+                  {d.promptName}
+                </span>
+                <span className="whitespace-nowrap">
                   {d.fromVersion ? `v${d.fromVersion}` : "—"} → v{d.toVersion}
                 </span>
-                <span className="text-muted">{d.actorName}</span>
+                <span className="max-w-40 truncate text-muted" title={d.actorName}>
+                  {d.actorName}
+                </span>
                 {d.kind !== "deploy" && d.kind !== "review" ? (
-                  <span className="text-xs text-danger">{deploymentKindLabel(d)}</span>
+                  <span className="text-xs whitespace-nowrap text-danger">{deploymentKindLabel(d)}</span>
                 ) : null}
                 {d.reviewNumber ? (
                   <Link
-                    className="text-accent hover:underline"
+                    className="whitespace-nowrap text-accent hover:underline"
                     href={`/p/${access.project.slug}/reviews/${d.reviewNumber}`}
                   >
                     review #{d.reviewNumber}
                   </Link>
                 ) : null}
-                {d.reason && d.kind !== "review" ? <span className="text-muted">“{d.reason}”</span> : null}
+                {d.reason && d.kind !== "review" ? (
+                  <span className="min-w-0 truncate text-muted" title={d.reason}>
+                    “{d.reason}”
+                  </span>
+                ) : null}
                 {d.gateOverride ? (
-                  <span className="text-xs text-danger" data-testid="gate-override">
+                  <span
+                    className="min-w-0 truncate text-xs text-danger"
+                    title={d.gateOverride}
+                    data-testid="gate-override"
+                  >
                     evaluation gate overridden: “{d.gateOverride}”
                   </span>
                 ) : null}
                 <span className="flex-1" />
                 {through?.id === d.id ? (
-                  <span className="text-xs text-muted">shown above</span>
+                  <span className="text-xs whitespace-nowrap text-muted">shown above</span>
                 ) : (
-                  <Link className="text-xs text-accent hover:underline" href={`${base}?env=${env.slug}&after=${d.id}`}>
+                  <Link
+                    className="text-xs whitespace-nowrap text-accent hover:underline"
+                    href={`${base}?env=${env.slug}&after=${d.id}`}
+                  >
                     As it was right after this
                   </Link>
                 )}

@@ -75,6 +75,7 @@ export default async function EvalsPage({
         <label className="space-y-1 text-xs text-muted">
           <span className="block">Prompt</span>
           <input
+            type="search"
             name="prompt"
             defaultValue={filter.prompt ?? ""}
             placeholder="support/"

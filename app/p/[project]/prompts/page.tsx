@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { ImportExport } from "@/components/prompts/import-export";
+import { PreloadEditorWhenIdle } from "@/components/prompts/prompt-link";
 import { PromptTable } from "@/components/prompts/prompt-table";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -90,12 +91,17 @@ export default async function PromptsPage({
         description={`The prompts of ${access.project.name}, last changed first.`}
         actions={newButton}
       />
-      <div className="grid gap-6 lg:grid-cols-[14rem_1fr]">
-        <nav aria-label="Folders" className="space-y-0.5 text-sm">
+      {/* The folders sit beside the list only where the list keeps room for every column (2xl). */}
+      <div className="grid gap-4 2xl:grid-cols-[14rem_1fr] 2xl:gap-6">
+        {/* A row that scrolls sideways on its own; a column beside the list from 2xl up. */}
+        <nav
+          aria-label="Folders"
+          className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1 text-sm whitespace-nowrap 2xl:mx-0 2xl:block 2xl:space-y-0.5 2xl:px-0 2xl:pb-0"
+        >
           <Link
             href={link({ folder: undefined, cursor: undefined })}
             aria-current={!query.folder ? "page" : undefined}
-            className="block rounded px-2 py-1 hover:bg-subtle aria-[current=page]:bg-subtle aria-[current=page]:font-medium"
+            className="block shrink-0 rounded px-2 py-1 hover:bg-subtle aria-[current=page]:bg-subtle aria-[current=page]:font-medium"
           >
             All prompts
           </Link>
@@ -104,16 +110,18 @@ export default async function PromptsPage({
               key={f.path}
               href={link({ folder: f.path, cursor: undefined })}
               aria-current={query.folder === f.path ? "page" : undefined}
-              className="flex justify-between rounded px-2 py-1 hover:bg-subtle aria-[current=page]:bg-subtle aria-[current=page]:font-medium"
-              style={{ paddingLeft: `${0.5 + (f.path.split("/").length - 1) * 0.75}rem` }}
+              className="flex shrink-0 items-baseline justify-between gap-2 rounded px-2 py-1 hover:bg-subtle aria-[current=page]:bg-subtle aria-[current=page]:font-medium 2xl:pl-(--indent)"
+              style={{ "--indent": `${0.5 + (f.path.split("/").length - 1) * 0.75}rem` } as React.CSSProperties}
             >
-              <span className="truncate">{f.path.split("/").pop()}/</span>
+              {/* In the row, the whole path (nothing indents it); in the column, the last part, indented. */}
+              <span className="truncate 2xl:hidden">{f.path}/</span>
+              <span className="hidden truncate 2xl:inline">{f.path.split("/").pop()}/</span>
               <span className="text-xs text-muted">{f.count}</span>
             </Link>
           ))}
           <Link
             href={link({ archived: query.archived ? undefined : "true", cursor: undefined })}
-            className="mt-3 block rounded px-2 py-1 text-muted hover:bg-subtle"
+            className="block shrink-0 rounded px-2 py-1 text-muted hover:bg-subtle 2xl:mt-3"
           >
             {query.archived ? "← Live prompts" : "Archived"}
           </Link>
@@ -123,11 +131,12 @@ export default async function PromptsPage({
             {query.folder ? <input type="hidden" name="folder" value={query.folder} /> : null}
             {query.archived ? <input type="hidden" name="archived" value={query.archived} /> : null}
             <input
+              type="search"
               name="q"
               defaultValue={query.q}
               placeholder="Search names, descriptions and text"
               aria-label="Search prompts"
-              className="min-w-64 flex-1 rounded-md border border-line bg-surface px-3 py-1.5"
+              className="min-w-0 flex-[1_1_16rem] rounded-md border border-line bg-surface px-3 py-1.5"
             />
             <input
               name="tag"
@@ -158,6 +167,7 @@ export default async function PromptsPage({
               </Link>
             ) : null}
           </form>
+          <PreloadEditorWhenIdle />
           <PromptTable
             projectSlug={access.project.slug}
             prompts={prompts}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { ReviewStatus, statusLabel } from "@/components/reviews/review-status";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { EnvironmentBadge } from "@/components/ui/environment-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Time } from "@/components/ui/time";
 import { getPageAccess } from "@/lib/auth/get-page-access";
@@ -67,7 +68,7 @@ export default async function ReviewsPage({
         title="Reviews"
         description="Requests to promote a prompt version to an environment: the diff, the discussion, the approvals."
       />
-      <nav aria-label="Reviews" className="mb-4 flex gap-1 border-b border-line">
+      <nav aria-label="Reviews" className="mb-4 flex gap-1 overflow-x-auto border-b border-line whitespace-nowrap">
         {tabs.map((t) => (
           <Link
             key={t.scope}
@@ -114,6 +115,7 @@ export default async function ReviewsPage({
         <label className="space-y-1 text-xs text-muted">
           <span className="block">Prompt</span>
           <input
+            type="search"
             name="prompt"
             defaultValue={filter.prompt ?? ""}
             placeholder="support/"
@@ -151,20 +153,37 @@ export default async function ReviewsPage({
       ) : (
         <ul className="divide-y divide-line rounded-lg border border-line bg-surface" data-testid="review-list">
           {reviews.map((r) => (
-            <li key={r.number} className="flex flex-wrap items-center gap-3 px-4 py-3">
-              <span className="w-10 font-mono text-xs text-muted">#{r.number}</span>
+            <li key={r.number} className="flex items-start gap-3 px-4 py-3 md:items-center">
+              <span className="hidden w-10 shrink-0 font-mono text-xs text-muted sm:block">#{r.number}</span>
               <div className="min-w-0 flex-1">
-                <Link href={`${base}/${r.number}`} className="font-medium hover:underline">
+                <Link
+                  href={`${base}/${r.number}`}
+                  title={r.title}
+                  className="block truncate font-medium hover:underline"
+                >
                   {r.title}
                 </Link>
-                <div className="text-xs text-muted">
-                  <span className="font-mono">{r.promptName}</span> v{r.version} → {r.environment} (runs{" "}
-                  {r.baseVersion ? `v${r.baseVersion}` : "nothing"} when opened) · {r.author} · reviewers:{" "}
-                  {r.reviewers.join(", ")} · {r.comments} comment{r.comments === 1 ? "" : "s"} ·{" "}
-                  <Time value={r.updatedAt} />
+                <div className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted md:flex-nowrap">
+                  <span className="min-w-0 truncate font-mono" title={r.promptName}>
+                    {r.promptName}
+                  </span>
+                  <span className="shrink-0 whitespace-nowrap">
+                    v{r.version} → <EnvironmentBadge slug={r.environmentSlug} name={r.environment} />
+                  </span>
+                  <span
+                    className="min-w-0 truncate"
+                    title={`Opened by ${r.author}; reviewers: ${r.reviewers.join(", ")}; ${r.environment} ran ${r.baseVersion ? `v${r.baseVersion}` : "nothing"} when it was opened`}
+                  >
+                    {r.author} · reviewers: {r.reviewers.join(", ")}
+                  </span>
+                  <span className="shrink-0 whitespace-nowrap">
+                    {r.comments} comment{r.comments === 1 ? "" : "s"} · <Time value={r.updatedAt} />
+                  </span>
                 </div>
               </div>
-              <ReviewStatus status={r.status} />
+              <span className="shrink-0">
+                <ReviewStatus status={r.status} />
+              </span>
             </li>
           ))}
         </ul>

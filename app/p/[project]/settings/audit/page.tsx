@@ -46,7 +46,7 @@ export default async function AuditPage({
         className="flex flex-wrap items-end gap-3 rounded-lg border border-line bg-surface p-4"
       >
         <ActionFilter defaultValue={query.action} />
-        <Filter label="Actor email contains" name="actor" placeholder="ana@" defaultValue={query.actor} />
+        <Filter label="Actor email contains" name="actor" type="search" placeholder="ana@" defaultValue={query.actor} />
         <Filter label="From" name="from" type="date" defaultValue={query.from} />
         <Filter label="To" name="to" type="date" defaultValue={query.to} />
         <Button type="submit" variant="secondary">
@@ -62,7 +62,13 @@ export default async function AuditPage({
         <Alert>{parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join(" ")}</Alert>
       ) : null}
       <Table
-        columns={[{ label: "When", kind: "time" }, "Who", "Action", "Change", "Request"]}
+        columns={[
+          { label: "When", kind: "time" },
+          { label: "Who", kind: "badge" },
+          { label: "Action", kind: "badge" },
+          { label: "Change", kind: "name" },
+          { label: "Request", kind: "mono" },
+        ]}
         empty={
           Object.keys(filters).length ? "No entries match these filters." : "Nothing has happened in this project yet."
         }
@@ -71,16 +77,22 @@ export default async function AuditPage({
         {entries.map((e) => (
           <TableRow key={e.id} className="align-top">
             <TableCell kind="time" className="text-muted">
-              <Time value={e.createdAt} format="exact" seconds />
+              <Time value={e.createdAt} />
             </TableCell>
-            <TableCell>{e.actorEmail ?? "system"}</TableCell>
+            <TableCell kind="badge">
+              <span className="block max-w-56 truncate" title={e.actorEmail ?? undefined}>
+                {e.actorEmail ?? "system"}
+              </span>
+            </TableCell>
             {/* An action the catalogue no longer names (an old row) shows as it was stored. */}
             {isAuditAction(e.action) ? (
-              <TableCell title={e.action}>{auditActionLabel(e.action)}</TableCell>
+              <TableCell kind="badge" title={e.action}>
+                {auditActionLabel(e.action)}
+              </TableCell>
             ) : (
               <TableCell kind="mono">{e.action}</TableCell>
             )}
-            <TableCell className="text-xs">
+            <TableCell kind="name" className="text-xs">
               <Change before={e.before} after={e.after} />
             </TableCell>
             <TableCell kind="mono" className="text-muted" title={e.requestId ?? undefined}>
@@ -111,7 +123,7 @@ export default async function AuditPage({
 function ActionFilter(props: { defaultValue?: string }) {
   return (
     // A label that wraps the select would take the options' text into its name: point at it instead.
-    <div className="space-y-1">
+    <div className="max-w-full min-w-0 space-y-1">
       <label htmlFor="audit-action" className="block text-xs font-medium text-muted">
         Action
       </label>
@@ -119,7 +131,7 @@ function ActionFilter(props: { defaultValue?: string }) {
         name="action"
         id="audit-action"
         defaultValue={props.defaultValue ?? ""}
-        className="rounded-md border border-line bg-surface px-3 py-1.5"
+        className="max-w-full rounded-md border border-line bg-surface px-3 py-1.5"
       >
         <option value="">All actions</option>
         {auditGroupNames.map((group) => (
@@ -139,14 +151,14 @@ function ActionFilter(props: { defaultValue?: string }) {
 
 function Filter(props: { label: string; name: string; type?: string; placeholder?: string; defaultValue?: string }) {
   return (
-    <label className="space-y-1">
+    <label className="max-w-full min-w-0 space-y-1">
       <span className="block text-xs font-medium text-muted">{props.label}</span>
       <input
         name={props.name}
         type={props.type ?? "text"}
         placeholder={props.placeholder}
         defaultValue={props.defaultValue}
-        className="rounded-md border border-line bg-surface px-3 py-1.5"
+        className="max-w-full rounded-md border border-line bg-surface px-3 py-1.5"
       />
     </label>
   );
@@ -164,14 +176,19 @@ function Change({ before, after }: { before: unknown; after: unknown }) {
       : null;
   const b = show(before);
   const a = show(after);
+  // One line each, cut at the column's width; the whole text is in the title.
   return (
     <span className="space-y-0.5">
       {b ? (
-        <span className="block text-muted">
+        <span className="block truncate text-muted" title={b}>
           <span className="line-through decoration-1">{b}</span>
         </span>
       ) : null}
-      {a ? <span className="block">{a}</span> : null}
+      {a ? (
+        <span className="block truncate" title={a}>
+          {a}
+        </span>
+      ) : null}
       {!a && !b ? <span className="text-muted">—</span> : null}
     </span>
   );
