@@ -18,13 +18,8 @@ import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 
 import { useRegisteredCommands, type Command as ContextCommand } from "@/components/command-palette/command-registry";
-import {
-  filterItems,
-  formatShortcut,
-  pageItems,
-  promptHref,
-  type PageItem,
-} from "@/components/command-palette/palette-items";
+import { formatShortcut } from "@/components/command-palette/keyboard-shortcuts";
+import { filterItems, pageItems, promptHref, type PageItem } from "@/components/command-palette/palette-items";
 import { usePromptSearch } from "@/components/command-palette/use-prompt-search";
 import { setTheme } from "@/components/shell/theme-toggle";
 import { Icon } from "@/components/ui/icon";
@@ -90,7 +85,10 @@ export default function CommandPalette(props: CommandPaletteProps) {
         icon: Zap,
         hint: c.shortcut ? formatShortcut(c.shortcut, mac) : undefined,
         keywords: c.keywords,
-        run: c.run,
+        run: () => {
+          close();
+          c.run();
+        },
       })),
       ...pageItems(home).map((p: PageItem) => ({
         id: p.id,
@@ -202,7 +200,8 @@ export default function CommandPalette(props: CommandPaletteProps) {
               value={query}
               onValueChange={setQuery}
               placeholder="Search prompts, pages and actions…"
-              className="h-12 w-full bg-transparent outline-none placeholder:text-muted"
+              // The open palette is the focus; the global focus ring (unlayered CSS) would box the input.
+              className="h-12 w-full bg-transparent outline-none! placeholder:text-muted"
             />
             {searching ? (
               <span className="shrink-0 text-xs text-muted" aria-live="polite">

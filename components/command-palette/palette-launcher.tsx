@@ -9,7 +9,7 @@ import {
   isMacPlatform,
   isTypingTarget,
   PAGE_SEARCH_SELECTOR,
-} from "@/components/command-palette/palette-items";
+} from "@/components/command-palette/keyboard-shortcuts";
 import { Icon } from "@/components/ui/icon";
 import type { UserProject } from "@/lib/projects/list-user-projects";
 

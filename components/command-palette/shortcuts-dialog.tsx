@@ -1,7 +1,7 @@
 "use client";
 
 import { useRegisteredCommands } from "@/components/command-palette/command-registry";
-import { formatShortcut } from "@/components/command-palette/palette-items";
+import { formatShortcut } from "@/components/command-palette/keyboard-shortcuts";
 import { Dialog } from "@/components/ui/dialog";
 
 /** The studio's own shortcuts; pages add theirs by registering commands with a `shortcut`. */
