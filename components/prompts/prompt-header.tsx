@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { Fragment } from "react";
 
+import { PromptTabCommands } from "@/components/prompts/prompt-tab-commands";
 import type { PromptTabProps } from "@/components/prompts/prompt-tab-props";
 import { Time } from "@/components/ui/time";
 
@@ -30,7 +32,19 @@ export function PromptHeader({
     <>
       <div>
         <div className="flex flex-wrap items-baseline gap-3">
-          <h1 className="font-mono text-lg font-semibold break-all">{prompt.name}</h1>
+          <h1 className="font-mono text-lg font-semibold break-words">
+            {/* A long folder path wraps after a slash rather than inside a word. */}
+            {prompt.name.split("/").map((part, i) => (
+              <Fragment key={i}>
+                {i ? (
+                  <>
+                    /<wbr />
+                  </>
+                ) : null}
+                {part}
+              </Fragment>
+            ))}
+          </h1>
           <span className="rounded bg-subtle px-1.5 py-0.5 text-xs text-muted">
             {prompt.type === "CHAT" ? "Chat" : "Text"}
           </span>
@@ -55,6 +69,7 @@ export function PromptHeader({
         </div>
         {prompt.description ? <p className="mt-1 text-muted">{prompt.description}</p> : null}
       </div>
+      <PromptTabCommands promptName={prompt.name} tabs={tabs} view={view} />
       <nav aria-label="Prompt" className="flex gap-1 overflow-x-auto border-b border-line">
         {tabs.map((t) => (
           <Link
