@@ -10,6 +10,21 @@ test("shortcuts, the command palette, breadcrumbs and the sidebar take you where
   const name = `nav-${suffix}/billing/late-fee-notice`;
   const created = await page.request.post(`/api/projects/${PROJECT}/prompts`, { data: { name, type: "TEXT" } });
   expect(created.status()).toBe(200);
+  const { id } = (await created.json()) as { id: string };
+  for (const [i, template] of ["Your fee is due.", "Your fee is due soon."].entries()) {
+    const saved = await page.request.post(`/api/projects/${PROJECT}/prompts/${id}/versions`, {
+      data: {
+        baseVersion: i,
+        message: `v${i + 1}`,
+        content: { template, contract: { variables: [] }, modelConfig: {} },
+      },
+    });
+    expect(saved.status()).toBe(200);
+  }
+  const deployed = await page.request.post(`/api/projects/${PROJECT}/prompts/${id}/deployments`, {
+    data: { environment: "development", version: 1 },
+  });
+  expect(deployed.status()).toBe(200);
 
   await page.goto(`/p/${PROJECT}/prompts`);
   const search = page.getByLabel("Search prompts");
@@ -62,10 +77,17 @@ test("shortcuts, the command palette, breadcrumbs and the sidebar take you where
   await page.keyboard.press("Enter");
   await expect(page.locator("html")).not.toHaveClass(/\bdark\b/);
 
+  // A command the prompt page registers while it is open: its tabs.
+  await page.keyboard.press("Control+k");
+  await page.keyboard.type("history");
+  await expect(palette.getByRole("group", { name: "This prompt" })).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\?view=history$/);
+
   // Breadcrumbs: project / Prompts / folders / prompt / tab, each a link; a folder opens the list there.
   const crumbs = page.getByRole("navigation", { name: "Breadcrumb" });
   await expect(crumbs.getByRole("link")).toHaveText(
-    ["Default project", "Prompts", `nav-${suffix}`, "billing", "late-fee-notice", "Editor"].map(
+    ["Default project", "Prompts", `nav-${suffix}`, "billing", "late-fee-notice", "History"].map(
       (t) => new RegExp(`^${t}$`, "i"),
     ),
   );
@@ -79,6 +101,15 @@ test("shortcuts, the command palette, breadcrumbs and the sidebar take you where
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/p/${PROJECT}/settings/members$`));
   await expect(crumbs.getByRole("link", { name: "Members" })).toHaveAttribute("aria-current", "page");
+
+  // A deploy's toast can undo it.
+  await page.goto(`/p/${PROJECT}/prompts/${name}?view=version&v=2`);
+  await page.getByTestId("deploy-control").getByLabel("Environment").selectOption("development");
+  await page.getByRole("button", { name: "Deploy v2" }).click();
+  const toast = page.getByRole("listitem").filter({ hasText: "Development now runs version 2." });
+  await toast.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByText("Development runs version 1 again.")).toBeVisible();
+  await expect(page.getByTestId("runs-in-development")).toHaveText("Development: v1");
 
   // Inbox keeps the project's links in the sidebar.
   await page.goto("/inbox");

@@ -30,7 +30,7 @@ export async function AppShell(props: {
       {props.current ? <RememberProject slug={props.current.slug} /> : null}
       <Sidebar projects={props.projects} current={home} />
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex h-12 items-center gap-2 border-b border-line bg-surface pr-3 pl-24 md:gap-3 md:px-6">
+        <header className="flex h-12 items-center gap-2 border-b border-line bg-surface pr-3 pl-14 sm:pl-24 md:gap-3 md:px-6">
           <Breadcrumbs projectName={props.current?.name} />
           <PaletteLauncher current={props.current} home={home} projects={props.projects} />
           <InboxLink initialUnread={unread} />

@@ -47,7 +47,8 @@ export function Sidebar({ projects, current }: { projects: UserProject[]; curren
         onClick={() => setOpenAt(open ? null : pathname)}
       >
         <Icon icon={open ? X : Menu} />
-        {open ? "Close" : "Menu"}
+        {/* Icon only on phones, where the top bar's breadcrumbs need the room. */}
+        <span className="sr-only sm:not-sr-only">{open ? "Close" : "Menu"}</span>
       </button>
       {open ? (
         <div aria-hidden="true" className="fixed inset-0 z-20 bg-black/30 md:hidden" onClick={() => setOpenAt(null)} />
