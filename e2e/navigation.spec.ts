@@ -49,14 +49,18 @@ test("shortcuts, the command palette, breadcrumbs and the sidebar take you where
 
   // Cmd/Ctrl+K works from inside a field; Escape gives focus back to it.
   const palette = page.getByTestId("command-palette");
-  await page.keyboard.press("Control+k");
-  await expect(palette.getByRole("combobox")).toBeFocused();
+  // Typing starts once the palette's input has focus (keys sent before would go to the page).
+  const openPalette = async () => {
+    await page.keyboard.press("Control+k");
+    await expect(palette.getByRole("combobox")).toBeFocused();
+  };
+  await openPalette();
   await page.keyboard.press("Escape");
   await expect(palette).toBeHidden();
   await expect(search).toBeFocused();
 
   // Nothing matches: the palette says so.
-  await page.keyboard.press("Control+k");
+  await openPalette();
   await page.keyboard.type("zz-no-such-thing-qq");
   await expect(palette.getByText("No prompt, page or action matches")).toBeVisible();
 
@@ -68,17 +72,17 @@ test("shortcuts, the command palette, breadcrumbs and the sidebar take you where
   await expect(page.getByRole("heading", { name })).toBeVisible();
 
   // An action: the theme, from the palette.
-  await page.keyboard.press("Control+k");
+  await openPalette();
   await page.keyboard.type("dark theme");
   await page.keyboard.press("Enter");
   await expect(page.locator("html")).toHaveClass(/\bdark\b/);
-  await page.keyboard.press("Control+k");
+  await openPalette();
   await page.keyboard.type("light theme");
   await page.keyboard.press("Enter");
   await expect(page.locator("html")).not.toHaveClass(/\bdark\b/);
 
   // A command the prompt page registers while it is open: its tabs.
-  await page.keyboard.press("Control+k");
+  await openPalette();
   await page.keyboard.type("history");
   await expect(palette.getByRole("group", { name: "This prompt" })).toBeVisible();
   await page.keyboard.press("Enter");
@@ -96,7 +100,7 @@ test("shortcuts, the command palette, breadcrumbs and the sidebar take you where
   await expect(page.getByRole("link", { name })).toBeVisible();
 
   // A page by name: settings tabs are in the palette.
-  await page.keyboard.press("Control+k");
+  await openPalette();
   await page.keyboard.type("settings members");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/p/${PROJECT}/settings/members$`));
@@ -111,16 +115,30 @@ test("shortcuts, the command palette, breadcrumbs and the sidebar take you where
   await expect(page.getByText("Development runs version 1 again.")).toBeVisible();
   await expect(page.getByTestId("runs-in-development")).toHaveText("Development: v1");
 
-  // Inbox keeps the project's links in the sidebar.
+  // Inbox keeps the links of the project last visited (not simply the first one), and the palette
+  // switches projects.
+  const other = await page.request.post("/api/projects", { data: { name: `Nav ${suffix}` } });
+  expect(other.status()).toBe(200);
+  const { slug } = (await other.json()) as { slug: string };
+  await page.reload();
+  await openPalette();
+  await page.keyboard.type(`switch nav ${suffix}`);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/p/${slug}/prompts$`));
   await page.goto("/inbox");
   const sidebar = page.getByRole("navigation", { name: "Studio" });
-  await expect(sidebar.getByRole("link", { name: "Prompts" })).toHaveAttribute("href", `/p/${PROJECT}/prompts`);
+  await expect(sidebar.getByRole("link", { name: "Prompts" })).toHaveAttribute("href", `/p/${slug}/prompts`);
+  // With no project open, the palette searches the user's projects and names each hit's project.
+  await openPalette();
+  await page.keyboard.type(`${suffix}/billing`);
+  await expect(palette.getByRole("option", { name })).toContainText("Default project");
+  await page.keyboard.press("Escape");
 
   // On a phone the menu opens the sidebar and a link in it closes the menu again.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByRole("button", { name: "Menu" }).click();
   await sidebar.getByRole("link", { name: "Reviews" }).click();
-  await expect(page).toHaveURL(new RegExp(`/p/${PROJECT}/reviews$`));
+  await expect(page).toHaveURL(new RegExp(`/p/${slug}/reviews$`));
   await expect(sidebar).toBeHidden();
   // The top bar (breadcrumbs, search, inbox, account) fits the phone's width.
   const header = page.locator("header").first();
