@@ -108,6 +108,17 @@ export default function CommandPalette(props: CommandPaletteProps) {
           keywords: ["project", p.slug],
           run: () => go(`/p/${p.slug}/prompts`),
         })),
+      {
+        id: "theme:toggle",
+        label: "Toggle dark and light theme",
+        group: "Theme",
+        icon: Moon,
+        keywords: ["theme", "appearance", "mode", "switch"],
+        run: () => {
+          setTheme(document.documentElement.classList.contains("dark") ? "light" : "dark");
+          close();
+        },
+      },
       ...(
         [
           ["light", "Light theme", Sun],
