@@ -7,7 +7,7 @@ import { toast } from "sonner";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 
 type Env = { slug: string; name: string; protected: boolean; current: number | null };
@@ -37,8 +37,23 @@ export function DeployControl({
       }),
     );
     if (result) {
-      toast.success(`${env?.name} now runs version ${version}.`);
+      const previous = env?.current ?? null;
+      toast.success(`${env?.name} now runs version ${version}.`, {
+        // Undo points the environment back, unless someone moved it again meanwhile (409, said in a toast).
+        action: previous ? { label: "Undo", onClick: () => void undo(env?.name ?? slug, previous) } : undefined,
+      });
       router.refresh();
+    }
+  }
+  async function undo(name: string, previous: number) {
+    try {
+      await apiFetch(`/api/projects/${projectSlug}/prompts/${promptId}/deployments`, {
+        body: { environment: slug, version: previous, expectedVersion: version, reason: "Undo from the deploy toast" },
+      });
+      toast.success(`${name} runs version ${previous} again.`);
+      router.refresh();
+    } catch (e) {
+      toast.error(`Not undone: ${(e as ApiError).message}`);
     }
   }
   return (

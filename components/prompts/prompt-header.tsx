@@ -1,11 +1,15 @@
 import Link from "next/link";
+import { Fragment } from "react";
 
+import { PromptTabCommands } from "@/components/prompts/prompt-tab-commands";
 import type { PromptTabProps } from "@/components/prompts/prompt-tab-props";
 import { Time } from "@/components/ui/time";
 
-/** The prompt page's heading (name, type, latest version, where it runs) and its tab bar. */
+/**
+ * The prompt page's heading (name, type, latest version, where it runs) and its tab bar. The way
+ * back to its folder and the project is the top bar's breadcrumb trail.
+ */
 export function PromptHeader({
-  base,
   prompt,
   here,
   environments,
@@ -27,11 +31,20 @@ export function PromptHeader({
   return (
     <>
       <div>
-        <Link href={base} className="text-xs text-muted hover:text-ink">
-          ← Prompts
-        </Link>
-        <div className="mt-1 flex flex-wrap items-baseline gap-3">
-          <h1 className="font-mono text-lg font-semibold">{prompt.name}</h1>
+        <div className="flex flex-wrap items-baseline gap-3">
+          <h1 className="font-mono text-lg font-semibold break-words">
+            {/* A long folder path wraps after a slash rather than inside a word. */}
+            {prompt.name.split("/").map((part, i) => (
+              <Fragment key={i}>
+                {i ? (
+                  <>
+                    /<wbr />
+                  </>
+                ) : null}
+                {part}
+              </Fragment>
+            ))}
+          </h1>
           <span className="rounded bg-subtle px-1.5 py-0.5 text-xs text-muted">
             {prompt.type === "CHAT" ? "Chat" : "Text"}
           </span>
@@ -56,13 +69,14 @@ export function PromptHeader({
         </div>
         {prompt.description ? <p className="mt-1 text-muted">{prompt.description}</p> : null}
       </div>
+      <PromptTabCommands promptName={prompt.name} tabs={tabs} view={view} />
       <nav aria-label="Prompt" className="flex gap-1 overflow-x-auto border-b border-line whitespace-nowrap">
         {tabs.map((t) => (
           <Link
             key={t.view}
             href={t.href}
             aria-current={view === t.view ? "page" : undefined}
-            className={`-mb-px border-b-2 px-3 py-2 ${view === t.view ? "border-accent font-medium" : "border-transparent text-muted hover:text-ink"}`}
+            className={`-mb-px border-b-2 px-3 py-2 whitespace-nowrap ${view === t.view ? "border-accent font-medium" : "border-transparent text-muted hover:text-ink"}`}
           >
             {t.label}
           </Link>

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
 
+import { GalleyLogo } from "@/components/shell/galley-logo";
 import { ProjectSwitcher } from "@/components/shell/project-switcher";
 import { Icon } from "@/components/ui/icon";
 import type { UserProject } from "@/lib/projects/list-user-projects";
@@ -19,6 +20,11 @@ const sections = [
   { href: "settings", label: "Settings", icon: Settings },
 ];
 
+/**
+ * The project's sections with icons, under the logo and project switcher. On Inbox and Profile
+ * `current` is the project last visited, so its links stay. Below `md` it is a menu that opens over
+ * the page (a backdrop and Escape close it, as does going anywhere).
+ */
 export function Sidebar({ projects, current }: { projects: UserProject[]; current: UserProject | null }) {
   const pathname = usePathname();
   // Remember where the mobile menu was opened, so navigating anywhere closes it.
@@ -41,14 +47,27 @@ export function Sidebar({ projects, current }: { projects: UserProject[]; curren
         onClick={() => setOpenAt(open ? null : pathname)}
       >
         <Icon icon={open ? X : Menu} />
-        {open ? "Close" : "Menu"}
+        {/* Icon only on phones, where the top bar's breadcrumbs need the room. */}
+        <span className="sr-only sm:not-sr-only">{open ? "Close" : "Menu"}</span>
       </button>
+      {open ? (
+        <div aria-hidden="true" className="fixed inset-0 z-20 bg-black/30 md:hidden" onClick={() => setOpenAt(null)} />
+      ) : null}
       <nav
         id="sidebar"
+        onKeyDown={(e) => {
+          if (e.key === "Escape" && open) setOpenAt(null);
+        }}
         aria-label="Studio"
         className={`${open ? "flex" : "hidden"} fixed inset-y-0 left-0 z-30 w-60 flex-col border-r border-line bg-surface pt-12 md:static md:flex md:pt-0`}
       >
-        <div className="flex h-12 items-center px-4 font-semibold tracking-tight">Galley</div>
+        <Link
+          href={current ? `/p/${current.slug}/prompts` : "/"}
+          className="flex h-12 items-center gap-2 px-4 font-semibold tracking-tight"
+        >
+          <GalleyLogo />
+          Galley
+        </Link>
         <div className="px-3">
           <ProjectSwitcher projects={projects} current={current} />
         </div>

@@ -2,7 +2,7 @@
 
 import { useSyncExternalStore } from "react";
 
-type Theme = "light" | "dark" | "system";
+export type Theme = "light" | "dark" | "system";
 const KEY = "galley-theme";
 const listeners = new Set<() => void>();
 
@@ -11,7 +11,8 @@ function read(): Theme {
   return value === "light" || value === "dark" ? value : "system";
 }
 
-function apply(theme: Theme) {
+/** Switches the studio to `theme` (kept in localStorage; "system" follows the OS setting). */
+export function setTheme(theme: Theme) {
   if (theme === "system") localStorage.removeItem(KEY);
   else localStorage.setItem(KEY, theme);
   const dark = theme === "dark" || (theme === "system" && matchMedia("(prefers-color-scheme: dark)").matches);
@@ -33,7 +34,7 @@ export function ThemeToggle() {
           type="button"
           role="radio"
           aria-checked={theme === t}
-          onClick={() => apply(t)}
+          onClick={() => setTheme(t)}
           className={`flex-1 rounded px-2 py-1 capitalize ${theme === t ? "bg-subtle font-medium" : "text-muted hover:text-ink"}`}
         >
           {t}

@@ -1,0 +1,5 @@
+import { DetailPageSkeleton } from "@/components/ui/skeleton-blocks";
+
+export default function Loading() {
+  return <DetailPageSkeleton label="Loading dataset" />;
+}

@@ -1,0 +1,5 @@
+import { ListPageSkeleton } from "@/components/ui/skeleton-blocks";
+
+export default function Loading() {
+  return <ListPageSkeleton label="Loading reviews" />;
+}
