@@ -33,7 +33,7 @@ export function UsePrompt({ projectSlug, name, environments, snippets, canManage
           <>
             {" "}
             (
-            <Link className="text-accent hover:underline" href={`/p/${projectSlug}/settings/api-keys`}>
+            <Link className="text-accent underline underline-offset-2" href={`/p/${projectSlug}/settings/api-keys`}>
               Settings → API keys
             </Link>
             )
@@ -42,11 +42,11 @@ export function UsePrompt({ projectSlug, name, environments, snippets, canManage
           " (an admin creates them in Settings → API keys)"
         )}
         . Every call, with its parameters and answers, is in the{" "}
-        <Link className="text-accent hover:underline" href="/docs/api">
+        <Link className="text-accent underline underline-offset-2" href="/docs/api">
           API reference
         </Link>{" "}
         (as an{" "}
-        <a className="text-accent hover:underline" href="/api/openapi.json">
+        <a className="text-accent underline underline-offset-2" href="/api/openapi.json">
           OpenAPI document
         </a>{" "}
         for client generators).

@@ -77,7 +77,7 @@ export function ApiKeysClient({
         <p className="text-muted">
           Applications and scripts use a key to read deployed prompts ({"/api/prompts/…"}) and, with write access, to
           save versions. The{" "}
-          <Link className="text-accent hover:underline" href="/docs/api">
+          <Link className="text-accent underline underline-offset-2" href="/docs/api">
             API reference
           </Link>{" "}
           shows every call with examples.

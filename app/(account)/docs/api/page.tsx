@@ -21,7 +21,7 @@ export default async function ApiReferencePage() {
         description={
           <>
             <InlineMarkdown text={document.info.description} />{" "}
-            <a className="text-accent hover:underline" href="/api/openapi.json">
+            <a className="text-accent underline underline-offset-2" href="/api/openapi.json">
               OpenAPI document
             </a>{" "}
             for client generators.
