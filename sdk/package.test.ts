@@ -8,7 +8,10 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { buildOperationSnippets } from "@/lib/api-reference/build-operation-snippets";
+import { listOperations } from "@/lib/api-reference/list-operations";
 import { buildUsageExamples } from "@/lib/serving/build-usage-examples";
+import { openApiDocument } from "@/lib/serving/openapi-document";
 import type { Contract } from "@/lib/templates/contract";
 
 const root = path.resolve(__dirname, "..");
@@ -139,6 +142,16 @@ describe("the SDK package", () => {
       path.join(app, "no-variables.ts"),
       buildUsageExamples({ origin, name: "support/greeting", environment: "staging", contract: { variables: [] } }).sdk,
     );
+    // The API reference's SDK examples, for every operation the SDK covers.
+    const document = openApiDocument(origin);
+    const sdkExamples = listOperations({ document })
+      .flatMap((g) => g.operations)
+      .flatMap((operation) => {
+        const { sdk } = buildOperationSnippets({ origin, operation, document });
+        return sdk ? [[operation.id, sdk] as const] : [];
+      });
+    expect(sdkExamples.map(([id]) => id)).toEqual(["getPrompt", "renderPrompt"]);
+    for (const [id, sdk] of sdkExamples) fs.writeFileSync(path.join(app, `reference-${id}.ts`), sdk);
     // Each @ts-expect-error must be needed: if a type were `any`, it would be unused (an error).
     fs.writeFileSync(
       path.join(app, "openai-types.ts"),

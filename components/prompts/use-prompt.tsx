@@ -1,41 +1,29 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 
 import { buttonClass } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
-import { buildUsageExamples } from "@/lib/serving/build-usage-examples";
-import type { Contract } from "@/lib/templates/contract";
+
+/** One environment's examples, highlighted on the server (components/ui/code-block.tsx). */
+export type UsageSnippets = { fetch: ReactNode; render: ReactNode; sdk: ReactNode };
 
 type Props = {
-  origin: string;
   projectSlug: string;
   name: string;
-  contract: Contract;
   environments: Array<{ slug: string; name: string; version: number | null }>;
+  /** By environment slug. */
+  snippets: Record<string, UsageSnippets>;
   canManageKeys: boolean;
 };
 
-function CopyBlock({ label, text }: { label: string; text: string }) {
-  return (
-    <div className="space-y-1">
-      <div className="flex items-center justify-between">
-        <h3 className="text-sm font-medium">{label}</h3>
-        <CopyButton text={text} variant="ghost" />
-      </div>
-      <pre className="overflow-auto rounded-md border border-line bg-canvas p-3 text-xs leading-relaxed">{text}</pre>
-    </div>
-  );
-}
-
 /** "Use this prompt": how an application reads and renders it, with this prompt's name and variables filled in. */
-export function UsePrompt({ origin, projectSlug, name, contract, environments, canManageKeys }: Props) {
+export function UsePrompt({ projectSlug, name, environments, snippets, canManageKeys }: Props) {
   const deployed = environments.filter((e) => e.version !== null);
   const [env, setEnv] = useState(
     deployed.find((e) => e.slug === "production")?.slug ?? deployed[0]?.slug ?? "production",
   );
-  const examples = buildUsageExamples({ origin, name, environment: env, contract });
+  const examples = snippets[env];
   return (
     <div className="space-y-6" data-testid="use-prompt">
       <p className="text-muted">
@@ -45,7 +33,7 @@ export function UsePrompt({ origin, projectSlug, name, contract, environments, c
           <>
             {" "}
             (
-            <Link className="text-accent hover:underline" href={`/p/${projectSlug}/settings/api-keys`}>
+            <Link className="text-accent underline underline-offset-2" href={`/p/${projectSlug}/settings/api-keys`}>
               Settings → API keys
             </Link>
             )
@@ -53,11 +41,15 @@ export function UsePrompt({ origin, projectSlug, name, contract, environments, c
         ) : (
           " (an admin creates them in Settings → API keys)"
         )}
-        . The full reference is the{" "}
-        <a className="text-accent hover:underline" href="/api/openapi.json">
+        . Every call, with its parameters and answers, is in the{" "}
+        <Link className="text-accent underline underline-offset-2" href="/docs/api">
+          API reference
+        </Link>{" "}
+        (as an{" "}
+        <a className="text-accent underline underline-offset-2" href="/api/openapi.json">
           OpenAPI document
-        </a>
-        .
+        </a>{" "}
+        for client generators).
       </p>
       <div className="flex flex-wrap items-center gap-2 text-sm">
         Environment
@@ -78,9 +70,13 @@ export function UsePrompt({ origin, projectSlug, name, contract, environments, c
           This environment runs no version of {name} yet: the API answers 404 until one is deployed or promoted.
         </p>
       ) : null}
-      <CopyBlock label="Fetch it (ETag: send If-None-Match to get 304 while unchanged)" text={examples.fetch} />
-      <CopyBlock label="Render it on the server, ready for chat.completions.create" text={examples.render} />
-      <CopyBlock label="TypeScript SDK (cached, falls back when Galley is unreachable)" text={examples.sdk} />
+      {examples ? (
+        <>
+          {examples.fetch}
+          {examples.render}
+          {examples.sdk}
+        </>
+      ) : null}
     </div>
   );
 }

@@ -80,7 +80,11 @@ export function ApiKeysClient({
         <h2 className="text-base font-semibold">Create an API key</h2>
         <p className="text-muted">
           Applications and scripts use a key to read deployed prompts ({"/api/prompts/…"}) and, with write access, to
-          save versions.
+          save versions. The{" "}
+          <Link className="text-accent underline underline-offset-2" href="/docs/api">
+            API reference
+          </Link>{" "}
+          shows every call with examples.
         </p>
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField

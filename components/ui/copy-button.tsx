@@ -6,8 +6,19 @@ import { toast } from "sonner";
 
 import { Button } from "@/components/ui/button";
 
-/** Copies `text` to the clipboard; the label turns to "Copied" once it is there. */
-export function CopyButton({ text, variant = "secondary" }: { text: string; variant?: "secondary" | "ghost" }) {
+/**
+ * Copies `text` to the clipboard; the label turns to "Copied" once it is there. `label` names what
+ * is copied for screen readers ("Copy curl example") where several copy buttons share a page.
+ */
+export function CopyButton({
+  text,
+  variant = "secondary",
+  label,
+}: {
+  text: string;
+  variant?: "secondary" | "ghost";
+  label?: string;
+}) {
   const [copied, setCopied] = useState(false);
   async function copy() {
     try {
@@ -21,7 +32,12 @@ export function CopyButton({ text, variant = "secondary" }: { text: string; vari
     }
   }
   return (
-    <Button variant={variant} icon={copied ? Check : Copy} onClick={() => void copy()}>
+    <Button
+      variant={variant}
+      icon={copied ? Check : Copy}
+      onClick={() => void copy()}
+      aria-label={label ? (copied ? `Copied: ${label}` : label) : undefined}
+    >
       {copied ? "Copied" : "Copy"}
     </Button>
   );

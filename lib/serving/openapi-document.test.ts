@@ -7,9 +7,11 @@ import ts from "typescript";
 import { describe, expect, expectTypeOf, it } from "vitest";
 
 import type { ServedPromptBody } from "@/lib/serving/get-served-prompt";
-import { openApiDocument } from "@/lib/serving/openapi-document";
+import { openApiDocument, requestExamples } from "@/lib/serving/openapi-document";
 import type { Contract } from "@/lib/templates/contract";
 import type { ModelSettings, PromptMessage } from "@/lib/templates/render-prompt";
+import { ciEvalRequestSchema } from "@/lib/validations/eval-run";
+import { createVersionRequestSchema, renderRequestSchema } from "@/lib/validations/serving";
 import type { Prompt } from "@/sdk/src/index";
 
 const doc = openApiDocument("https://galley.acme.internal");
@@ -153,6 +155,27 @@ describe("openApiDocument", () => {
       expect(doc.components[kind], ref).toHaveProperty(name!);
     }
     expect(JSON.stringify(doc)).not.toMatch(/\$defs|"\$schema"|"\$id"|__shared/);
+  });
+
+  it("gives each request body an example its own schema accepts, and each operation a tag and the key scope it needs", () => {
+    const schemas = {
+      RenderRequest: renderRequestSchema,
+      CreateVersionRequest: createVersionRequestSchema,
+      EvalRequest: ciEvalRequestSchema,
+    };
+    for (const [id, schema] of Object.entries(schemas)) {
+      const example = doc.components.requestBodies[id as keyof typeof schemas].content["application/json"].example;
+      expect(example, id).toEqual(requestExamples[id as keyof typeof schemas]);
+      expect(schema.safeParse(example).error, id).toBeUndefined();
+    }
+    const operations = Object.values(doc.paths).flatMap((item) => Object.values(item));
+    const tags = doc.tags.map((t) => t.name);
+    for (const op of operations) {
+      expect(tags, op.operationId).toContain(op.tags[0]);
+      expect(op.security, op.operationId).toEqual([{ bearer: [expect.stringMatching(/^prompts:(read|write)$/)] }]);
+    }
+    expect(doc.paths["/api/prompts/{name}/versions"].post.security).toEqual([{ bearer: ["prompts:write"] }]);
+    expect(doc.paths["/api/prompts/{name}"].get.security).toEqual([{ bearer: ["prompts:read"] }]);
   });
 
   it("passes redocly's recommended rules with no errors and no warnings", async () => {

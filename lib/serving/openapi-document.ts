@@ -2,6 +2,7 @@
 // validate requests (lib/validations/serving.ts), so the docs cannot drift from what is enforced.
 import { z } from "zod";
 
+import { scopeFor, type Action } from "@/lib/auth/permissions";
 import { errorStatus } from "@/lib/errors";
 import { ciEvalRequestSchema, ciEvalStatusSchema } from "@/lib/validations/eval-run";
 import { chatMessageSchema, contractSchema, modelConfigSchema } from "@/lib/validations/prompt";
@@ -80,6 +81,27 @@ const responseComponents = {
 };
 const sharedComponents = { Contract: contractSchema, ModelConfig: modelConfigSchema, ChatMessage: chatMessageSchema };
 
+/** What the API reference's snippets send; a test parses each with its schema. */
+export const requestExamples: Record<keyof typeof requestComponents, unknown> = {
+  RenderRequest: { environment: "production", variables: { customer: "Ana" } },
+  CreateVersionRequest: {
+    message: "Shorter greeting",
+    content: {
+      template: "Hi {{customer}}, your refund is on its way.",
+      contract: { variables: [{ name: "customer", type: "string", required: true }] },
+      modelConfig: { model: "gpt-4o-mini", temperature: 0.2 },
+    },
+    deploy: ["staging"],
+  },
+  EvalRequest: {
+    prompt: "support/refund-reply",
+    version: 7,
+    dataset: "golden",
+    evaluators: ["mentions refund"],
+    wait: 300,
+  },
+};
+
 const COMPONENTS = "#/components/schemas/";
 // zod's registry output points unnamed recursive schemas (z.json()) at "<uri(__shared)>#/$defs/<id>",
 // which no OpenAPI tool resolves; they become the JsonValue component.
@@ -137,7 +159,7 @@ function withoutMeta(schema: JsonSchema): JsonSchema {
   return rest;
 }
 
-type RequestBody = { required: true; content: { "application/json": { schema: JsonSchema } } };
+type RequestBody = { required: true; content: { "application/json": { schema: JsonSchema; example?: unknown } } };
 type Components = {
   schemas: Record<string, JsonSchema>;
   requestBodies: Record<keyof typeof requestComponents, RequestBody>;
@@ -173,7 +195,12 @@ function components(): Components {
   const requestBodies = Object.fromEntries(
     Object.keys(requestComponents).map((id) => [
       id,
-      { required: true, content: { "application/json": { schema: renamed[id] } } },
+      {
+        required: true,
+        content: {
+          "application/json": { schema: renamed[id], example: requestExamples[id as keyof typeof requestComponents] },
+        },
+      },
     ]),
   ) as Components["requestBodies"];
   cached = { schemas, requestBodies };
@@ -215,7 +242,14 @@ const nameParam = {
   required: true,
   description: "The prompt's name; slashes are part of it (support/refund-reply).",
   schema: { type: "string" },
+  example: "support/refund-reply",
 };
+/** The API-key scope an operation needs, in OpenAPI 3.1's terms (role names for a non-OAuth scheme). */
+function needs(action: Action) {
+  const scope = scopeFor(action);
+  if (!scope) throw new Error(`OpenAPI: no API-key scope allows ${action}.`);
+  return { security: [{ bearer: [scope] }] };
+}
 
 export function openApiDocument(origin: string) {
   return {
@@ -228,6 +262,10 @@ export function openApiDocument(origin: string) {
       license: { name: "MIT", identifier: "MIT" },
     },
     servers: [{ url: origin }],
+    tags: [
+      { name: "Prompts", description: "Read what an environment runs, render it, and save versions from scripts." },
+      { name: "Evals", description: "Run a version over a dataset from CI and read its verdict." },
+    ],
     security: [{ bearer: [] }],
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A project API key (gk_…)." } },
@@ -237,6 +275,8 @@ export function openApiDocument(origin: string) {
       "/api/prompts": {
         get: {
           operationId: "listPrompts",
+          tags: ["Prompts"],
+          ...needs("prompt.view"),
           summary: "List the project's prompts",
           parameters: queryParameters(listServedPromptsQuerySchema),
           responses: { 200: { description: "A page of prompts", ...json("PromptList") }, ...errors(401, 422, 429) },
@@ -245,6 +285,8 @@ export function openApiDocument(origin: string) {
       "/api/prompts/{name}": {
         get: {
           operationId: "getPrompt",
+          tags: ["Prompts"],
+          ...needs("prompt.view"),
           summary: "The version an environment runs (production by default), or a pinned version",
           description:
             "Answers with a strong ETag; send it back as If-None-Match to get 304 while nothing changed. A renamed prompt's old name answers 308 with the new location.",
@@ -268,6 +310,8 @@ export function openApiDocument(origin: string) {
       "/api/prompts/{name}/render": {
         post: {
           operationId: "renderPrompt",
+          tags: ["Prompts"],
+          ...needs("prompt.view"),
           summary: "Render with variables into messages and model parameters",
           parameters: [nameParam],
           requestBody: { $ref: "#/components/requestBodies/RenderRequest" },
@@ -280,6 +324,8 @@ export function openApiDocument(origin: string) {
       "/api/prompts/{name}/versions": {
         post: {
           operationId: "createVersion",
+          tags: ["Prompts"],
+          ...needs("prompt.edit"),
           summary: "Save a version (prompts:write), optionally deploying it to unprotected environments",
           parameters: [nameParam],
           requestBody: { $ref: "#/components/requestBodies/CreateVersionRequest" },
@@ -292,6 +338,8 @@ export function openApiDocument(origin: string) {
       "/api/evals": {
         post: {
           operationId: "startEval",
+          tags: ["Evals"],
+          ...needs("prompt.edit"),
           summary: "Start an eval run of a version over a dataset (prompts:write), optionally waiting for its verdict",
           description:
             "The version is the candidate; the baseline (default production, when it runs the prompt) runs over the same rows. With `wait`, the answer comes when the run ends or the wait is over; poll GET /api/evals/{number} after that.",
@@ -305,6 +353,8 @@ export function openApiDocument(origin: string) {
       "/api/evals/{number}": {
         get: {
           operationId: "getEval",
+          tags: ["Evals"],
+          ...needs("prompt.view"),
           summary: "An eval run's status, progress, pass rates and verdict (prompts:read)",
           parameters: [
             {
@@ -313,6 +363,7 @@ export function openApiDocument(origin: string) {
               required: true,
               description: "The run's number (#12), as POST /api/evals answered it.",
               schema: { type: "integer", minimum: 1 },
+              example: 12,
             },
           ],
           responses: {
