@@ -3,15 +3,25 @@
 import { DiffEditor } from "@monaco-editor/react";
 import { useState } from "react";
 
-import { configureMonaco } from "@/components/editor/monaco-setup";
+import { preloadMonacoFiles } from "@/components/editor/monaco-files";
+import { preloadEditor } from "@/components/editor/preload-editor";
 import { registerTemplateLanguage, TEMPLATE_LANGUAGE } from "@/components/editor/template-language";
 import { useDiffEditorLifecycle } from "@/components/editor/use-diff-editor-lifecycle";
 import { useDarkMode } from "@/components/ui/use-dark-mode";
 
-configureMonaco();
+preloadEditor();
 
-/** What every read-only diff in the studio shares: the template language, theme, and options. */
-export function diffEditorProps(dark: boolean, inline: boolean) {
+/**
+ * What every read-only diff in the studio shares: the template language, theme, and options. Each
+ * side is an editor of its own and gets an accessible name (`labels`, or a generic one).
+ */
+export function diffEditorProps(
+  dark: boolean,
+  inline: boolean,
+  labels: { original: string; modified: string } = { original: "Before", modified: "After" },
+) {
+  // Every diff view renders through here, so its Monaco files are hinted in the page's <head>.
+  preloadMonacoFiles();
   return {
     language: TEMPLATE_LANGUAGE,
     theme: dark ? "vs-dark" : "vs",
@@ -30,6 +40,8 @@ export function diffEditorProps(dark: boolean, inline: boolean) {
       automaticLayout: true,
       fontSize: 13,
       originalEditable: false,
+      originalAriaLabel: `${labels.original} (read-only)`,
+      modifiedAriaLabel: `${labels.modified} (read-only)`,
     },
   };
 }
@@ -88,7 +100,7 @@ export function TextDiff({
           original={original}
           modified={modified}
           {...keepModels}
-          {...diffEditorProps(dark, inline)}
+          {...diffEditorProps(dark, inline, { original: originalLabel, modified: modifiedLabel })}
         />
       </div>
     </div>
