@@ -4,25 +4,23 @@ import { describe, expect, it } from "vitest";
 
 import { MONACO_SCRIPTS, MONACO_STYLESHEET } from "@/components/editor/monaco-files";
 
-const vs = path.join(process.cwd(), "node_modules", "monaco-editor", "min", "vs");
+import { monacoFilesToServe, requiredModules } from "../../scripts/monaco-files.mjs";
 
-/** Every file `define()` pulls in, following relative dependencies from `file`. */
-function reachable(file: string, seen = new Set<string>()) {
-  if (seen.has(file)) return seen;
-  seen.add(file);
-  const head = fs.readFileSync(path.join(vs, file), "utf8").slice(0, 4000);
-  const deps = /^define\("[^"]*",\s*\[([^\]]*)\]/.exec(head)?.[1] ?? "";
-  for (const dep of deps.split(",").map((d) => d.trim().replace(/^"|"$/g, ""))) {
-    if (dep.startsWith("."))
-      reachable(path.posix.normalize(path.posix.join(path.posix.dirname(file), `${dep}.js`)), seen);
-  }
-  return seen;
-}
+const vs = path.join(process.cwd(), "node_modules", "monaco-editor", "min", "vs");
 
 describe("Monaco files preloaded with the editor", () => {
   it("are exactly what editor.main loads (plus the loader and its nls plugin), so an upgrade cannot leave stale names", () => {
-    const loaded = [...reachable("editor/editor.main.js"), "loader.js", "nls.messages-loader.js"].sort();
+    const loaded = [...requiredModules(vs, "editor/editor.main.js"), "loader.js", "nls.messages-loader.js"].sort();
     expect([...MONACO_SCRIPTS].sort()).toEqual(loaded);
+  });
+
+  it("are served, with the editor's worker, and no language service or its worker", () => {
+    const served = monacoFilesToServe(vs);
+    expect(served).toEqual(expect.arrayContaining([...MONACO_SCRIPTS, MONACO_STYLESHEET]));
+    expect(served.filter((f) => f.startsWith("assets/editor.worker-"))).toHaveLength(1);
+    // The worker and the module it starts; nothing else runs in a worker.
+    expect(served.filter((f) => f.startsWith("assets/"))).toHaveLength(2);
+    expect(served.some((f) => /^(language\/|assets\/ts\.worker|python-)/.test(f))).toBe(false);
   });
 
   it("include the stylesheet editor.main adds", () => {
