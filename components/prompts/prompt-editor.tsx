@@ -142,14 +142,15 @@ export function PromptEditor({
       } else if (isFocusKey(e)) {
         e.preventDefault();
         setFocus((f) => !f);
-      } else if (e.key === "Escape" && !e.defaultPrevented && !dialogOpen) {
-        // Monaco and dialogs claim Esc for themselves (closing a suggestion) before it gets here.
+      } else if (e.key === "Escape" && !e.defaultPrevented && !document.querySelector("[role=dialog]")) {
+        // Monaco claims Esc for itself (closing a suggestion) before it gets here; an open dialog
+        // (saving, the command palette) is closed by it and focus mode stays.
         setFocus(false);
       }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [openSave, dialogOpen]);
+  }, [openSave]);
 
   const production = running.production;
   const latest = prompt.latestVersion?.number;
