@@ -1,5 +1,17 @@
+import type { APIRequestContext } from "@playwright/test";
+
 import { FAKE_OPENAI_PORT } from "../playwright.config";
 import { expect, PROJECT, test } from "./fixtures";
+
+/** Creates a chat prompt over the studio's API with `messages` as its version 1. */
+async function seedChatPrompt(request: APIRequestContext, name: string, messages: unknown[]) {
+  const api = `/api/projects/${PROJECT}/prompts`;
+  const prompt = await (await request.post(api, { data: { name, type: "CHAT" } })).json();
+  const saved = await request.post(`${api}/${prompt.id}/versions`, {
+    data: { baseVersion: 0, message: "v1", content: { messages, contract: { variables: [] }, modelConfig: {} } },
+  });
+  expect(saved.status()).toBe(200);
+}
 
 test("connect a provider once, then run a prompt and watch the answer stream in; failures are explained; Stop stops", async ({
   page,
@@ -17,25 +29,11 @@ test("connect a provider once, then run a prompt and watch the answer stream in;
   await expect(row).toContainText("Connected. 5 models");
 
   // A prompt with a variable, created over the studio's API.
-  const prompt = await (
-    await page.request.post(`/api/projects/${PROJECT}/prompts`, { data: { name: "playground/greeter", type: "CHAT" } })
-  ).json();
-  const saved = await page.request.post(`/api/projects/${PROJECT}/prompts/${prompt.id}/versions`, {
-    data: {
-      baseVersion: 0,
-      message: "v1",
-      content: {
-        messages: [
-          { role: "system", content: "Greet warmly." },
-          { role: "placeholder", name: "history" },
-          { role: "user", content: "Say hello to {{name}}" },
-        ],
-        contract: { variables: [] },
-        modelConfig: {},
-      },
-    },
-  });
-  expect(saved.status()).toBe(200);
+  await seedChatPrompt(page.request, "playground/greeter", [
+    { role: "system", content: "Greet warmly." },
+    { role: "placeholder", name: "history" },
+    { role: "user", content: "Say hello to {{name}}" },
+  ]);
 
   await page.goto(`/p/${PROJECT}/prompts/playground/greeter`);
   const panel = page.getByTestId("run-panel");
@@ -125,4 +123,86 @@ test("connect a provider once, then run a prompt and watch the answer stream in;
   await page.getByTestId("run-panel").getByLabel("Model").fill("fake-chunks-20");
   await page.getByTestId("run-panel").getByRole("button", { name: "Run this" }).click();
   await expect(page.getByTestId("run-metrics")).toContainText(/cost \$0\.\d{6}/);
+});
+
+test("the editor: run output beside the prompt without scrolling, panes and folds remembered, focus mode, no sideways scroll on a phone", async ({
+  page,
+}) => {
+  const api = `/api/projects/${PROJECT}`;
+  const provider = await page.request.post(`${api}/providers`, {
+    data: {
+      name: "Layout fake",
+      kind: "OPENAI_COMPATIBLE",
+      baseUrl: `http://127.0.0.1:${FAKE_OPENAI_PORT}/v1`,
+      apiKey: "test-key",
+      defaultModel: "fake-echo",
+    },
+  });
+  expect(provider.status()).toBe(200);
+  await seedChatPrompt(page.request, "layout/reply", [
+    { role: "system", content: "You answer customers of an online shop.\nBe brief.\nBe kind." },
+    { role: "user", content: "Reply to {{customer}} about order {{order}}." },
+  ]);
+
+  // 1440×900: Run, and the answer is on screen where the run panel is, nothing scrolled.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`/p/${PROJECT}/prompts/layout/reply`);
+  const panel = page.getByTestId("run-panel");
+  await panel.getByLabel("Provider").selectOption({ label: "Layout fake" });
+  await panel.getByLabel("Value of customer").fill("Ana");
+  await panel.getByLabel("Value of order").fill("42");
+  await page.keyboard.press("ControlOrMeta+Enter");
+  const output = panel.getByTestId("run-output");
+  await expect(output).toHaveText("Echo: Reply to Ana about order 42.");
+  const box = (await output.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(900);
+  expect(box.x + box.width).toBeLessThanOrEqual(1440);
+  const scrolled = await page.evaluate(() => [
+    window.scrollY,
+    ...Array.from(document.querySelectorAll("[data-panel] > div"), (pane) => pane.scrollTop),
+  ]);
+  expect(
+    scrolled.every((y) => y === 0),
+    `scroll offsets ${scrolled.join(", ")}`,
+  ).toBe(true);
+  // Beside the messages, not under them.
+  const messages = (await page.getByTestId("message-0").boundingBox())!;
+  expect(box.x).toBeGreaterThan(messages.x + messages.width);
+
+  // The panes resize with the keyboard, and this browser keeps the sizes (and folded sections).
+  const separator = page.getByRole("separator", { name: "Resize the prompt and run panes" });
+  const before = Number(await separator.getAttribute("aria-valuenow"));
+  const runWidth = (await panel.boundingBox())!.width;
+  await separator.focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowLeft");
+  await expect.poll(async () => Number(await separator.getAttribute("aria-valuenow"))).toBeLessThan(before - 5);
+  const after = Number(await separator.getAttribute("aria-valuenow"));
+  expect((await panel.boundingBox())!.width).toBeGreaterThan(runWidth + 40);
+  const model = page.getByRole("button", { name: "Model settings" });
+  await model.click();
+  await expect(model).toHaveAttribute("aria-expanded", "false");
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Model settings" })).toHaveAttribute("aria-expanded", "false");
+  await expect(page.getByRole("button", { name: "Variables" })).toHaveAttribute("aria-expanded", "true");
+  expect(Math.abs(Number(await separator.getAttribute("aria-valuenow")) - after)).toBeLessThan(1);
+
+  // Focus mode: the editor covers the studio's chrome; Esc brings it back.
+  const editor = page.getByTestId("prompt-editor");
+  await page.keyboard.press("ControlOrMeta+Shift+F");
+  await expect(editor).toHaveAttribute("data-focus-mode", "true");
+  expect((await editor.boundingBox())!.x).toBe(0);
+  await page.keyboard.press("Escape");
+  await expect(editor).not.toHaveAttribute("data-focus-mode");
+
+  // A phone: the panes stack and nothing scrolls sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await expect(page.locator(".monaco-editor").first()).toBeVisible();
+  await expect(page.getByTestId("run-panel")).toBeVisible();
+  const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  expect(widths[0], `scrollWidth ${widths[0]} > innerWidth ${widths[1]}`).toBeLessThanOrEqual(widths[1]!);
+  expect((await page.getByTestId("run-panel").boundingBox())!.y).toBeGreaterThan(
+    (await page.getByTestId("message-1").boundingBox())!.y,
+  );
 });

@@ -4,7 +4,8 @@ import Editor, { type OnMount } from "@monaco-editor/react";
 import type * as Monaco from "monaco-editor";
 import { useEffect, useRef, useState } from "react";
 
-import { configureMonaco } from "@/components/editor/monaco-setup";
+import { preloadMonacoFiles } from "@/components/editor/monaco-files";
+import { preloadEditor } from "@/components/editor/preload-editor";
 import {
   clearTemplateContext,
   registerTemplateLanguage,
@@ -16,10 +17,16 @@ import type { VariableSpec } from "@/lib/templates/contract";
 import { parseTemplate } from "@/lib/templates/parse-template";
 import { collectReferences } from "@/lib/templates/render-template";
 
-configureMonaco();
+// Start fetching Monaco as soon as this module is evaluated, before the page has hydrated and the
+// editor mounts (it configures Monaco to come from our origin, too).
+preloadEditor();
 
 /** Dispatched on window when Ctrl/Cmd+Enter is pressed inside an editor. */
 export const RUN_EVENT = "galley:run";
+
+// Set rather than left to Monaco, so the box can be sized for the text before Monaco has loaded.
+const LINE_HEIGHT = 19;
+const PADDING = 8;
 
 type Props = {
   value: string;
@@ -40,12 +47,19 @@ type Props = {
  * sections, bad tags, unknown prompt references) at their line and column.
  */
 export function TemplateEditor(props: Props) {
+  preloadMonacoFiles();
   const dark = useDarkMode();
   const editorRef = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
   const monacoRef = useRef<typeof Monaco | null>(null);
   const saveRef = useRef(props.onSave);
-  const [height, setHeight] = useState(props.minHeight ?? 120);
   const { variables, prompts, value } = props;
+  const minHeight = props.minHeight ?? 120;
+  const maxHeight = props.maxHeight ?? 640;
+  // The box is as tall as the text will be (wrapped lines aside) from the first paint, so nothing
+  // moves when Monaco replaces the placeholder.
+  const [height, setHeight] = useState(() =>
+    Math.min(maxHeight, Math.max(minHeight, value.split("\n").length * LINE_HEIGHT + PADDING)),
+  );
 
   useEffect(() => {
     saveRef.current = props.onSave;
@@ -102,8 +116,7 @@ export function TemplateEditor(props: Props) {
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => saveRef.current?.());
     // Ctrl/Cmd+Enter runs the playground (Monaco would otherwise insert a line).
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => window.dispatchEvent(new Event(RUN_EVENT)));
-    const fit = () =>
-      setHeight(Math.min(props.maxHeight ?? 640, Math.max(props.minHeight ?? 120, editor.getContentHeight() + 8)));
+    const fit = () => setHeight(Math.min(maxHeight, Math.max(minHeight, editor.getContentHeight() + PADDING)));
     editor.onDidContentSizeChange(fit);
     fit();
   };
@@ -119,7 +132,7 @@ export function TemplateEditor(props: Props) {
         beforeMount={registerTemplateLanguage}
         onMount={onMount}
         onChange={(v) => props.onChange(v ?? "")}
-        loading={<div className="p-3 text-muted">Loading editor…</div>}
+        loading={<EditorPlaceholder text={props.value} />}
         options={{
           ariaLabel: props.ariaLabel,
           readOnly: props.readOnly,
@@ -128,7 +141,11 @@ export function TemplateEditor(props: Props) {
           wordWrap: "on",
           scrollBeyondLastLine: false,
           fontSize: 13,
+          lineHeight: LINE_HEIGHT,
           renderLineHighlight: "none",
+          // Suggestions come from the contract (our completion provider); word-based ones would
+          // start Monaco's web worker for nothing.
+          wordBasedSuggestions: "off",
           scrollbar: { alwaysConsumeMouseWheel: false },
           automaticLayout: true,
           quickSuggestions: { other: true, comments: false, strings: true },
@@ -136,5 +153,21 @@ export function TemplateEditor(props: Props) {
         }}
       />
     </div>
+  );
+}
+
+/**
+ * What the editor shows while Monaco loads: the text itself, where Monaco will draw it (after the
+ * line-number gutter), so the prompt can be read at once and nothing shifts when the editor arrives.
+ */
+export function EditorPlaceholder({ text }: { text: string }) {
+  return (
+    <pre
+      aria-hidden="true"
+      data-testid="editor-placeholder"
+      className="h-full w-full self-start overflow-hidden py-0 pr-4 pl-[64px] font-mono text-[13px] leading-[19px] break-words whitespace-pre-wrap text-muted"
+    >
+      {text}
+    </pre>
   );
 }

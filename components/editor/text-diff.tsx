@@ -3,18 +3,21 @@
 import { DiffEditor } from "@monaco-editor/react";
 import { useState } from "react";
 
-import { configureMonaco } from "@/components/editor/monaco-setup";
+import { preloadMonacoFiles } from "@/components/editor/monaco-files";
+import { preloadEditor } from "@/components/editor/preload-editor";
 import { registerTemplateLanguage, TEMPLATE_LANGUAGE } from "@/components/editor/template-language";
 import { useDiffEditorLifecycle } from "@/components/editor/use-diff-editor-lifecycle";
 import { useDarkMode } from "@/components/ui/use-dark-mode";
 
-configureMonaco();
+preloadEditor();
 
 /**
  * What every read-only diff in the studio shares: the template language, theme, and options. The
  * labels name each side's text box for screen readers (axe: aria-input-field-name).
  */
 export function diffEditorProps(dark: boolean, inline: boolean, labels: { original: string; modified: string }) {
+  // Every diff view renders through here, so its Monaco files are hinted in the page's <head>.
+  preloadMonacoFiles();
   return {
     language: TEMPLATE_LANGUAGE,
     theme: dark ? "vs-dark" : "vs",

@@ -174,10 +174,10 @@ export function RunColumn(props: Props) {
   return (
     <section
       aria-label={props.label}
-      className="min-w-0 space-y-2 rounded-md border border-line p-3"
+      className="@container min-w-0 space-y-2 rounded-md border border-line p-3"
       data-testid="run-column"
     >
-      <div className="grid grid-cols-2 gap-2 xl:grid-cols-3">
+      <div className="grid grid-cols-2 gap-2 @sm:grid-cols-3">
         <label className="space-y-0.5 text-xs text-muted">
           Source
           <select

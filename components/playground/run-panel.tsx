@@ -134,10 +134,11 @@ export function RunPanel({
   return (
     <section
       aria-labelledby="run-heading"
-      className="space-y-4 rounded-lg border border-line bg-surface p-5"
+      className="space-y-4 rounded-lg border border-line bg-surface p-4"
       data-testid="run-panel"
     >
-      <div className="flex flex-wrap items-center gap-2">
+      {/* Stays at the top of its pane while the values and outputs scroll under it. */}
+      <div className="sticky top-0 z-10 -mx-4 -mt-4 flex flex-wrap items-center gap-2 rounded-t-lg bg-surface px-4 pt-4 pb-2">
         <h2 id="run-heading" className="mr-auto font-semibold">
           Run
         </h2>
@@ -171,7 +172,8 @@ export function RunPanel({
       />
       <VariablesForm variables={variables} raw={raw} onChange={setRaw} errors={errors} />
       {formError ? <Alert>{formError}</Alert> : null}
-      <div className="grid gap-3" style={{ gridTemplateColumns: `repeat(${columns.length}, minmax(0, 1fr))` }}>
+      {/* Columns sit side by side while each has room (16rem), and wrap to rows in a narrow pane. */}
+      <div className="grid grid-cols-[repeat(auto-fit,minmax(min(100%,16rem),1fr))] gap-3">
         {columns.map((c, i) => (
           <RunColumn
             key={c.id}

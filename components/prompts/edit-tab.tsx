@@ -1,3 +1,6 @@
+import { cookies } from "next/headers";
+
+import { EDITOR_PREFS_COOKIE, parseEditorPrefs } from "@/components/prompts/editor-prefs";
 import { PromptEditor } from "@/components/prompts/prompt-editor";
 import type { PromptTabProps } from "@/components/prompts/prompt-tab-props";
 import { can } from "@/lib/auth/permissions";
@@ -7,15 +10,16 @@ import { listPromptNames } from "@/lib/prompts/list-prompt-names";
 import { listProviders } from "@/lib/providers/list-providers";
 
 /** The Editor tab; `run` is a stored run (`?run=`) to reopen in the playground. */
-export async function EditTab({ access, prompt, run }: PromptTabProps & { run?: string }) {
+export async function EditTab({ access, prompt, run, here, running }: PromptTabProps & { run?: string }) {
   const projectId = access.project.id;
   const canRun = can(access.role, "playground.run");
   // Independent lookups: one round of waiting instead of four.
-  const [promptNames, providers, testCases, reopen] = await Promise.all([
+  const [promptNames, providers, testCases, reopen, cookieStore] = await Promise.all([
     listPromptNames({ projectId }),
     canRun ? listProviders({ projectId }) : [],
     canRun ? listTestCases({ projectId, promptId: prompt.id }) : [],
     run ? listRuns({ projectId, promptId: prompt.id, runId: run }).then((r) => r.runs[0] ?? null) : null,
+    cookies(),
   ]);
   return (
     <PromptEditor
@@ -29,6 +33,9 @@ export async function EditTab({ access, prompt, run }: PromptTabProps & { run?: 
       testCases={testCases}
       canRequestReview={can(access.role, "review.request")}
       reopen={reopen}
+      here={here}
+      running={running}
+      prefs={parseEditorPrefs(cookieStore.get(EDITOR_PREFS_COOKIE)?.value)}
     />
   );
 }

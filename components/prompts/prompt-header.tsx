@@ -70,13 +70,13 @@ export function PromptHeader({
         {prompt.description ? <p className="mt-1 text-muted">{prompt.description}</p> : null}
       </div>
       <PromptTabCommands promptName={prompt.name} tabs={tabs} view={view} />
-      <nav aria-label="Prompt" className="flex gap-1 overflow-x-auto border-b border-line whitespace-nowrap">
+      <nav aria-label="Prompt" className="flex gap-1 overflow-x-auto overflow-y-hidden border-b border-line">
         {tabs.map((t) => (
           <Link
             key={t.view}
             href={t.href}
             aria-current={view === t.view ? "page" : undefined}
-            className={`-mb-px border-b-2 px-3 py-2 whitespace-nowrap ${view === t.view ? "border-accent font-medium" : "border-transparent text-muted hover:text-ink"}`}
+            className={`-mb-px shrink-0 border-b-2 px-3 py-2 whitespace-nowrap ${view === t.view ? "border-accent font-medium" : "border-transparent text-muted hover:text-ink"}`}
           >
             {t.label}
           </Link>
