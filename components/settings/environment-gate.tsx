@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { SelectField, TextField } from "@/components/ui/field";
+import { useFormChanges } from "@/components/ui/use-unsaved-changes";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 import type { GateView } from "@/lib/gates/get-gate";
@@ -40,6 +41,7 @@ export function EnvironmentGate({
   const [confirming, setConfirming] = useState(false);
   const [unlimited, setUnlimited] = useState(gate ? gate.maxRegression === null : true);
   const [percentErrors, setPercentErrors] = useState<Record<string, string>>({});
+  const { formProps, markSaved } = useFormChanges();
   const url = `/api/projects/${projectSlug}/environments/${environment.slug}/gate`;
   const id = `gate-${environment.slug}`;
 
@@ -68,6 +70,7 @@ export function EnvironmentGate({
       }),
     );
     if (!saved) return;
+    markSaved();
     toast.success(`${environment.name}'s evaluation gate saved.`);
     setEditing(false);
     router.refresh();
@@ -120,14 +123,20 @@ export function EnvironmentGate({
       {editing && (!choices.datasets.length || !choices.evaluators.length) ? (
         <Alert tone="info">
           A gate needs a dataset with rows and at least one evaluator.{" "}
-          <Link className="text-accent hover:underline" href={`/p/${projectSlug}/datasets`}>
+          <Link className="text-accent underline underline-offset-2" href={`/p/${projectSlug}/datasets`}>
             Create them on the Datasets page
           </Link>
           , then come back.
         </Alert>
       ) : null}
       {editing && choices.datasets.length && choices.evaluators.length ? (
-        <form onSubmit={submit} noValidate className="space-y-3" aria-label={`Evaluation gate for ${environment.name}`}>
+        <form
+          {...formProps}
+          onSubmit={submit}
+          noValidate
+          className="space-y-3"
+          aria-label={`Evaluation gate for ${environment.name}`}
+        >
           <SelectField
             label="Dataset"
             name="datasetId"

@@ -7,6 +7,7 @@ import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Table, TableCell, TableRow } from "@/components/ui/table";
+import { useFormChanges } from "@/components/ui/use-unsaved-changes";
 import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
 import type { PriceRow } from "@/lib/providers/model-prices";
 
@@ -19,6 +20,7 @@ export function PriceTable({ projectSlug, initial }: { projectSlug: string; init
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();
   const endpoint = `/api/projects/${projectSlug}/prices`;
+  const { formProps, markSaved } = useFormChanges();
 
   async function put(body: Record<string, unknown>) {
     setFields({});
@@ -34,6 +36,20 @@ export function PriceTable({ projectSlug, initial }: { projectSlug: string; init
     }
   }
 
+  // Reversible, so it is done at once and offered back rather than asked about.
+  async function reset(row: PriceRow) {
+    if (!(await put({ model: row.model, reset: true }))) return;
+    toast.success(`The project's price for ${row.model} was removed.`, {
+      action: {
+        label: "Undo",
+        onClick: () =>
+          void put({ model: row.model, input: row.input, output: row.output }).then(
+            (done) => done && toast.success(`Price for ${row.model} restored.`),
+          ),
+      },
+    });
+  }
+
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
@@ -43,6 +59,7 @@ export function PriceTable({ projectSlug, initial }: { projectSlug: string; init
     if (await put({ model, input: num("input"), output: num("output") })) {
       toast.success(`Price set for ${model.trim()}.`);
       formElement.reset();
+      markSaved();
     }
   }
 
@@ -68,7 +85,7 @@ export function PriceTable({ projectSlug, initial }: { projectSlug: string; init
             <TableCell className="py-1.5">{money(r.output)}</TableCell>
             <TableCell kind="actions" className="py-1.5">
               {r.custom ? (
-                <Button variant="ghost" icon={RotateCcw} onClick={() => put({ model: r.model, reset: true })}>
+                <Button variant="ghost" icon={RotateCcw} onClick={() => reset(r)}>
                   Reset
                 </Button>
               ) : null}
@@ -76,7 +93,13 @@ export function PriceTable({ projectSlug, initial }: { projectSlug: string; init
           </TableRow>
         ))}
       </Table>
-      <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2" noValidate aria-label="Set a model price">
+      <form
+        {...formProps}
+        onSubmit={onSubmit}
+        className="flex flex-wrap items-end gap-2"
+        noValidate
+        aria-label="Set a model price"
+      >
         <label className="space-y-0.5 text-xs text-muted">
           Model
           <input

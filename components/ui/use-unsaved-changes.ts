@@ -85,17 +85,20 @@ function formValues(form: HTMLFormElement) {
  * `form.reset()`). Typing a value back to what it was makes the form clean again.
  */
 export function useFormChanges() {
-  const ref = useRef<HTMLFormElement>(null);
+  const form = useRef<HTMLFormElement | null>(null);
   const saved = useRef<string | null>(null);
   const [dirty, setDirty] = useState(false);
-  useEffect(() => {
-    if (ref.current) saved.current = formValues(ref.current);
+  // A callback ref: the form may appear after the component (an Edit button), and go again.
+  const ref = useCallback((element: HTMLFormElement | null) => {
+    form.current = element;
+    saved.current = element ? formValues(element) : null;
+    if (!element) setDirty(false);
   }, []);
   const check = useCallback(() => {
-    if (ref.current && saved.current !== null) setDirty(formValues(ref.current) !== saved.current);
+    if (form.current && saved.current !== null) setDirty(formValues(form.current) !== saved.current);
   }, []);
   const markSaved = useCallback(() => {
-    if (ref.current) saved.current = formValues(ref.current);
+    if (form.current) saved.current = formValues(form.current);
     setDirty(false);
   }, []);
   useUnsavedChanges(dirty);
