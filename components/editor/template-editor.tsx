@@ -8,6 +8,7 @@ import { preloadMonacoFiles } from "@/components/editor/monaco-files";
 import { preloadEditor } from "@/components/editor/preload-editor";
 import {
   clearTemplateContext,
+  editorTheme,
   registerTemplateLanguage,
   setTemplateContext,
   TEMPLATE_LANGUAGE,
@@ -128,7 +129,7 @@ export function TemplateEditor(props: Props) {
       <Editor
         defaultValue={props.value}
         language={TEMPLATE_LANGUAGE}
-        theme={dark ? "vs-dark" : "vs"}
+        theme={editorTheme(dark)}
         beforeMount={registerTemplateLanguage}
         onMount={onMount}
         onChange={(v) => props.onChange(v ?? "")}

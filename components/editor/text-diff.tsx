@@ -5,7 +5,7 @@ import { useState } from "react";
 
 import { preloadMonacoFiles } from "@/components/editor/monaco-files";
 import { preloadEditor } from "@/components/editor/preload-editor";
-import { registerTemplateLanguage, TEMPLATE_LANGUAGE } from "@/components/editor/template-language";
+import { editorTheme, registerTemplateLanguage, TEMPLATE_LANGUAGE } from "@/components/editor/template-language";
 import { useDiffEditorLifecycle } from "@/components/editor/use-diff-editor-lifecycle";
 import { useDarkMode } from "@/components/ui/use-dark-mode";
 
@@ -20,7 +20,7 @@ export function diffEditorProps(dark: boolean, inline: boolean, labels: { origin
   preloadMonacoFiles();
   return {
     language: TEMPLATE_LANGUAGE,
-    theme: dark ? "vs-dark" : "vs",
+    theme: editorTheme(dark),
     beforeMount: registerTemplateLanguage,
     loading: <div className="p-3 text-muted">Loading diff…</div>,
     // Both sides wrap alike (diffWordWrap), and the view stays side by side when the user chose it
