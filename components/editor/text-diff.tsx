@@ -1,7 +1,7 @@
 "use client";
 
 import { DiffEditor } from "@monaco-editor/react";
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 
 import { preloadMonacoFiles } from "@/components/editor/monaco-files";
 import { preloadEditor } from "@/components/editor/preload-editor";
@@ -42,6 +42,27 @@ export function diffEditorProps(dark: boolean, inline: boolean, labels: { origin
   };
 }
 
+const NARROW = "(max-width: 767px)";
+const subscribeNarrow = (onChange: () => void) => {
+  const query = window.matchMedia(NARROW);
+  query.addEventListener("change", onChange);
+  return () => query.removeEventListener("change", onChange);
+};
+
+/**
+ * Side by side or inline: inline by default on a phone-sized screen (two columns of 180 px do not
+ * read), side by side elsewhere; once the person ticks the switch, their choice holds.
+ */
+export function useDiffLayout() {
+  const narrow = useSyncExternalStore(
+    subscribeNarrow,
+    () => window.matchMedia(NARROW).matches,
+    () => false,
+  );
+  const [choice, setChoice] = useState<boolean | null>(null);
+  return { inline: choice ?? narrow, setInline: setChoice };
+}
+
 /** What the two sides are, and the side-by-side / inline switch. */
 export function DiffHeader({
   label,
@@ -77,7 +98,7 @@ export function TextDiff({
   height?: number;
 }) {
   const dark = useDarkMode();
-  const [inline, setInline] = useState(false);
+  const { inline, setInline } = useDiffLayout();
   const { height, track, keepModels } = useDiffEditorLifecycle({ minHeight: 120, maxHeight });
   return (
     <div className="space-y-2">

@@ -2,10 +2,10 @@
 
 import { DiffEditor, type Monaco } from "@monaco-editor/react";
 import type { editor } from "monaco-editor";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 
 import { configureMonaco } from "@/components/editor/monaco-setup";
-import { diffEditorProps, DiffHeader } from "@/components/editor/text-diff";
+import { diffEditorProps, DiffHeader, useDiffLayout } from "@/components/editor/text-diff";
 import { useDiffEditorLifecycle } from "@/components/editor/use-diff-editor-lifecycle";
 import { useDarkMode } from "@/components/ui/use-dark-mode";
 
@@ -26,7 +26,7 @@ type Props = {
 /** The review's side-by-side diff, with comment markers in the gutter of the version's side. */
 export function ReviewDiff(props: Props) {
   const dark = useDarkMode();
-  const [inline, setInline] = useState(false);
+  const { inline, setInline } = useDiffLayout();
   const modifiedRef = useRef<editor.ICodeEditor | null>(null);
   const monacoRef = useRef<Monaco | null>(null);
   const decorations = useRef<editor.IEditorDecorationsCollection | null>(null);
