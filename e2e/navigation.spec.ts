@@ -95,9 +95,23 @@ test("shortcuts, the command palette, breadcrumbs and the sidebar take you where
       (t) => new RegExp(`^${t}$`, "i"),
     ),
   );
+  // While the next page is on its way, a skeleton stands in for the old one (the request is held
+  // until the skeleton has been seen, so the check does not depend on timing).
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const isPageData = (url: URL) => url.searchParams.has("_rsc");
+  await page.route(isPageData, async (route) => {
+    await held;
+    // Same-origin page data: continue it here (the page may have dropped a held prefetch meanwhile).
+    await route.continue().catch(() => undefined);
+  });
   await crumbs.getByRole("link", { name: "billing" }).click();
+  await expect(page.getByTestId("page-skeleton")).toBeVisible();
+  release();
+  await page.unroute(isPageData);
   await expect(page).toHaveURL(new RegExp(`/prompts\\?folder=nav-${suffix}%2Fbilling$`));
   await expect(page.getByRole("link", { name })).toBeVisible();
+  await expect(page.getByTestId("page-skeleton")).toBeHidden();
 
   // A page by name: settings tabs are in the palette.
   await openPalette();

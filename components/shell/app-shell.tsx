@@ -4,6 +4,7 @@ import { PaletteLauncher } from "@/components/command-palette/palette-launcher";
 import { InboxLink } from "@/components/notifications/inbox-link";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { RememberProject } from "@/components/shell/remember-project";
+import { RouteTransition } from "@/components/shell/route-transition";
 import { Sidebar } from "@/components/shell/sidebar";
 import { UserMenu } from "@/components/shell/user-menu";
 import type { CurrentUser } from "@/lib/auth/get-current-user";
@@ -37,7 +38,9 @@ export async function AppShell(props: {
           <UserMenu name={props.user.name} email={props.user.email} />
         </header>
         <main id="main" className="flex-1 px-4 py-6 md:px-8">
-          <div className="mx-auto max-w-6xl">{props.children}</div>
+          <div className="mx-auto max-w-6xl">
+            <RouteTransition>{props.children}</RouteTransition>
+          </div>
         </main>
       </div>
     </div>

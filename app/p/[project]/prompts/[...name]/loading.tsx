@@ -1,5 +1,0 @@
-import { PromptPageSkeleton } from "@/components/ui/skeleton-blocks";
-
-export default function Loading() {
-  return <PromptPageSkeleton />;
-}
