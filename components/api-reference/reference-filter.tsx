@@ -36,6 +36,12 @@ export function ReferenceFilterProvider({ entries, children }: { entries: Refere
     () => new Set(entries.filter((e) => matchesQuery(e.text, query)).map((e) => e.id)),
     [entries, query],
   );
+  // The account area streams its pages behind a loading skeleton, so the operation a deep link names
+  // may arrive after the browser looked for it: land on it once the page is here.
+  useEffect(() => {
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    if (id) document.getElementById(id)?.scrollIntoView();
+  }, []);
   useEffect(() => {
     function reveal() {
       const id = decodeURIComponent(window.location.hash.slice(1));

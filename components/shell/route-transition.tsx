@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useSearchParams } from "next/navigation";
-import { Suspense, useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 
 import { pageShapeFor } from "@/components/shell/skeleton-for";
 import {
@@ -24,15 +24,10 @@ const GIVE_UP_AFTER_MS = 10_000;
  * streamed page can no longer answer 403 or 404 (a viewer opening member settings, a prompt that
  * does not exist). The client sees every link click, so it can show the same skeleton without it.
  */
+// No Suspense boundary around it for useSearchParams: the shell only wraps dynamic pages, where the
+// hook does not suspend, and a boundary whose fallback repeats `children` sent every page twice in
+// the HTML (the fallback, then the streamed page in a hidden div) until the swap script ran.
 export function RouteTransition({ children }: { children: ReactNode }) {
-  return (
-    <Suspense fallback={<div>{children}</div>}>
-      <Frame>{children}</Frame>
-    </Suspense>
-  );
-}
-
-function Frame({ children }: { children: ReactNode }) {
   const pathname = usePathname();
   const search = useSearchParams().toString();
   const here = search ? `${pathname}?${search}` : pathname;
