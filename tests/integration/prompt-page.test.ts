@@ -179,7 +179,9 @@ describe("prompt page tabs", () => {
   it("lists versions with where they run, and runs with what was sent and answered", async () => {
     const history = renderToStaticMarkup((await open("VIEWER", "?view=history")).output!);
     expect(history).toContain('data-testid="version-history"');
-    expect(history).toMatch(/>v2<\/a><span[^>]*>message 2<\/span><span[^>]*>Development<\/span>/);
+    expect(history).toMatch(
+      />v2<\/a><span[^>]*>message 2<\/span><span data-testid="env-badge-development"[^>]*><span[^>]*>Development<\/span>/,
+    );
     expect(history).toContain("Compare with v2");
     const runs = renderToStaticMarkup((await open("VIEWER", "?view=runs")).output!);
     expect(runs).toContain("[user] Hello Ada");
@@ -205,11 +207,25 @@ describe("prompt page tabs", () => {
   });
 
   it("shows an app how to read the latest version, from the address people use, and the deployments of the chosen environment", async () => {
-    expect(((await open("VIEWER", "?view=use")).output as Element).props).toMatchObject({
-      origin: "http://galley.test",
-      contract: { variables: [{ name: "customer" }] },
-      environments: expect.arrayContaining([{ slug: "development", name: "Development", version: 2 }]),
-    });
+    const use = ((await open("VIEWER", "?view=use")).output as Element).props as {
+      environments: unknown;
+      snippets: Record<string, Record<"fetch" | "render" | "sdk", Element>>;
+    };
+    expect(use.environments).toEqual(
+      expect.arrayContaining([{ slug: "development", name: "Development", version: 2 }]),
+    );
+    // Each environment's examples, highlighted on the server: the address people use, the latest
+    // version's variables.
+    const render = use.snippets.development!.render.props as { code: string };
+    expect(render.code).toContain('"http://galley.test/api/prompts/support/reply/render"');
+    expect(render.code).toContain('"environment":"development","variables":{"customer":');
+    expect((use.snippets.development!.fetch.props as { code: string }).code).toContain(
+      '"http://galley.test/api/prompts/support/reply?environment=development"',
+    );
+    // Production is what an app reads when it names no environment.
+    expect((use.snippets.production!.fetch.props as { code: string }).code).toContain(
+      '"http://galley.test/api/prompts/support/reply"',
+    );
     const [picker, timeline] = ((await open("EDITOR", "?view=deployments&env=development")).output as Element).props
       .children as Element[];
     expect(renderToStaticMarkup(picker!)).toMatch(/aria-current="page"[^>]*>Development \(v2\)</);
