@@ -46,6 +46,11 @@ test("leaving a form with unsaved changes asks first, by a studio link or by rel
   await expect.poll(() => asked).toEqual([expect.stringContaining("unsaved changes")]);
   await expect(page).toHaveURL(/\/settings\/webhooks$/);
   await expect(url).toHaveValue("https://ci.example.com/hooks/galley");
+  // Staying means staying: no route-transition skeleton (shown 150 ms into a navigation) covers the form.
+  // (Checked once, not retried: a skeleton gives up after 10 s, and a retrying check would wait for that.)
+  await page.waitForTimeout(500);
+  expect(await page.getByTestId("page-skeleton").count()).toBe(0);
+  expect(await url.isVisible()).toBe(true);
 
   page.once("dialog", (dialog) => {
     asked.push(dialog.type());

@@ -53,8 +53,10 @@ export function RouteTransition({ children }: { children: ReactNode }) {
       if (to === location.pathname + location.search) return;
       setPending({ from: hereRef.current, to, visible: false });
     };
-    document.addEventListener("click", onClick, { capture: true });
-    return () => document.removeEventListener("click", onClick, { capture: true });
+    // Bubble phase: a click the unsaved-changes guard (components/ui/use-unsaved-changes.ts) stopped in
+    // the capture phase, because the person chose to stay, never gets here and shows no skeleton.
+    document.addEventListener("click", onClick);
+    return () => document.removeEventListener("click", onClick);
   }, []);
 
   const target = active?.to;
