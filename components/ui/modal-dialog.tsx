@@ -19,14 +19,14 @@ export type DialogProps = {
 };
 
 /**
- * The studio's one modal: Radix Dialog (focus trapped inside, Escape and the overlay close it, the
+ * The studio's one modal (loaded by `Dialog` in dialog.tsx on first open): Radix Dialog (focus trapped inside, Escape and the overlay close it, the
  * rest of the page hidden from screen readers) in the studio's colours, which follow the theme.
  *
  * It renders where it is declared instead of in a portal at the end of <body>: a confirm asked from
  * a table row stays inside that row, so the row's test id and label scope it. Being `fixed`, it
  * still covers the viewport (no ancestor in the studio sets a transform or filter).
  */
-export function Dialog({ open, onOpenChange, title, description, children, ...rest }: DialogProps) {
+export function ModalDialog({ open, onOpenChange, title, description, children, ...rest }: DialogProps) {
   // Radix only gives focus back to a Dialog.Trigger; our dialogs also open from shortcuts (Ctrl/Cmd+S)
   // and from buttons that change state, so remember what had focus and return there.
   const opener = useRef<HTMLElement | null>(null);
@@ -60,9 +60,4 @@ export function Dialog({ open, onOpenChange, title, description, children, ...re
       </RadixDialog.Content>
     </RadixDialog.Root>
   );
-}
-
-/** The row of buttons at the foot of a dialog, the main action last. */
-export function DialogActions({ children }: { children: ReactNode }) {
-  return <div className="flex flex-wrap justify-end gap-2">{children}</div>;
 }
