@@ -2,7 +2,9 @@ import type { toast as sonnerToast } from "sonner";
 
 type Message = Parameters<typeof sonnerToast.success>;
 
-const loadSonner = () => import("sonner");
+// One promise for every toast, so toasts fired together appear in the order they were fired.
+let sonner: Promise<typeof import("sonner")> | undefined;
+const loadSonner = () => (sonner ??= import("sonner"));
 
 /**
  * Sonner's `toast.success` and `toast.error`, with Sonner itself fetched on the first toast rather
