@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 
-import { Toaster } from "@/components/ui/toaster";
+import { LazyToaster } from "@/components/ui/lazy-toaster";
 
 import "./globals.css";
 
@@ -20,7 +20,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
       </head>
       <body className="min-h-full text-sm">
         {children}
-        <Toaster />
+        <LazyToaster />
       </body>
     </html>
   );

@@ -168,6 +168,9 @@ test("import a CSV, evaluate a new version against production, see its regressio
     await expect(asEditor.getByRole("progressbar", { name: "Progress" })).toBeVisible();
     await expect(asEditor.getByTestId("eval-run-status")).toHaveText("Finished");
     await expect(asEditor.getByTestId("eval-progress")).toHaveText("12 done · 0 failed · 0 remaining");
+    // The charts' code (recharts) loads after the first paint; both still draw their bars.
+    for (const chart of ["chart-pass-rates", "chart-latency"])
+      await expect(asEditor.getByTestId(chart).locator(".recharts-bar-rectangle").first()).toBeAttached();
     const matrix = asEditor.getByTestId("results-matrix");
     await expect(matrix.locator("tbody tr")).toHaveCount(6);
     await asEditor.getByRole("group", { name: "Show" }).getByRole("button", { name: "Regressions only" }).click();

@@ -1,10 +1,10 @@
 "use client";
 
 import { Archive, ArchiveRestore, Download, FileUp, Pencil, Plus, Save, Trash2, Undo2 } from "lucide-react";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
-import { toast } from "sonner";
 
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -12,6 +12,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Icon } from "@/components/ui/icon";
+import { toast } from "@/components/ui/lazy-toast";
 import { PageHeader } from "@/components/ui/page-header";
 import { useUnsavedChanges } from "@/components/ui/use-unsaved-changes";
 import { apiFetch } from "@/lib/client/api-fetch";
@@ -21,7 +22,9 @@ import type { DatasetRowView, DatasetVersionView, DatasetView } from "@/lib/data
 
 import { DatasetTable } from "./dataset-table";
 import { blankRow, duplicateRow, toEditRow, toSaveEntries, variableColumns, type EditRow } from "./edit-rows";
-import { ImportWizard } from "./import-wizard";
+
+// The import wizard (upload, preview, column mapping) loads when first opened, not with the page.
+const ImportWizard = dynamic(() => import("./import-wizard").then((m) => m.ImportWizard));
 
 type Props = {
   projectSlug: string;
@@ -50,6 +53,9 @@ export function DatasetEditor({ projectSlug, dataset, canEdit, prompts, startImp
   const [newColumn, setNewColumn] = useState("");
   const [message, setMessage] = useState("");
   const [importing, setImporting] = useState(startImport && canEdit);
+  // Mounted from its first opening on, so closing and reopening keeps where the import was.
+  const [wizardMounted, setWizardMounted] = useState(importing);
+  if (importing && !wizardMounted) setWizardMounted(true);
   const [editingDetails, setEditingDetails] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const save = useRequest();
@@ -310,17 +316,19 @@ export function DatasetEditor({ projectSlug, dataset, canEdit, prompts, startImp
         </p>
       ) : null}
 
-      <ImportWizard
-        open={importing}
-        onOpenChange={setImporting}
-        api={api}
-        prompts={prompts}
-        hasRows={dataset.latestVersion > 0}
-        onImported={(number) => {
-          show(number);
-          router.refresh();
-        }}
-      />
+      {wizardMounted ? (
+        <ImportWizard
+          open={importing}
+          onOpenChange={setImporting}
+          api={api}
+          prompts={prompts}
+          hasRows={dataset.latestVersion > 0}
+          onImported={(number) => {
+            show(number);
+            router.refresh();
+          }}
+        />
+      ) : null}
       <DetailsDialog
         open={editingDetails}
         onOpenChange={setEditingDetails}

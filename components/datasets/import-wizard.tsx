@@ -2,12 +2,12 @@
 
 import { FileUp, RefreshCw, Upload } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
+import { toast } from "@/components/ui/lazy-toast";
 import { ApiError, apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 import type { ImportProblem } from "@/lib/datasets/parse-dataset-file";

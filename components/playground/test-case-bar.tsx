@@ -2,10 +2,10 @@
 
 import { Save, Trash2 } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
 
 import { AddToDataset } from "@/components/datasets/add-to-dataset";
 import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/lazy-toast";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 import type { TestCaseView } from "@/lib/playground/test-cases";

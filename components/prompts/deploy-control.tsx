@@ -3,10 +3,10 @@
 import { Rocket } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { toast } from "sonner";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/lazy-toast";
 import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 

@@ -3,10 +3,10 @@
 import { Download, Upload } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { toast } from "sonner";
 
 import { Button, buttonClass } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icon";
+import { toast } from "@/components/ui/lazy-toast";
 import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
 
 type Result = { created: string[]; updated: string[]; unchanged: string[] };

@@ -4,7 +4,6 @@ import { Maximize2, Minimize2, Save, Trash2 } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { toast } from "sonner";
 
 import { useRegisterCommands, type Command } from "@/components/command-palette/command-registry";
 import { RUN_EVENT, TemplateEditor } from "@/components/editor/template-editor";
@@ -18,6 +17,7 @@ import { SaveVersionDialog } from "@/components/prompts/save-version-dialog";
 import { useDraftAutosave, type SaveState } from "@/components/prompts/use-draft-autosave";
 import { Button } from "@/components/ui/button";
 import { FoldSection } from "@/components/ui/fold-section";
+import { toast } from "@/components/ui/lazy-toast";
 import { Time } from "@/components/ui/time";
 import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
 import type { RunView } from "@/lib/playground/list-runs";

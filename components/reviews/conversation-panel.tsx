@@ -2,13 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { toast } from "sonner";
 
 import { CommentBox } from "@/components/reviews/comment-box";
 import { ReviewEvent } from "@/components/reviews/review-event";
 import type { ReviewPanelProps } from "@/components/reviews/review-panel-props";
 import { ReviewThread } from "@/components/reviews/review-thread";
 import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/lazy-toast";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 

@@ -4,12 +4,12 @@ import { KeyRound, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { toast } from "sonner";
 
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { SelectField, TextField } from "@/components/ui/field";
+import { toast } from "@/components/ui/lazy-toast";
 import { SecretPanel } from "@/components/ui/secret-panel";
 import { Table, TableCell, TableRow } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";

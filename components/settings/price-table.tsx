@@ -2,10 +2,10 @@
 
 import { RotateCcw } from "lucide-react";
 import { useState, type FormEvent } from "react";
-import { toast } from "sonner";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/lazy-toast";
 import { Table, TableCell, TableRow } from "@/components/ui/table";
 import { useFormChanges } from "@/components/ui/use-unsaved-changes";
 import { apiFetch, type ApiError } from "@/lib/client/api-fetch";

@@ -1,15 +1,14 @@
 "use client";
 
 import { KeyRound, LogOut, Save } from "lucide-react";
-import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { toast } from "sonner";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TextField } from "@/components/ui/field";
+import { toast } from "@/components/ui/lazy-toast";
 import { useFormChanges } from "@/components/ui/use-unsaved-changes";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { apiFetch } from "@/lib/client/api-fetch";
@@ -72,7 +71,8 @@ export function ProfileForms({
 
   async function onSignOutEverywhere() {
     if (await sessions.run(() => apiFetch("/api/account/sign-out-everywhere", { body: {} }), { navigating: true }))
-      await signOut({ callbackUrl: "/login" });
+      // next-auth's client loads here rather than with the page.
+      await (await import("next-auth/react")).signOut({ callbackUrl: "/login" });
   }
 
   return (

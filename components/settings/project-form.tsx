@@ -3,10 +3,10 @@
 import { Save } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { toast } from "sonner";
 
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { toast } from "@/components/ui/lazy-toast";
 import { useUnsavedChanges } from "@/components/ui/use-unsaved-changes";
 import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
 

@@ -3,19 +3,19 @@
 import { Pencil, Plug, Plus, Save, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { toast } from "sonner";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { SelectField, TextField } from "@/components/ui/field";
+import { toast } from "@/components/ui/lazy-toast";
 import { useFormChanges } from "@/components/ui/use-unsaved-changes";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 import type { ProviderFailure } from "@/lib/providers/describe-provider-error";
 import { providerOrigin } from "@/lib/providers/provider-origin";
 import type { ProviderView } from "@/lib/providers/provider-view";
-import { providerKindLabels, providerKinds } from "@/lib/validations/provider";
+import { providerKindLabels, providerKinds } from "@/lib/validations/provider-kinds";
 
 type TestResult = { ok: true; models: string[] } | { ok: false; failure: ProviderFailure };
 

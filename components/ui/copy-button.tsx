@@ -2,9 +2,9 @@
 
 import { Check, Copy } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
 
 import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/lazy-toast";
 
 /**
  * Copies `text` to the clipboard; the label turns to "Copied" once it is there. `label` names what

@@ -3,14 +3,15 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
 import { Dialog } from "@/components/ui/dialog";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 
-const render = (open: boolean, description?: string) =>
+const render = (open: boolean, description?: string, component: typeof Dialog = ModalDialog) =>
   renderToStaticMarkup(
     h(
       "li",
       { "data-testid": "row" },
       h(
-        Dialog,
+        component,
         { open, onOpenChange: () => undefined, title: "Revoke the key?", description },
         h("button", null, "Revoke now"),
       ),
@@ -18,7 +19,8 @@ const render = (open: boolean, description?: string) =>
   );
 
 describe("Dialog", () => {
-  it("renders nothing while closed", () => {
+  it("renders nothing while closed, and loads Radix only once opened", () => {
+    expect(render(false, undefined, Dialog)).toBe('<li data-testid="row"></li>');
     expect(render(false)).toBe('<li data-testid="row"></li>');
   });
 

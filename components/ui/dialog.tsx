@@ -1,65 +1,33 @@
 "use client";
 
-import * as RadixDialog from "@radix-ui/react-dialog";
-import { X } from "lucide-react";
-import { useRef, type ReactNode } from "react";
+import dynamic from "next/dynamic";
+import { useEffect, useState, type ReactNode } from "react";
 
-import { Icon } from "@/components/ui/icon";
+import type { DialogProps } from "@/components/ui/modal-dialog";
 
-export type DialogProps = {
-  open: boolean;
-  /** Called with false on Escape, a click on the overlay and the close button. */
-  onOpenChange: (open: boolean) => void;
-  /** The dialog's accessible name. */
-  title: ReactNode;
-  /** What is being asked, read out with the title. */
-  description?: ReactNode;
-  children?: ReactNode;
-  "data-testid"?: string;
-};
+export type { DialogProps } from "@/components/ui/modal-dialog";
+
+// Radix Dialog (about 14 KB gzip) is not needed to paint a page, only to open a dialog: it loads
+// when the browser is first idle, or on the first open if that comes sooner.
+const loadModal = () => import("@/components/ui/modal-dialog");
+const ModalDialog = dynamic(() => loadModal().then((m) => m.ModalDialog));
+let prefetched = false;
 
 /**
- * The studio's one modal: Radix Dialog (focus trapped inside, Escape and the overlay close it, the
- * rest of the page hidden from screen readers) in the studio's colours, which follow the theme.
- *
- * It renders where it is declared instead of in a portal at the end of <body>: a confirm asked from
- * a table row stays inside that row, so the row's test id and label scope it. Being `fixed`, it
- * still covers the viewport (no ancestor in the studio sets a transform or filter).
+ * The studio's one modal (see ModalDialog for what it does). Renders nothing until first opened,
+ * as Radix renders nothing for a closed dialog; once opened it stays mounted so closing returns
+ * focus to where it was.
  */
-export function Dialog({ open, onOpenChange, title, description, children, ...rest }: DialogProps) {
-  // Radix only gives focus back to a Dialog.Trigger; our dialogs also open from shortcuts (Ctrl/Cmd+S)
-  // and from buttons that change state, so remember what had focus and return there.
-  const opener = useRef<HTMLElement | null>(null);
-  return (
-    <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
-      <RadixDialog.Overlay className="fixed inset-0 z-50 bg-black/30 dark:bg-black/60" />
-      <RadixDialog.Content
-        data-testid={rest["data-testid"]}
-        onOpenAutoFocus={() => {
-          opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-        }}
-        onCloseAutoFocus={(event) => {
-          if (opener.current?.isConnected) {
-            event.preventDefault();
-            opener.current.focus();
-          }
-        }}
-        className="fixed top-24 left-1/2 z-50 max-h-[calc(100vh-8rem)] w-[calc(100%-2rem)] max-w-md -translate-x-1/2 space-y-4 overflow-y-auto rounded-lg border border-line bg-surface p-5 text-left text-sm font-normal whitespace-normal text-ink shadow-xl focus:outline-none"
-      >
-        <div className="space-y-1 pr-6">
-          <RadixDialog.Title className="text-base font-semibold">{title}</RadixDialog.Title>
-          {description ? <RadixDialog.Description className="text-muted">{description}</RadixDialog.Description> : null}
-        </div>
-        {children}
-        <RadixDialog.Close
-          aria-label="Close"
-          className="absolute top-3 right-3 rounded-md p-1 text-muted hover:bg-subtle hover:text-ink"
-        >
-          <Icon icon={X} />
-        </RadixDialog.Close>
-      </RadixDialog.Content>
-    </RadixDialog.Root>
-  );
+export function Dialog(props: DialogProps) {
+  const [used, setUsed] = useState(props.open);
+  if (props.open && !used) setUsed(true);
+  useEffect(() => {
+    if (prefetched) return;
+    prefetched = true;
+    const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 1000));
+    idle(() => void loadModal());
+  }, []);
+  return used ? <ModalDialog {...props} /> : null;
 }
 
 /** The row of buttons at the foot of a dialog, the main action last. */

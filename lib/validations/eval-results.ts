@@ -1,12 +1,9 @@
 import { z } from "zod";
 
+import { evalRunStatuses } from "@/lib/validations/eval-run-statuses";
 import { MAX_INT4 } from "@/lib/validations/int4";
 
-export const evalRunStatuses = ["queued", "running", "finished", "cancelled", "failed"] as const;
-export type EvalRunStatus = (typeof evalRunStatuses)[number];
-
-/** Statuses whose numbers still move: the runs list and the run page poll only while one is shown. */
-export const liveEvalRunStatuses: readonly EvalRunStatus[] = ["queued", "running"];
+export { evalRunStatuses, liveEvalRunStatuses, type EvalRunStatus } from "@/lib/validations/eval-run-statuses";
 
 // Query values arrive as text; a number past int4 would otherwise reach PostgreSQL as a 500.
 const runNumber = (name: string) =>

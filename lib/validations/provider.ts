@@ -1,11 +1,8 @@
 import { z } from "zod";
 
-export const providerKinds = ["OPENAI", "AZURE_OPENAI", "OPENAI_COMPATIBLE"] as const;
-export const providerKindLabels: Record<(typeof providerKinds)[number], string> = {
-  OPENAI: "OpenAI",
-  AZURE_OPENAI: "Azure OpenAI",
-  OPENAI_COMPATIBLE: "OpenAI-compatible (Ollama, vLLM, LM Studio, OpenRouter, Groq, Together…)",
-};
+import { providerKinds } from "@/lib/validations/provider-kinds";
+
+export { providerKindLabels, providerKinds } from "@/lib/validations/provider-kinds";
 
 const url = z
   .string()

@@ -4,12 +4,12 @@ import { Archive, ArchiveRestore, Pencil, Plus, Scale } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { toast } from "sonner";
 
 import { Button, buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TextField } from "@/components/ui/field";
 import { Icon } from "@/components/ui/icon";
+import { toast } from "@/components/ui/lazy-toast";
 import { PageHeader } from "@/components/ui/page-header";
 import { SecretPanel } from "@/components/ui/secret-panel";
 import { Table, TableCell, TableRow } from "@/components/ui/table";

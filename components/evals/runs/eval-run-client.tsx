@@ -4,7 +4,6 @@ import { Ban } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { toast } from "sonner";
 
 import { ColumnCards } from "@/components/evals/runs/column-cards";
 import { EvalRunStatus } from "@/components/evals/runs/eval-run-status";
@@ -15,12 +14,13 @@ import { usePolled } from "@/components/evals/runs/use-polled";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
+import { toast } from "@/components/ui/lazy-toast";
 import { Time } from "@/components/ui/time";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 import type { EvalRunDetail } from "@/lib/eval-results/get-eval-run-detail";
 import type { MatrixPage } from "@/lib/eval-results/read-matrix-page";
-import { liveEvalRunStatuses } from "@/lib/validations/eval-results";
+import { liveEvalRunStatuses } from "@/lib/validations/eval-run-statuses";
 
 /** The run page: header, live progress, column cards, charts and the matrix; polls every 2 s while the run is going. */
 export function EvalRunClient({

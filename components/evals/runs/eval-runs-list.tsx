@@ -9,7 +9,7 @@ import { usePolled } from "@/components/evals/runs/use-polled";
 import { Table, TableCell, TableRow } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import type { EvalRunListItem } from "@/lib/eval-results/list-eval-runs";
-import { liveEvalRunStatuses } from "@/lib/validations/eval-results";
+import { liveEvalRunStatuses } from "@/lib/validations/eval-run-statuses";
 
 type Page = { runs: EvalRunListItem[]; nextBefore: number | null };
 
