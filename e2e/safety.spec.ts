@@ -60,12 +60,30 @@ test("leaving a form with unsaved changes asks first, by a studio link or by rel
   expect(asked[1]).toBe("beforeunload");
   await expect(url).toHaveValue("");
 
+  // A jump from the command palette asks too (it is no link click).
+  await url.fill("https://ci.example.com/hooks/palette");
+  const palette = page.getByTestId("command-palette");
+  await expect(async () => {
+    if (!(await palette.isVisible())) await page.keyboard.press("Control+k");
+    await expect(palette.getByRole("combobox")).toBeFocused({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  page.once("dialog", (dialog) => {
+    asked.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.keyboard.type("settings members");
+  await page.keyboard.press("Enter");
+  await expect.poll(() => asked).toHaveLength(3);
+  expect(asked[2]).toContain("unsaved changes");
+  await expect(page).toHaveURL(/\/settings\/webhooks$/);
+  await expect(url).toHaveValue("https://ci.example.com/hooks/palette");
+
   // Typed back to what was saved: nothing to lose, nothing asked.
   await url.fill("x");
   await url.fill("");
   await prompts.click();
   await expect(page).toHaveURL(/\/prompts$/);
-  expect(asked).toHaveLength(2);
+  expect(asked).toHaveLength(3);
 });
 
 test("a new project's home lists its first steps and ticks one off once a prompt exists; hiding it sends home to the prompts", async ({

@@ -23,6 +23,7 @@ import { filterItems, pageItems, promptHref, type PageItem } from "@/components/
 import { usePromptSearch } from "@/components/command-palette/use-prompt-search";
 import { setTheme } from "@/components/shell/theme-toggle";
 import { Icon } from "@/components/ui/icon";
+import { confirmLeavingUnsaved } from "@/components/ui/use-unsaved-changes";
 import type { UserProject } from "@/lib/projects/list-user-projects";
 
 export type CommandPaletteProps = {
@@ -73,7 +74,8 @@ export default function CommandPalette(props: CommandPaletteProps) {
   const close = () => onOpenChange(false);
   const go = (href: string) => {
     close();
-    router.push(href);
+    // A palette jump is no link click, so the unsaved-changes guard asks here.
+    if (confirmLeavingUnsaved()) router.push(href);
   };
 
   const rows = useMemo(() => {
