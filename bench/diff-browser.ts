@@ -6,23 +6,13 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, request } from "@playwright/test";
+import { request } from "@playwright/test";
+
+import { launchChromium, waitForHealth } from "./browser";
 
 const PORT = 3290;
 const base = `http://127.0.0.1:${PORT}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "galley-bench-diff-"));
-
-async function waitForHealth() {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("server did not start");
-}
 
 function lines(n: number, change: (i: number) => string | null) {
   return Array.from(
@@ -45,7 +35,7 @@ async function main() {
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {
-    await waitForHealth();
+    await waitForHealth(base, 120);
     const api = await request.newContext({ baseURL: base });
     const password = "bench-password-1";
     await api.post("/api/signup", { data: { name: "Bench", email: "bench@example.test", password } });
@@ -78,17 +68,7 @@ async function main() {
       `versions: 2 × 5,000 lines; server-side line counts for v2: +${saved.linesAdded} −${saved.linesRemoved}`,
     );
 
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    const browser = await launchChromium();
     const context = await browser.newContext({
       baseURL: base,
       storageState: await api.storageState(),

@@ -9,7 +9,9 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import { chromium, request, type BrowserContext } from "@playwright/test";
+import { request, type BrowserContext } from "@playwright/test";
+
+import { launchChromium, waitForHealth } from "./browser";
 
 const RUNS = 5;
 const PROJECT = "default-project";
@@ -41,18 +43,6 @@ function firstLoadJs(routes: string[]) {
     const entry = stats.find((s) => s.route === route);
     return { route, gzip: entry ? entry.firstLoadChunkPaths.reduce((sum, c) => sum + size(c), 0) : null };
   });
-}
-
-async function waitForHealth(base: string) {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("server did not start");
 }
 
 /** Milliseconds from navigation start: where a load's time went. */
@@ -151,19 +141,7 @@ async function main() {
     const storageState = await api.storageState();
     const url = `/p/${PROJECT}/prompts/${PROMPT}`;
 
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-      ],
-    });
+    const browser = await launchChromium();
     const newContext = () =>
       browser.newContext({ baseURL: base, storageState, viewport: { width: 1440, height: 900 } });
 
