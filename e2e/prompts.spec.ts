@@ -34,6 +34,7 @@ test("write a chat prompt in Monaco, save two versions and compare them", async 
   await page.getByLabel("Description").fill("Answers refund requests");
   await page.getByRole("button", { name: "Create prompt" }).click();
   await expect(page.getByRole("heading", { name: "support/refund-reply" })).toBeVisible();
+  await expect(page.getByText("Prompt support/refund-reply created")).toBeVisible();
 
   await focusEditorEnd(page, message(page, 1));
   await page.keyboard.type("You help {{customer}}");

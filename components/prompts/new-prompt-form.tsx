@@ -6,6 +6,7 @@ import type { FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { toast } from "@/components/ui/lazy-toast";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 
@@ -34,7 +35,9 @@ export function NewPromptForm({ projectSlug, folder }: { projectSlug: string; fo
         }),
       { navigating: true },
     );
-    if (prompt) router.push(`/p/${projectSlug}/prompts/${prompt.name}`);
+    if (!prompt) return;
+    toast.success(`Prompt ${prompt.name} created`);
+    router.push(`/p/${projectSlug}/prompts/${prompt.name}`);
   }
 
   return (

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { toast } from "@/components/ui/lazy-toast";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 
@@ -50,7 +51,9 @@ export function NewReviewForm(props: Props) {
         }),
       { navigating: true },
     );
-    if (created) router.push(created.href);
+    if (!created) return;
+    toast.success(`Review requested for version ${version}`);
+    router.push(created.href);
   }
 
   if (!props.reviewers.length) {

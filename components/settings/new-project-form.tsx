@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { toast } from "@/components/ui/lazy-toast";
 import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
 
 export function NewProjectForm() {
@@ -22,6 +23,7 @@ export function NewProjectForm() {
     setError(undefined);
     try {
       const project = await apiFetch<{ slug: string }>("/api/projects", { body: { name } });
+      toast.success(`Project ${name.trim()} created`);
       router.push(`/p/${project.slug}`);
       router.refresh();
     } catch (e) {

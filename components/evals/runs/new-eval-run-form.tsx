@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
+import { toast } from "@/components/ui/lazy-toast";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 import type { EvalRunChoices } from "@/lib/eval-results/list-eval-run-choices";
@@ -68,7 +69,9 @@ export function NewEvalRunForm({ projectSlug, choices }: { projectSlug: string; 
         }),
       { navigating: true },
     );
-    if (started) router.push(`/p/${projectSlug}/evals/${started.number}`);
+    if (!started) return;
+    toast.success(`Evaluation run #${started.number} started`);
+    router.push(`/p/${projectSlug}/evals/${started.number}`);
   }
 
   const missing = [
