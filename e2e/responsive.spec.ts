@@ -163,6 +163,14 @@ test("at 390 px no page scrolls sideways; at 1280 px the prompt list keeps each 
     "Shorter, friendlier reply. See the guide and tone: warm.",
   );
 
+  // A reviewer reading a review on a phone has the decision at hand; it steps aside at the comment box.
+  await page.goto(`${p}/reviews/${seeded.review}`);
+  const decide = page.getByRole("region", { name: "Decide" });
+  await expect(decide.getByRole("button", { name: /^Approve v\d+$/ })).toBeInViewport();
+  await decide.getByRole("button", { name: "Comment…" }).click();
+  await expect(page.getByLabel("Your comment")).toBeFocused();
+  await expect(decide).toBeHidden();
+
   // On a phone the prompt list is cards, each naming where the prompt runs. The list starts
   // fetching the editor before any prompt is opened (when idle, or on pointing at a prompt).
   const editorFetched = page.waitForRequest((r) => new URL(r.url()).pathname.startsWith("/monaco/"));

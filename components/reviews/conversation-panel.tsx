@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 import { CommentBox } from "@/components/reviews/comment-box";
 import { ReviewEvent } from "@/components/reviews/review-event";
@@ -23,6 +23,9 @@ export function ConversationPanel({
   const router = useRouter();
   const [body, setBody] = useState("");
   const { busy, error, fields, run } = useRequest();
+  const box = useRef<HTMLDivElement>(null);
+  const boxInView = useInView(box);
+  const canDecide = abilities.decide && live;
   const items = [
     ...review.events.map((e) => ({
       at: e.createdAt,
@@ -68,7 +71,7 @@ export function ConversationPanel({
         {items.map((i) => i.node)}
       </div>
       {abilities.comment || abilities.decide ? (
-        <div className="rounded-lg border border-line bg-surface p-4">
+        <div ref={box} className="scroll-mb-24 rounded-lg border border-line bg-surface p-4">
           <CommentBox
             label="Your comment"
             members={members}
@@ -83,7 +86,7 @@ export function ConversationPanel({
                     Comment
                   </Button>
                 ) : null}
-                {abilities.decide && live ? (
+                {canDecide ? (
                   <>
                     <Button busy={busy} onClick={() => submit("approve")}>
                       Approve v{review.version}
@@ -98,6 +101,41 @@ export function ConversationPanel({
           />
         </div>
       ) : null}
+      {canDecide && !boxInView ? (
+        // On a phone the decision is a thumb away while reading the diff; hidden once the box is on screen.
+        <div
+          role="region"
+          aria-label="Decide"
+          className="fixed inset-x-0 bottom-0 z-20 flex gap-2 border-t border-line bg-surface p-3 shadow-lg lg:hidden"
+        >
+          <Button className="flex-1" busy={busy} onClick={() => submit("approve")}>
+            Approve v{review.version}
+          </Button>
+          <Button
+            className="flex-1"
+            variant="secondary"
+            onClick={() => {
+              box.current?.scrollIntoView({ behavior: "smooth", block: "end" });
+              box.current?.querySelector("textarea")?.focus({ preventScroll: true });
+            }}
+          >
+            Comment…
+          </Button>
+        </div>
+      ) : null}
     </section>
   );
+}
+
+/** Whether the element is on screen (true until measured, so nothing flashes on first paint). */
+function useInView(ref: React.RefObject<HTMLElement | null>) {
+  const [inView, setInView] = useState(true);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const observer = new IntersectionObserver(([entry]) => setInView(entry?.isIntersecting ?? true));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return inView;
 }
