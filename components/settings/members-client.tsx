@@ -172,38 +172,47 @@ export function MembersClient(props: Props) {
           empty="No pending invites. Invite someone above; their link works once and expires after 7 days."
           aria-label="Pending invites"
         >
-          {props.invites.map((i) => (
-            <TableRow key={i.id}>
-              <TableCell>
-                {i.email} <span className="text-muted">as {roleLabels[i.role].label}</span>
-              </TableCell>
-              <TableCell className="text-muted">{i.invitedBy}</TableCell>
-              <TableCell kind="time" className="text-muted">
-                <Time value={i.expiresAt} format="date" />
-              </TableCell>
-              <TableCell kind="actions">
-                <Button variant="ghost" icon={Trash2} onClick={() => setRevoking(i.id)}>
-                  Revoke
-                </Button>
-                <ConfirmDialog
-                  open={revoking === i.id}
-                  onOpenChange={(open) => setRevoking(open ? i.id : null)}
-                  title={`Revoke the invite for ${i.email}?`}
-                  description="The link stops working at once. To let them in later, create a new invite."
-                  cancelLabel="Keep it"
-                  confirmLabel="Revoke invite"
-                  icon={Trash2}
-                  error={error}
-                  onConfirm={async () =>
-                    (await run(
-                      () => apiFetch(`${base}/invites/${i.id}`, { method: "DELETE" }),
-                      `The invite for ${i.email} was revoked.`,
-                    )) && setRevoking(null)
-                  }
-                />
-              </TableCell>
-            </TableRow>
-          ))}
+          {props.invites.map((i) => {
+            const locked = !mayManageRole({ actorRole: props.actorRole, role: i.role });
+            return (
+              <TableRow key={i.id}>
+                <TableCell>
+                  {i.email} <span className="text-muted">as {roleLabels[i.role].label}</span>
+                </TableCell>
+                <TableCell className="text-muted">{i.invitedBy}</TableCell>
+                <TableCell kind="time" className="text-muted">
+                  <Time value={i.expiresAt} format="date" />
+                </TableCell>
+                <TableCell kind="actions">
+                  <Button
+                    variant="ghost"
+                    icon={Trash2}
+                    disabled={locked}
+                    title={locked ? "Only an owner can revoke an invite to the owner role." : undefined}
+                    onClick={() => setRevoking(i.id)}
+                  >
+                    Revoke
+                  </Button>
+                  <ConfirmDialog
+                    open={revoking === i.id}
+                    onOpenChange={(open) => setRevoking(open ? i.id : null)}
+                    title={`Revoke the invite for ${i.email}?`}
+                    description="The link stops working at once. To let them in later, create a new invite."
+                    cancelLabel="Keep it"
+                    confirmLabel="Revoke invite"
+                    icon={Trash2}
+                    error={error}
+                    onConfirm={async () =>
+                      (await run(
+                        () => apiFetch(`${base}/invites/${i.id}`, { method: "DELETE" }),
+                        `The invite for ${i.email} was revoked.`,
+                      )) && setRevoking(null)
+                    }
+                  />
+                </TableCell>
+              </TableRow>
+            );
+          })}
         </Table>
       </section>
     </div>

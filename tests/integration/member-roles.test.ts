@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { createInvite } from "@/lib/invites/create-invite";
+import { revokeInvite } from "@/lib/invites/revoke-invite";
 import { changeMemberRole } from "@/lib/members/change-member-role";
 import { removeMember } from "@/lib/members/remove-member";
 
@@ -83,6 +84,34 @@ describe("who may grant, change or remove the owner role", () => {
         role: "OWNER",
       }),
     ).resolves.toMatchObject({ role: "OWNER" });
+  });
+
+  it("revoke invite: an admin cannot revoke an invite to the owner role, but revokes others; an owner can", async () => {
+    const { project, owner, admin, auditCount } = await projectWithTwoOwners();
+    const invite = (role: "OWNER" | "EDITOR") =>
+      createInvite({
+        ctx: ctxFor(owner),
+        projectId: project.id,
+        actorRole: "OWNER",
+        createdById: owner.id,
+        email: `${unique("invitee")}@example.test`,
+        role,
+      });
+    const toOwner = await invite("OWNER");
+    const toEditor = await invite("EDITOR");
+    const revokedAt = async (id: string) => (await db.invite.findUniqueOrThrow({ where: { id } })).revokedAt;
+    const audited = await auditCount();
+
+    await expect(
+      revokeInvite({ ctx: ctxFor(admin), projectId: project.id, inviteId: toOwner.id, actorRole: "ADMIN" }),
+    ).rejects.toMatchObject(forbidden);
+    expect(await revokedAt(toOwner.id)).toBeNull();
+    expect(await auditCount()).toBe(audited);
+
+    await revokeInvite({ ctx: ctxFor(admin), projectId: project.id, inviteId: toEditor.id, actorRole: "ADMIN" });
+    expect(await revokedAt(toEditor.id)).not.toBeNull();
+    await revokeInvite({ ctx: ctxFor(owner), projectId: project.id, inviteId: toOwner.id, actorRole: "OWNER" });
+    expect(await revokedAt(toOwner.id)).not.toBeNull();
   });
 
   it("change role: an admin can neither make an owner nor change one; an owner can do both", async () => {
@@ -174,13 +203,26 @@ describe("who may grant, change or remove the owner role", () => {
     const roleSelect = (html: string, email: string) =>
       html.match(new RegExp(`<select aria-label="Role of ${email.replace(/[.+]/g, "\\$&")}"[^>]*>`))![0];
 
+    // A pending invite to the owner role can only be revoked by an owner, as the server says.
+    await createInvite({
+      ctx: ctxFor(owner),
+      projectId: project.id,
+      actorRole: "OWNER",
+      createdById: owner.id,
+      email: `${unique("future-owner")}@example.test`,
+      role: "OWNER",
+    });
+    const revokeButton = (html: string) => html.match(/<button[^>]*>(?:(?!<\/button>).)*Revoke<\/button>/s)![0];
+
     const asAdmin = await render(admin);
     expect(inviteRoles(asAdmin)).toEqual(["ADMIN", "REVIEWER", "EDITOR", "VIEWER"]);
+    expect(revokeButton(asAdmin)).toContain(` disabled=""`);
     expect(roleSelect(asAdmin, otherOwner.email)).toContain("disabled");
     expect(roleSelect(asAdmin, admin.email)).not.toContain("disabled");
 
     const asOwner = await render(owner);
     expect(inviteRoles(asOwner)).toEqual(["OWNER", "ADMIN", "REVIEWER", "EDITOR", "VIEWER"]);
     expect(roleSelect(asOwner, otherOwner.email)).not.toContain("disabled");
+    expect(revokeButton(asOwner)).not.toContain(` disabled=""`);
   });
 });
