@@ -147,7 +147,8 @@ export function apiRoute(
       const ambient = declared.auth !== "api-key" || isBasicAuthorization(req.headers.get("authorization"));
       if (ambient && isCrossSiteWrite(req))
         throw new AppError({ code: "forbidden", message: "Cross-site requests are not allowed." });
-      const params = (await context.params) as Record<string, string | string[]>;
+      // Next.js hands a route without dynamic segments no params at all (undefined), at least on POST.
+      const params = ((await context.params) ?? {}) as Record<string, string | string[]>;
       refuseUnsafeInput({ value: params });
       let ctx: RequestContext;
       let who: { user?: CurrentUser; access?: ProjectAccess } = {};
