@@ -86,7 +86,8 @@ const common = {
   /** Model settings, Galley's names (model, temperature, maxTokens, …): an unknown key is refused, not dropped. */
   config: modelConfigSchema.strict().nullish(),
   labels: z.array(langfuseLabelSchema).max(20).default([]),
-  tags: createPromptSchema.shape.tags.optional(),
+  // Without its default: tags left out keep the prompt's tags (zod 4 would apply a default even under .optional()).
+  tags: createPromptSchema.shape.tags.unwrap().optional(),
   commitMessage: z.string().trim().max(500).nullish(),
   /** The legacy SDK's "deploy to production" flag. */
   isActive: z.boolean().optional(),

@@ -295,6 +295,10 @@ describe("Langfuse-compatible prompt API", () => {
       commitMessage: "Saved through the Langfuse-compatible API.",
     });
 
+    // Tags left out keep the prompt's tags.
+    const third = await create({ name: "onboarding/welcome", prompt: "Welcome, {{name}}." });
+    expect(await third.json()).toMatchObject({ version: 3, tags: ["onboarding", "v2"] });
+
     const chat = await create({
       name: "onboarding/chat",
       type: "chat",
@@ -321,7 +325,7 @@ describe("Langfuse-compatible prompt API", () => {
     const prompt = await db.prompt.findFirstOrThrow({
       where: { projectId: fixture.project.id, name: "onboarding/welcome" },
     });
-    expect(prompt.latestVersion).toBe(2);
+    expect(prompt.latestVersion).toBe(3);
 
     const problems = async (body: unknown) => {
       const res = await create(body);
@@ -354,7 +358,7 @@ describe("Langfuse-compatible prompt API", () => {
       status: 409,
       message: "onboarding/welcome is archived; restore it to change it.",
     });
-    expect((await db.prompt.findUniqueOrThrow({ where: { id: prompt.id } })).latestVersion).toBe(2);
+    expect((await db.prompt.findUniqueOrThrow({ where: { id: prompt.id } })).latestVersion).toBe(3);
 
     // A read-only key may not create; a Basic credential from another site's page may not write.
     expect((await create({ name: "x/y", prompt: "x" }, basic(reader))).status).toBe(403);
