@@ -83,14 +83,50 @@ function hashOf(secret: string): string {
   return hash;
 }
 
-function secretOf(authorization: string | null | undefined): string {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
-  if (!match)
-    throw unauthenticated("Send an API key as `Authorization: Bearer gk_…` (create one in Settings → API keys).");
-  const secret = match[1]!;
-  if (!secret.startsWith(KEY_PREFIX)) throw unauthenticated("That is not a Galley API key.");
+const SEND_A_KEY =
+  "Send an API key as `Authorization: Bearer gk_…`, or with HTTP Basic auth as the password (any username): create one in Settings → API keys.";
+
+// Basic credentials are decoded once per distinct header (apps repeat the same one); bounded like `hashes`.
+const basicSecrets = new Map<string, string>();
+function basicSecret(credentials: string): string {
+  let secret = basicSecrets.get(credentials);
+  if (secret === undefined) {
+    const decoded = Buffer.from(credentials, "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    // Langfuse's SDKs send publicKey:secretKey; the username carries nothing here, the password is the key.
+    secret = colon === -1 ? "" : decoded.slice(colon + 1);
+    if (basicSecrets.size >= 1000) basicSecrets.clear();
+    basicSecrets.set(credentials, secret);
+  }
+  if (!secret)
+    throw unauthenticated(
+      "HTTP Basic auth needs username:password with a Galley API key (gk_…) as the password; the username can be anything, e.g. galley.",
+    );
   return secret;
 }
+
+/**
+ * The key in an Authorization header: `Bearer <key>`, or HTTP Basic with the key as the password
+ * (what Langfuse's SDKs send as publicKey:secretKey; the username is ignored). Basic is accepted on
+ * every key route, not only the Langfuse-compatible ones: it is the same secret checked the same way,
+ * and curl -u or any HTTP client's basic-auth option then works everywhere. It is never advertised
+ * (WWW-Authenticate stays Bearer), so no browser prompts for it and keeps it as an ambient credential.
+ */
+function secretOf(authorization: string | null | undefined): string {
+  const match = /^(Bearer|Basic)\s+(\S+)\s*$/i.exec(authorization ?? "");
+  if (!match) throw unauthenticated(SEND_A_KEY);
+  const secret = match[1]!.toLowerCase() === "basic" ? basicSecret(match[2]!) : match[2]!;
+  if (!secret.startsWith(KEY_PREFIX))
+    throw unauthenticated(
+      match[1]!.toLowerCase() === "basic"
+        ? "The Basic auth password is not a Galley API key (gk_…): use the key as the password (Langfuse's secretKey); the username can be anything."
+        : "That is not a Galley API key.",
+    );
+  return secret;
+}
+
+/** Whether the request authenticates with HTTP Basic (which a browser could send on its own: see apiRoute). */
+export const isBasicAuthorization = (authorization: string | null | undefined) => /^Basic\s/i.test(authorization ?? "");
 
 function accept(key: ApiKeyIdentity, scope: ApiKeyScope): ApiKeyIdentity {
   if (key.revoked) throw unauthenticated(`API key ${key.prefix}… was revoked.`);

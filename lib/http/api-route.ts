@@ -3,7 +3,7 @@ import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 
-import { authenticateApiKey, type ApiKeyIdentity } from "@/lib/api-keys/authenticate-api-key";
+import { authenticateApiKey, isBasicAuthorization, type ApiKeyIdentity } from "@/lib/api-keys/authenticate-api-key";
 import { takeTokenOrThrow } from "@/lib/api-keys/rate-limit";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/get-current-user";
 import { scopeFor, type Action, type Actor, type ProjectRole } from "@/lib/auth/permissions";
@@ -38,7 +38,8 @@ type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
  * - "public": anyone (sign-up, health); no session is read, so these answer even when the database cannot;
  * - "user": a signed-in user, no project;
  * - "session": a member of the URL's project whose role allows `action`;
- * - "api-key": an API key (Bearer) whose scopes allow `action`, on the key's own project, rate limited.
+ * - "api-key": an API key (Bearer, or Basic with the key as password) whose scopes allow `action`, on the
+ *   key's own project, rate limited.
  */
 export type RouteDeclaration = { route: string; auth: "public" | "user" | "session" | "api-key"; action?: Action };
 
@@ -62,7 +63,12 @@ type Input<R extends string, B, Q> = {
 };
 /** Routes that authenticate always know who acts (for audit entries). */
 type Authenticated = { ctx: RequestContext & { actor: NonNullable<RequestContext["actor"]> } };
-type Options<R extends string, B, Q> = { route: R; body?: B; query?: Q };
+/**
+ * `errors: "langfuse"` adds Langfuse's top-level `message` to the one error body, for the routes
+ * Langfuse's SDKs call (the legacy SDK shows `body.message`); the `error` object stays as everywhere.
+ */
+type Options<R extends string, B, Q> = { route: R; body?: B; query?: Q; errors?: ErrorShape };
+export type ErrorShape = "galley" | "langfuse";
 type Handler<A> = (args: A) => Promise<unknown>;
 
 export type RouteHandler<R extends string> = ((
@@ -136,10 +142,13 @@ export function apiRoute(
   const route = async (req: NextRequest, context: { params: Promise<RouteParams<string>> }): Promise<Response> => {
     const requestId = requestIdOf(req.headers);
     try {
-      // A Bearer key is no ambient credential a foreign page could ride on, so only session routes refuse cross-site writes.
-      if (declared.auth !== "api-key" && isCrossSiteWrite(req))
+      // A Bearer key is no ambient credential a foreign page could ride on, so key routes skip this check;
+      // Basic credentials can be remembered by a browser, so a request carrying them is checked too.
+      const ambient = declared.auth !== "api-key" || isBasicAuthorization(req.headers.get("authorization"));
+      if (ambient && isCrossSiteWrite(req))
         throw new AppError({ code: "forbidden", message: "Cross-site requests are not allowed." });
-      const params = (await context.params) as Record<string, string | string[]>;
+      // Next.js hands a route without dynamic segments no params at all (undefined), at least on POST.
+      const params = ((await context.params) ?? {}) as Record<string, string | string[]>;
       refuseUnsafeInput({ value: params });
       let ctx: RequestContext;
       let who: { user?: CurrentUser; access?: ProjectAccess } = {};
@@ -162,7 +171,7 @@ export function apiRoute(
       const query = options.query ? parseQuery(req, options.query) : undefined;
       return jsonResponse(await run({ req, params, ctx, body, query, ...who }), requestId);
     } catch (error) {
-      return errorResponse(error, req, requestId);
+      return errorResponse(error, req, requestId, options.errors);
     }
   };
   return Object.assign(route, { declared });
@@ -239,11 +248,17 @@ export function jsonResponse(result: unknown, requestId: string): Response {
 }
 
 /** The one error path: AppError → its status; ZodError → 422; anything else → logged 500 with no internals. */
-export function errorResponse(error: unknown, req: NextRequest, requestId: string): Response {
+export function errorResponse(
+  error: unknown,
+  req: NextRequest,
+  requestId: string,
+  shape: ErrorShape = "galley",
+): Response {
   const appError = toAppError(error);
   if (appError.status >= 500)
     log.error("request failed", { requestId, method: req.method, path: redactPath(req.nextUrl.pathname), error });
-  return NextResponse.json(errorBody(appError, requestId), {
+  const body = errorBody(appError, requestId);
+  return NextResponse.json(shape === "langfuse" ? { message: appError.message, ...body } : body, {
     status: appError.status,
     headers: { "x-request-id": requestId, "cache-control": NO_STORE, ...appError.headers },
   });

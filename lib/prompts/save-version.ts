@@ -1,5 +1,6 @@
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
 import { db } from "@/lib/db";
+import { servingTransaction } from "@/lib/db/serving-transaction";
 import { AppError, validationError } from "@/lib/errors";
 import { checkContent } from "@/lib/prompts/check-content";
 import { checkResolvedSize } from "@/lib/prompts/check-resolved-size";
@@ -46,7 +47,9 @@ export async function saveVersion(opts: {
     await checkResolvedSize({ projectId: opts.projectId, promptName: prompt.name, content });
   }
 
-  return db.$transaction(async (tx) => {
+  // A serving transaction: a new version changes what `latest` (Langfuse's label) and references
+  // resolved at their latest version serve.
+  return servingTransaction(opts.projectId, async (tx) => {
     const number = opts.baseVersion + 1;
     const claimed = await tx.prompt.updateMany({
       where: { id: prompt.id, latestVersion: opts.baseVersion },

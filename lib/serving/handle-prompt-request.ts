@@ -1,6 +1,6 @@
-// GET /api/prompts/{name} – the hot path. Answered by the custom server before Next.js sees the
-// request (the framework costs ~20x per request, see README "Serving"), with the same lib/serving
-// code as the route handlers.
+// GET /api/prompts/{name} and Langfuse's GET /api/public/v2/prompts/{name} – the hot path. Answered
+// by the custom server before Next.js sees the request (the framework costs ~20x per request, see
+// README "Serving"), with the same lib/serving code as the route handlers.
 import "server-only";
 
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -10,22 +10,39 @@ import { takeTokenOrThrow } from "@/lib/api-keys/rate-limit";
 import type { CachedAnswer } from "@/lib/cache/serving-cache";
 import { AppError, errorBody, fromZodError, toAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import {
+  getCachedLangfusePrompt,
+  getLangfusePrompt,
+  langfuseErrorBody,
+  type LangfusePromptQuery,
+} from "@/lib/serving/get-langfuse-prompt";
 import { getCachedServedPrompt, getServedPrompt, type ServedPromptQuery } from "@/lib/serving/get-served-prompt";
+import { langfusePromptQuerySchema } from "@/lib/validations/langfuse";
 import { servedPromptQuerySchema } from "@/lib/validations/serving";
 
-const PREFIX = "/api/prompts/";
+/** A hot-path request: which API (Galley's own or the Langfuse-compatible one) and the prompt name, still percent-encoded. */
+export type HotPath = { api: "galley" | "langfuse"; path: string };
+
+const PREFIXES = [
+  ["/api/prompts/", "galley"],
+  ["/api/public/v2/prompts/", "langfuse"],
+] as const;
 
 /**
- * The prompt name in a hot-path URL, still percent-encoded (handlePromptRequest decodes it, so a
- * bad encoding is answered there with a 400), or null when the request is not one (sub-routes,
- * other methods).
+ * The hot-path request in a URL, its name still percent-encoded (handlePromptRequest decodes it, so
+ * a bad encoding is answered there with a 400; Langfuse's SDKs encode a folder's "/" as %2F), or null
+ * when the request is not one (sub-routes, lists, other methods).
  */
-export function hotPathName(method: string | undefined, url: string | undefined): string | null {
-  if ((method !== "GET" && method !== "HEAD") || !url?.startsWith(PREFIX)) return null;
-  const q = url.indexOf("?");
-  const path = q === -1 ? url.slice(PREFIX.length) : url.slice(PREFIX.length, q);
-  if (!path || path.endsWith("/")) return null;
-  return path;
+export function hotPathName(method: string | undefined, url: string | undefined): HotPath | null {
+  if ((method !== "GET" && method !== "HEAD") || !url) return null;
+  for (const [prefix, api] of PREFIXES) {
+    if (!url.startsWith(prefix)) continue;
+    const q = url.indexOf("?");
+    const path = q === -1 ? url.slice(prefix.length) : url.slice(prefix.length, q);
+    if (!path || path.endsWith("/")) return null;
+    return { api, path };
+  }
+  return null;
 }
 
 // decodeURIComponent throws on "%ZZ" and on encoded lone surrogates; a NUL would fail in PostgreSQL.
@@ -62,21 +79,47 @@ function send(
 }
 
 // Apps repeat the same few query strings; parse each once (bounded, so odd ones cannot grow it).
-const queries = new Map<string, ServedPromptQuery>();
-function queryOf(raw: string): ServedPromptQuery {
-  const known = queries.get(raw);
-  if (known) return known;
-  const parsed = servedPromptQuerySchema.safeParse(Object.fromEntries(new URLSearchParams(raw)));
+function parsedOnce<T>(parse: (params: Record<string, string>) => T) {
+  const known = new Map<string, T>();
+  return (raw: string): T => {
+    let query = known.get(raw);
+    if (query === undefined) {
+      query = parse(Object.fromEntries(new URLSearchParams(raw)));
+      if (known.size >= 1000) known.clear();
+      known.set(raw, query);
+    }
+    return query;
+  };
+}
+const galleyQueryOf = parsedOnce<ServedPromptQuery>((params) => {
+  const parsed = servedPromptQuerySchema.safeParse(params);
   if (!parsed.success) throw fromZodError(parsed.error);
-  const query = {
+  return {
     environment: parsed.data.environment,
     version: parsed.data.version,
     resolve: parsed.data.resolve === "true",
   };
-  if (queries.size >= 1000) queries.clear();
-  queries.set(raw, query);
-  return query;
-}
+});
+const langfuseQueryOf = parsedOnce<LangfusePromptQuery>((params) => {
+  const parsed = langfusePromptQuerySchema.safeParse(params);
+  if (!parsed.success) throw fromZodError(parsed.error);
+  return parsed.data;
+});
+
+type Lookup = { projectId: string; name: string; raw: string };
+// Each API: its cached answer (synchronous), its answer through the cache, and its error body.
+const APIS = {
+  galley: {
+    cached: (o: Lookup) => getCachedServedPrompt({ ...o, query: galleyQueryOf(o.raw) }),
+    load: (o: Lookup) => getServedPrompt({ ...o, query: galleyQueryOf(o.raw) }),
+    errorBody,
+  },
+  langfuse: {
+    cached: (o: Lookup) => getCachedLangfusePrompt({ ...o, query: langfuseQueryOf(o.raw) }),
+    load: (o: Lookup) => getLangfusePrompt({ ...o, query: langfuseQueryOf(o.raw) }),
+    errorBody: langfuseErrorBody,
+  },
+};
 
 /** Whether an If-None-Match header names this ETag (a list, or *). */
 export function matchesEtag(ifNoneMatch: string | undefined, etag: string) {
@@ -100,47 +143,52 @@ function answer(req: IncomingMessage, res: ServerResponse, found: CachedAnswer, 
   send(res, found.status, found.body, found.etag ? { ...found.headers, etag: found.etag } : found.headers, head);
 }
 
-function fail(req: IncomingMessage, res: ServerResponse, error: unknown, requestId: string, head: boolean) {
+function fail(
+  req: IncomingMessage,
+  res: ServerResponse,
+  error: unknown,
+  requestId: string,
+  head: boolean,
+  api: HotPath["api"],
+) {
   const appError = toAppError(error);
-  // "unavailable" (the database is down) was logged with its cause where it was decided (getServedPrompt).
+  // "unavailable" (the database is down) was logged with its cause where it was decided (serveCachedAnswer).
   if (appError.status >= 500 && appError.code !== "unavailable")
     log.error("request failed", { requestId, method: req.method, path: req.url?.split("?")[0], error });
-  send(res, appError.status, JSON.stringify(errorBody(appError, requestId)), appError.headers ?? {}, head);
+  send(res, appError.status, JSON.stringify(APIS[api].errorBody(appError, requestId)), appError.headers ?? {}, head);
 }
 
 /**
- * Answers one GET (or HEAD) /api/prompts/{name}: API key, rate limit, answer, 304 on a matching
- * ETag. When this instance has the key and the answer cached, it answers synchronously: no promise
- * is created, which matters because Next.js's AsyncLocalStorage hooks tax every promise. `path` is
- * the name as the URL has it (hotPathName).
+ * Answers one GET (or HEAD) /api/prompts/{name} or /api/public/v2/prompts/{name}: API key (Bearer or
+ * Basic), rate limit, answer, 304 on a matching ETag. When this instance has the key and the answer
+ * cached, it answers synchronously: no promise is created, which matters because Next.js's
+ * AsyncLocalStorage hooks tax every promise. `hot` is what hotPathName read off the URL.
  */
-export function handlePromptRequest(req: IncomingMessage, res: ServerResponse, path: string, requestId: string): void {
+export function handlePromptRequest(req: IncomingMessage, res: ServerResponse, hot: HotPath, requestId: string): void {
   const head = req.method === "HEAD";
+  const api = APIS[hot.api];
+  const failed = (error: unknown) => fail(req, res, error, requestId, head, hot.api);
   try {
-    const name = decodeName(path);
+    const name = decodeName(hot.path);
     const url = req.url!;
     const q = url.indexOf("?");
-    const query = queryOf(q === -1 ? "" : url.slice(q + 1));
+    const raw = q === -1 ? "" : url.slice(q + 1);
     const key = authenticateCachedApiKey(req.headers.authorization, "prompts:read");
     if (key) {
       takeTokenOrThrow(key);
-      const found = getCachedServedPrompt({ projectId: key.projectId, name, query });
+      const found = api.cached({ projectId: key.projectId, name, raw });
       if (found) return answer(req, res, found, head);
-      return void getServedPrompt({ projectId: key.projectId, name, query }).then(
-        (found) => answer(req, res, found, head),
-        (error) => fail(req, res, error, requestId, head),
-      );
+      return void api
+        .load({ projectId: key.projectId, name, raw })
+        .then((found) => answer(req, res, found, head), failed);
     }
     void authenticateApiKey(req.headers.authorization, "prompts:read")
       .then((key) => {
         takeTokenOrThrow(key);
-        return getServedPrompt({ projectId: key.projectId, name, query });
+        return api.load({ projectId: key.projectId, name, raw });
       })
-      .then(
-        (found) => answer(req, res, found, head),
-        (error) => fail(req, res, error, requestId, head),
-      );
+      .then((found) => answer(req, res, found, head), failed);
   } catch (error) {
-    fail(req, res, error, requestId, head);
+    failed(error);
   }
 }

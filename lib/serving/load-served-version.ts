@@ -8,15 +8,20 @@ import type { PromptContent } from "@/lib/validations/prompt";
 export const DEFAULT_ENVIRONMENT = "production";
 
 export type ServedVersion = {
-  prompt: { id: string; name: string; type: "TEXT" | "CHAT" };
+  prompt: { id: string; name: string; type: "TEXT" | "CHAT"; latestVersion: number; tags: string[] };
   version: number;
+  /** The version row: its id, commit message and when it was saved. */
+  saved: { id: string; message: string; createdAt: Date };
   environment: string | null;
   content: PromptContent;
   updatedAt: Date;
 };
 
-/** Where an application asked for a prompt: a deployed environment, or a pinned version. */
-export type ServedSelector = { environment?: string; version?: number };
+/**
+ * Where an application asked for a prompt: a deployed environment, a pinned version, or (Langfuse's
+ * `latest` label) the newest saved version.
+ */
+export type ServedSelector = { environment?: string; version?: number; latest?: boolean };
 
 export type FoundPrompt = { kind: "found"; served: ServedVersion } | { kind: "moved"; to: string };
 
@@ -31,7 +36,7 @@ export async function loadServedVersion(opts: {
 }): Promise<FoundPrompt> {
   const prompt = await db.prompt.findUnique({
     where: { projectId_name: { projectId: opts.projectId, name: opts.name } },
-    select: { id: true, name: true, type: true },
+    select: { id: true, name: true, type: true, latestVersion: true, tags: true },
   });
   if (!prompt) {
     const former = await db.promptFormerName.findUnique({
@@ -41,17 +46,20 @@ export async function loadServedVersion(opts: {
     if (former) return { kind: "moved", to: former.prompt.name };
     throw new AppError({ code: "not_found", message: `No prompt named "${opts.name}" in this project.` });
   }
-  if (opts.selector.version !== undefined) {
+  if (opts.selector.latest && prompt.latestVersion === 0)
+    throw new AppError({ code: "not_found", message: `${prompt.name} has no saved version yet.` });
+  const pinned = opts.selector.latest ? prompt.latestVersion : opts.selector.version;
+  if (pinned !== undefined) {
     const version = await db.promptVersion.findUnique({
-      where: { promptId_number: { promptId: prompt.id, number: opts.selector.version } },
+      where: { promptId_number: { promptId: prompt.id, number: pinned } },
     });
-    if (!version)
-      throw new AppError({ code: "not_found", message: `${prompt.name} has no version ${opts.selector.version}.` });
+    if (!version) throw new AppError({ code: "not_found", message: `${prompt.name} has no version ${pinned}.` });
     return {
       kind: "found",
       served: {
         prompt,
         version: version.number,
+        saved: { id: version.id, message: version.message, createdAt: version.createdAt },
         environment: null,
         content: contentOf(version),
         updatedAt: version.createdAt,
@@ -80,6 +88,7 @@ export async function loadServedVersion(opts: {
     served: {
       prompt,
       version: version.number,
+      saved: { id: version.id, message: version.message, createdAt: version.createdAt },
       environment: slug,
       content: contentOf(version),
       updatedAt: pointer.updatedAt,

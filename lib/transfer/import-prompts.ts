@@ -1,7 +1,9 @@
 import { parse as parseYaml, YAMLParseError } from "yaml";
 
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
+import { invalidateServing } from "@/lib/cache/serving-cache";
 import { db } from "@/lib/db";
+import { notifyServingChange } from "@/lib/db/notify-serving-change";
 import { AppError, validationError, type FieldIssue } from "@/lib/errors";
 import { assertPromptWritable } from "@/lib/prompts/assert-prompt-writable";
 import { checkContent } from "@/lib/prompts/check-content";
@@ -134,7 +136,8 @@ export async function importPrompts(opts: {
   });
   if (issues.length) throw validationError(issues, `The file has ${issues.length} problem(s); nothing was imported.`);
 
-  return db.$transaction(
+  // New versions change what `latest` (Langfuse's label) serves: forget the project's answers, as servingTransaction does.
+  const imported = await db.$transaction(
     async (tx) => {
       const result: ImportResult = { created: [], updated: [], unchanged: [] };
       for (const { prompt, contents } of checked) {
@@ -214,8 +217,11 @@ export async function importPrompts(opts: {
         });
         result.updated.push(prompt.name);
       }
+      await notifyServingChange({ tx, kind: "prompts", projectId: opts.projectId });
       return result;
     },
     { timeout: 120_000 },
   );
+  invalidateServing({ kind: "prompts", projectId: opts.projectId });
+  return imported;
 }

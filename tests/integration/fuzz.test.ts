@@ -392,6 +392,15 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
         baseVersion: 2,
         deploy: ["development"],
       },
+      "POST api/public/v2/prompts/route.ts": {
+        name: "support/reply",
+        type: "text",
+        prompt: "Hi {{name}}",
+        config: { model: "gpt-4o-mini", temperature: 0.2 },
+        labels: ["development"],
+        tags: ["support"],
+        commitMessage: "m",
+      },
     };
     // The hot path as server.ts mounts it, for what never reaches a route handler.
     server = await startHotPathServer();
@@ -448,10 +457,15 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
     "resolve",
     "confirm",
     "promptId",
+    "label",
+    "name",
+    "page",
+    "fromUpdatedAt",
   ];
 
   async function call(route: string, request: RouteCall & { suffix?: string }): Promise<void> {
-    const isKeyRoute = route.startsWith("api/prompts/") || route.startsWith("api/evals/");
+    const isKeyRoute =
+      route.startsWith("api/prompts/") || route.startsWith("api/evals/") || route.startsWith("api/public/");
     const full: RouteCall = {
       ...request,
       params: route.includes("[...name]")
@@ -678,10 +692,29 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
   });
 
   it("answers /api/prompts/%ZZ and a NUL in the name on the hot path with 400", async () => {
-    for (const path of ["%ZZ", "support/%E0%A4%A", "support%00reply"]) {
-      const res = await fetch(`${base}/api/prompts/${path}`, { headers: { authorization: `Bearer ${apiKey}` } });
-      expect(res.status, path).toBe(400);
-      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("bad_request");
-    }
+    for (const prefix of ["/api/prompts/", "/api/public/v2/prompts/"])
+      for (const path of ["%ZZ", "support/%E0%A4%A", "support%00reply", "support%2F%00"]) {
+        const res = await fetch(`${base}${prefix}${path}`, { headers: { authorization: `Bearer ${apiKey}` } });
+        expect(res.status, path).toBe(400);
+        expect(((await res.json()) as { error: { code: string } }).error.code).toBe("bad_request");
+      }
+  });
+
+  it("never answers hostile Langfuse queries on the hot path with a 5xx", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.subarray(["label", "version", "resolve"], { minLength: 1 }),
+        nastyText,
+        async (keys, value) => {
+          const search = new URLSearchParams(keys.map((k) => [k, value]));
+          const res = await fetch(`${base}/api/public/v2/prompts/support%2Freply?${search}`, {
+            headers: { authorization: `Basic ${Buffer.from(`galley:${apiKey}`).toString("base64")}` },
+          });
+          expect(res.status, search.toString()).toBeLessThan(500);
+          await res.body?.cancel();
+        },
+      ),
+      { numRuns: 30 },
+    );
   });
 });

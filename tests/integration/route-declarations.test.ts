@@ -89,10 +89,10 @@ describe("route declarations", () => {
     ).toEqual(PUBLIC);
   });
 
-  it("API keys reach only the application routes under /api/prompts and CI's /api/evals", () => {
+  it("API keys reach only the application routes under /api/prompts, Langfuse's /api/public and CI's /api/evals", () => {
     for (const e of entries)
       expect(e.declared.auth === "api-key", `${e.method} ${e.file}`).toBe(
-        e.file.startsWith("api/prompts/") || e.file.startsWith("api/evals/"),
+        e.file.startsWith("api/prompts/") || e.file.startsWith("api/public/") || e.file.startsWith("api/evals/"),
       );
   });
 });
