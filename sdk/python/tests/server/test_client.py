@@ -267,6 +267,30 @@ def test_503_and_429_are_retried_honouring_retry_after(seed, unique, proxy, key)
     assert type(refused.value) is GalleyError and refused.value.code == "bad_request"
     assert front.statuses()[6:] == [400]
 
+    # A 200 that is not a served prompt (a captive portal, another service) counts as unreachable.
+    front.script = [(200, {}, {"hello": "sign in to the Wi-Fi"})]
+    with pytest.raises(UnreachableError) as odd:
+        Galley(front.url, key, retries=0).get_prompt(name, "development")
+    assert (odd.value.status, odd.value.code) == (200, "invalid_response")
+
+
+def test_redirects_are_followed_on_the_same_origin_only(seed, unique, proxy, key):
+    # Galley answers 308 for a renamed prompt; the API key must never follow one elsewhere.
+    name, old = unique("renamed"), unique("old-name")
+    seed(name, text("Hi {{name}}."), deploy=["development"])
+    front = proxy()
+    moved = {"error": {"code": "moved", "message": f"{old} was renamed to {name}."}}
+    front.script = [(308, {"location": f"/api/prompts/{name}?environment=development"}, moved)]
+    prompt = Galley(front.url, key).get_prompt(old, "development")
+    assert (prompt.name, prompt.version) == (name, 1)
+    assert front.statuses() == [308, 200]
+
+    front.script = [(308, {"location": f"http://127.0.0.2:{front.port}/api/prompts/{name}"}, moved)]
+    with pytest.raises(GalleyError) as refused:
+        Galley(front.url, key).get_prompt(old, "development", fallback={"template": "Hi."})
+    assert (refused.value.status, refused.value.code) == (308, "redirect_refused")
+    assert front.statuses() == [308, 200, 308]
+
 
 def test_a_slow_answer_times_out_as_unreachable(seed, unique, proxy, key):
     name = unique("slow")
