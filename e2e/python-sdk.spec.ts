@@ -68,7 +68,7 @@ test("the Python SDK installs offline and passes its tests against the real serv
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 
-  const pytest = await run(["-m", "pytest", "sdk/python/tests", "-q", "-rs", "-p", "no:cacheprovider"], {
+  const pytest = await run(["-m", "pytest", "sdk/python/tests", "-q", "-rs", "--color=no", "-p", "no:cacheprovider"], {
     GALLEY_URL: baseURL,
     GALLEY_API_KEY: readWrite,
     GALLEY_WRITE_ONLY_KEY: writeOnly,

@@ -16,7 +16,7 @@ from .async_client import AsyncGalley
 from .client import Galley
 from .errors import AuthenticationError, GalleyError, NotFoundError, PermissionDeniedError, UnreachableError
 from .prompt import FallbackPrompt, Prompt
-from .template import TemplateError, TemplateIssue
+from .template import TemplateError, TemplateIssue, render_prompt
 
 # A library logs to "galley" and leaves handlers to the application.
 logging.getLogger("galley").addHandler(logging.NullHandler())
@@ -34,4 +34,5 @@ __all__ = [
     "TemplateIssue",
     "UnreachableError",
     "__version__",
+    "render_prompt",
 ]
