@@ -51,6 +51,8 @@ MAX_TTL = 7 * 24 * 3600
 MAX_TIMEOUT = 300
 MAX_RETRIES = 10
 MAX_NAME_LENGTH = 1000
+#: Prompts (name and environment or version) kept at most; past it the earliest cached goes first.
+MAX_CACHED = 10_000
 
 _ENVIRONMENT = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _TOKEN = re.compile(r"^[\x21-\x7e]+$")
@@ -166,6 +168,10 @@ class Galley:
                 f"base_url must be a string such as 'https://galley.example.com', not {type(base_url).__name__}."
             )
         parts = urllib.parse.urlsplit(base_url.strip())
+        try:
+            parts.port  # raises ValueError for a port out of range
+        except ValueError:
+            parts = urllib.parse.urlsplit("")
         if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
             raise ValueError(f"base_url must be an http(s) URL such as 'https://galley.example.com', not {base_url!r}.")
         if not isinstance(api_key, str) or not _TOKEN.match(api_key) or len(api_key) > 1000:
@@ -282,6 +288,8 @@ class Galley:
                     )
                 flight.body = answer[0]
                 with self._lock:
+                    if len(self._cache) >= MAX_CACHED:  # names can come from users: bound the memory
+                        del self._cache[next(iter(self._cache))]
                     self._cache[path] = _Entry(answer[0], answer[1], time.monotonic())
             except BaseException as error:
                 flight.error = error

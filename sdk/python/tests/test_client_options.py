@@ -19,6 +19,7 @@ URL = "http://127.0.0.1:9"  # nothing is sent in these tests
     [
         (("galley.example.com", "k"), {}, "base_url must be an http"),
         (("ftp://galley.example.com", "k"), {}, "base_url must be an http"),
+        (("http://galley.example.com:99999", "k"), {}, "base_url must be an http"),
         ((URL + "?x=1", "k"), {}, "base_url must be an http"),
         ((URL, ""), {}, "api_key must be"),
         ((URL, "gk_with space"), {}, "api_key must be"),

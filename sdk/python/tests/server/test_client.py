@@ -12,6 +12,7 @@ import time
 import pytest
 from server_helpers import call, wait_until
 
+import galley.client as galley_client
 from galley import (
     AsyncGalley,
     AuthenticationError,
@@ -338,6 +339,22 @@ def test_concurrent_first_fetches_of_a_prompt_make_one_request(seed, unique, pro
     assert len(errors) == 12 and all(isinstance(e, NotFoundError) for e in errors)
     assert len({id(e) for e in errors}) == 12
     assert front.statuses() == [200, 404]
+
+
+def test_the_cache_is_bounded_and_drops_the_earliest_prompt_first(seed, unique, proxy, key, monkeypatch):
+    monkeypatch.setattr(galley_client, "MAX_CACHED", 2)
+    name = unique("bounded")
+    seed(name, text("Hi {{name}}."), deploy=["development", "staging"])
+    front = proxy()
+    galley = Galley(front.url, key)
+    for environment in ("development", "staging", "development"):
+        galley.get_prompt(name, environment)
+    assert front.statuses() == [200, 200]
+    galley.get_prompt(name, version=1)  # a third prompt: development's entry goes
+    galley.get_prompt(name, "staging")
+    assert front.statuses() == [200, 200, 200]
+    galley.get_prompt(name, "development")
+    assert front.statuses() == [200, 200, 200, 200]
 
 
 def test_async_galley_shares_the_cache_and_the_single_fetch(seed, unique, proxy, key):
