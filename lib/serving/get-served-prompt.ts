@@ -72,7 +72,11 @@ async function buildAnswer(opts: { projectId: string; name: string; query: Serve
         return { status: tooLarge.status, body: JSON.stringify(errorBody(tooLarge)), etag: null, headers: {} };
       if (error instanceof TemplateError) {
         throw validationError(
-          error.issues.map((i) => ({ path: i.prompt ? `references.${i.prompt}` : "template", message: i.message })),
+          error.issues.map((i) => ({
+            path: i.prompt ? `references.${i.prompt}` : "template",
+            message: i.message,
+            code: i.code,
+          })),
           `${served.prompt.name} v${served.version} references prompts that cannot be resolved here: ${error.message}. Deploy them to the same environment, pin their versions, or ask with ?resolve=false.`,
         );
       }
