@@ -137,9 +137,16 @@ export function checkValues(opts: { contract: Contract; values: Record<string, u
   const known = new Set<string>();
   for (const spec of opts.contract.variables) {
     known.add(spec.name);
-    const given = values[spec.name];
+    // Own values only: a variable named "constructor" or "toString" is not Object.prototype's.
+    const given = Object.prototype.hasOwnProperty.call(values, spec.name) ? values[spec.name] : undefined;
     if (given === undefined || given === null) {
-      if (spec.default !== undefined) values[spec.name] = spec.default;
+      if (spec.default !== undefined)
+        Object.defineProperty(values, spec.name, {
+          value: spec.default,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       else if (spec.required)
         problems.push({
           code: "missing_variable",
