@@ -4,8 +4,11 @@
 // openai and @types/node come from this repository's node_modules.
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import util from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { buildOperationSnippets } from "@/lib/api-reference/build-operation-snippets";
@@ -13,6 +16,8 @@ import { listOperations } from "@/lib/api-reference/list-operations";
 import { buildUsageExamples } from "@/lib/serving/build-usage-examples";
 import { openApiDocument } from "@/lib/serving/openapi-document";
 import type { Contract } from "@/lib/templates/contract";
+
+import { loadConformanceCases, outcomeOf, type Renderer } from "./conformance/conformance";
 
 const root = path.resolve(__dirname, "..");
 const node = (args: string[], cwd = root) => spawnSync(process.execPath, args, { cwd, encoding: "utf8" });
@@ -129,6 +134,20 @@ describe("the SDK package", () => {
       app,
     );
     expect([cjs.stdout || cjs.stderr, esm.stdout || esm.stderr]).toEqual(["function,function", "function,function"]);
+  });
+
+  it("renders every template conformance case as expected, from its ESM and its CommonJS bundle", async () => {
+    const installed = path.join(tmp, "app", "node_modules", "@galley", "sdk");
+    const esm = (await import(pathToFileURL(path.join(installed, "dist", "index.mjs")).href)) as Renderer;
+    const cjs = createRequire(path.join(tmp, "app", "index.js"))("@galley/sdk") as Renderer;
+    const cases = loadConformanceCases().flatMap((f) => f.cases);
+    for (const [format, renderer] of [
+      ["esm", esm],
+      ["cjs", cjs],
+    ] as const) {
+      const failed = cases.filter((c) => !util.isDeepStrictEqual(outcomeOf(c, renderer), c.expect)).map((c) => c.name);
+      expect({ format, failed }).toEqual({ format, failed: [] });
+    }
   });
 
   it("type-checks the Use this prompt example and a CommonJS consumer against openai under --strict", () => {
