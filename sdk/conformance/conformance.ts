@@ -66,14 +66,18 @@ export function resolverOf(c: ConformanceCase): ReferenceResolver | undefined {
   };
 }
 
-/** An issue as the suite compares it: code and names always; line and column where expected. */
-function project(issue: TemplateIssue, expected: ExpectedIssue | undefined): ExpectedIssue {
+/**
+ * An issue as the suite compares it: code and names always; line and column where expected, or
+ * wherever the issue has them with `positions` (sdk/conformance/run_python.py does the same).
+ */
+function project(issue: TemplateIssue, expected: ExpectedIssue | undefined, positions: boolean): ExpectedIssue {
+  const at = issue.span?.start;
   return {
     code: issue.code,
     ...(issue.variable !== undefined ? { variable: issue.variable } : {}),
     ...(issue.prompt !== undefined ? { prompt: issue.prompt } : {}),
-    ...(expected?.line !== undefined ? { line: issue.span?.start.line } : {}),
-    ...(expected?.column !== undefined ? { column: issue.span?.start.column } : {}),
+    ...((positions && at) || expected?.line !== undefined ? { line: at?.line } : {}),
+    ...((positions && at) || expected?.column !== undefined ? { column: at?.column } : {}),
   };
 }
 
@@ -81,7 +85,11 @@ function project(issue: TemplateIssue, expected: ExpectedIssue | undefined): Exp
  * Renders one case and returns what it gave, shaped like the case's `expect`, so a test compares
  * the two with one deep equality (and a failure shows the difference).
  */
-export function outcomeOf(c: ConformanceCase, renderer: Renderer): ConformanceCase["expect"] | object {
+export function outcomeOf(
+  c: ConformanceCase,
+  renderer: Renderer,
+  opts: { positions?: boolean } = {},
+): ConformanceCase["expect"] | object {
   try {
     const rendered = renderer.renderPrompt({
       content: {
@@ -103,7 +111,7 @@ export function outcomeOf(c: ConformanceCase, renderer: Renderer): ConformanceCa
     return asOneMessage && rendered.text !== null ? { text: rendered.text } : rendered;
   } catch (error) {
     if (!(error instanceof renderer.TemplateError)) throw error;
-    const expected = "errors" in c.expect ? c.expect.errors : [];
-    return { errors: error.issues.map((issue, i) => project(issue, expected[i])) };
+    const expected = c.expect && "errors" in c.expect ? c.expect.errors : [];
+    return { errors: error.issues.map((issue, i) => project(issue, expected[i], opts.positions ?? false)) };
   }
 }

@@ -67,7 +67,8 @@ class TemplateIssue:
     code: syntax_error, missing_variable, wrong_type, not_in_enum, unknown_variable,
     unknown_reference, reference_cycle, reference_too_deep, output_too_large, too_much_work.
     line/column (1-based; columns in UTF-16 code units) are set for syntax errors in the
-    rendered template itself.
+    rendered template itself, and for reference problems (where the tag is, in the template
+    that holds it).
     """
 
     code: str
@@ -697,13 +698,19 @@ def _lookup(stack: List[Any], path: str) -> Any:
 def _reference_limit_issue(chain: List[str], node: _Node) -> Optional[TemplateIssue]:
     if node.value in chain:
         return TemplateIssue(
-            "reference_cycle", "Reference cycle: %s" % " → ".join(chain + [node.value]), prompt=node.value
+            "reference_cycle",
+            "Reference cycle: %s" % " → ".join(chain + [node.value]),
+            prompt=node.value,
+            line=node.start.line,
+            column=node.start.column,
         )
     if len(chain) >= MAX_REFERENCE_DEPTH:
         return TemplateIssue(
             "reference_too_deep",
             "References nest deeper than %d levels at %s" % (MAX_REFERENCE_DEPTH, _label(node)),
             prompt=node.value,
+            line=node.start.line,
+            column=node.start.column,
         )
     return None
 
@@ -757,7 +764,13 @@ def _render_template(
                 target = resolve(node.value, node.version) if resolve is not None else None
                 if target is None:
                     issues.append(
-                        TemplateIssue("unknown_reference", "Unknown prompt reference {{> %s}}" % label, prompt=node.value)
+                        TemplateIssue(
+                            "unknown_reference",
+                            "Unknown prompt reference {{> %s}}" % label,
+                            prompt=node.value,
+                            line=node.start.line,
+                            column=node.start.column,
+                        )
                     )
                     continue
                 source = target["template"]

@@ -6,94 +6,29 @@ lib/templates/conformance.test.ts runs them through the TypeScript one. No serve
 
 from __future__ import annotations
 
-import json
 import math
 import sys
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Dict, List, Optional
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "conformance"))
 
-from galley.template import TemplateError, TemplateIssue, render_prompt  # noqa: E402
+from run_python import load_cases, outcome  # noqa: E402
 
-CASES_DIR = Path(__file__).resolve().parents[2] / "conformance" / "cases"
-
-
-def load_cases() -> List[Tuple[str, Dict[str, Any]]]:
-    found = []
-    for path in sorted(CASES_DIR.glob("*.json")):
-        for case in json.loads(path.read_text(encoding="utf-8"))["cases"]:
-            found.append((path.stem, case))
-    return found
-
+from galley.template import TemplateError, render_prompt  # noqa: E402
 
 CASES = load_cases()
 
 
-def resolver(case: Mapping[str, Any]):
-    references = case.get("references")
-    if references is None:
-        return None
-
-    def resolve(prompt: str, version: Optional[int]):
-        return references.get(prompt if version is None else "%s@%d" % (prompt, version))
-
-    return resolve
-
-
-def project(issue: TemplateIssue, expected: Optional[Mapping[str, Any]]) -> Dict[str, Any]:
-    """An issue as the suite compares it: code and names always; line and column where expected."""
-    out: Dict[str, Any] = {"code": issue.code}
-    if issue.variable is not None:
-        out["variable"] = issue.variable
-    if issue.prompt is not None:
-        out["prompt"] = issue.prompt
-    for key in ("line", "column"):
-        if expected is not None and key in expected:
-            out[key] = getattr(issue, key)
-    return out
-
-
-def outcome(case: Mapping[str, Any]) -> Dict[str, Any]:
-    content = case["content"]
-    limits = case.get("limits", {})
-    try:
-        result = render_prompt(
-            {
-                "template": content.get("template"),
-                "messages": content.get("messages"),
-                "contract": content.get("contract", {"variables": []}),
-            },
-            case["values"],
-            strict=case.get("strict", False),
-            resolve_reference=resolver(case),
-            prompt_name=case.get("promptName"),
-            **({"max_bytes": limits["maxBytes"]} if "maxBytes" in limits else {}),
-            **({"max_steps": limits["maxSteps"]} if "maxSteps" in limits else {}),
-        )
-    except TemplateError as error:
-        expected = case["expect"].get("errors", [])
-        return {
-            "errors": [
-                project(issue, expected[i] if i < len(expected) else None) for i, issue in enumerate(error.issues)
-            ]
-        }
-    if "messages" in content:
-        return {"messages": result.messages} if result.text is None else {"text": result.text, "messages": result.messages}
-    if result.messages == [{"role": "user", "content": result.text}]:
-        return {"text": result.text}
-    return {"text": result.text, "messages": result.messages}
-
-
 def test_suite_has_at_least_150_uniquely_named_cases() -> None:
-    names = [case["name"] for _, case in CASES]
+    names = [case["name"] for case in CASES]
     assert len(names) >= 150
     assert len(set(names)) == len(names)
 
 
-@pytest.mark.parametrize("case", [c for _, c in CASES], ids=["%s/%s" % (f, c["name"]) for f, c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=["%s/%s" % (c["file"], c["name"]) for c in CASES])
 def test_conformance(case: Dict[str, Any]) -> None:
     assert outcome(case) == case["expect"]
 
