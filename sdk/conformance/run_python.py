@@ -24,9 +24,10 @@ CASES_DIR = Path(__file__).resolve().parent / "cases"
 
 def resolver(case: Mapping[str, Any]) -> Optional[Callable[[str, Optional[int]], Any]]:
     """The case's references: "name@3" for a pinned version, "name" otherwise."""
-    references = case.get("references")
-    if references is None:
+    given = case.get("references")
+    if given is None:
         return None
+    references: Mapping[str, Any] = given
 
     def resolve(prompt: str, version: Optional[int]) -> Any:
         return references.get(prompt if version is None else "%s@%d" % (prompt, version))

@@ -549,6 +549,7 @@ def _contract_with_references(
     """Own variables, then those of included prompts not declared here (never required)."""
     if resolve is None:
         return variables
+    lookup: ReferenceResolver = resolve  # narrowed, for the closure below
     result: List[Mapping[str, Any]] = list(variables)
     known = {v["name"] for v in variables}
     visited = set()
@@ -563,7 +564,7 @@ def _contract_with_references(
             if label in visited:
                 continue
             visited.add(label)
-            target = resolve(node.value, node.version)
+            target = lookup(node.value, node.version)
             if target is None:
                 continue
             for spec in ((target.get("contract") or {}).get("variables") or []):
