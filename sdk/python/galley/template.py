@@ -23,9 +23,11 @@ Sizes count UTF-8 bytes and columns count UTF-16 code units, as the server does.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
+from collections.abc import Mapping as AbcMapping
 from decimal import Decimal
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
@@ -108,6 +110,12 @@ def _utf16_length(text: str) -> int:
 
 def _utf8_length(text: str) -> int:
     """UTF-8 bytes as the server counts them: a lone surrogate counts 2 (one UTF-16 unit + 1)."""
+    if text.isascii():
+        return len(text)
+    try:
+        return len(text.encode("utf-8"))
+    except UnicodeEncodeError:  # lone surrogates: counted one by one below
+        pass
     total = 0
     for ch in text:
         c = ord(ch)
@@ -217,7 +225,7 @@ def _json_stringify(value: Any) -> str:
         return _js_number(value)
     if isinstance(value, str):
         return _json_string(value)
-    if isinstance(value, Mapping):
+    if _is_object(value):
         return "{" + ",".join(_json_string(k) + ":" + _json_stringify(value[k]) for k in _js_keys(value)) + "}"
     if isinstance(value, (list, tuple)):
         return "[" + ",".join(_json_stringify(v) for v in value) + "]"
@@ -248,7 +256,7 @@ def _is_empty(value: Any) -> bool:
 
 
 def _is_object(value: Any) -> bool:
-    return isinstance(value, Mapping)
+    return type(value) is dict or isinstance(value, AbcMapping)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -314,7 +322,22 @@ def _positions(source: str) -> Callable[[int], _Position]:
     return at
 
 
+# Parsed trees are never changed once built, so a prompt rendered again is not parsed again.
+_PARSE_CACHE_ENTRIES = 256
+_PARSE_CACHE_MAX_CHARS = 64 * 1024
+
+
+@functools.lru_cache(maxsize=_PARSE_CACHE_ENTRIES)
+def _parse_cached(source: str) -> _Parsed:
+    return _parse_uncached(source)
+
+
 def _parse(source: str) -> _Parsed:
+    """Parse a template (cached for templates up to 64K characters, so the cache stays under 16M)."""
+    return _parse_cached(source) if len(source) <= _PARSE_CACHE_MAX_CHARS else _parse_uncached(source)
+
+
+def _parse_uncached(source: str) -> _Parsed:
     at = _positions(source)
     problems: List[_Problem] = []
     root = _Node("section", at(0), at(0))
@@ -477,7 +500,7 @@ def _describe(value: Any) -> str:
     if isinstance(value, str):
         shown = value[:40] + "…" if len(value) > 40 else value
         return "the text " + _json_string(shown)
-    if isinstance(value, Mapping):
+    if _is_object(value):
         return "an object"
     if isinstance(value, bool):
         return "boolean " + ("true" if value else "false")
@@ -501,7 +524,7 @@ def _type_problem(spec: Mapping[str, Any], value: Any) -> Optional[str]:
         return "must be one of %s, got %s" % (", ".join(_json_string(v) for v in allowed), _describe(value))
     if kind == "messages":
         ok = isinstance(value, (list, tuple)) and all(
-            isinstance(m, Mapping) and isinstance(m.get("role"), str) for m in value
+            _is_object(m) and isinstance(m.get("role"), str) for m in value
         )
         return None if ok else 'must be a list of messages like [{ "role": "user", "content": "…" }], got ' + _describe(value)
     return None  # json: any value
