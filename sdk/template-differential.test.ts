@@ -125,7 +125,7 @@ describe("the Python renderer", () => {
       maxBuffer: 64 * 1024 * 1024,
       env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" },
     });
-    expect(python.stderr).toBe("");
+    expect({ error: python.error?.message, stderr: python.stderr }).toEqual({ error: undefined, stderr: "" });
     const actual = JSON.parse(python.stdout) as unknown[];
     // Through JSON both, as the Python side saw the values (-0 is 0 there); key order aside.
     const typescript = JSON.parse(JSON.stringify(expected)) as unknown[];
