@@ -178,8 +178,10 @@ def _is_finite_number(value: Any) -> bool:
         return False
 
 
-def _array_index(key: str) -> Optional[int]:
+def _array_index(key: Any) -> Optional[int]:
     """The integer a key stands for when JavaScript orders it as an array index, else None."""
+    if not isinstance(key, str):
+        return None
     if key == "0" or (key[:1] in "123456789" and key.isdigit() and key.isascii()):
         n = int(key)
         if n < 2**32 - 1:
@@ -226,7 +228,9 @@ def _json_stringify(value: Any) -> str:
     if isinstance(value, str):
         return _json_string(value)
     if _is_object(value):
-        return "{" + ",".join(_json_string(k) + ":" + _json_stringify(value[k]) for k in _js_keys(value)) + "}"
+        # Keys as JSON has them: text (Python's json.dumps turns 1, True and None into "1", "true", "null").
+        fields = {k if isinstance(k, str) else _json_stringify(k).strip('"'): v for k, v in value.items()}
+        return "{" + ",".join(_json_string(k) + ":" + _json_stringify(fields[k]) for k in _js_keys(fields)) + "}"
     if isinstance(value, (list, tuple)):
         return "[" + ",".join(_json_stringify(v) for v in value) + "]"
     # Anything else (dates, decimals, …) as Python's json would write it, or its text.

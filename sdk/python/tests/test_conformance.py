@@ -73,3 +73,8 @@ def test_issues_carry_position_and_message() -> None:
     assert (issue.code, issue.line, issue.column) == ("syntax_error", 2, 3)
     assert issue.message.startswith("Line 2, column 3: ")
     assert str(raised.value) == issue.message
+
+
+
+def test_keys_that_are_not_text_are_written_as_json_keys() -> None:
+    assert text_of("{{o}}", {"o": {2: "b", "a": 1, 1: "c", None: 0}}) == '{"1":"c","2":"b","a":1,"null":0}'
