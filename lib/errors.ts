@@ -19,8 +19,11 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
-/** One problem with one field, named by its path (e.g. "email" or "messages.2.role"). */
-export type FieldIssue = { path: string; message: string };
+/**
+ * One problem with one field, named by its path (e.g. "email" or "messages.2.role"); template and
+ * contract problems also carry their machine-readable code (TemplateIssueCode, e.g. missing_variable).
+ */
+export type FieldIssue = { path: string; message: string; code?: string };
 
 export type ErrorBody = {
   error: { code: ErrorCode; message: string; details?: unknown; requestId?: string };

@@ -4,8 +4,11 @@
 // openai and @types/node come from this repository's node_modules.
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import util from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { buildOperationSnippets } from "@/lib/api-reference/build-operation-snippets";
@@ -13,6 +16,10 @@ import { listOperations } from "@/lib/api-reference/list-operations";
 import { buildUsageExamples } from "@/lib/serving/build-usage-examples";
 import { openApiDocument } from "@/lib/serving/openapi-document";
 import type { Contract } from "@/lib/templates/contract";
+import type { TemplateIssue } from "@/lib/templates/render-template";
+
+import { launchChromium } from "../bench/browser";
+import { loadConformanceCases, outcomeOf, type ConformanceCase, type Renderer } from "./conformance/conformance";
 
 const root = path.resolve(__dirname, "..");
 const node = (args: string[], cwd = root) => spawnSync(process.execPath, args, { cwd, encoding: "utf8" });
@@ -129,6 +136,88 @@ describe("the SDK package", () => {
       app,
     );
     expect([cjs.stdout || cjs.stderr, esm.stdout || esm.stderr]).toEqual(["function,function", "function,function"]);
+  });
+
+  it("renders every template conformance case as expected, from its ESM and its CommonJS bundle", async () => {
+    const installed = path.join(tmp, "app", "node_modules", "@galley", "sdk");
+    const esm = (await import(pathToFileURL(path.join(installed, "dist", "index.mjs")).href)) as Renderer;
+    const cjs = createRequire(path.join(tmp, "app", "index.js"))("@galley/sdk") as Renderer;
+    const cases = loadConformanceCases().flatMap((f) => f.cases);
+    for (const [format, renderer] of [
+      ["esm", esm],
+      ["cjs", cjs],
+    ] as const) {
+      const failed = cases.filter((c) => !util.isDeepStrictEqual(outcomeOf(c, renderer), c.expect)).map((c) => c.name);
+      expect({ format, failed }).toEqual({ format, failed: [] });
+    }
+  });
+
+  it("renders every template conformance case as expected in Chromium, from its ESM bundle", async () => {
+    const bundle = fs.readFileSync(
+      path.join(tmp, "app", "node_modules", "@galley", "sdk", "dist", "index.mjs"),
+      "utf8",
+    );
+    const cases = loadConformanceCases().flatMap((f) => f.cases);
+    const browser = await launchChromium();
+    let answers: Array<{ result?: ReturnType<Renderer["renderPrompt"]>; issues?: TemplateIssue[] }>;
+    try {
+      const page = await browser.newPage();
+      // A string, so the test runner does not rewrite this import() for Node.
+      await page.evaluate(
+        `(async () => { window.sdk = await import(URL.createObjectURL(new Blob([${JSON.stringify(bundle)}], { type: "text/javascript" }))); })()`,
+      );
+      // JSON both ways, so text crosses the DevTools protocol as ASCII (lone surrogates included).
+      const json = await page.evaluate((casesJson) => {
+        const sdk = (window as unknown as { sdk: Renderer }).sdk;
+        return JSON.stringify(
+          (JSON.parse(casesJson) as ConformanceCase[]).map((c) => {
+            const refs = c.references;
+            try {
+              const result = sdk.renderPrompt({
+                content: {
+                  template: c.content.template ?? null,
+                  messages: c.content.messages ?? null,
+                  contract: c.content.contract ?? { variables: [] },
+                },
+                values: c.values,
+                strict: c.strict,
+                resolveReference: refs
+                  ? (prompt, version) => refs[version === null ? prompt : `${prompt}@${version}`] ?? null
+                  : undefined,
+                promptName: c.promptName,
+                limits: c.limits,
+              });
+              return { result };
+            } catch (error) {
+              if (error instanceof sdk.TemplateError) return { issues: error.issues };
+              return { thrown: String(error) };
+            }
+          }),
+        );
+      }, JSON.stringify(cases));
+      answers = JSON.parse(json) as typeof answers;
+    } finally {
+      await browser.close();
+    }
+    // The page's answers, replayed through the same comparison as every other runner.
+    class Recorded extends Error {
+      constructor(readonly issues: TemplateIssue[]) {
+        super("recorded");
+      }
+    }
+    const failed = cases.filter((c, i) => {
+      const replay: Renderer = {
+        renderPrompt: () => {
+          const answer = answers[i]!;
+          if (answer.issues) throw new Recorded(answer.issues);
+          if (!answer.result) throw new Error(JSON.stringify(answer));
+          return answer.result;
+        },
+        TemplateError: Recorded,
+      };
+      return !util.isDeepStrictEqual(outcomeOf(c, replay), c.expect);
+    });
+    expect(failed.map((c) => c.name)).toEqual([]);
   });
 
   it("type-checks the Use this prompt example and a CommonJS consumer against openai under --strict", () => {

@@ -13,6 +13,10 @@ export function templateLimitError(opts: { error: unknown; prompt: string; path:
   return new AppError({
     code: "template_too_large",
     message: `${opts.prompt}: ${issue.message}`,
-    details: { limit: issue.limit, chain: issue.chain ?? [], issues: [{ path: opts.path, message: issue.message }] },
+    details: {
+      limit: issue.limit,
+      chain: issue.chain ?? [],
+      issues: [{ path: opts.path, message: issue.message, code: issue.code }],
+    },
   });
 }

@@ -33,7 +33,11 @@ export async function renderForRun(opts: {
     if (tooLarge) throw tooLarge;
     if (error instanceof TemplateError)
       throw validationError(
-        error.issues.map((i) => ({ path: i.variable ? `values.${i.variable}` : "template", message: i.message })),
+        error.issues.map((i) => ({
+          path: i.variable ? `values.${i.variable}` : "template",
+          message: i.message,
+          code: i.code,
+        })),
       );
     throw error;
   }

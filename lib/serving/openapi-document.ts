@@ -229,7 +229,7 @@ const errorDescriptions: Record<number, string> = {
   403: "The key lacks the scope, or the target is protected",
   404: "Unknown prompt, environment or version (also for other projects' prompts)",
   409: "The version changed meanwhile",
-  422: "Invalid request (details.issues names each field or variable), or template_too_large: the prompt with its references resolved is over the size or work limit (details.chain names the references)",
+  422: "Invalid request (details.issues names each field or variable; template and contract problems also carry a code: syntax_error, missing_variable, wrong_type, not_in_enum, unknown_variable, unknown_reference, reference_cycle, reference_too_deep), or template_too_large: the prompt with its references resolved is over the size or work limit (details.chain names the references)",
   413: "The body is larger than the server's limit (GALLEY_MAX_BODY_BYTES, 2 MB by default)",
   429: "Rate limit; see Retry-After",
   503: "The database cannot be reached and this instance has no earlier answer; see Retry-After",

@@ -63,6 +63,7 @@ export async function renderServedPrompt(opts: {
         error.issues.map((i) => ({
           path: i.variable ? `variables.${i.variable}` : i.prompt ? `references.${i.prompt}` : "template",
           message: i.message,
+          code: i.code,
         })),
       );
     }

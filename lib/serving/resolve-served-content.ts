@@ -59,7 +59,11 @@ export async function resolveServedContent(opts: {
     if (tooLarge) throw tooLarge;
     if (error instanceof TemplateError)
       throw validationError(
-        error.issues.map((i) => ({ path: i.prompt ? `references.${i.prompt}` : "template", message: i.message })),
+        error.issues.map((i) => ({
+          path: i.prompt ? `references.${i.prompt}` : "template",
+          message: i.message,
+          code: i.code,
+        })),
         `${served.prompt.name} v${served.version} references prompts that cannot be resolved here: ${error.message}. ${opts.hint}`,
       );
     throw error;

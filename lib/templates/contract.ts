@@ -89,7 +89,9 @@ export function reconcileContract(opts: {
   return { variables };
 }
 
-export type ValueProblem = { variable: string; message: string };
+/** What is wrong with a value (TemplateIssue's code for contract problems; see render-template). */
+export type ValueProblemCode = "missing_variable" | "wrong_type" | "not_in_enum" | "unknown_variable";
+export type ValueProblem = { code: ValueProblemCode; variable: string; message: string };
 
 function typeProblem(spec: VariableSpec, value: unknown): string | null {
   switch (spec.type) {
@@ -135,22 +137,40 @@ export function checkValues(opts: { contract: Contract; values: Record<string, u
   const known = new Set<string>();
   for (const spec of opts.contract.variables) {
     known.add(spec.name);
-    const given = values[spec.name];
+    // Own values only: a variable named "constructor" or "toString" is not Object.prototype's.
+    const given = Object.prototype.hasOwnProperty.call(values, spec.name) ? values[spec.name] : undefined;
     if (given === undefined || given === null) {
-      if (spec.default !== undefined) values[spec.name] = spec.default;
+      if (spec.default !== undefined)
+        Object.defineProperty(values, spec.name, {
+          value: spec.default,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       else if (spec.required)
         problems.push({
+          code: "missing_variable",
           variable: spec.name,
           message: `${spec.name} is required${spec.description ? ` (${spec.description})` : ""}`,
         });
       continue;
     }
     const problem = typeProblem(spec, given);
-    if (problem) problems.push({ variable: spec.name, message: `${spec.name} ${problem}` });
+    if (problem)
+      problems.push({
+        code: spec.type === "enum" ? "not_in_enum" : "wrong_type",
+        variable: spec.name,
+        message: `${spec.name} ${problem}`,
+      });
   }
   if (opts.strict) {
     for (const name of Object.keys(opts.values)) {
-      if (!known.has(name)) problems.push({ variable: name, message: `${name} is not a variable of this prompt` });
+      if (!known.has(name))
+        problems.push({
+          code: "unknown_variable",
+          variable: name,
+          message: `${name} is not a variable of this prompt`,
+        });
     }
   }
   return { values, problems };

@@ -59,6 +59,7 @@ export function inlineReferences(opts: {
       const where = chain.length > (opts.promptName ? 1 : 0) ? `In ${chain[chain.length - 1]}, line ` : "Line ";
       issues.push(
         ...problems.map((p) => ({
+          code: "syntax_error" as const,
           message: `${where}${p.span.start.line}, column ${p.span.start.column}: ${p.message}`,
           span: p.span,
         })),
@@ -77,7 +78,12 @@ export function inlineReferences(opts: {
       }
       const target = opts.resolveReference(ref.prompt, ref.version);
       if (!target) {
-        issues.push({ prompt: ref.prompt, message: `Unknown prompt reference {{> ${label}}}`, span: ref.span });
+        issues.push({
+          code: "unknown_reference",
+          prompt: ref.prompt,
+          message: `Unknown prompt reference {{> ${label}}}`,
+          span: ref.span,
+        });
         continue;
       }
       inline(target.template, [...chain, ref.prompt]);

@@ -5,7 +5,7 @@
 import { checkValues, type Contract, type JsonValue } from "./contract";
 import { contractWithReferences } from "./contract-with-references";
 import { parseTemplate } from "./parse-template";
-import { renderTemplate, TemplateError, type ReferenceResolver } from "./render-template";
+import { renderTemplate, syntaxIssues, TemplateError, type ReferenceResolver } from "./render-template";
 import { WorkBudget, type TemplateLimits } from "./work-budget";
 
 export type PromptMessage =
@@ -87,9 +87,10 @@ export function renderPrompt(opts: {
   const sources = opts.content.messages
     ? opts.content.messages.flatMap((m) => (m.role === "placeholder" ? [] : [m.content]))
     : [opts.content.template ?? ""];
-  // Syntax problems are reported by the render itself, with their positions.
   const parsed = sources.map((source) => parseTemplate(source));
-  const contract = parsed.some((p) => p.problems.length)
+  // Every message's syntax problems and every value's, at once, before anything renders.
+  const syntax = parsed.flatMap(syntaxIssues);
+  const contract = syntax.length
     ? opts.content.contract
     : contractWithReferences({
         contract: opts.content.contract,
@@ -97,7 +98,7 @@ export function renderPrompt(opts: {
         resolveReference: opts.resolveReference,
       });
   const checked = checkValues({ contract, values: opts.values, strict: opts.strict });
-  if (checked.problems.length) throw new TemplateError(checked.problems);
+  if (syntax.length || checked.problems.length) throw new TemplateError([...syntax, ...checked.problems]);
   const budget = new WorkBudget(opts.limits);
   let next = 0;
   const render = () =>

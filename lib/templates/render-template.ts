@@ -1,4 +1,4 @@
-import { checkValues, type Contract } from "./contract";
+import { checkValues, type Contract, type ValueProblemCode } from "./contract";
 import { contractWithReferences } from "./contract-with-references";
 import { measureReferences } from "./measure-references";
 import { parseTemplate, type ParsedTemplate, type Span, type TemplateNode } from "./parse-template";
@@ -6,7 +6,29 @@ import { LimitReached, WorkBudget, type TemplateLimits } from "./work-budget";
 
 export const MAX_REFERENCE_DEPTH = 10;
 
+/**
+ * What kind of problem an issue is, the same in every renderer (lib/templates, the TypeScript SDK,
+ * the Python SDK) and in the server's 422 answers (details.issues[].code); sdk/conformance pins them.
+ */
+export const templateIssueCodes = [
+  "syntax_error",
+  "missing_variable",
+  "wrong_type",
+  "not_in_enum",
+  "unknown_variable",
+  "unknown_reference",
+  "reference_cycle",
+  "reference_too_deep",
+  "output_too_large",
+  "too_much_work",
+] as const;
+export type TemplateIssueCode = (typeof templateIssueCodes)[number];
+// Every contract problem is a template issue too.
+export type CodesCoverValueProblems = Holds<ValueProblemCode extends TemplateIssueCode ? true : false>;
+type Holds<T extends true> = T;
+
 export type TemplateIssue = {
+  code: TemplateIssueCode;
   message: string;
   variable?: string;
   prompt?: string;
@@ -60,8 +82,12 @@ function lookup(stack: unknown[], path: string): unknown {
     ) {
       let value: unknown = (scope as Record<string, unknown>)[head!];
       for (const key of rest) {
+        // Fields of objects only: a list's own "length" is JavaScript's, not the template language's.
         value =
-          value && typeof value === "object" && Object.prototype.hasOwnProperty.call(value, key)
+          value &&
+          typeof value === "object" &&
+          !Array.isArray(value) &&
+          Object.prototype.hasOwnProperty.call(value, key)
             ? (value as Record<string, unknown>)[key]
             : undefined;
       }
@@ -94,10 +120,7 @@ const isEmpty = (value: unknown) =>
  */
 export function renderTemplate(opts: RenderOptions): string {
   const parsed = typeof opts.template === "string" ? parseTemplate(opts.template) : opts.template;
-  const issues: TemplateIssue[] = parsed.problems.map((p) => ({
-    message: `Line ${p.span.start.line}, column ${p.span.start.column}: ${p.message}`,
-    span: p.span,
-  }));
+  const issues = syntaxIssues(parsed);
   let values = opts.values;
   if (opts.contract) {
     const contract = issues.length
@@ -166,7 +189,12 @@ export function renderTemplate(opts: RenderOptions): string {
           }
           const target = opts.resolveReference?.(node.prompt, node.version) ?? null;
           if (!target) {
-            issues.push({ prompt: node.prompt, message: `Unknown prompt reference {{> ${label}}}`, span: node.span });
+            issues.push({
+              code: "unknown_reference",
+              prompt: node.prompt,
+              message: `Unknown prompt reference {{> ${label}}}`,
+              span: node.span,
+            });
             break;
           }
           let inner = parsedReferences.get(target.template);
@@ -174,6 +202,7 @@ export function renderTemplate(opts: RenderOptions): string {
           if (inner.problems.length) {
             issues.push(
               ...inner.problems.map((p) => ({
+                code: "syntax_error" as const,
                 prompt: node.prompt,
                 message: `In ${label}, line ${p.span.start.line}: ${p.message}`,
               })),
@@ -196,6 +225,14 @@ export function renderTemplate(opts: RenderOptions): string {
   return out.join("");
 }
 
+/** A parsed template's problems as issues, each with its line and column. */
+export const syntaxIssues = (parsed: ParsedTemplate): TemplateIssue[] =>
+  parsed.problems.map((p) => ({
+    code: "syntax_error",
+    message: `Line ${p.span.start.line}, column ${p.span.start.column}: ${p.message}`,
+    span: p.span,
+  }));
+
 type ReferenceNode = Extract<TemplateNode, { kind: "reference" }>;
 export const referenceLabel = (node: ReferenceNode) =>
   node.version === null ? node.prompt : `${node.prompt}@${node.version}`;
@@ -203,9 +240,15 @@ export const referenceLabel = (node: ReferenceNode) =>
 /** A reference that would close a cycle or nest too deep, given the prompts it is inside of. */
 export function referenceLimitIssue(chain: string[], node: ReferenceNode): TemplateIssue | null {
   if (chain.includes(node.prompt))
-    return { prompt: node.prompt, message: `Reference cycle: ${[...chain, node.prompt].join(" → ")}`, span: node.span };
+    return {
+      code: "reference_cycle",
+      prompt: node.prompt,
+      message: `Reference cycle: ${[...chain, node.prompt].join(" → ")}`,
+      span: node.span,
+    };
   if (chain.length >= MAX_REFERENCE_DEPTH)
     return {
+      code: "reference_too_deep",
       prompt: node.prompt,
       message: `References nest deeper than ${MAX_REFERENCE_DEPTH} levels at ${referenceLabel(node)}`,
       span: node.span,

@@ -72,11 +72,13 @@ export class WorkBudget {
   issueFor(limit: "bytes" | "steps", chain: string[], what: string = this.what): TemplateIssue {
     return limit === "bytes"
       ? {
+          code: "output_too_large",
           limit,
           chain,
           message: `The ${what} would be larger than ${formatBytes(this.maxBytes)}${chainText(chain)}: references or lists multiply the text. Include fewer copies, or split the prompt.`,
         }
       : {
+          code: "too_much_work",
           limit,
           chain,
           message: `The ${what} takes more than ${this.maxSteps.toLocaleString("en")} steps${chainText(chain)}: nested sections over lists or repeated references multiply the work. Nest fewer sections, or include fewer copies.`,

@@ -16,13 +16,27 @@ import {
   type ModelSettings,
   type OpenAIParams,
   type PromptMessage,
+  type RenderableContent,
   type RenderedMessage,
 } from "../../lib/templates/render-prompt";
-import { TemplateError } from "../../lib/templates/render-template";
+import {
+  TemplateError,
+  type ReferenceResolver,
+  type TemplateIssue,
+  type TemplateIssueCode,
+} from "../../lib/templates/render-template";
+import type { TemplateLimits } from "../../lib/templates/work-budget";
 import type { ChatCompletionParams, ChatImagePart, ChatMessage, ChatTextPart, ChatToolCall } from "./openai-types";
 
-export { TemplateError };
+// renderPrompt renders content you already have (a fallback, a file, a test) exactly as the server
+// does; sdk/conformance is the suite every renderer passes.
+export { renderPrompt, TemplateError };
 export type {
+  ReferenceResolver,
+  RenderableContent,
+  TemplateIssue,
+  TemplateIssueCode,
+  TemplateLimits,
   ChatCompletionParams,
   ChatImagePart,
   ChatMessage,

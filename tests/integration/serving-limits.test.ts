@@ -190,6 +190,7 @@ describe(`serving limits and failures on ${kind}`, () => {
     expect(issues).toEqual([
       {
         path: "content.template",
+        code: "output_too_large",
         message: expect.stringMatching(
           /^The resolved template would be larger than 1 MB \(at fan\/new → fan\/t3 → fan\/t4/,
         ),

@@ -329,7 +329,12 @@ describe("serving /api/prompts", () => {
       }),
     ).rejects.toMatchObject({
       code: "validation_failed",
-      details: { issues: [{ path: "variables.name" }, { path: "variables.tone" }] },
+      details: {
+        issues: [
+          { path: "variables.name", code: "missing_variable" },
+          { path: "variables.tone", code: "not_in_enum" },
+        ],
+      },
     });
   });
 

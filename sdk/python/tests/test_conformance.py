@@ -1,0 +1,80 @@
+"""Every case of sdk/conformance through the Python renderer (galley.template), as
+lib/templates/conformance.test.ts runs them through the TypeScript one. No server needed:
+
+    python3 -m pytest sdk/python/tests/test_conformance.py
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "conformance"))
+
+from run_python import load_cases, outcome  # noqa: E402
+
+from galley.template import TemplateError, render_prompt  # noqa: E402
+
+CASES = load_cases()
+
+
+def test_suite_has_at_least_150_uniquely_named_cases() -> None:
+    names = [case["name"] for case in CASES]
+    assert len(names) >= 150
+    assert len(set(names)) == len(names)
+
+
+@pytest.mark.parametrize("case", CASES, ids=["%s/%s" % (c["file"], c["name"]) for c in CASES])
+def test_conformance(case: Dict[str, Any]) -> None:
+    assert outcome(case) == case["expect"]
+
+
+# What JSON fixtures cannot hold: Python values with no JSON form, rendered as the server would
+# render the nearest JavaScript value.
+
+
+def text_of(template: str, values: Dict[str, Any], variables: Optional[List[Dict[str, Any]]] = None) -> Optional[str]:
+    content = {"template": template, "messages": None, "contract": {"variables": variables or []}}
+    return render_prompt(content, values).text
+
+
+def codes(template: str, values: Dict[str, Any], variables: List[Dict[str, Any]]) -> List[str]:
+    with pytest.raises(TemplateError) as raised:
+        text_of(template, values, variables)
+    return [issue.code for issue in raised.value.issues]
+
+
+def test_non_finite_numbers_render_as_javascript_does() -> None:
+    assert text_of("{{a}} {{b}} {{c}}", {"a": math.nan, "b": math.inf, "c": -math.inf}) == "NaN Infinity -Infinity"
+    assert text_of("{{o}}", {"o": {"x": math.nan, "y": [math.inf]}}) == '{"x":null,"y":[null]}'
+    assert text_of("{{n}}", {"n": 10**400}) == "Infinity"
+
+
+def test_non_finite_numbers_are_not_numbers_for_the_contract() -> None:
+    number = [{"name": "n", "type": "number", "required": True}]
+    assert codes("{{n}}", {"n": math.nan}, number) == ["wrong_type"]
+    assert codes("{{n}}", {"n": math.inf}, number) == ["wrong_type"]
+    assert codes("{{n}}", {"n": 10**400}, number) == ["wrong_type"]
+
+
+def test_bool_is_not_a_number_and_tuples_are_lists() -> None:
+    assert codes("{{n}}", {"n": True}, [{"name": "n", "type": "number", "required": True}]) == ["wrong_type"]
+    assert text_of("{{#l}}<{{.}}>{{/l}}|{{l}}", {"l": ("a", 1)}) == '<a><1>|["a",1]'
+
+
+def test_issues_carry_position_and_message() -> None:
+    with pytest.raises(TemplateError) as raised:
+        text_of("ok\n  {{bad name}}", {})
+    (issue,) = raised.value.issues
+    assert (issue.code, issue.line, issue.column) == ("syntax_error", 2, 3)
+    assert issue.message.startswith("Line 2, column 3: ")
+    assert str(raised.value) == issue.message
+
+
+
+def test_keys_that_are_not_text_are_written_as_json_keys() -> None:
+    assert text_of("{{o}}", {"o": {2: "b", "a": 1, 1: "c", None: 0}}) == '{"1":"c","2":"b","a":1,"null":0}'
