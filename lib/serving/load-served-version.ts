@@ -8,7 +8,7 @@ import type { PromptContent } from "@/lib/validations/prompt";
 export const DEFAULT_ENVIRONMENT = "production";
 
 export type ServedVersion = {
-  prompt: { id: string; name: string; type: "TEXT" | "CHAT" };
+  prompt: { id: string; name: string; type: "TEXT" | "CHAT"; description: string; tags: string[] };
   version: number;
   environment: string | null;
   content: PromptContent;
@@ -31,7 +31,7 @@ export async function loadServedVersion(opts: {
 }): Promise<FoundPrompt> {
   const prompt = await db.prompt.findUnique({
     where: { projectId_name: { projectId: opts.projectId, name: opts.name } },
-    select: { id: true, name: true, type: true },
+    select: { id: true, name: true, type: true, description: true, tags: true },
   });
   if (!prompt) {
     const former = await db.promptFormerName.findUnique({
