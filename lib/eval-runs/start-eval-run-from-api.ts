@@ -47,7 +47,7 @@ export async function startEvalRunFromApi(opts: {
     source: "api",
     input: {
       promptId: found.prompt.id,
-      candidate: { version: input.version },
+      candidate: input.content ? { content: input.content } : { version: input.version! },
       baseline: input.baseline,
       versions: [],
       datasetId: dataset.id,

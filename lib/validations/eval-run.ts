@@ -94,29 +94,37 @@ export const evalRunRequestSchema = z.unknown().transform((body, ctx): StartEval
 });
 
 /** POST /api/evals: CI names things as people do, and may wait for the verdict. */
-export const ciEvalRequestSchema = z.object({
-  prompt: z.string().min(1).max(200).describe("The prompt's name, e.g. support/refund-reply."),
-  version: versionNumber.describe("The version to evaluate (the candidate)."),
-  dataset: z.string().min(1).max(200).describe("The dataset's name; its latest version is used."),
-  evaluators: z
-    .array(z.string().min(1).max(200))
-    .min(1, "Name at least one evaluator.")
-    .max(EVAL_RUN_LIMITS.evaluators, `Name at most ${EVAL_RUN_LIMITS.evaluators} evaluators.`)
-    .describe("Evaluator names."),
-  baseline: envSlug
-    .nullable()
-    .optional()
-    .describe("The environment to compare with (default production, when it runs the prompt); null: none."),
-  minPassRate: evalCriteriaSchema.shape.minPassRate,
-  maxRegression: evalCriteriaSchema.shape.maxRegression,
-  wait: z
-    .number()
-    .int()
-    .min(0)
-    .max(600, "Wait at most 600 seconds; then poll GET /api/evals/{number}.")
-    .default(0)
-    .describe("Seconds to wait for the run to finish before answering (0: answer at once)."),
-});
+export const ciEvalRequestSchema = z
+  .object({
+    prompt: z.string().min(1).max(200).describe("The prompt's name, e.g. support/refund-reply."),
+    version: versionNumber.optional().describe("The version to evaluate (the candidate); or send content."),
+    content: promptContentSchema
+      .optional()
+      .describe("Unsaved content to evaluate instead of a version (a local prompt file), labelled Draft."),
+    dataset: z.string().min(1).max(200).describe("The dataset's name; its latest version is used."),
+    evaluators: z
+      .array(z.string().min(1).max(200))
+      .min(1, "Name at least one evaluator.")
+      .max(EVAL_RUN_LIMITS.evaluators, `Name at most ${EVAL_RUN_LIMITS.evaluators} evaluators.`)
+      .describe("Evaluator names."),
+    baseline: envSlug
+      .nullable()
+      .optional()
+      .describe("The environment to compare with (default production, when it runs the prompt); null: none."),
+    minPassRate: evalCriteriaSchema.shape.minPassRate,
+    maxRegression: evalCriteriaSchema.shape.maxRegression,
+    wait: z
+      .number()
+      .int()
+      .min(0)
+      .max(600, "Wait at most 600 seconds; then poll GET /api/evals/{number}.")
+      .default(0)
+      .describe("Seconds to wait for the run to finish before answering (0: answer at once)."),
+  })
+  .refine((r) => (r.version === undefined) !== (r.content === undefined), {
+    message: "Send the version to evaluate, or its content, not both.",
+    path: ["version"],
+  });
 export type CiEvalRequest = z.infer<typeof ciEvalRequestSchema>;
 
 /** What CI reads: GET /api/evals/{number}, and POST /api/evals. */
