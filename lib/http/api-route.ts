@@ -139,7 +139,8 @@ export function apiRoute(
       // A Bearer key is no ambient credential a foreign page could ride on, so only session routes refuse cross-site writes.
       if (declared.auth !== "api-key" && isCrossSiteWrite(req))
         throw new AppError({ code: "forbidden", message: "Cross-site requests are not allowed." });
-      const params = (await context.params) as Record<string, string | string[]>;
+      // A route without dynamic segments (GET /api/prompts, POST /api/evals) gets no params from Next.js.
+      const params = ((await context.params) ?? {}) as Record<string, string | string[]>;
       refuseUnsafeInput({ value: params });
       let ctx: RequestContext;
       let who: { user?: CurrentUser; access?: ProjectAccess } = {};
