@@ -122,7 +122,7 @@ export const ciEvalRequestSchema = z
       .describe("Seconds to wait for the run to finish before answering (0: answer at once)."),
   })
   .refine((r) => (r.version === undefined) !== (r.content === undefined), {
-    message: "Send the version to evaluate, or its content, not both.",
+    message: "Send either the version to evaluate or its content (one of the two).",
     path: ["version"],
   });
 export type CiEvalRequest = z.infer<typeof ciEvalRequestSchema>;

@@ -165,6 +165,42 @@ describe("eval runs over HTTP", () => {
     expect(refused.status).toBe(403);
   });
 
+  it("CI evaluates unsaved content (a local prompt file) as a Draft column, and refuses a version and content together", async () => {
+    const content = {
+      template: "About {{question}}",
+      contract: { variables: [{ name: "question", type: "string", required: true }] },
+      modelConfig: { model: "fake-echo" },
+    };
+    const res = await json(
+      await callRoute("api/evals/route.ts", {
+        method: "POST",
+        headers: asKey(apiKey),
+        body: { prompt: "ci/reply", content, dataset: "golden", evaluators: ["mentions refund"], wait: 30 },
+      }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      status: "finished",
+      columns: [
+        { label: "Draft", role: "candidate", version: null, passRate: 1 },
+        { role: "baseline", version: 1, passRate: 1 },
+      ],
+      verdict: { pass: true },
+    });
+    for (const body of [
+      { prompt: "ci/reply", version: 1, content, dataset: "golden", evaluators: ["mentions refund"] },
+      { prompt: "ci/reply", dataset: "golden", evaluators: ["mentions refund"] },
+    ]) {
+      const refused = await json(
+        await callRoute("api/evals/route.ts", { method: "POST", headers: asKey(apiKey), body }),
+      );
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.details.issues).toEqual([
+        { path: "version", message: "Send either the version to evaluate or its content (one of the two)." },
+      ]);
+    }
+  });
+
   it("CI names what it cannot find, field by field, and answers at once without wait", async () => {
     const missing = await json(
       await callRoute("api/evals/route.ts", {
