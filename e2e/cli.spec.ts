@@ -165,22 +165,30 @@ test("pull, edit, diff, push one version, see it in the studio; an invalid file 
         })
       ).status(),
     ).toBe(200);
-    expect(
-      (
-        await page.request.post(`${api}/evaluators`, {
-          data: { name: `mentions the name ${id}`, kind: "contains", config: {} },
-        })
-      ).status(),
-    ).toBe(200);
+    const evaluator = (await (
+      await page.request.post(`${api}/evaluators`, {
+        data: { name: `mentions the name ${id}`, kind: "contains", config: {} },
+      })
+    ).json()) as { id: string };
     const evalArgs = ["--dataset", `cli ${id}`, "--evaluator", `mentions the name ${id}`, "--baseline", env.slug];
     const passed = await galley(["eval", `${folder}/greeting`, "--version", "2", ...evalArgs], { key, cwd });
     expect(passed.stdout).toContain("candidate v2: pass rate 100%");
     expect(passed.stdout).toContain("Verdict: pass");
     expect(passed.code).toBe(0);
+    // As the environment's gate would judge a local edit: it fails every row the deployed version passes.
+    expect(
+      (
+        await page.request.put(`${api}/environments/${env.slug}/gate`, {
+          data: { datasetId: dataset.id, evaluatorIds: [evaluator.id], minPassRate: 0.5, maxRegression: 0.1 },
+        })
+      ).status(),
+    ).toBe(200);
     fs.writeFileSync(file, text.replace("Hello {{name}}.", "Hello there."));
-    const failed = await galley(["eval", `${folder}/greeting`, "--file", file, ...evalArgs], { key, cwd });
-    expect(failed.stdout).toContain("pass rate 0%");
+    const failed = await galley(["eval", `${folder}/greeting`, "--file", file, "--gate", env.slug], { key, cwd });
+    expect(failed.stdout).toContain("candidate Draft: pass rate 0%");
     expect(failed.stdout).toContain("delta     -100 points");
+    expect(failed.stdout).toContain("regressions 2 row(s)");
+    expect(failed.stdout).toContain("Pass rate 0% is below the minimum 50%.");
     expect(failed.stdout).toContain("Verdict: fail");
     expect(failed.code).toBe(1);
   } finally {

@@ -78,21 +78,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
     .showHelpAfterError("(galley --help shows every command)")
     .addHelpText("after", HELP_AFTER);
 
-  common(program.command("pull"))
-    .description("write each prompt the environment runs as <dir>/<name>.prompt.yaml (removes nothing)")
-    .argument("[dir]", "folder of prompt files", ".")
-    .option("-e, --environment <env>", "the environment to pull from", "production")
-    .action(async (dir: string, opts: Common & { environment: string }) => {
-      code = await pull(context(opts), { dir, environment: opts.environment });
-    });
-
-  common(program.command("diff"))
-    .description("show how the files differ from what the environment runs; exit 1 when they do")
-    .argument("[dir]", "folder of prompt files", ".")
-    .option("-e, --environment <env>", "the environment to compare with", "production")
-    .action(async (dir: string, opts: Common & { environment: string }) => {
-      code = await diff(context(opts), { dir, environment: opts.environment });
-    });
+  // pull and diff: a folder, against what one environment runs.
+  for (const [name, description, envHelp, run] of [
+    ["pull", "write each prompt the environment runs as <dir>/<name>.prompt.yaml (removes nothing)", "pull from", pull],
+    ["diff", "show how the files differ from what the environment runs; exit 1 when they do", "compare with", diff],
+  ] as const)
+    common(program.command(name))
+      .description(description)
+      .argument("[dir]", "folder of prompt files", ".")
+      .option("-e, --environment <env>", `the environment to ${envHelp}`, "production")
+      .action(async (dir: string, opts: Common & { environment: string }) => {
+        code = await run(context(opts), { dir, environment: opts.environment });
+      });
 
   common(program.command("push"))
     .description("save a new version of each file that differs from its prompt's latest version")
@@ -126,19 +123,24 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
   common(program.command("eval"))
     .description("run an evaluation, follow it, print the summary; exit 1 when its verdict fails")
     .argument("<name>", "the prompt, e.g. support/refund-reply")
-    .requiredOption("--dataset <name>", "the dataset (its latest version)")
-    .option("--evaluator <name>", "an evaluator (repeatable, at least one)", collect, [])
+    .option("--gate <env>", "judge as this environment's evaluation gate would: its dataset, evaluators and limits")
+    .option("--dataset <name>", "the dataset (its latest version), without --gate")
+    .option("--evaluator <name>", "an evaluator (repeatable), without --gate", collect, [])
     .option("--version <n>", "the version to evaluate (default: the latest)", positiveInt("--version"))
     .option("--file <path>", "evaluate a local prompt file instead of a saved version")
-    .option("--baseline <env>", 'compare with what this environment runs (default production; "none": no baseline)')
-    .option("--min-pass-rate <share>", "the candidate's pass rate must reach this, 0–1 (default 1)")
-    .option("--max-regression <share>", "how far it may fall below the baseline, 0–1 (default: no limit)")
+    .option(
+      "--baseline <env>",
+      'compare with what this environment runs (default: the gate\'s, else production; "none": no baseline)',
+    )
+    .option("--min-pass-rate <share>", "the candidate's pass rate must reach this, 0–1 (default 1), without --gate")
+    .option("--max-regression <share>", "how far it may fall below the baseline, 0–1 (default: none), without --gate")
     .addOption(new Option("--wait <seconds>", "give up following the run after this long").default("1800"))
     .action(
       async (
         name: string,
         opts: Common & {
-          dataset: string;
+          gate?: string;
+          dataset?: string;
           evaluator: string[];
           version?: number;
           file?: string;
@@ -152,6 +154,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
         if (!(wait > 0 && wait <= 86_400)) throw new CliError("--wait is a number of seconds up to 86400.", EXIT.usage);
         code = await evaluate(context(opts), {
           name,
+          gate: opts.gate,
           dataset: opts.dataset,
           evaluators: opts.evaluator,
           version: opts.version,

@@ -1,6 +1,6 @@
-// galley eval NAME --dataset D --evaluator E… [--version N | --file F] [--baseline ENV|none]: an eval
-// run through POST /api/evals, followed with GET /api/evals/{number} until it ends; exit 1 when its
-// verdict refuses the candidate (the criteria as an environment's gate would apply them).
+// galley eval NAME (--gate ENV | --dataset D --evaluator E…) [--version N | --file F] [--baseline ENV|none]:
+// an eval run through POST /api/evals, followed with GET /api/evals/{number} until it ends; exit 1
+// when its verdict refuses the candidate (with --gate: as that environment's gate would).
 import fs from "node:fs";
 import path from "node:path";
 
@@ -26,7 +26,8 @@ export async function evaluate(
   ctx: CommandContext,
   opts: {
     name: string;
-    dataset: string;
+    gate?: string;
+    dataset?: string;
     evaluators: string[];
     version?: number;
     file?: string;
@@ -37,7 +38,16 @@ export async function evaluate(
   },
 ): Promise<ExitCode> {
   if (opts.version !== undefined && opts.file) throw new CliError("Give --version or --file, not both.", EXIT.usage);
-  if (!opts.evaluators.length) throw new CliError("Name at least one evaluator: --evaluator NAME.", EXIT.usage);
+  if (opts.gate && (opts.dataset || opts.evaluators.length || opts.minPassRate || opts.maxRegression))
+    throw new CliError(
+      "--gate takes the dataset, evaluators and limits from the environment's gate: leave out --dataset, --evaluator, --min-pass-rate and --max-regression.",
+      EXIT.usage,
+    );
+  if (!opts.gate && (!opts.dataset || !opts.evaluators.length))
+    throw new CliError(
+      "Name an environment whose gate to apply (--gate production), or a dataset and evaluators (--dataset NAME --evaluator NAME).",
+      EXIT.usage,
+    );
   const criteria = {
     minPassRate: share("--min-pass-rate", opts.minPassRate),
     maxRegression: share("--max-regression", opts.maxRegression),
@@ -69,8 +79,7 @@ export async function evaluate(
     body: {
       prompt: opts.name,
       ...candidate,
-      dataset: opts.dataset,
-      evaluators: opts.evaluators,
+      ...(opts.gate ? { gate: opts.gate } : { dataset: opts.dataset, evaluators: opts.evaluators }),
       ...(opts.baseline === undefined ? {} : { baseline: opts.baseline === "none" ? null : opts.baseline }),
       ...Object.fromEntries(Object.entries(criteria).filter(([, v]) => v !== undefined)),
       wait: 0,
@@ -117,6 +126,15 @@ export async function evaluate(
     const text = `  delta     ${delta > 0 ? "+" : ""}${delta} points against ${baseline.label}`;
     output.out(delta < 0 ? paint.red(`${text} (regression)`) : paint.green(text));
   }
+  if (status.regressions?.rows) {
+    const rows = status.regressions.positions.map((p) => p + 1).join(", ");
+    const more = status.regressions.rows > status.regressions.positions.length ? ", …" : "";
+    output.out(
+      paint.red(
+        `  regressions ${status.regressions.rows} row(s) ${baseline?.label ?? "the baseline"} passed now fail: ${rows}${more}`,
+      ),
+    );
+  } else if (status.regressions) output.out(paint.green(`  regressions none`));
   for (const reason of status.verdict.reasons) output.out(`  ${reason}`);
   output.out(status.verdict.pass ? paint.green("Verdict: pass") : paint.red("Verdict: fail"));
   output.out(link);
