@@ -131,7 +131,10 @@ describe("the SDK package", () => {
       (m) => m[1]!,
     );
     expect(specifiers.length).toBeGreaterThan(3);
-    expect(specifiers.filter((s) => !s.startsWith("node:") && !builtinModules.includes(s))).toEqual([]);
+    // Minified text also holds strings such as `from ".command()"` in messages: keep what looks like a module name.
+    const modules = specifiers.filter((s) => /^(@[\w.-]+\/)?[\w.:-]+(\/[\w.-]+)*$/.test(s));
+    expect(modules).toContain("node:module");
+    expect(modules.filter((s) => !s.startsWith("node:") && !builtinModules.includes(s))).toEqual([]);
     expect(bundle).not.toMatch(/cannot be imported from a Client Component|PrismaClient|@electric-sql|next-auth/);
   });
 
