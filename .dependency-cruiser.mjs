@@ -96,8 +96,19 @@ const config = {
       name: "sdk-only-templates",
       severity: "error",
       comment: "The published SDK bundles lib/templates and nothing else of the app.",
-      from: { path: "^sdk/" },
+      from: { path: "^sdk/src/" },
       to: { path: "^(app|components|lib|server\\.ts)", pathNot: "^lib/templates/" },
+    },
+    {
+      name: "cli-not-to-server",
+      severity: "error",
+      comment:
+        "The galley CLI (sdk/cli) is bundled into the published SDK package: it may use browser-safe lib code (prompt files, validations, templates) but must not reach, through any chain of imports, the database, the Prisma client, a server-only module, pages or components.",
+      from: { path: "^sdk/cli/" },
+      to: {
+        path: "^(app|components)/|^server\\.ts$|^lib/db/|^lib/generated/|^node_modules/server-only/",
+        reachable: true,
+      },
     },
     {
       name: "lib-domains-acyclic",
@@ -113,7 +124,7 @@ const config = {
       severity: "error",
       comment:
         "What ships (app, components, lib, server.ts, the SDK) never imports scripts, tests, end-to-end specs or benchmarks.",
-      from: { path: "^(app|components|lib|sdk/src)/|^server\\.ts$" },
+      from: { path: "^(app|components|lib|sdk/src|sdk/cli)/|^server\\.ts$" },
       to: { path: "^(scripts|tests|e2e|bench)/" },
     },
     {

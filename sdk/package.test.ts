@@ -4,7 +4,7 @@
 // openai and @types/node come from this repository's node_modules.
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import { createRequire } from "node:module";
+import { builtinModules, createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -81,6 +81,7 @@ describe("the SDK package", () => {
         "dist/index.cjs",
         "dist/types/sdk/src/index.d.mts",
         "dist/types/sdk/src/index.d.cts",
+        "dist/cli.mjs",
       ]),
     );
     expect(packedFiles.filter((f) => f.endsWith(".d.ts") || f.startsWith("src/"))).toEqual([]);
@@ -94,12 +95,53 @@ describe("the SDK package", () => {
 
   it("needs no other package: neither a bundle nor a declaration refers to zod, which validates prompt content on the server", () => {
     const installed = path.join(tmp, "app", "node_modules", "@galley", "sdk");
-    const shipped = packedFiles.filter((f) => /\.(mjs|cjs|d\.mts|d\.cts)$/.test(f));
+    // The CLI bundles zod (it checks prompt files with the server's schemas): see the bin's own test.
+    const shipped = packedFiles.filter((f) => /\.(mjs|cjs|d\.mts|d\.cts)$/.test(f) && f !== "dist/cli.mjs");
     expect(shipped.length).toBeGreaterThan(4);
     for (const file of shipped)
       expect(fs.readFileSync(path.join(installed, file), "utf8"), file).not.toMatch(
         /["']zod["']|\bZodError\b|\bz\.object\(/,
       );
+  });
+
+  it("installs a galley bin that runs with nothing else installed: every import is a Node built-in, nothing of the server is inside", () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, "sdk", "package.json"), "utf8")) as {
+      bin?: Record<string, string>;
+      dependencies?: object;
+    };
+    expect(manifest.bin).toEqual({ galley: "./dist/cli.mjs" });
+    expect(manifest.dependencies).toBeUndefined();
+    // npm installs the tarball as a user would (offline: it has no dependencies) and links the bin.
+    const project = path.join(tmp, "cli-user");
+    fs.mkdirSync(project);
+    fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "cli-user", private: true }));
+    execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", tarball], {
+      cwd: project,
+      env: { ...process.env, npm_config_offline: "true" },
+    });
+    const bin = path.join(project, "node_modules", ".bin", "galley");
+    const help = spawnSync(bin, ["--help"], { cwd: project, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(help.stdout).toContain("Usage: galley [options] [command]");
+    expect(help.stdout).toMatch(/Exit codes:\n {2}0 {2}done/);
+    expect(help.status).toBe(0);
+    const usage = spawnSync(bin, ["pull"], {
+      cwd: project,
+      encoding: "utf8",
+      env: { ...process.env, GALLEY_URL: "", GALLEY_API_KEY: "" },
+    });
+    expect([usage.status, usage.stderr]).toEqual([2, expect.stringContaining("GALLEY_URL")]);
+
+    const bundle = fs.readFileSync(path.join(project, "node_modules", "@galley", "sdk", "dist", "cli.mjs"), "utf8");
+    expect(bundle.startsWith("#!/usr/bin/env node\n")).toBe(true);
+    const specifiers = [...bundle.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["']([^"'\s]+)["']/g)].map(
+      (m) => m[1]!,
+    );
+    expect(specifiers.length).toBeGreaterThan(3);
+    // Minified text also holds strings such as `from ".command()"` in messages: keep what looks like a module name.
+    const modules = specifiers.filter((s) => /^(@[\w.-]+\/)?[\w.:-]+(\/[\w.-]+)*$/.test(s));
+    expect(modules).toContain("node:module");
+    expect(modules.filter((s) => !s.startsWith("node:") && !builtinModules.includes(s))).toEqual([]);
+    expect(bundle).not.toMatch(/cannot be imported from a Client Component|PrismaClient|@electric-sql|next-auth/);
   });
 
   it("has types that are right for every resolution mode (arethetypeswrong)", () => {

@@ -35,6 +35,18 @@ export async function getCiEvalStatus(opts: {
       errors: c?.errors ?? 0,
     };
   });
+  const candidateColumn = run.columns.find((c) => c.role === "candidate");
+  const baselineColumn = run.columns.find((c) => c.role === "baseline");
+  // Row by row: what the baseline got right and the candidate does not (a failed call counts as not passed).
+  const regressed =
+    candidateColumn && baselineColumn
+      ? await db.$queryRaw<Array<{ position: number }>>`
+          SELECT c."position" FROM "EvalResult" c
+          JOIN "EvalResult" b ON b."runId" = c."runId" AND b."position" = c."position" AND b."columnId" = ${baselineColumn.id}
+          WHERE c."columnId" = ${candidateColumn.id} AND b."status" = 'done' AND b."pass"
+            AND (c."status" = 'error' OR (c."status" = 'done' AND NOT c."pass"))
+          ORDER BY c."position"`
+      : null;
   const status = run.status as CiEvalStatus["status"];
   const stored = (run.criteria ?? {}) as Partial<EvalCriteria>;
   const criteria: EvalCriteria = { minPassRate: stored.minPassRate ?? 1, maxRegression: stored.maxRegression };
@@ -43,6 +55,9 @@ export async function getCiEvalStatus(opts: {
     status,
     progress: { total: run.totalItems, done: run.doneItems, failed: run.failedItems },
     columns,
+    regressions: regressed
+      ? { rows: regressed.length, positions: regressed.slice(0, 50).map((r) => r.position) }
+      : null,
     verdict: evalVerdict({
       status,
       candidate: columns.find((c) => c.role === "candidate"),

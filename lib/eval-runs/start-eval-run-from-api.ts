@@ -8,6 +8,52 @@ import type { CiEvalRequest, CiEvalStatus } from "@/lib/validations/eval-run";
 
 const POLL_MS = 500;
 
+/** The dataset and evaluators CI named, by name. */
+async function namedChoices(opts: { projectId: string; dataset: string; evaluators: string[] }) {
+  const dataset = await db.dataset.findFirst({
+    where: { projectId: opts.projectId, name: opts.dataset, archivedAt: null },
+    select: { id: true },
+  });
+  if (!dataset)
+    throw validationError([{ path: "dataset", message: `No dataset named ${opts.dataset} in this project.` }]);
+  const evaluators = await db.evaluator.findMany({
+    where: { projectId: opts.projectId, name: { in: opts.evaluators }, archivedAt: null },
+    select: { id: true, name: true },
+  });
+  const byName = new Map(evaluators.map((e) => [e.name, e.id]));
+  const unknown = opts.evaluators.filter((name) => !byName.has(name));
+  if (unknown.length)
+    throw validationError([
+      { path: "evaluators", message: `No evaluator named ${unknown.join(", ")} in this project.` },
+    ]);
+  return {
+    datasetId: dataset.id,
+    evaluatorIds: [...new Set(opts.evaluators)].map((name) => byName.get(name)!),
+    criteria: null,
+  };
+}
+
+/** An environment's gate: its dataset, evaluators and criteria, so the verdict is the gate's. */
+async function gateChoices(opts: { projectId: string; slug: string }) {
+  const env = await db.environment.findUnique({
+    where: { projectId_slug: { projectId: opts.projectId, slug: opts.slug } },
+    select: { id: true, name: true, gate: true },
+  });
+  if (!env) throw validationError([{ path: "gate", message: `No environment "${opts.slug}" in this project.` }]);
+  if (!env.gate)
+    throw validationError([
+      { path: "gate", message: `${env.name} has no evaluation gate; name a dataset and evaluators instead.` },
+    ]);
+  return {
+    datasetId: env.gate.datasetId,
+    evaluatorIds: env.gate.evaluatorIds,
+    criteria: {
+      minPassRate: env.gate.minPassRate,
+      ...(env.gate.maxRegression === null ? {} : { maxRegression: env.gate.maxRegression }),
+    },
+  };
+}
+
 /**
  * POST /api/evals: CI names the prompt, dataset and evaluators as people do; the run is an
  * ordinary one (source "api"). With `wait`, answers once the run ends or the wait is over,
@@ -24,22 +70,9 @@ export async function startEvalRunFromApi(opts: {
   const { input, project } = opts;
   const found = await findPromptByName({ projectId: project.id, name: input.prompt });
   if (!found) throw validationError([{ path: "prompt", message: `No prompt named ${input.prompt} in this project.` }]);
-  const dataset = await db.dataset.findFirst({
-    where: { projectId: project.id, name: input.dataset, archivedAt: null },
-    select: { id: true },
-  });
-  if (!dataset)
-    throw validationError([{ path: "dataset", message: `No dataset named ${input.dataset} in this project.` }]);
-  const evaluators = await db.evaluator.findMany({
-    where: { projectId: project.id, name: { in: input.evaluators }, archivedAt: null },
-    select: { id: true, name: true },
-  });
-  const byName = new Map(evaluators.map((e) => [e.name, e.id]));
-  const unknown = input.evaluators.filter((name) => !byName.has(name));
-  if (unknown.length)
-    throw validationError([
-      { path: "evaluators", message: `No evaluator named ${unknown.join(", ")} in this project.` },
-    ]);
+  const chosen = input.gate
+    ? await gateChoices({ projectId: project.id, slug: input.gate })
+    : await namedChoices({ projectId: project.id, dataset: input.dataset!, evaluators: input.evaluators! });
   const run = await startEvalRun({
     ctx: opts.ctx,
     projectId: project.id,
@@ -47,12 +80,12 @@ export async function startEvalRunFromApi(opts: {
     source: "api",
     input: {
       promptId: found.prompt.id,
-      candidate: { version: input.version },
-      baseline: input.baseline,
+      candidate: input.content ? { content: input.content } : { version: input.version! },
+      baseline: input.baseline === undefined && input.gate ? input.gate : input.baseline,
       versions: [],
-      datasetId: dataset.id,
-      evaluatorIds: [...new Set(input.evaluators)].map((name) => byName.get(name)!),
-      criteria: {
+      datasetId: chosen.datasetId,
+      evaluatorIds: chosen.evaluatorIds,
+      criteria: chosen.criteria ?? {
         minPassRate: input.minPassRate,
         ...(input.maxRegression === undefined ? {} : { maxRegression: input.maxRegression }),
       },

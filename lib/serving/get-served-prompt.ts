@@ -57,6 +57,8 @@ async function buildAnswer(opts: { projectId: string; name: string; query: Serve
     ...(served.prompt.type === "CHAT" ? { messages: messages ?? [] } : { template: template ?? "" }),
     contract,
     modelConfig: served.content.modelConfig,
+    description: served.prompt.description,
+    tags: served.prompt.tags,
     resolved: opts.query.resolve,
     updatedAt: served.updatedAt.toISOString(),
   };

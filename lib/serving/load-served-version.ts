@@ -8,7 +8,14 @@ import type { PromptContent } from "@/lib/validations/prompt";
 export const DEFAULT_ENVIRONMENT = "production";
 
 export type ServedVersion = {
-  prompt: { id: string; name: string; type: "TEXT" | "CHAT"; latestVersion: number; tags: string[] };
+  prompt: {
+    id: string;
+    name: string;
+    type: "TEXT" | "CHAT";
+    latestVersion: number;
+    description: string;
+    tags: string[];
+  };
   version: number;
   /** The version row: its id, commit message and when it was saved. */
   saved: { id: string; message: string; createdAt: Date };
@@ -36,7 +43,7 @@ export async function loadServedVersion(opts: {
 }): Promise<FoundPrompt> {
   const prompt = await db.prompt.findUnique({
     where: { projectId_name: { projectId: opts.projectId, name: opts.name } },
-    select: { id: true, name: true, type: true, latestVersion: true, tags: true },
+    select: { id: true, name: true, type: true, latestVersion: true, description: true, tags: true },
   });
   if (!prompt) {
     const former = await db.promptFormerName.findUnique({

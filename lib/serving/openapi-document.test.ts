@@ -113,6 +113,8 @@ describe("openApiDocument", () => {
       "environment",
       "contract",
       "modelConfig",
+      "description",
+      "tags",
       "resolved",
       "updatedAt",
     ]);
@@ -133,8 +135,12 @@ describe("openApiDocument", () => {
 
   it("describes the CI eval routes from the schemas that validate them: what to start, and the verdict to read", () => {
     const start = doc.components.requestBodies.EvalRequest.content["application/json"].schema as Schema;
-    expect(start.required).toEqual(["prompt", "version", "dataset", "evaluators"]);
+    // A version or content, a gate or a dataset with evaluators: one of each (the schema's refinement says which).
+    expect(start.required).toEqual(["prompt"]);
     expect(start.properties).toMatchObject({
+      version: { type: "integer" },
+      content: { type: "object" },
+      gate: { type: "string" },
       minPassRate: { default: 1, maximum: 1 },
       wait: { default: 0, maximum: 600 },
     });
@@ -142,7 +148,7 @@ describe("openApiDocument", () => {
     expect(doc.paths["/api/evals"].post.responses[200]).toMatchObject(statusRef);
     expect(doc.paths["/api/evals/{number}"].get.responses[200]).toMatchObject(statusRef);
     const status = doc.components.schemas.EvalStatus as Schema;
-    expect(status.required).toEqual(["number", "status", "progress", "columns", "verdict", "url"]);
+    expect(status.required).toEqual(["number", "status", "progress", "columns", "regressions", "verdict", "url"]);
     expect(status.properties.status).toMatchObject({ enum: ["queued", "running", "finished", "cancelled", "failed"] });
   });
 

@@ -11,8 +11,9 @@ import { insertVersion } from "@/lib/prompts/insert-version";
 import { referenceIssues } from "@/lib/prompts/reference-issues";
 import { contentOf } from "@/lib/prompts/version-view";
 import type { RequestContext } from "@/lib/request-context";
+import { readPromptFile } from "@/lib/transfer/prompt-file";
 import type { PromptContent } from "@/lib/validations/prompt";
-import { exportFileSchema, type ExportedPrompt } from "@/lib/validations/transfer";
+import { EXPORT_FORMAT_VERSION, exportFileSchema, type ExportedPrompt } from "@/lib/validations/transfer";
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
@@ -64,8 +65,38 @@ const sameContent = (a: PromptContent, b: PromptContent) =>
   canonical([a.template ?? null, a.messages ?? null, a.contract, a.modelConfig]) ===
   canonical([b.template ?? null, b.messages ?? null, b.contract, b.modelConfig]);
 
+const isPromptFile = (value: unknown) =>
+  !!value && typeof value === "object" && !Array.isArray(value) && !("prompts" in value) && "type" in value;
+
 /**
- * Imports an export file. Everything is checked first (shape, names, version numbering, each
+ * One prompt's file (what `galley pull` writes) as an export of that prompt with one version, its
+ * problems placed by line and column as the CLI reports them. It must name its prompt: an upload
+ * has no folder path to take the name from.
+ */
+function exportOfPromptFile(text: string): unknown {
+  const read = readPromptFile({ text });
+  if (!read.ok)
+    throw validationError(
+      read.problems.map((p) => ({ path: "file", message: `Line ${p.line}, column ${p.column}: ${p.message}` })),
+      `The prompt file has ${read.problems.length} problem(s); nothing was imported.`,
+    );
+  const { prompt } = read;
+  return {
+    galley: EXPORT_FORMAT_VERSION,
+    prompts: [
+      {
+        name: prompt.name,
+        type: prompt.type,
+        description: prompt.description,
+        tags: prompt.tags,
+        versions: [{ number: 1, message: prompt.message ?? "From a prompt file.", ...prompt.content }],
+      },
+    ],
+  };
+}
+
+/**
+ * Imports an export file, or one prompt's file (`*.prompt.yaml`, as `galley pull` writes it). Everything is checked first (shape, names, version numbering, each
  * version's content and template syntax, references) and every problem is reported with its path;
  * only a file without problems is written, in one transaction. A prompt that does not exist is
  * created with all its versions; one that exists gets the file's latest version appended when it
@@ -78,7 +109,8 @@ export async function importPrompts(opts: {
   format: "json" | "yaml";
   text: string;
 }): Promise<ImportResult> {
-  const parsed = exportFileSchema.safeParse(readFile(opts.format, opts.text));
+  const value = readFile(opts.format, opts.text);
+  const parsed = exportFileSchema.safeParse(isPromptFile(value) ? exportOfPromptFile(opts.text) : value);
   if (!parsed.success) {
     throw validationError(
       parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),

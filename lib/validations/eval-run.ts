@@ -94,29 +94,75 @@ export const evalRunRequestSchema = z.unknown().transform((body, ctx): StartEval
 });
 
 /** POST /api/evals: CI names things as people do, and may wait for the verdict. */
-export const ciEvalRequestSchema = z.object({
-  prompt: z.string().min(1).max(200).describe("The prompt's name, e.g. support/refund-reply."),
-  version: versionNumber.describe("The version to evaluate (the candidate)."),
-  dataset: z.string().min(1).max(200).describe("The dataset's name; its latest version is used."),
-  evaluators: z
-    .array(z.string().min(1).max(200))
-    .min(1, "Name at least one evaluator.")
-    .max(EVAL_RUN_LIMITS.evaluators, `Name at most ${EVAL_RUN_LIMITS.evaluators} evaluators.`)
-    .describe("Evaluator names."),
-  baseline: envSlug
-    .nullable()
-    .optional()
-    .describe("The environment to compare with (default production, when it runs the prompt); null: none."),
-  minPassRate: evalCriteriaSchema.shape.minPassRate,
-  maxRegression: evalCriteriaSchema.shape.maxRegression,
-  wait: z
-    .number()
-    .int()
-    .min(0)
-    .max(600, "Wait at most 600 seconds; then poll GET /api/evals/{number}.")
-    .default(0)
-    .describe("Seconds to wait for the run to finish before answering (0: answer at once)."),
-});
+export const ciEvalRequestSchema = z
+  .object({
+    prompt: z.string().min(1).max(200).describe("The prompt's name, e.g. support/refund-reply."),
+    version: versionNumber.optional().describe("The version to evaluate (the candidate); or send content."),
+    content: promptContentSchema
+      .optional()
+      .describe("Unsaved content to evaluate instead of a version (a local prompt file), labelled Draft."),
+    dataset: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe("The dataset's name; its latest version is used. Leave out with gate."),
+    evaluators: z
+      .array(z.string().min(1).max(200))
+      .min(1, "Name at least one evaluator.")
+      .max(EVAL_RUN_LIMITS.evaluators, `Name at most ${EVAL_RUN_LIMITS.evaluators} evaluators.`)
+      .optional()
+      .describe("Evaluator names. Leave out with gate."),
+    gate: envSlug
+      .optional()
+      .describe(
+        "Run as this environment's evaluation gate would judge: its dataset, evaluators, minimum pass rate and regression limit, against what it runs.",
+      ),
+    baseline: envSlug
+      .nullable()
+      .optional()
+      .describe(
+        "The environment to compare with (default: the gate's environment, else production, when it runs the prompt); null: none.",
+      ),
+    minPassRate: evalCriteriaSchema.shape.minPassRate.describe(
+      "The candidate's pass rate must be at least this (0–1, default 1: every row); with gate, the gate's.",
+    ),
+    maxRegression: evalCriteriaSchema.shape.maxRegression.describe(
+      "How far the candidate's pass rate may fall below the baseline's (0–1); with gate, the gate's.",
+    ),
+    wait: z
+      .number()
+      .int()
+      .min(0)
+      .max(600, "Wait at most 600 seconds; then poll GET /api/evals/{number}.")
+      .default(0)
+      .describe("Seconds to wait for the run to finish before answering (0: answer at once)."),
+  })
+  .superRefine((r, ctx) => {
+    if ((r.version === undefined) === (r.content === undefined))
+      ctx.addIssue({
+        code: "custom",
+        path: ["version"],
+        message: "Send either the version to evaluate or its content (one of the two).",
+      });
+    if (r.gate !== undefined) {
+      if (r.dataset !== undefined || r.evaluators !== undefined)
+        ctx.addIssue({
+          code: "custom",
+          path: ["gate"],
+          message: "The gate names the dataset and evaluators: leave dataset and evaluators out.",
+        });
+      return;
+    }
+    if (r.dataset === undefined)
+      ctx.addIssue({ code: "custom", path: ["dataset"], message: "Name the dataset (or an environment's gate)." });
+    if (r.evaluators === undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["evaluators"],
+        message: "Name at least one evaluator (or an environment's gate).",
+      });
+  });
 export type CiEvalRequest = z.infer<typeof ciEvalRequestSchema>;
 
 /** What CI reads: GET /api/evals/{number}, and POST /api/evals. */
@@ -138,6 +184,13 @@ export const ciEvalStatusSchema = z.object({
       errors: z.number().int(),
     }),
   ),
+  regressions: z
+    .object({
+      rows: z.number().int().describe("Rows the baseline passed and the candidate failed (or could not run)."),
+      positions: z.array(z.number().int()).describe("Their positions in the dataset (the first 50)."),
+    })
+    .nullable()
+    .describe("null without a baseline column."),
   verdict: z.object({
     pass: z.boolean().nullable().describe("null until the run has finished."),
     reasons: z.array(z.string()),

@@ -86,6 +86,8 @@ export const servedPromptSchema = z.object({
     .describe("Chat prompts; placeholder messages name a variable that holds a message list."),
   contract: contractSchema,
   modelConfig: modelConfigSchema,
+  description: z.string().describe("The prompt's description (not versioned: the current one)."),
+  tags: z.array(z.string()).describe("The prompt's tags (not versioned: the current ones)."),
   resolved: z.boolean().describe("References to other prompts were replaced by their text."),
   updatedAt: z.string().describe("When this version was deployed there (or saved, for ?version=)."),
 });

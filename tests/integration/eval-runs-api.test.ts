@@ -140,6 +140,7 @@ describe("eval runs over HTTP", () => {
           "Pass rate fell 100% below Production (v1) (100%); at most 10% is allowed.",
         ],
       },
+      regressions: { rows: 4, positions: [0, 1, 2, 3] },
       url: `/p/${fixture.project.slug}/evals/${res.body.number}`,
     });
     const run = await db.evalRun.findUniqueOrThrow({
@@ -163,6 +164,89 @@ describe("eval runs over HTTP", () => {
       body: { prompt: "ci/reply", version: 1, dataset: "golden", evaluators: ["mentions refund"] },
     });
     expect(refused.status).toBe(403);
+  });
+
+  it("CI evaluates unsaved content (a local prompt file) as a Draft column, and refuses a version and content together", async () => {
+    const content = {
+      template: "About {{question}}",
+      contract: { variables: [{ name: "question", type: "string", required: true }] },
+      modelConfig: { model: "fake-echo" },
+    };
+    const res = await json(
+      await callRoute("api/evals/route.ts", {
+        method: "POST",
+        headers: asKey(apiKey),
+        body: { prompt: "ci/reply", content, dataset: "golden", evaluators: ["mentions refund"], wait: 30 },
+      }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      status: "finished",
+      columns: [
+        { label: "Draft", role: "candidate", version: null, passRate: 1 },
+        { role: "baseline", version: 1, passRate: 1 },
+      ],
+      verdict: { pass: true },
+    });
+    for (const body of [
+      { prompt: "ci/reply", version: 1, content, dataset: "golden", evaluators: ["mentions refund"] },
+      { prompt: "ci/reply", dataset: "golden", evaluators: ["mentions refund"] },
+    ]) {
+      const refused = await json(
+        await callRoute("api/evals/route.ts", { method: "POST", headers: asKey(apiKey), body }),
+      );
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.details.issues).toEqual([
+        { path: "version", message: "Send either the version to evaluate or its content (one of the two)." },
+      ]);
+    }
+  });
+
+  it("CI runs as an environment's gate would judge: the gate's dataset, evaluators and limits, against what it runs", async () => {
+    const production = await db.environment.findUniqueOrThrow({
+      where: { projectId_slug: { projectId: fixture.project.id, slug: "production" } },
+    });
+    await db.environmentGate.create({
+      data: {
+        environmentId: production.id,
+        projectId: fixture.project.id,
+        datasetId,
+        evaluatorIds: [evaluatorId],
+        minPassRate: 0.5,
+      },
+    });
+    try {
+      const start = async (body: Record<string, unknown>) =>
+        json(await callRoute("api/evals/route.ts", { method: "POST", headers: asKey(apiKey), body }));
+      const failing = await start({ prompt: "ci/reply", version: 2, gate: "production", wait: 30 });
+      expect(failing.body).toMatchObject({
+        status: "finished",
+        columns: [
+          { label: "v2", passRate: 0 },
+          { label: "Production (v1)", role: "baseline", passRate: 1 },
+        ],
+        regressions: { rows: 4 },
+        verdict: { pass: false, reasons: ["Pass rate 0% is below the minimum 50%."] },
+      });
+      const passing = await start({ prompt: "ci/reply", version: 1, gate: "production", baseline: null, wait: 30 });
+      expect(passing.body).toMatchObject({
+        columns: [{ label: "v1", passRate: 1 }],
+        regressions: null,
+        verdict: { pass: true, reasons: ["Pass rate 100% meets the minimum 50%."] },
+      });
+      const noGate = await start({ prompt: "ci/reply", version: 1, gate: "staging" });
+      expect([noGate.status, noGate.body.error.details.issues]).toEqual([
+        422,
+        [{ path: "gate", message: "Staging has no evaluation gate; name a dataset and evaluators instead." }],
+      ]);
+      const both = await start({ prompt: "ci/reply", version: 1, gate: "production", dataset: "golden" });
+      expect([both.status, both.body.error.details.issues]).toEqual([
+        422,
+        [{ path: "gate", message: "The gate names the dataset and evaluators: leave dataset and evaluators out." }],
+      ]);
+    } finally {
+      await db.environmentGate.delete({ where: { environmentId: production.id } });
+    }
   });
 
   it("CI names what it cannot find, field by field, and answers at once without wait", async () => {

@@ -7,6 +7,7 @@ import { createPrompt } from "@/lib/prompts/create-prompt";
 import { saveVersion } from "@/lib/prompts/save-version";
 import { exportPrompts } from "@/lib/transfer/export-prompts";
 import { importPrompts } from "@/lib/transfer/import-prompts";
+import { formatPromptFile } from "@/lib/transfer/prompt-file";
 
 import { ctxFor, makeProject } from "./helpers";
 
@@ -180,5 +181,57 @@ prompts:
       text: "prompts: [\n  - a: b\n   c",
     }).catch((e) => e);
     expect(notYaml.details.issues[0].message).toMatch(/^Not valid YAML at line \d+, column \d+/);
+  });
+
+  it("imports one prompt's file as galley pull writes it: created, then a new version only when it differs", async () => {
+    const { project, members } = await makeProject(["OWNER"]);
+    const owner = members[0]!.user;
+    const run = (text: string) =>
+      importPrompts({ ctx: ctxFor(owner), projectId: project.id, userId: owner.id, format: "yaml", text });
+    const prompt = {
+      name: "support/refund",
+      type: "chat" as const,
+      description: "Refunds",
+      tags: ["support"],
+      content: {
+        messages: [{ role: "system" as const, content: "Help {{customer}}.\nBe brief." }],
+        contract: { variables: [{ name: "customer", type: "string" as const, required: true }] },
+        modelConfig: { model: "gpt-4o-mini", temperature: 0.2 },
+      },
+    };
+    const file = formatPromptFile(prompt);
+    expect(await run(file)).toEqual({ created: ["support/refund"], updated: [], unchanged: [] });
+    expect(await run(file)).toEqual({ created: [], updated: [], unchanged: ["support/refund"] });
+    const edited = formatPromptFile({
+      ...prompt,
+      content: { ...prompt.content, modelConfig: { model: "gpt-4o-mini", temperature: 0.7 } },
+    });
+    expect(await run(`${edited}message: Warmer\n`)).toEqual({
+      created: [],
+      updated: ["support/refund"],
+      unchanged: [],
+    });
+    const stored = await db.prompt.findFirstOrThrow({
+      where: { projectId: project.id, name: "support/refund" },
+      include: { versions: { orderBy: { number: "asc" } } },
+    });
+    expect([stored.description, stored.tags]).toEqual(["Refunds", ["support"]]);
+    expect(
+      stored.versions.map((v) => [v.number, v.message, (v.modelConfig as { temperature: number }).temperature]),
+    ).toEqual([
+      [1, "From a prompt file.", 0.2],
+      [2, "Imported: Warmer", 0.7],
+    ]);
+
+    // Problems carry their line; a file without a name cannot say which prompt it is.
+    await expect(run("type: text\ntemplate: Hi {{name\ntemprature: 1\n")).rejects.toMatchObject({
+      details: {
+        issues: [
+          { path: "file", message: expect.stringMatching(/^Line 1, column 1: name:/) },
+          { path: "file", message: expect.stringMatching(/^Line 2, column 14: template: Unclosed tag/) },
+          { path: "file", message: 'Line 3, column 1: Unknown key "temprature".' },
+        ],
+      },
+    });
   });
 });

@@ -66,6 +66,9 @@ const fixture: Record<string, string> = {
     'import { part } from "./part";\nimport { z } from "zod";\nexport const render = () => [part, z];\n',
   "lib/templates/part.ts": "export const part = 1;\n",
   "sdk/src/index.ts": 'import { render } from "../../lib/templates/render";\nexport { render };\n',
+  // Allowed: the CLI uses browser-safe lib code and Node built-ins.
+  "sdk/cli/format.ts":
+    'import fs from "node:fs";\nimport { formatThing } from "../../lib/things/format-thing";\nexport const f = () => [fs, formatThing];\n',
   // Allowed: tests are outside the layering.
   "lib/things/list-things.test.ts": 'import Page from "@/app/page";\nexport { Page };\n',
 
@@ -91,6 +94,7 @@ const fixture: Record<string, string> = {
   "lib/beta/middle.ts": "export const middle = 1;\n",
   "lib/alpha/helper.ts": "export const helper = 1;\n",
   "sdk/src/uses-db.ts": 'import { db } from "../../lib/db";\nexport { db };\n',
+  "sdk/cli/through-lib.ts": 'import { listThings } from "../../lib/things/list-things";\nexport { listThings };\n',
   "lib/leaks/uses-script.ts": 'import { tool } from "../../scripts/tool";\nexport { tool };\n',
   "lib/leaks/uses-missing.ts": 'import { gone } from "@/lib/nowhere/gone";\nexport { gone };\n',
 };
@@ -112,6 +116,7 @@ const expected = [
   "lib-domains-acyclic: lib/alpha → lib/beta",
   "lib-domains-acyclic: lib/beta → lib/alpha",
   "sdk-only-templates: sdk/src/uses-db.ts → lib/db/index.ts",
+  "cli-not-to-server: sdk/cli/through-lib.ts → lib/db/index.ts",
   "app-code-not-to-tooling: lib/leaks/uses-script.ts → scripts/tool.ts",
   "not-to-unresolvable: lib/leaks/uses-missing.ts → @/lib/nowhere/gone",
 ].sort();
