@@ -119,12 +119,16 @@ describe("the Python renderer", () => {
     const seed = Date.now() % 2 ** 31;
     const cases = fc.sample(generatedCase, { numRuns: 3000, seed });
     const expected = cases.map((c) => outcomeOf(c, { renderPrompt, TemplateError }, { positions: true }));
-    const python = spawnSync("python3", [path.join(__dirname, "conformance", "run_python.py"), "--positions"], {
-      input: JSON.stringify(cases),
-      encoding: "utf8",
-      maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" },
-    });
+    const python = spawnSync(
+      "/usr/bin/python3",
+      [path.join(__dirname, "conformance", "run_python.py"), "--positions"],
+      {
+        input: JSON.stringify(cases),
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" },
+      },
+    );
     expect({ error: python.error?.message, stderr: python.stderr }).toEqual({ error: undefined, stderr: "" });
     const actual = JSON.parse(python.stdout) as unknown[];
     // Through JSON both, as the Python side saw the values (-0 is 0 there); key order aside.
