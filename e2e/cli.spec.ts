@@ -193,5 +193,7 @@ test("pull, edit, diff, push one version, see it in the studio; an invalid file 
     expect(failed.code).toBe(1);
   } finally {
     fs.rmSync(cwd, { recursive: true, force: true });
+    // Other specs list the project's environments: leave them as they were.
+    await page.request.delete(`${api}/environments/${env.slug}?confirm=true`);
   }
 });
