@@ -90,6 +90,8 @@ test("Settings → API keys and “Use this prompt” link to the reference; the
   const use = page.getByTestId("use-prompt");
   await expect(use.locator("pre[data-lang='typescript'] span[style*='--shiki-dark']").first()).toBeVisible();
   await expect(use.getByRole("button", { name: "Copy the SDK example" })).toBeVisible();
+  await expect(use.locator("pre[data-lang='python'] span[style*='--shiki-dark']").first()).toBeVisible();
+  await expect(use.getByRole("button", { name: "Copy the Python example" })).toBeVisible();
   // Switching environment shows that environment's examples.
   await use.getByRole("button", { name: /^Staging/ }).click();
   await expect(use).toContainText("/api/prompts/reference/greeting?environment=staging");

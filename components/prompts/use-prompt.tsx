@@ -6,7 +6,7 @@ import { useState, type ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 
 /** One environment's examples, highlighted on the server (components/ui/code-block.tsx). */
-export type UsageSnippets = { fetch: ReactNode; render: ReactNode; sdk: ReactNode };
+export type UsageSnippets = { fetch: ReactNode; render: ReactNode; sdk: ReactNode; python: ReactNode };
 
 type Props = {
   projectSlug: string;
@@ -75,6 +75,7 @@ export function UsePrompt({ projectSlug, name, environments, snippets, canManage
           {examples.fetch}
           {examples.render}
           {examples.sdk}
+          {examples.python}
         </>
       ) : null}
     </div>

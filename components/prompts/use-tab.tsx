@@ -56,6 +56,14 @@ export async function UseTab({ access, prompt, environments, running }: PromptTa
               copyLabel="Copy the SDK example"
             />
           ),
+          python: (
+            <CodeBlock
+              lang="python"
+              code={examples.python}
+              label="Python SDK (pip install ./sdk/python; cached, thread-safe)"
+              copyLabel="Copy the Python example"
+            />
+          ),
         },
       ];
     }),

@@ -51,6 +51,7 @@ describe("highlightCode", () => {
       { code: usage.fetch, lang: "bash" as const },
       { code: usage.render, lang: "bash" as const },
       { code: usage.sdk, lang: "typescript" as const },
+      { code: usage.python, lang: "python" as const },
       { code: JSON.stringify(document.components.requestBodies, null, 2), lang: "json" as const },
     ];
     const unreadable = new Set<string>();

@@ -7,7 +7,7 @@ import type { HighlighterCore } from "shiki/core";
 
 import { readableColor } from "@/lib/code-highlight/readable-color";
 
-const LANGUAGES = ["bash", "typescript", "json"] as const;
+const LANGUAGES = ["bash", "typescript", "json", "python"] as const;
 export type CodeLanguage = (typeof LANGUAGES)[number];
 
 /** One token: its text and its colour in each theme (CSS variables --shiki-light / --shiki-dark). */
@@ -36,7 +36,12 @@ function getHighlighter(): Promise<HighlighterCore> {
     const created = await createHighlighterCore({
       themes: [import("shiki/themes/github-light.mjs"), import("shiki/themes/github-dark-default.mjs")],
       // Named one by one: an import with a template path would bundle every language shiki has.
-      langs: [import("shiki/langs/bash.mjs"), import("shiki/langs/typescript.mjs"), import("shiki/langs/json.mjs")],
+      langs: [
+        import("shiki/langs/bash.mjs"),
+        import("shiki/langs/typescript.mjs"),
+        import("shiki/langs/json.mjs"),
+        import("shiki/langs/python.mjs"),
+      ],
       engine: createJavaScriptRegexEngine(),
     });
     // shiki 4.6 colours a language's first two-theme tokenization with the first theme's colours

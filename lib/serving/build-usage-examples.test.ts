@@ -34,6 +34,44 @@ describe("buildUsageExamples", () => {
     ).toContain('getPrompt<Record<string, never>>("a", { environment: "production" })');
   });
 
+  it("writes a Python example whose values are the same values, as Python literals, and which Python parses", () => {
+    const { python } = buildUsageExamples({
+      origin: "https://galley.acme.internal",
+      name: "support/refund-reply",
+      environment: "staging",
+      contract: {
+        variables: [
+          ...contract.variables,
+          { name: "vip", type: "boolean" as const, required: false, default: false },
+          { name: "order", type: "json" as const, required: false, example: { id: null, paid: true, items: [1.5] } },
+        ],
+      },
+    });
+    expect(python).toContain('galley = Galley("https://galley.acme.internal", os.environ["GALLEY_API_KEY"])');
+    expect(python).toContain('galley.get_prompt("support/refund-reply", environment="staging")');
+    // Python itself reads the snippet, and evaluates the values it passes.
+    const checked = execFileSync(
+      "/usr/bin/python3",
+      [
+        "-c",
+        [
+          "import ast, json, sys",
+          "tree = ast.parse(sys.stdin.read())",
+          "call = next(n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, 'attr', '') == 'openai_params')",
+          "print(json.dumps(ast.literal_eval(call.args[0]), ensure_ascii=False))",
+        ].join("\n"),
+      ],
+      { input: python, encoding: "utf8" },
+    );
+    expect(JSON.parse(checked)).toEqual({
+      customer: "Ana's shop",
+      tone: "warm",
+      history: [{ role: "user", content: "…" }],
+      vip: false,
+      order: { id: null, paid: true, items: [1.5] },
+    });
+  });
+
   it("quotes the render body for the shell, even when an example contains an apostrophe", () => {
     const { render } = buildUsageExamples({
       origin: "https://galley.acme.internal",

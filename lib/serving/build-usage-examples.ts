@@ -14,7 +14,7 @@ export type UsageExamplesOptions = {
   contract: Contract;
 };
 
-export type UsageExamples = { fetch: string; render: string; sdk: string };
+export type UsageExamples = { fetch: string; render: string; sdk: string; python: string };
 
 const placeholder: Record<string, unknown> = {
   string: "…",
@@ -46,6 +46,19 @@ function valueType(v: VariableSpec): string {
   }
 }
 
+/** A JSON value written as a Python literal (True, False, None; JSON strings are Python strings). */
+function pythonLiteral(value: unknown): string {
+  if (value === null || value === undefined) return "None";
+  if (value === true) return "True";
+  if (value === false) return "False";
+  if (Array.isArray(value)) return `[${value.map(pythonLiteral).join(", ")}]`;
+  if (typeof value === "object")
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${JSON.stringify(k)}: ${pythonLiteral(v)}`)
+      .join(", ")}}`;
+  return JSON.stringify(value);
+}
+
 export function buildUsageExamples({ origin, name, environment, contract }: UsageExamplesOptions): UsageExamples {
   const values = Object.fromEntries(contract.variables.map((v) => [v.name, exampleValue(v)]));
   const variablesType = contract.variables.length
@@ -69,5 +82,18 @@ const completion = await openai.chat.completions.create({
   model: "gpt-4o-mini", // used when the version names no model
   ...prompt.toOpenAI(${JSON.stringify(values)}),
 });`,
+    python: `import os
+
+from galley import Galley
+from openai import OpenAI
+
+galley = Galley(${JSON.stringify(origin)}, os.environ["GALLEY_API_KEY"])
+client = OpenAI()
+
+prompt = galley.get_prompt(${JSON.stringify(name)}, environment=${JSON.stringify(environment)})
+completion = client.chat.completions.create(
+    **prompt.openai_params(${pythonLiteral(values)}, default_model="gpt-4o-mini")
+)
+print(completion.choices[0].message.content)`,
   };
 }
