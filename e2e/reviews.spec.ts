@@ -35,7 +35,7 @@ test("an editor asks a reviewer, the reviewer comments on a line and asks for ch
       ).status(),
     ).toBe(200);
   await save(1, "Sorry about your order.\nWe will refund you within 5 days.");
-  const reviewerId = (await (await reviewer.context.request.get("/api/auth/session")).json()).userId as string;
+  const reviewerId = reviewer.userId;
   const first = await (
     await editor.context.request.post(`${api}/reviews`, {
       data: { promptId: prompt.id, version: 1, environment: "production", reviewerIds: [reviewerId] },
