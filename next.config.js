@@ -19,8 +19,14 @@ const csp = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  // forbidden() renders app/forbidden.tsx with a 403 when a role may not open a page.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() renders app/forbidden.tsx with a 403 when a role may not open a page.
+    authInterrupts: true,
+    // Turbopack keeps a build cache in .next/cache that makes the next build in this checkout
+    // faster. CI (.ci/run sets CI=true) builds once in a fresh clone and throws it away: writing
+    // the cache (~160 MB) only costs there: 12 s of the build's 55 s CPU (measured 2026-11-26).
+    turbopackFileSystemCacheForBuild: process.env.CI !== "true",
+  },
   reactStrictMode: true,
   // PGlite (WASM + data files), the pg driver and the schema engine load files at run time and
   // must stay plain Node modules rather than bundled code. undici (the outbound dispatcher, lib/net)

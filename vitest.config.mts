@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 // Tests load server modules outside Next's react-server layer, where the `server-only` marker's
 // default entry throws; its empty react-server entry stands in (Node entry points do the same in
@@ -8,6 +8,22 @@ const alias = {
   "@": fileURLToPath(new URL(".", import.meta.url)),
   "server-only": fileURLToPath(new URL("node_modules/server-only/empty.js", import.meta.url)),
 };
+
+// Integration files whose subject cannot depend on the database run on PGlite only: what they
+// check happens before or beside the database, which they reach only to set up a project, a user
+// or a key with the same Prisma calls every other file makes on both. Everything about SQL,
+// transactions, locking, concurrency or what the driver returns runs on both.
+const SAME_ON_EVERY_DATABASE = [
+  // limitRequestBody on a bare node:http server: no database at all.
+  "tests/integration/body-limit.test.ts",
+  // How each route declares it is reached, checked against its path and the permission table:
+  // a status past or at the permission check, never a value read back from the database.
+  "tests/integration/route-declarations.test.ts",
+  // Which outbound addresses the policy refuses (DNS, undici's dispatcher), and an LLM call's
+  // timeout against the fake OpenAI server: network behaviour, the same whatever stores the run.
+  "tests/integration/outbound-policy.test.ts",
+  "tests/integration/playground-timeout.test.ts",
+];
 
 // unit: pure logic beside its code. integration-*: real databases (each test file gets its own
 // copy of a template migrated once per run, see tests/integration/setup.ts) and real processes.
@@ -48,6 +64,7 @@ export default defineConfig({
         test: {
           name: "integration-postgres",
           include: ["tests/integration/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, ...SAME_ON_EVERY_DATABASE],
           globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/next-runtime.ts", "tests/integration/setup.ts"],
           env: { GALLEY_TEST_DB: "postgres", NODE_ENV: "test", LOG_LEVEL: "warn" },

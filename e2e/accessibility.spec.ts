@@ -70,7 +70,7 @@ test("axe-core finds no critical or serious violation on the main pages, light a
     role: "REVIEWER",
     outside: outsideRequests,
   });
-  const reviewerId = (await (await reviewer.context.request.get("/api/auth/session")).json()).userId as string;
+  const reviewerId = reviewer.userId;
   const review = await page.request.post(`${api}/reviews`, {
     data: { promptId: prompt.id, version: 2, environment: "production", reviewerIds: [reviewerId] },
   });

@@ -72,7 +72,7 @@ test("import a CSV, evaluate a new version against production, see its regressio
     });
     const asEditor = await editor.context.newPage();
     const asReviewer = await reviewer.context.newPage();
-    const reviewerId = (await (await reviewer.context.request.get("/api/auth/session")).json()).userId as string;
+    const reviewerId = reviewer.userId;
 
     // Production already runs v1, which passes every row (reviewed and promoted over the API).
     const prompt = (await (

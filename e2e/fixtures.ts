@@ -1,5 +1,12 @@
 import crypto from "node:crypto";
-import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from "@playwright/test";
 
 import { baseURL } from "../playwright.config";
 
@@ -34,20 +41,28 @@ export const PROJECT = "default-project";
 export const OWNER = { name: "Olivia Owner", email: "owner@example.test", password: "owner-password-1" };
 export const uniqueEmail = (prefix: string) => `${prefix}-${crypto.randomBytes(4).toString("hex")}@example.test`;
 
-/** Signs in through next-auth's credentials endpoint over HTTP (no UI) in a request context. */
+/**
+ * Signs in through next-auth's credentials endpoint over HTTP (no UI) in a request context and
+ * returns the signed-in user's id.
+ */
 export async function signInOverHttp(request: APIRequestContext, email: string, password: string) {
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const response = await request.post("/api/auth/callback/credentials", {
     form: { csrfToken, email, password, json: "true", callbackUrl: baseURL },
   });
   expect(response.ok(), `sign-in as ${email} failed`).toBe(true);
-  const session = await (await request.get("/api/auth/session")).json();
+  const session = (await (await request.get("/api/auth/session")).json()) as {
+    user?: { email?: string };
+    userId?: string;
+  };
   expect(session?.user?.email).toBe(email);
+  expect(session.userId, `no user id in the session of ${email}`).toEqual(expect.any(String));
+  return session.userId!;
 }
 
 /**
  * Factory: invites a new member with `role` (as the owner, over HTTP), accepts by signing up over
- * HTTP, and returns a browser context signed in as them.
+ * HTTP, and returns a browser context signed in as them, with their user id.
  */
 export async function memberContext(opts: {
   browser: Browser;
@@ -66,6 +81,21 @@ export async function memberContext(opts: {
     data: { name: `${opts.role} member`, email, password, inviteToken: token },
   });
   expect(signup.status()).toBe(200);
-  await signInOverHttp(context.request, email, password);
-  return { context, email, password };
+  const userId = await signInOverHttp(context.request, email, password);
+  return { context, email, password, userId };
+}
+
+/**
+ * Opens the command palette with Control+K (Chromium on Linux is not a Mac) and waits until its
+ * input has focus, so typing goes there and not to the page. Right after a load, a key pressed
+ * before the page has hydrated is lost, as in any React app: press again, as a person would, until
+ * the palette opens. Returns the palette.
+ */
+export async function openPalette(page: Page) {
+  const palette = page.getByTestId("command-palette");
+  await expect(async () => {
+    if (!(await palette.isVisible())) await page.keyboard.press("Control+k");
+    await expect(palette.getByRole("combobox")).toBeFocused({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  return palette;
 }

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 
-import { expect, PROJECT, test } from "./fixtures";
+import { expect, openPalette, PROJECT, test } from "./fixtures";
 
 // One page through the studio's navigation: the shortcut list, `/`, the Cmd/Ctrl+K palette (a
 // prompt by part of its name, a page, an action), the breadcrumbs, the sidebar on Inbox and the
@@ -48,23 +48,13 @@ test("shortcuts, the command palette, breadcrumbs and the sidebar take you where
   await search.fill("");
 
   // Cmd/Ctrl+K works from inside a field; Escape gives focus back to it.
-  const palette = page.getByTestId("command-palette");
-  // Typing starts once the palette's input has focus (keys sent before would go to the page). Right
-  // after a load, a key pressed before the page has hydrated is lost, as in any React app: press
-  // again, as a person would, until the palette opens.
-  const openPalette = async () => {
-    await expect(async () => {
-      if (!(await palette.isVisible())) await page.keyboard.press("Control+k");
-      await expect(palette.getByRole("combobox")).toBeFocused({ timeout: 2_000 });
-    }).toPass({ timeout: 30_000 });
-  };
-  await openPalette();
+  const palette = await openPalette(page);
   await page.keyboard.press("Escape");
   await expect(palette).toBeHidden();
   await expect(search).toBeFocused();
 
   // Nothing matches: the palette says so.
-  await openPalette();
+  await openPalette(page);
   await page.keyboard.type("zz-no-such-thing-qq");
   await expect(palette.getByText("No prompt, page or action matches")).toBeVisible();
 
@@ -76,17 +66,17 @@ test("shortcuts, the command palette, breadcrumbs and the sidebar take you where
   await expect(page.getByRole("heading", { name })).toBeVisible();
 
   // An action: the theme, from the palette.
-  await openPalette();
+  await openPalette(page);
   await page.keyboard.type("dark theme");
   await page.keyboard.press("Enter");
   await expect(page.locator("html")).toHaveClass(/\bdark\b/);
-  await openPalette();
+  await openPalette(page);
   await page.keyboard.type("light theme");
   await page.keyboard.press("Enter");
   await expect(page.locator("html")).not.toHaveClass(/\bdark\b/);
 
   // A command the prompt page registers while it is open: its tabs.
-  await openPalette();
+  await openPalette(page);
   await page.keyboard.type("history");
   await expect(palette.getByRole("group", { name: "This prompt" })).toBeVisible();
   await page.keyboard.press("Enter");
@@ -118,7 +108,7 @@ test("shortcuts, the command palette, breadcrumbs and the sidebar take you where
   await expect(page.getByTestId("page-skeleton")).toBeHidden();
 
   // A page by name: settings tabs are in the palette.
-  await openPalette();
+  await openPalette(page);
   await page.keyboard.type("settings members");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/p/${PROJECT}/settings/members$`));
@@ -139,7 +129,7 @@ test("shortcuts, the command palette, breadcrumbs and the sidebar take you where
   expect(other.status()).toBe(200);
   const { slug } = (await other.json()) as { slug: string };
   await page.reload();
-  await openPalette();
+  await openPalette(page);
   await page.keyboard.type(`switch nav ${suffix}`);
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/p/${slug}/prompts$`));
@@ -147,7 +137,7 @@ test("shortcuts, the command palette, breadcrumbs and the sidebar take you where
   const sidebar = page.getByRole("navigation", { name: "Studio" });
   await expect(sidebar.getByRole("link", { name: "Prompts" })).toHaveAttribute("href", `/p/${slug}/prompts`);
   // With no project open, the palette searches the user's projects and names each hit's project.
-  await openPalette();
+  await openPalette(page);
   await page.keyboard.type(`${suffix}/billing`);
   await expect(palette.getByRole("option", { name })).toContainText("Default project");
   await page.keyboard.press("Escape");

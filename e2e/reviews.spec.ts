@@ -35,7 +35,7 @@ test("an editor asks a reviewer, the reviewer comments on a line and asks for ch
       ).status(),
     ).toBe(200);
   await save(1, "Sorry about your order.\nWe will refund you within 5 days.");
-  const reviewerId = (await (await reviewer.context.request.get("/api/auth/session")).json()).userId as string;
+  const reviewerId = reviewer.userId;
   const first = await (
     await editor.context.request.post(`${api}/reviews`, {
       data: { promptId: prompt.id, version: 1, environment: "production", reviewerIds: [reviewerId] },
@@ -78,9 +78,16 @@ test("an editor asks a reviewer, the reviewer comments on a line and asks for ch
   await expect(asReviewer.getByTestId("review-diff")).toContainText("We will refund you within 5 days.");
   await expect(asReviewer.getByTestId("review-diff")).toContainText("Sorry about your order.");
 
-  // A comment on line 1, picked by clicking its number in the diff's gutter.
-  await asReviewer.getByTestId("review-diff").locator(".editor.modified .line-numbers").first().click();
+  // A comment on line 1, picked by clicking its number in the diff's gutter. A click while the
+  // diff is still settling (on mount it adds a glyph margin, which moves the gutter) can land in
+  // the text and only move Monaco's cursor (seen on a loaded machine): click again, as a person
+  // would, until the panel opens.
   const panel = asReviewer.getByTestId("line-panel");
+  const lineNumber = asReviewer.getByTestId("review-diff").locator(".editor.modified .line-numbers").first();
+  await expect(async () => {
+    if (!(await panel.isVisible())) await lineNumber.click();
+    await expect(panel).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(panel).toContainText("Line 1");
   await panel.getByLabel("Comment on line 1").fill("Dropping the apology sounds cold.");
   await panel.getByRole("button", { name: "Comment on line 1" }).click();

@@ -1,4 +1,4 @@
-import { expect, PROJECT, test } from "./fixtures";
+import { expect, openPalette, PROJECT, test } from "./fixtures";
 
 const api = `/api/projects/${PROJECT}`;
 const suffix = () => Date.now().toString(36);
@@ -62,11 +62,7 @@ test("leaving a form with unsaved changes asks first, by a studio link or by rel
 
   // A jump from the command palette asks too (it is no link click).
   await url.fill("https://ci.example.com/hooks/palette");
-  const palette = page.getByTestId("command-palette");
-  await expect(async () => {
-    if (!(await palette.isVisible())) await page.keyboard.press("Control+k");
-    await expect(palette.getByRole("combobox")).toBeFocused({ timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
+  await openPalette(page);
   page.once("dialog", (dialog) => {
     asked.push(dialog.message());
     void dialog.dismiss();

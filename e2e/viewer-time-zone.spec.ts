@@ -38,7 +38,7 @@ test("a viewer in another time zone sees their own times, labelled, with no hydr
     role: "REVIEWER",
     outside: outsideRequests,
   });
-  const reviewerId = (await (await reviewer.context.request.get("/api/auth/session")).json()).userId as string;
+  const reviewerId = reviewer.userId;
   const prompt = await (
     await page.request.post(`${api}/prompts`, { data: { name: "zones/greeting", type: "TEXT" } })
   ).json();

@@ -4,7 +4,9 @@
 //   docs/screenshot-prompts-<theme>.png  the prompt list
 //   docs/screenshot-palette-<theme>.png  the command palette over the prompt list
 // GALLEY_URL defaults to http://localhost:3000.
-import { chromium, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+
+import { launchChromium } from "../bench/browser";
 
 const base = process.env.GALLEY_URL ?? "http://localhost:3000";
 const project = "acme-support";
@@ -16,17 +18,7 @@ async function shoot(page: Page, name: string, theme: string) {
 }
 
 async function main() {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await launchChromium();
   for (const theme of ["light", "dark"] as const) {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: theme });
     const page = await context.newPage();

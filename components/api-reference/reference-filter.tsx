@@ -20,7 +20,7 @@ function useFilter(): FilterState {
 }
 
 /** Every word of the query appears in the operation's text (method, path, summary, tag, description). */
-export function matchesQuery(text: string, query: string): boolean {
+function matchesQuery(text: string, query: string): boolean {
   const haystack = text.toLowerCase();
   return query
     .toLowerCase()

@@ -161,7 +161,7 @@ export function TemplateEditor(props: Props) {
  * What the editor shows while Monaco loads: the text itself, where Monaco will draw it (after the
  * line-number gutter), so the prompt can be read at once and nothing shifts when the editor arrives.
  */
-export function EditorPlaceholder({ text }: { text: string }) {
+function EditorPlaceholder({ text }: { text: string }) {
   return (
     <pre
       aria-hidden="true"

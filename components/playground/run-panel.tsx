@@ -28,7 +28,7 @@ type Props = {
 
 const asText = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
 
-export const MAX_COLUMNS = 4;
+const MAX_COLUMNS = 4;
 
 /**
  * The playground: one set of variable values, and up to four columns (each its own source,

@@ -6,7 +6,7 @@
 export const EDITOR_PREFS_COOKIE = "galley-editor";
 
 /** Sections of the editor's prompt pane that can be folded away. */
-export const foldableSections = ["variables", "model"] as const;
+const foldableSections = ["variables", "model"] as const;
 export type FoldableSection = (typeof foldableSections)[number];
 
 export type EditorPrefs = {

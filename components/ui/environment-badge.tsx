@@ -1,7 +1,7 @@
 /** The colour family of an environment, read from its slug (custom environments are neutral). */
 export type EnvironmentTone = "production" | "staging" | "development" | "other";
 
-export function environmentTone(slug: string): EnvironmentTone {
+function environmentTone(slug: string): EnvironmentTone {
   if (/^prod/.test(slug)) return "production";
   if (/^(stag|preprod|uat|qa)/.test(slug)) return "staging";
   if (/^(dev|test|local|preview)/.test(slug)) return "development";

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
  * Grey placeholders shaped like the page that is loading (route transitions show these instead of
  * a blank screen). `motion-safe` keeps them still for people who ask for reduced motion.
  */
-export function SkeletonBar({ className = "" }: { className?: string }) {
+function SkeletonBar({ className = "" }: { className?: string }) {
   return <div aria-hidden="true" className={`rounded bg-subtle motion-safe:animate-pulse ${className}`} />;
 }
 

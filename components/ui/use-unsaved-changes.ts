@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 
 import { clickLeavesPage } from "@/components/ui/unsaved-changes-navigation";
 
-export const LEAVE_QUESTION = "You have unsaved changes on this page. Leave and lose them?";
+const LEAVE_QUESTION = "You have unsaved changes on this page. Leave and lose them?";
 
 // One set of listeners for the whole page, however many forms are dirty, so leaving asks once.
 const dirtyForms = new Set<object>();
