@@ -93,7 +93,9 @@ export async function callRoute(route: string, call: RouteCall): Promise<Respons
     body = call.raw ?? JSON.stringify(call.body);
   }
   const req = new NextRequest(url, { method: call.method, headers, body });
-  return runInRequestScope(req, route, () => handler(req, { params: Promise.resolve(call.params ?? {}) }));
+  // As Next.js does: a route without [segments] gets no params at all (apiRoute once crashed on that).
+  const params = route.includes("[") ? Promise.resolve(call.params ?? {}) : (undefined as never);
+  return runInRequestScope(req, route, () => handler(req, { params }));
 }
 
 /** Runs `fn` (a route handler, or a page's component) inside the request scope Next.js gives `req` for the file `route`. */
