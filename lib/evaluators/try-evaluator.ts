@@ -2,6 +2,7 @@ import { AppError } from "@/lib/errors";
 import type { EvalSample, EvalVerdict } from "@/lib/evals/evaluator-kind";
 import { applyEvaluator, type AppliedEvaluator } from "@/lib/evals/registry";
 import { getEvaluatorOrThrow } from "@/lib/evaluators/get-evaluator-or-throw";
+import { abortAfter } from "@/lib/net/abort-after";
 
 const withoutSecret = (config: unknown) => {
   const { secretEncrypted: _secret, ...rest } = (config ?? {}) as Record<string, unknown>;
@@ -29,17 +30,19 @@ export async function tryEvaluator(opts: {
       ? await getEvaluatorOrThrow({ projectId: opts.projectId, evaluatorId: opts.evaluator.id })
       : // A client cannot borrow a saved evaluator's sealed secret by pasting it into an unsaved config.
         { ...opts.evaluator, config: withoutSecret(opts.evaluator.config) };
-  const timeout = AbortSignal.timeout(TRY_TIMEOUT_MS);
+  const timeout = abortAfter(TRY_TIMEOUT_MS, opts.signal);
   try {
     const verdict = await applyEvaluator({
       evaluator: { kind: evaluator.kind, config: evaluator.config, negate: evaluator.negate, weight: evaluator.weight },
       sample: opts.sample,
-      ctx: { projectId: opts.projectId, signal: opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout },
+      ctx: { projectId: opts.projectId, signal: timeout.signal },
     });
     return { verdict, error: null };
   } catch (error) {
     if (error instanceof AppError && (error.code === "unavailable" || error.code === "rate_limited"))
       return { verdict: null, error: error.message };
     throw error;
+  } finally {
+    timeout.clear();
   }
 }

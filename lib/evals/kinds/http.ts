@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { AppError } from "@/lib/errors";
+import { abortAfter } from "@/lib/net/abort-after";
 import { getOutboundDispatcher } from "@/lib/net/get-outbound-dispatcher";
 import { findOutboundDenial } from "@/lib/net/outbound-denied-error";
 import { readBodyExcerpt } from "@/lib/net/read-body-excerpt";
@@ -70,6 +71,7 @@ export const httpEvaluator: EvaluatorKind<HttpConfig> = {
     const signature = config.secretEncrypted
       ? { "galley-signature": signWebhook({ secret: decryptSecret(config.secretEncrypted), timestamp, body }) }
       : {};
+    const timeout = abortAfter(config.timeoutMs, ctx.signal);
     let response: Response;
     try {
       response = await fetch(config.url, {
@@ -82,19 +84,22 @@ export const httpEvaluator: EvaluatorKind<HttpConfig> = {
         },
         body,
         redirect: "manual",
-        signal: AbortSignal.any([ctx.signal, AbortSignal.timeout(config.timeoutMs)]),
+        signal: timeout.signal,
         dispatcher: getOutboundDispatcher(),
       } as RequestInit);
     } catch (error) {
+      timeout.clear();
       const denied = findOutboundDenial(error);
       if (denied) throw fail(config.url, `cannot be reached: ${denied.message}`);
-      if ((error as Error).name === "TimeoutError")
-        throw fail(config.url, `gave no answer within ${config.timeoutMs} ms.`);
+      if (timeout.timedOut()) throw fail(config.url, `gave no answer within ${config.timeoutMs} ms.`);
       if ((error as Error).name === "AbortError") throw error;
       const cause = ((error as Error).cause as { message?: string } | undefined)?.message;
       throw fail(config.url, `cannot be reached: ${(error as Error).message}${cause ? ` (${cause})` : ""}.`);
     }
-    const text = await readBodyExcerpt({ response, maxBytes: MAX_HTTP_ANSWER_BYTES }).catch(() => "");
+    // The time bounds reading the answer too.
+    const text = await readBodyExcerpt({ response, maxBytes: MAX_HTTP_ANSWER_BYTES })
+      .catch(() => "")
+      .finally(timeout.clear);
     const excerpt = JSON.stringify(text.slice(0, 200));
     if (response.status < 200 || response.status > 299)
       throw fail(config.url, `answered ${response.status}: ${excerpt}.`);
