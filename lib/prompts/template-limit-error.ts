@@ -1,5 +1,5 @@
-import { AppError } from "@/lib/errors";
-import { TemplateError } from "@/lib/templates/render-template";
+import { AppError, validationError } from "@/lib/errors";
+import { TemplateError, type TemplateIssue } from "@/lib/templates/render-template";
 
 /**
  * The 422 for a template whose resolution or render hit a work bound (lib/templates/work-budget):
@@ -19,4 +19,24 @@ export function templateLimitError(opts: { error: unknown; prompt: string; path:
       issues: [{ path: opts.path, message: issue.message, code: issue.code }],
     },
   });
+}
+
+/**
+ * What to throw for an error a render or a resolution threw: template_too_large for a work bound
+ * (templateLimitError), a 422 listing every other template problem with its code at the field
+ * `pathOf` names, and any other error as it is.
+ */
+export function templateProblem(opts: {
+  error: unknown;
+  prompt: string;
+  pathOf: (issue: TemplateIssue) => string;
+  message?: string;
+}): unknown {
+  const tooLarge = templateLimitError({ error: opts.error, prompt: opts.prompt, path: "template" });
+  if (tooLarge) return tooLarge;
+  if (!(opts.error instanceof TemplateError)) return opts.error;
+  return validationError(
+    opts.error.issues.map((i) => ({ path: opts.pathOf(i), message: i.message, code: i.code })),
+    opts.message,
+  );
 }

@@ -1,11 +1,9 @@
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 
 import { getEnv } from "@/lib/env";
-import { validationError } from "@/lib/errors";
 import { loadReferencedTemplates, referenceResolver } from "@/lib/prompts/load-referenced-templates";
-import { templateLimitError } from "@/lib/prompts/template-limit-error";
+import { templateProblem } from "@/lib/prompts/template-limit-error";
 import { renderPrompt } from "@/lib/templates/render-prompt";
-import { TemplateError } from "@/lib/templates/render-template";
 import type { PromptContent } from "@/lib/validations/prompt";
 
 /**
@@ -29,16 +27,10 @@ export async function renderForRun(opts: {
       limits: { maxBytes: getEnv().GALLEY_MAX_RESOLVED_BYTES },
     }).messages as ChatCompletionMessageParam[];
   } catch (error) {
-    const tooLarge = templateLimitError({ error, prompt: opts.promptName, path: "template" });
-    if (tooLarge) throw tooLarge;
-    if (error instanceof TemplateError)
-      throw validationError(
-        error.issues.map((i) => ({
-          path: i.variable ? `values.${i.variable}` : "template",
-          message: i.message,
-          code: i.code,
-        })),
-      );
-    throw error;
+    throw templateProblem({
+      error,
+      prompt: opts.promptName,
+      pathOf: (i) => (i.variable ? `values.${i.variable}` : "template"),
+    });
   }
 }

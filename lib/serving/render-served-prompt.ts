@@ -1,12 +1,11 @@
 import "server-only";
 
 import { getEnv } from "@/lib/env";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { loadReferencedTemplates, referenceResolver } from "@/lib/prompts/load-referenced-templates";
-import { templateLimitError } from "@/lib/prompts/template-limit-error";
+import { templateProblem } from "@/lib/prompts/template-limit-error";
 import { DEFAULT_ENVIRONMENT, loadServedVersion, type ServedSelector } from "@/lib/serving/load-served-version";
 import { renderPrompt, toOpenAIParams } from "@/lib/templates/render-prompt";
-import { TemplateError } from "@/lib/templates/render-template";
 
 /**
  * POST /api/prompts/{name}/render: the deployed (or pinned) version rendered with the caller's
@@ -52,21 +51,10 @@ export async function renderServedPrompt(opts: {
       ...toOpenAIParams(served.content.modelConfig),
     };
   } catch (error) {
-    const tooLarge = templateLimitError({
+    throw templateProblem({
       error,
       prompt: `${served.prompt.name} v${served.version}`,
-      path: "template",
+      pathOf: (i) => (i.variable ? `variables.${i.variable}` : i.prompt ? `references.${i.prompt}` : "template"),
     });
-    if (tooLarge) throw tooLarge;
-    if (error instanceof TemplateError) {
-      throw validationError(
-        error.issues.map((i) => ({
-          path: i.variable ? `variables.${i.variable}` : i.prompt ? `references.${i.prompt}` : "template",
-          message: i.message,
-          code: i.code,
-        })),
-      );
-    }
-    throw error;
   }
 }

@@ -1,14 +1,12 @@
 import "server-only";
 
 import { getEnv } from "@/lib/env";
-import { validationError } from "@/lib/errors";
 import { loadReferencedTemplates, referenceResolver } from "@/lib/prompts/load-referenced-templates";
 import { templatesOf } from "@/lib/prompts/prompt-text";
-import { templateLimitError } from "@/lib/prompts/template-limit-error";
+import { templateProblem } from "@/lib/prompts/template-limit-error";
 import type { ServedVersion } from "@/lib/serving/load-served-version";
 import { contractWithReferences } from "@/lib/templates/contract-with-references";
 import { inlineReferences } from "@/lib/templates/inline-references";
-import { TemplateError } from "@/lib/templates/render-template";
 import { WorkBudget } from "@/lib/templates/work-budget";
 import type { PromptContent } from "@/lib/validations/prompt";
 
@@ -51,21 +49,11 @@ export async function resolveServedContent(opts: {
       }),
     };
   } catch (error) {
-    const tooLarge = templateLimitError({
+    throw templateProblem({
       error,
       prompt: `${served.prompt.name} v${served.version}`,
-      path: "template",
+      pathOf: (i) => (i.prompt ? `references.${i.prompt}` : "template"),
+      message: `${served.prompt.name} v${served.version} references prompts that cannot be resolved here: ${(error as Error | null)?.message}. ${opts.hint}`,
     });
-    if (tooLarge) throw tooLarge;
-    if (error instanceof TemplateError)
-      throw validationError(
-        error.issues.map((i) => ({
-          path: i.prompt ? `references.${i.prompt}` : "template",
-          message: i.message,
-          code: i.code,
-        })),
-        `${served.prompt.name} v${served.version} references prompts that cannot be resolved here: ${error.message}. ${opts.hint}`,
-      );
-    throw error;
   }
 }
