@@ -4,8 +4,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-import { baseURL, FAKE_OPENAI_PORT } from "../playwright.config";
-import { expect, PROJECT, test } from "./fixtures";
+import { baseURL } from "../playwright.config";
+import { addFakeProvider, expect, PROJECT, test } from "./fixtures";
 
 // The built galley CLI (npm run sdk:build, part of test:e2e) as a user runs it: a child process
 // configured by GALLEY_URL and GALLEY_API_KEY, against this server.
@@ -39,19 +39,7 @@ test("pull, edit, diff, push one version, see it in the studio; an invalid file 
   const env = (await (await page.request.post(`${api}/environments`, { data: { name: `cli-${id}` } })).json()) as {
     slug: string;
   };
-  expect(
-    (
-      await page.request.post(`${api}/providers`, {
-        data: {
-          name: provider,
-          kind: "OPENAI_COMPATIBLE",
-          baseUrl: `http://127.0.0.1:${FAKE_OPENAI_PORT}/v1`,
-          apiKey: "test-key",
-          defaultModel: "fake-echo",
-        },
-      })
-    ).status(),
-  ).toBe(200);
+  await addFakeProvider(page.request, provider);
   const key = (
     await (
       await page.request.post(`${api}/api-keys`, {

@@ -1,7 +1,6 @@
 import type { Page } from "@playwright/test";
 
-import { FAKE_OPENAI_PORT } from "../playwright.config";
-import { expect, memberContext, PROJECT, test } from "./fixtures";
+import { addFakeProvider, expect, memberContext, PROJECT, test } from "./fixtures";
 
 // The fake server's fake-echo model answers "Echo: <the rendered template>". The dataset's first
 // three rows expect "Capital: <city>", the last three only the city, so "Capital: {{city}}" passes
@@ -45,19 +44,7 @@ test("import a CSV, evaluate a new version against production, see its regressio
   const api = `/api/projects/${PROJECT}`;
   // The gate binds every prompt promoted to production, other specs' too: it never outlives this test.
   try {
-    expect(
-      (
-        await page.request.post(`${api}/providers`, {
-          data: {
-            name: PROVIDER,
-            kind: "OPENAI_COMPATIBLE",
-            baseUrl: `http://127.0.0.1:${FAKE_OPENAI_PORT}/v1`,
-            apiKey: "test-key",
-            defaultModel: "fake-echo",
-          },
-        })
-      ).status(),
-    ).toBe(200);
+    await addFakeProvider(page.request, PROVIDER);
     const editor = await memberContext({
       browser,
       ownerRequest: page.request,

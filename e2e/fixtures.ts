@@ -8,7 +8,7 @@ import {
   type Page,
 } from "@playwright/test";
 
-import { baseURL } from "../playwright.config";
+import { baseURL, FAKE_OPENAI_PORT } from "../playwright.config";
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
@@ -38,6 +38,20 @@ export async function guard(context: BrowserContext, outside: string[]) {
 }
 
 export const PROJECT = "default-project";
+
+/** Adds a provider on the fake OpenAI-compatible server (tests/fake-openai) to the project, over HTTP. */
+export async function addFakeProvider(request: APIRequestContext, name: string) {
+  const response = await request.post(`/api/projects/${PROJECT}/providers`, {
+    data: {
+      name,
+      kind: "OPENAI_COMPATIBLE",
+      baseUrl: `http://127.0.0.1:${FAKE_OPENAI_PORT}/v1`,
+      apiKey: "test-key",
+      defaultModel: "fake-echo",
+    },
+  });
+  expect(response.status(), `adding provider ${name}: ${await response.text()}`).toBe(200);
+}
 export const OWNER = { name: "Olivia Owner", email: "owner@example.test", password: "owner-password-1" };
 export const uniqueEmail = (prefix: string) => `${prefix}-${crypto.randomBytes(4).toString("hex")}@example.test`;
 

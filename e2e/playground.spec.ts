@@ -1,7 +1,7 @@
 import type { APIRequestContext } from "@playwright/test";
 
 import { FAKE_OPENAI_PORT } from "../playwright.config";
-import { expect, PROJECT, test } from "./fixtures";
+import { addFakeProvider, expect, PROJECT, test } from "./fixtures";
 
 /** Creates a chat prompt over the studio's API with `messages` as its version 1. */
 async function seedChatPrompt(request: APIRequestContext, name: string, messages: unknown[]) {
@@ -128,17 +128,7 @@ test("connect a provider once, then run a prompt and watch the answer stream in;
 test("the editor: run output beside the prompt without scrolling, panes and folds remembered, focus mode, no sideways scroll on a phone", async ({
   page,
 }) => {
-  const api = `/api/projects/${PROJECT}`;
-  const provider = await page.request.post(`${api}/providers`, {
-    data: {
-      name: "Layout fake",
-      kind: "OPENAI_COMPATIBLE",
-      baseUrl: `http://127.0.0.1:${FAKE_OPENAI_PORT}/v1`,
-      apiKey: "test-key",
-      defaultModel: "fake-echo",
-    },
-  });
-  expect(provider.status()).toBe(200);
+  await addFakeProvider(page.request, "Layout fake");
   await seedChatPrompt(page.request, "layout/reply", [
     { role: "system", content: "You answer customers of an online shop.\nBe brief.\nBe kind." },
     { role: "user", content: "Reply to {{customer}} about order {{order}}." },
