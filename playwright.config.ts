@@ -7,6 +7,20 @@ export const baseURL = `http://127.0.0.1:${PORT}`;
 export const ownerState = ".e2e/owner.json";
 /** The fake OpenAI-compatible server (tests/fake-openai) that playground tests talk to. */
 export const FAKE_OPENAI_PORT = Number(process.env.E2E_FAKE_OPENAI_PORT ?? 3219);
+/** Debian's Chromium, quiet on a closed network; the benches and screenshots launch it so too (bench/browser.ts). */
+export const chromiumLaunchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+  ],
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -25,19 +39,7 @@ export default defineConfig({
     baseURL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [
     { name: "first-account", testMatch: /first-account\.setup\.ts/ },

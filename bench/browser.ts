@@ -1,21 +1,11 @@
-// What the browser benches share: Debian's Chromium with the flags that keep it quiet on a closed
-// network (as playwright.config.ts), and waiting for a freshly started server to answer.
+// What the browser benches share: Debian's Chromium launched as the e2e tests launch it, and
+// waiting for a freshly started server to answer.
 import { chromium } from "@playwright/test";
 
+import { chromiumLaunchOptions } from "../playwright.config";
+
 export function launchChromium() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-dev-shm-usage",
-    ],
-  });
+  return chromium.launch(chromiumLaunchOptions);
 }
 
 /** Polls /api/health every 500 ms until it answers, for at most `attempts` tries. */
