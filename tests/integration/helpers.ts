@@ -5,6 +5,8 @@ import type { AddressInfo } from "node:net";
 import type { CurrentUser } from "@/lib/auth/get-current-user";
 import type { ProjectRole } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { servingTransaction } from "@/lib/db/serving-transaction";
+import { movePointer } from "@/lib/deployments/move-pointer";
 import { createDefaultEnvironments } from "@/lib/projects/create-default-environments";
 import type { RequestContext } from "@/lib/request-context";
 import { handlePromptRequest, hotPathName } from "@/lib/serving/handle-prompt-request";
@@ -40,6 +42,34 @@ export const ctxFor = (user: CurrentUser): RequestContext => ({
   actor: { userId: user.id, email: user.email },
   requestId: unique("req"),
 });
+
+/**
+ * Points an environment (by slug) at a version of a prompt, as a deploy does but without its rules
+ * (protection, gates): for tests that need a prompt served, not tests of deploying.
+ */
+export async function placeVersion(opts: {
+  projectId: string;
+  promptId: string;
+  slug: string;
+  version: number;
+  by: CurrentUser;
+}) {
+  const environment = await db.environment.findFirstOrThrow({ where: { projectId: opts.projectId, slug: opts.slug } });
+  const prompt = await db.prompt.findUniqueOrThrow({ where: { id: opts.promptId } });
+  await servingTransaction(opts.projectId, (tx) =>
+    movePointer({
+      tx,
+      ctx: ctxFor(opts.by),
+      projectId: opts.projectId,
+      environment,
+      prompt,
+      actor: { id: opts.by.id, name: opts.by.name },
+      version: opts.version,
+      reason: "test",
+      kind: "deploy",
+    }),
+  );
+}
 
 /** The hot path as the custom server mounts it (before Next.js), on a free loopback port; 404 for anything else. */
 export async function startHotPathServer(): Promise<{ base: string; close: () => Promise<void> }> {

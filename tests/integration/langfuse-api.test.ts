@@ -8,8 +8,6 @@ import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { servingCacheEnabled } from "@/lib/cache/serving-cache";
 import { db } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
-import { servingTransaction } from "@/lib/db/serving-transaction";
-import { movePointer } from "@/lib/deployments/move-pointer";
 import { createPrompt } from "@/lib/prompts/create-prompt";
 import { saveVersion } from "@/lib/prompts/save-version";
 import { updatePrompt } from "@/lib/prompts/update-prompt";
@@ -17,7 +15,7 @@ import { startServingListener } from "@/lib/serving/start-serving-listener";
 import type { ApiKeyScope } from "@/lib/validations/api-key";
 import type { PromptContent } from "@/lib/validations/prompt";
 
-import { ctxFor, makeProject, startHotPathServer } from "./helpers";
+import { ctxFor, makeProject, placeVersion, startHotPathServer } from "./helpers";
 import { callRoute } from "./route-client";
 
 const ROUTE = "api/public/v2/prompts/route.ts";
@@ -53,23 +51,8 @@ describe("Langfuse-compatible prompt API", () => {
       message: `v${n}`,
       content: { contract: { variables: [] }, modelConfig: { model: "gpt-4o-mini", temperature: 0.2 }, ...content },
     });
-  const place = async (promptId: string, slug: string, version: number) => {
-    const environment = await db.environment.findFirstOrThrow({ where: { projectId: fixture.project.id, slug } });
-    const prompt = await db.prompt.findUniqueOrThrow({ where: { id: promptId } });
-    await servingTransaction(fixture.project.id, (tx) =>
-      movePointer({
-        tx,
-        ctx: ctx(),
-        projectId: fixture.project.id,
-        environment,
-        prompt,
-        actor: { id: owner().id, name: owner().name },
-        version,
-        reason: "test",
-        kind: "deploy",
-      }),
-    );
-  };
+  const place = (promptId: string, slug: string, version: number) =>
+    placeVersion({ projectId: fixture.project.id, promptId, slug, version, by: owner() });
   const make = async (name: string, type: "TEXT" | "CHAT", tags: string[] = []) =>
     (await createPrompt({ ctx: ctx(), projectId: fixture.project.id, input: { name, type, description: "", tags } }))
       .id;

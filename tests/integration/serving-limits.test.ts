@@ -10,8 +10,6 @@ import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { servingCacheBytes, servingCacheEnabled } from "@/lib/cache/serving-cache";
 import { db } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
-import { servingTransaction } from "@/lib/db/serving-transaction";
-import { movePointer } from "@/lib/deployments/move-pointer";
 import { createPrompt } from "@/lib/prompts/create-prompt";
 import { insertVersion } from "@/lib/prompts/insert-version";
 import { parseStoredContent } from "@/lib/prompts/parse-stored-content";
@@ -23,7 +21,7 @@ import { renderServedPrompt } from "@/lib/serving/render-served-prompt";
 import { startServingListener } from "@/lib/serving/start-serving-listener";
 import type { PromptContent } from "@/lib/validations/prompt";
 
-import { ctxFor, makeProject, startHotPathServer } from "./helpers";
+import { ctxFor, makeProject, placeVersion, startHotPathServer } from "./helpers";
 
 // Small enough that a few answers of ~60 KB overflow it (read once, by getEnv, in this process).
 const CACHE_BYTES = 256 * 1024;
@@ -71,23 +69,13 @@ describe(`serving limits and failures on ${kind}`, () => {
         authorId: owner().id,
       }),
     );
-    const environment = await db.environment.findFirstOrThrow({
-      where: { projectId: fixture.project.id, slug: "production" },
+    await placeVersion({
+      projectId: fixture.project.id,
+      promptId: prompt.id,
+      slug: "production",
+      version: 1,
+      by: owner(),
     });
-    const row = await db.prompt.findUniqueOrThrow({ where: { id: prompt.id } });
-    await servingTransaction(fixture.project.id, (tx) =>
-      movePointer({
-        tx,
-        ctx: ctx(),
-        projectId: fixture.project.id,
-        environment,
-        prompt: row,
-        actor: { id: owner().id, name: owner().name },
-        version: 1,
-        reason: "test",
-        kind: "deploy",
-      }),
-    );
     return prompt;
   }
 

@@ -8,9 +8,7 @@ import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { servingCacheEnabled } from "@/lib/cache/serving-cache";
 import { db } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
-import { servingTransaction } from "@/lib/db/serving-transaction";
 import { deployVersion } from "@/lib/deployments/deploy-version";
-import { movePointer } from "@/lib/deployments/move-pointer";
 import { getEnv } from "@/lib/env";
 import { createPrompt } from "@/lib/prompts/create-prompt";
 import { saveVersion } from "@/lib/prompts/save-version";
@@ -20,7 +18,7 @@ import { renderServedPrompt } from "@/lib/serving/render-served-prompt";
 import { startServingListener } from "@/lib/serving/start-serving-listener";
 import type { ApiKeyScope } from "@/lib/validations/api-key";
 
-import { ctxFor, makeProject, startHotPathServer } from "./helpers";
+import { ctxFor, makeProject, placeVersion, startHotPathServer } from "./helpers";
 
 process.env.GALLEY_API_RATE_LIMIT = "50";
 
@@ -57,23 +55,8 @@ describe("serving /api/prompts", () => {
       message: `v${n}`,
       content: { template, contract: { variables: [] }, modelConfig: { model: "gpt-4o-mini", temperature: 0.2 } },
     });
-  const place = async (promptId: string, slug: string, version: number) => {
-    const environment = await db.environment.findFirstOrThrow({ where: { projectId: fixture.project.id, slug } });
-    const prompt = await db.prompt.findUniqueOrThrow({ where: { id: promptId } });
-    await servingTransaction(fixture.project.id, (tx) =>
-      movePointer({
-        tx,
-        ctx: ctx(),
-        projectId: fixture.project.id,
-        environment,
-        prompt,
-        actor: { id: owner().id, name: owner().name },
-        version,
-        reason: "test",
-        kind: "deploy",
-      }),
-    );
-  };
+  const place = (promptId: string, slug: string, version: number) =>
+    placeVersion({ projectId: fixture.project.id, promptId, slug, version, by: owner() });
   let reply: string;
 
   beforeAll(async () => {
