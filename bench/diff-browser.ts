@@ -2,17 +2,9 @@
 // prints the time from the diff editor receiving both texts to the diff being computed and drawn
 // (target from the registry issue: ≤ 500 ms), and the server-side line count for the version.
 // Needs a build (npm run build) and /usr/bin/chromium.
-import { spawn } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { request } from "@playwright/test";
 
-import { launchChromium, waitForHealth } from "./browser";
-
-const PORT = 3290;
-const base = `http://127.0.0.1:${PORT}`;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "galley-bench-diff-"));
+import { launchChromium, startProductionServer } from "./browser";
 
 function lines(n: number, change: (i: number) => string | null) {
   return Array.from(
@@ -22,20 +14,8 @@ function lines(n: number, change: (i: number) => string | null) {
 }
 
 async function main() {
-  const server = spawn(path.join("node_modules", ".bin", "tsx"), ["server.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(PORT),
-      HOST: "127.0.0.1",
-      GALLEY_DATA_DIR: dataDir,
-      DATABASE_URL: "",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const { base, stop } = await startProductionServer({ name: "diff", healthAttempts: 120 });
   try {
-    await waitForHealth(base, 120);
     const api = await request.newContext({ baseURL: base });
     const password = "bench-password-1";
     await api.post("/api/signup", { data: { name: "Bench", email: "bench@example.test", password } });
@@ -95,9 +75,7 @@ async function main() {
     );
     await browser.close();
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 1000));
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await stop();
   }
 }
 

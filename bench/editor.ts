@@ -3,29 +3,17 @@
 // browser context, empty cache) and warm (the same context, the page opened again), median of 5
 // each; what Monaco costs on the wire; and the first-load JS (gzip) of the main routes.
 // Needs a build first (npm run build) and /usr/bin/chromium (or CHROMIUM_PATH).
-import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { request, type BrowserContext } from "@playwright/test";
 
-import { launchChromium, waitForHealth } from "./browser";
+import { launchChromium, startProductionServer } from "./browser";
 
 const RUNS = 5;
 const PROJECT = "default-project";
 const PROMPT = "bench/editor";
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
@@ -99,24 +87,8 @@ async function typeIntoEditor(context: BrowserContext, url: string): Promise<Tim
 }
 
 async function main() {
-  if (!fs.existsSync(path.join(".next", "BUILD_ID"))) throw new Error("no build: run `npm run build` first");
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "galley-bench-editor-"));
-  const server = spawn(path.join("node_modules", ".bin", "tsx"), ["server.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      GALLEY_DATA_DIR: dataDir,
-      DATABASE_URL: "",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const { base, stop } = await startProductionServer({ name: "editor" });
   try {
-    await waitForHealth(base);
     const api = await request.newContext({ baseURL: base });
     const password = "bench-password-1";
     const email = "bench@example.test";
@@ -191,9 +163,7 @@ async function main() {
     console.log(`  warm, medians: ${steps(warm)}`);
     console.log(`Monaco on a cold load: ${monaco.requests} requests, ${kb(monaco.bytes)} as sent`);
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 1000));
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await stop();
   }
 
   console.log("first-load JS per route (gzip):");

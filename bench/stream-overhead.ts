@@ -6,43 +6,17 @@
 //     openai SDK, both measured in this run (target: ≤ 5 % overhead). Real models pace their tokens,
 //     so the fake sends a chunk every 2 ms; the unpaced figure is printed too.
 // Needs a build (npm run build).
-import { spawn } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import OpenAI from "openai";
 
 import { startFakeOpenAI } from "../tests/fake-openai/server";
+import { startProductionServer } from "./browser";
 
-const PORT = 3291;
-const base = `http://127.0.0.1:${PORT}`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
 async function main() {
   const fake = await startFakeOpenAI();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "galley-bench-stream-"));
-  const server = spawn(path.join("node_modules", ".bin", "tsx"), ["server.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(PORT),
-      HOST: "127.0.0.1",
-      GALLEY_DATA_DIR: dataDir,
-      DATABASE_URL: "",
-      LOG_LEVEL: "error",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const { base, stop } = await startProductionServer({ name: "stream", logLevel: "error", healthAttempts: 120 });
   try {
-    for (
-      let i = 0;
-      i < 120 &&
-      !(await fetch(`${base}/api/health`)
-        .then((r) => r.ok)
-        .catch(() => false));
-      i++
-    )
-      await new Promise((r) => setTimeout(r, 500));
     const cookieJar: string[] = [];
     const call = async (url: string, init: RequestInit & { json?: unknown } = {}) => {
       const response = await fetch(`${base}${url}`, {
@@ -160,10 +134,7 @@ async function main() {
       );
     }
   } finally {
-    server.kill("SIGTERM");
-    await fake.close();
-    await new Promise((r) => setTimeout(r, 1000));
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await Promise.all([stop(), fake.close()]);
   }
 }
 
