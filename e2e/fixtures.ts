@@ -5,6 +5,7 @@ import {
   type APIRequestContext,
   type Browser,
   type BrowserContext,
+  type Locator,
   type Page,
 } from "@playwright/test";
 
@@ -100,16 +101,23 @@ export async function memberContext(opts: {
 }
 
 /**
+ * Presses a page-wide shortcut until what it opens is there. Right after a load, a key pressed
+ * before the page has hydrated is lost, as in any React app: press again, as a person would.
+ */
+export async function pressShortcut(page: Page, key: string, opened: Locator, ready = opened) {
+  await expect(async () => {
+    if (!(await opened.isVisible())) await page.keyboard.press(key);
+    await expect(ready).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
+/**
  * Opens the command palette with Control+K (Chromium on Linux is not a Mac) and waits until its
- * input has focus, so typing goes there and not to the page. Right after a load, a key pressed
- * before the page has hydrated is lost, as in any React app: press again, as a person would, until
- * the palette opens. Returns the palette.
+ * input has focus, so typing goes there and not to the page. Returns the palette.
  */
 export async function openPalette(page: Page) {
   const palette = page.getByTestId("command-palette");
-  await expect(async () => {
-    if (!(await palette.isVisible())) await page.keyboard.press("Control+k");
-    await expect(palette.getByRole("combobox")).toBeFocused({ timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
+  await pressShortcut(page, "Control+k", palette);
+  await expect(palette.getByRole("combobox")).toBeFocused();
   return palette;
 }

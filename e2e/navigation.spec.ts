@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 
-import { expect, openPalette, PROJECT, test } from "./fixtures";
+import { expect, openPalette, pressShortcut, PROJECT, test } from "./fixtures";
 
 // One page through the studio's navigation: the shortcut list, `/`, the Cmd/Ctrl+K palette (a
 // prompt by part of its name, a page, an action), the breadcrumbs, the sidebar on Inbox and the
@@ -31,9 +31,8 @@ test("shortcuts, the command palette, breadcrumbs and the sidebar take you where
   await expect(search).toBeVisible();
 
   // `?` lists the shortcuts, written for this keyboard.
-  await page.keyboard.press("?");
   const shortcuts = page.getByTestId("shortcuts-dialog");
-  await expect(shortcuts.getByRole("heading", { name: "Keyboard shortcuts" })).toBeVisible();
+  await pressShortcut(page, "?", shortcuts, shortcuts.getByRole("heading", { name: "Keyboard shortcuts" }));
   await expect(shortcuts.getByText("Ctrl+K", { exact: true })).toBeVisible();
   await expect(shortcuts.getByText("Ctrl+Enter", { exact: true })).toBeVisible();
   await page.keyboard.press("Escape");
