@@ -28,6 +28,13 @@ const nextConfig = {
     turbopackFileSystemCacheForBuild: process.env.CI !== "true",
   },
   reactStrictMode: true,
+  turbopack: {
+    // y-monaco imports Monaco's ESM build; Galley already loads Monaco's AMD build from its own
+    // origin, so y-monaco gets that one (components/collab/monaco-runtime.ts) instead of a second copy.
+    resolveAlias: {
+      "monaco-editor/esm/vs/editor/editor.api.js": "./components/collab/monaco-runtime.ts",
+    },
+  },
   // PGlite (WASM + data files), the pg driver and the schema engine load files at run time and
   // must stay plain Node modules rather than bundled code. undici (the outbound dispatcher, lib/net)
   // too: one copy shared with the custom server, and its optional node:sqlite cache never bundled.

@@ -3,7 +3,11 @@
 import Editor, { type OnMount } from "@monaco-editor/react";
 import type * as Monaco from "monaco-editor";
 import { useEffect, useRef, useState } from "react";
+import { MonacoBinding } from "y-monaco";
+import type { Awareness } from "y-protocols/awareness";
+import * as Y from "yjs";
 
+import { provideMonaco } from "@/components/collab/monaco-runtime";
 import { preloadMonacoFiles } from "@/components/editor/monaco-files";
 import { preloadEditor } from "@/components/editor/preload-editor";
 import {
@@ -28,6 +32,17 @@ export const RUN_EVENT = "galley:run";
 // Set rather than left to Monaco, so the box can be sized for the text before Monaco has loaded.
 const LINE_HEIGHT = 19;
 const PADDING = 8;
+// Room above the first line for the name tag on another person's cursor there.
+const LIVE_PADDING_TOP = 14;
+
+let liveEditors = 0;
+
+/** A shared text the editor edits with everyone else (components/collab). */
+export type LiveText = {
+  text: Y.Text;
+  /** Everyone's cursors and selections; null until the connection is set up. */
+  awareness: Awareness | null;
+};
 
 type Props = {
   value: string;
@@ -41,6 +56,12 @@ type Props = {
   onSave?: () => void;
   minHeight?: number;
   maxHeight?: number;
+  /**
+   * Binds the editor to a shared text: the text comes from it and every keystroke goes to it,
+   * others' cursors show, and undo/redo undo only this person's edits. `value` then only drives
+   * the markers and the placeholder; `onChange` is not called.
+   */
+  live?: LiveText;
 };
 
 /**
@@ -53,14 +74,37 @@ export function TemplateEditor(props: Props) {
   const editorRef = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
   const monacoRef = useRef<typeof Monaco | null>(null);
   const saveRef = useRef(props.onSave);
-  const { variables, prompts, value } = props;
+  const undoRef = useRef<Y.UndoManager | null>(null);
+  const [mounted, setMounted] = useState<Monaco.editor.IStandaloneCodeEditor | null>(null);
+  const { variables, prompts, value, live } = props;
+  const liveText = live?.text;
+  const awareness = live?.awareness ?? null;
+  const paddingTop = live ? LIVE_PADDING_TOP : 0;
   const minHeight = props.minHeight ?? 120;
   const maxHeight = props.maxHeight ?? 640;
   // The box is as tall as the text will be (wrapped lines aside) from the first paint, so nothing
   // moves when Monaco replaces the placeholder.
   const [height, setHeight] = useState(() =>
-    Math.min(maxHeight, Math.max(minHeight, value.split("\n").length * LINE_HEIGHT + PADDING)),
+    Math.min(maxHeight, Math.max(minHeight, value.split("\n").length * LINE_HEIGHT + PADDING + paddingTop)),
   );
+
+  // The shared text's binding, made again when the awareness arrives (the connection is set up
+  // after the editor may have mounted). Undo tracks this binding's own changes only, so Ctrl+Z
+  // never takes back what someone else typed; Monaco's own undo stack is bypassed (y-monaco
+  // applies remote edits outside it, so it would be wrong after the first one).
+  useEffect(() => {
+    const model = mounted?.getModel();
+    if (!mounted || !model || !liveText || !monacoRef.current) return;
+    provideMonaco(monacoRef.current);
+    const binding = new MonacoBinding(liveText, model, new Set([mounted]), awareness);
+    const undo = new Y.UndoManager(liveText, { trackedOrigins: new Set([binding]), captureTimeout: 500 });
+    undoRef.current = undo;
+    return () => {
+      undoRef.current = null;
+      undo.destroy();
+      binding.destroy();
+    };
+  }, [mounted, liveText, awareness]);
 
   useEffect(() => {
     saveRef.current = props.onSave;
@@ -117,9 +161,20 @@ export function TemplateEditor(props: Props) {
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => saveRef.current?.());
     // Ctrl/Cmd+Enter runs the playground (Monaco would otherwise insert a line).
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => window.dispatchEvent(new Event(RUN_EVENT)));
+    if (live) {
+      // Keybindings are shared by every editor on the page: a context key only this editor has
+      // makes these fire for it alone (and before Monaco's own undo).
+      const only = `galleyLiveEditor${++liveEditors}`;
+      editor.createContextKey(only, true);
+      const { KeyMod, KeyCode } = monaco;
+      editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyZ, () => undoRef.current?.undo(), only);
+      editor.addCommand(KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyZ, () => undoRef.current?.redo(), only);
+      editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyY, () => undoRef.current?.redo(), only);
+    }
     const fit = () => setHeight(Math.min(maxHeight, Math.max(minHeight, editor.getContentHeight() + PADDING)));
     editor.onDidContentSizeChange(fit);
     fit();
+    setMounted(editor);
   };
 
   return (
@@ -132,8 +187,10 @@ export function TemplateEditor(props: Props) {
         theme={editorTheme(dark)}
         beforeMount={registerTemplateLanguage}
         onMount={onMount}
-        onChange={(v) => props.onChange(v ?? "")}
-        loading={<EditorPlaceholder text={props.value} />}
+        onChange={(v) => {
+          if (!live) props.onChange(v ?? "");
+        }}
+        loading={<EditorPlaceholder text={props.value} paddingTop={paddingTop} />}
         options={{
           ariaLabel: props.ariaLabel,
           readOnly: props.readOnly,
@@ -143,6 +200,7 @@ export function TemplateEditor(props: Props) {
           scrollBeyondLastLine: false,
           fontSize: 13,
           lineHeight: LINE_HEIGHT,
+          padding: { top: paddingTop },
           renderLineHighlight: "none",
           // Suggestions come from the contract (our completion provider); word-based ones would
           // start Monaco's web worker for nothing.
@@ -161,11 +219,12 @@ export function TemplateEditor(props: Props) {
  * What the editor shows while Monaco loads: the text itself, where Monaco will draw it (after the
  * line-number gutter), so the prompt can be read at once and nothing shifts when the editor arrives.
  */
-function EditorPlaceholder({ text }: { text: string }) {
+function EditorPlaceholder({ text, paddingTop }: { text: string; paddingTop: number }) {
   return (
     <pre
       aria-hidden="true"
       data-testid="editor-placeholder"
+      style={{ paddingTop }}
       className="h-full w-full self-start overflow-hidden py-0 pr-4 pl-[64px] font-mono text-[13px] leading-[19px] break-words whitespace-pre-wrap text-muted"
     >
       {text}

@@ -9,10 +9,14 @@ import { promptText } from "@/lib/prompts/prompt-text";
 import type { VersionSummary } from "@/lib/prompts/version-view";
 import type { PromptContent } from "@/lib/validations/prompt";
 
-/** The version someone else saved on top of the one this draft started from. */
+/** The version someone else saved on top of the one the working copy started from. */
 export type Conflict = { version: VersionSummary; content: PromptContent };
 
-/** Shown when saving found a newer version: the two side by side, and keep mine or take theirs. */
+/**
+ * Shown when saving found a newer version saved outside the working copy (the API, an import):
+ * the two side by side; keep the working copy (save it on top) or take theirs (the working copy
+ * becomes that version, for everyone editing it).
+ */
 export function ConflictPanel({
   conflict,
   mine,
@@ -35,20 +39,20 @@ export function ConflictPanel({
         {v.author} saved version {v.number} while you were editing
       </h2>
       <p className="text-muted">
-        “{v.message}” · <Time value={v.createdAt} />. Nothing was overwritten: your text is still here and in your
-        draft. Compare, then choose.
+        “{v.message}” · <Time value={v.createdAt} />. Nothing was overwritten: the working copy is still here. Compare,
+        then choose.
       </p>
       <TextDiff
         original={promptText(conflict.content)}
         modified={promptText(mine)}
         originalLabel={`Version ${v.number}`}
-        modifiedLabel="Your draft"
+        modifiedLabel="Working copy"
         height={320}
       />
       <div className="flex flex-wrap gap-2">
         <Button onClick={onKeepMine}>Save mine as version {v.number + 1}</Button>
         <Button variant="secondary" onClick={onTakeTheirs}>
-          Replace my draft with version {v.number}
+          Replace the working copy with version {v.number}
         </Button>
         <Link href="?view=history" className="px-3 py-1.5 text-accent hover:underline">
           See history

@@ -2,18 +2,27 @@
 
 import { variableTypes, type Contract, type JsonValue, type VariableSpec } from "@/lib/templates/contract";
 
-/** The variables the prompt takes, detected from the text; the author sets type, required, default and description. */
+/**
+ * The variables the prompt takes, detected from the text; the author sets type, required, default
+ * and description. Each change declares that one variable (`onVariable`), so two people changing
+ * different variables keep both; without `onVariable` the panel is read-only.
+ */
 export function ContractPanel({
   contract,
-  onChange,
-  readOnly,
+  onVariable,
 }: {
   contract: Contract;
-  onChange: (c: Contract) => void;
-  readOnly?: boolean;
+  onVariable?: (spec: VariableSpec) => void;
 }) {
-  const update = (name: string, patch: Partial<VariableSpec>) =>
-    onChange({ variables: contract.variables.map((v) => (v.name === name ? { ...v, ...patch } : v)) });
+  const readOnly = !onVariable;
+  const update = (name: string, patch: Partial<VariableSpec>) => {
+    const spec = contract.variables.find((v) => v.name === name);
+    if (!spec || !onVariable) return;
+    // A field set back to empty is left out, not stored as undefined.
+    const next: VariableSpec = { ...spec, ...patch };
+    for (const key of Object.keys(next) as Array<keyof VariableSpec>) if (next[key] === undefined) delete next[key];
+    onVariable(next);
+  };
 
   if (contract.variables.length === 0) {
     return (

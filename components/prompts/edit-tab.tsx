@@ -26,6 +26,7 @@ export async function EditTab({ access, prompt, run, here, running }: PromptTabP
       projectSlug={access.project.slug}
       prompt={prompt}
       promptNames={promptNames}
+      user={{ id: access.user.id, name: access.user.name || access.user.email }}
       canEdit={can(access.role, "prompt.edit") && !prompt.archived}
       canRun={canRun}
       providers={providers}

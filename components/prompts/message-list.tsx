@@ -1,60 +1,56 @@
 "use client";
 
 import { Trash2 } from "lucide-react";
-import { useState } from "react";
+import type { Awareness } from "y-protocols/awareness";
+import type * as Y from "yjs";
 
 import { TemplateEditor } from "@/components/editor/template-editor";
 import { Button } from "@/components/ui/button";
 import type { VariableSpec } from "@/lib/templates/contract";
-import { MAX_MESSAGES, type ChatMessage } from "@/lib/validations/prompt";
+import { chatMessageSchema, MAX_MESSAGES, type ChatMessage } from "@/lib/validations/prompt";
 
 /** The roles the role picker offers, in its order. */
 const roles: ReadonlyArray<ChatMessage["role"]> = ["system", "user", "assistant", "placeholder"];
 
+/** One message to show; `text` binds its editor to the shared working copy. */
+export type MessageItem = { key: string; message: ChatMessage; text?: Y.Text | null };
+
+/** What editing the list does (absent: the list is read-only). Indexes are positions in `messages`. */
+export type MessageEdits = {
+  setRole: (index: number, role: ChatMessage["role"]) => void;
+  setPlaceholderName: (index: number, name: string) => void;
+  add: () => void;
+  remove: (index: number) => void;
+  move: (index: number, by: number) => void;
+};
+
 type Props = {
-  messages: ChatMessage[];
-  onChange: (messages: ChatMessage[]) => void;
+  messages: MessageItem[];
+  /** Absent: read-only. */
+  edits?: MessageEdits;
+  /** Everyone's cursors in the shared texts. */
+  awareness?: Awareness | null;
   variables: VariableSpec[];
   prompts?: string[];
-  readOnly?: boolean;
   onSave?: () => void;
 };
 
+const placeholderProblem = (name: string) =>
+  chatMessageSchema.safeParse({ role: "placeholder", name }).error?.issues[0]?.message;
+
 /** A chat prompt: one editor per message, roles selectable, add / remove / reorder. */
-export function MessageList({ messages, onChange, variables, prompts, readOnly, onSave }: Props) {
-  // Editors are uncontrolled; after a move the texts change places, so the editors are remounted.
-  const [order, setOrder] = useState(0);
-  const replace = (i: number, m: ChatMessage) => onChange(messages.map((x, j) => (j === i ? m : x)));
-  const move = (i: number, by: number) => {
-    const next = [...messages];
-    const [m] = next.splice(i, 1);
-    next.splice(i + by, 0, m!);
-    setOrder((o) => o + 1);
-    onChange(next);
-  };
+export function MessageList({ messages, edits, awareness = null, variables, prompts, onSave }: Props) {
+  const readOnly = !edits;
   return (
     <div className="space-y-4">
-      {messages.map((m, i) => (
-        <section
-          key={`${i}:${messages.length}:${order}`}
-          aria-label={`Message ${i + 1}`}
-          className="space-y-2"
-          data-testid={`message-${i}`}
-        >
+      {messages.map(({ key, message: m, text }, i) => (
+        <section key={key} aria-label={`Message ${i + 1}`} className="space-y-2" data-testid={`message-${i}`}>
           <div className="flex items-center gap-2">
             <select
               aria-label={`Role of message ${i + 1}`}
               value={m.role}
               disabled={readOnly}
-              onChange={(e) => {
-                const role = roles.find((r) => r === e.target.value) ?? m.role;
-                replace(
-                  i,
-                  role === "placeholder"
-                    ? { role, name: m.role === "placeholder" ? m.name : "history" }
-                    : { role, content: m.role === "placeholder" ? "" : m.content },
-                );
-              }}
+              onChange={(e) => edits?.setRole(i, roles.find((r) => r === e.target.value) ?? m.role)}
               className="rounded border border-line bg-surface px-2 py-1 text-xs font-medium tracking-wide uppercase"
             >
               <option value="system">System</option>
@@ -62,13 +58,13 @@ export function MessageList({ messages, onChange, variables, prompts, readOnly, 
               <option value="assistant">Assistant</option>
               <option value="placeholder">Placeholder</option>
             </select>
-            {readOnly ? null : (
+            {!edits ? null : (
               <div className="ml-auto flex gap-1">
                 <Button
                   variant="ghost"
                   aria-label={`Move message ${i + 1} up`}
                   disabled={i === 0}
-                  onClick={() => move(i, -1)}
+                  onClick={() => edits.move(i, -1)}
                 >
                   ↑
                 </Button>
@@ -76,7 +72,7 @@ export function MessageList({ messages, onChange, variables, prompts, readOnly, 
                   variant="ghost"
                   aria-label={`Move message ${i + 1} down`}
                   disabled={i === messages.length - 1}
-                  onClick={() => move(i, 1)}
+                  onClick={() => edits.move(i, 1)}
                 >
                   ↓
                 </Button>
@@ -85,7 +81,7 @@ export function MessageList({ messages, onChange, variables, prompts, readOnly, 
                   icon={Trash2}
                   aria-label={`Remove message ${i + 1}`}
                   disabled={messages.length === 1}
-                  onClick={() => onChange(messages.filter((_, j) => j !== i))}
+                  onClick={() => edits.remove(i)}
                 >
                   Remove
                 </Button>
@@ -93,20 +89,28 @@ export function MessageList({ messages, onChange, variables, prompts, readOnly, 
             )}
           </div>
           {m.role === "placeholder" ? (
-            <label className="flex items-center gap-2 rounded-md border border-dashed border-line px-3 py-2 text-muted">
+            <label className="flex flex-wrap items-center gap-2 rounded-md border border-dashed border-line px-3 py-2 text-muted">
               Filled by the app with the list of messages in
               <input
                 value={m.name}
                 disabled={readOnly}
+                maxLength={100}
                 aria-label={`Placeholder variable of message ${i + 1}`}
-                onChange={(e) => replace(i, { role: "placeholder", name: e.target.value })}
-                className="w-40 rounded border border-line bg-surface px-2 py-1 font-mono text-sm text-ink"
+                aria-invalid={Boolean(placeholderProblem(m.name))}
+                onChange={(e) => edits?.setPlaceholderName(i, e.target.value)}
+                className="w-40 rounded border border-line bg-surface px-2 py-1 font-mono text-sm text-ink aria-[invalid=true]:border-danger"
               />
+              {placeholderProblem(m.name) ? (
+                <span role="alert" className="text-xs text-danger">
+                  {placeholderProblem(m.name)}
+                </span>
+              ) : null}
             </label>
           ) : (
             <TemplateEditor
               value={m.content}
-              onChange={(content) => replace(i, { role: m.role, content })}
+              onChange={noop}
+              live={text ? { text, awareness } : undefined}
               variables={variables}
               prompts={prompts}
               ariaLabel={`${m.role} message ${i + 1}`}
@@ -117,17 +121,13 @@ export function MessageList({ messages, onChange, variables, prompts, readOnly, 
           )}
         </section>
       ))}
-      {readOnly ? null : (
-        <Button
-          variant="secondary"
-          disabled={messages.length >= MAX_MESSAGES}
-          onClick={() =>
-            onChange([...messages, { role: messages.at(-1)?.role === "user" ? "assistant" : "user", content: "" }])
-          }
-        >
+      {!edits ? null : (
+        <Button variant="secondary" disabled={messages.length >= MAX_MESSAGES} onClick={edits.add}>
           Add message
         </Button>
       )}
     </div>
   );
 }
+
+const noop = () => undefined;

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { z } from "zod";
 
 import { modelConfigSchema, type ModelConfig } from "@/lib/validations/prompt";
@@ -178,6 +178,8 @@ function ResponseFormat({
 // The response format's JSON schema, as the content schema types it.
 const jsonSchemaObject = modelConfigSchema.shape.responseFormat.unwrap().options[2].shape.schema.optional();
 
+const show = (value: unknown) => (value === undefined ? "" : JSON.stringify(value, null, 2));
+
 /**
  * A JSON textarea that keeps the text while it is invalid and reports where it is wrong; only a
  * value its schema accepts reaches the settings (so what is saved is always what the box shows, or an error beside it).
@@ -192,8 +194,18 @@ function JsonSetting<T>(props: {
   placeholder?: string;
   validateSchema?: boolean;
 }) {
-  const [text, setText] = useState(props.value === undefined ? "" : JSON.stringify(props.value, null, 2));
+  const [text, setText] = useState(show(props.value));
   const [problem, setProblem] = useState<string>();
+  // The settings are shared: when someone else changes this one, the box shows their value
+  // (what this person is typing is kept while it is theirs: the value then has not moved).
+  const shown = useRef(JSON.stringify(props.value));
+  useEffect(() => {
+    const current = JSON.stringify(props.value);
+    if (current === shown.current) return;
+    shown.current = current;
+    setText(show(props.value));
+    setProblem(undefined);
+  }, [props.value]);
   return (
     <Field label={props.label} error={problem ?? props.error}>
       <textarea
@@ -206,6 +218,7 @@ function JsonSetting<T>(props: {
           setText(e.target.value);
           if (!e.target.value.trim()) {
             setProblem(undefined);
+            shown.current = JSON.stringify(undefined);
             props.onValue(undefined);
             return;
           }
@@ -217,7 +230,10 @@ function JsonSetting<T>(props: {
               ? null
               : parsed.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))[0]!;
             setProblem(schemaProblem ?? shapeProblem ?? undefined);
-            if (!schemaProblem && parsed.success) props.onValue(parsed.data);
+            if (!schemaProblem && parsed.success) {
+              shown.current = JSON.stringify(parsed.data);
+              props.onValue(parsed.data);
+            }
           } catch (error) {
             setProblem(`Not valid JSON: ${(error as Error).message}`);
           }

@@ -1,37 +1,55 @@
 "use client";
 
-import { Maximize2, Minimize2, Save, Trash2 } from "lucide-react";
+import { Maximize2, Minimize2, RotateCcw, Save } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
+import { EarlierDraftNotice } from "@/components/collab/earlier-draft-notice";
+import {
+  addMessage,
+  moveMessage,
+  removeMessage,
+  setMessageRole,
+  setPlaceholderName,
+} from "@/components/collab/live-messages";
+import { LivePeople } from "@/components/collab/live-people";
+import { LiveRefusal, LiveStatus } from "@/components/collab/live-status";
+import { LiveTextarea } from "@/components/collab/live-textarea";
+import { RemoteCursorStyles } from "@/components/collab/remote-cursor-styles";
+import { sameContent } from "@/components/collab/same-content";
+import { useLiveDocument } from "@/components/collab/use-live-document";
+import { useLivePeople } from "@/components/collab/use-live-people";
+import { useWorkingCopy } from "@/components/collab/use-working-copy";
 import { useRegisterCommands, type Command } from "@/components/command-palette/command-registry";
 import { RUN_EVENT, TemplateEditor } from "@/components/editor/template-editor";
 import { ConflictPanel, type Conflict } from "@/components/prompts/conflict-panel";
 import { ContractPanel } from "@/components/prompts/contract-panel";
 import { EditorPanes } from "@/components/prompts/editor-panes";
 import { saveEditorPrefs, type EditorPrefs, type FoldableSection } from "@/components/prompts/editor-prefs";
-import { MessageList } from "@/components/prompts/message-list";
+import { MessageList, type MessageEdits } from "@/components/prompts/message-list";
 import { ModelSettingsPanel } from "@/components/prompts/model-settings-panel";
 import { SaveVersionDialog } from "@/components/prompts/save-version-dialog";
-import { useDraftAutosave, type SaveState } from "@/components/prompts/use-draft-autosave";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FoldSection } from "@/components/ui/fold-section";
 import { toast } from "@/components/ui/lazy-toast";
-import { Time } from "@/components/ui/time";
+import { useUnsavedChanges } from "@/components/ui/use-unsaved-changes";
 import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
+import { docParts, promptDocName, writeModelConfig, writeVariable, type LastSave } from "@/lib/collab/prompt-doc";
 import type { RunView } from "@/lib/playground/list-runs";
 import type { TestCaseView } from "@/lib/playground/test-cases";
 import type { PromptDetail } from "@/lib/prompts/get-prompt-detail";
-import { contractFor } from "@/lib/prompts/prompt-text";
 import type { VersionSummary, VersionView } from "@/lib/prompts/version-view";
 import type { ProviderView } from "@/lib/providers/provider-view";
-import type { ChatMessage, ModelConfig, PromptContent } from "@/lib/validations/prompt";
+import type { PromptContent } from "@/lib/validations/prompt";
 
 type Props = {
   projectSlug: string;
   prompt: PromptDetail;
   promptNames: string[];
+  /** The person looking: their cursor and avatar carry this name. */
+  user: { id: string; name: string };
   canEdit: boolean;
   canRun: boolean;
   providers: ProviderView[];
@@ -49,6 +67,9 @@ type Props = {
   prefs: EditorPrefs;
 };
 
+/** What saving a version answers: the version, with who else edited the working copy since the last one. */
+type SavedVersion = VersionSummary & { coAuthors?: Array<{ id: string; name: string }> };
+
 // Client-only: it restores the values last used for this prompt from localStorage. Until then a
 // placeholder holds the pane's top so the toolbar does not jump.
 const RunPanel = dynamic(() => import("@/components/playground/run-panel").then((m) => m.RunPanel), {
@@ -59,14 +80,19 @@ const RunPanel = dynamic(() => import("@/components/playground/run-panel").then(
 /** Ctrl/Cmd+Shift+F: the editor fills the window (Esc leaves). */
 const isFocusKey = (e: KeyboardEvent) => (e.metaKey || e.ctrlKey) && e.shiftKey && e.key.toLowerCase() === "f";
 
+// How long saving waits for the last edits to reach the server before saying so.
+const SYNC_WAIT_MS = 10_000;
+
 /**
- * The prompt editor: the text (or messages) in Monaco, the variables it takes, the model settings.
- * Edits autosave to the person's draft; Ctrl/Cmd+S saves the next version with a message.
+ * The prompt editor on the prompt's one shared working copy: the text (or messages) in Monaco, the
+ * variables it takes, the model settings and the description, edited live with everyone who has
+ * the prompt open (lib/collab/prompt-doc.ts). Ctrl/Cmd+S saves the copy as the next version.
  */
 export function PromptEditor({
   projectSlug,
   prompt,
   promptNames,
+  user,
   canEdit,
   canRun,
   providers,
@@ -80,40 +106,49 @@ export function PromptEditor({
 }: Props) {
   const router = useRouter();
   const api = `/api/projects/${projectSlug}/prompts/${prompt.id}`;
-  const [content, setContent] = useState<PromptContent>(prompt.working.content);
-  const [baseVersion, setBaseVersion] = useState(prompt.working.baseVersion);
-  const [revision, setRevision] = useState(0);
-  // Bumped when the text is replaced from outside the editors (taking the other version), to remount them.
-  const [epoch, setEpoch] = useState(0);
-  const [hasDraft, setHasDraft] = useState(prompt.working.fromDraft);
+  const live = useLiveDocument({
+    documentName: promptDocName(prompt.id),
+    initialState: prompt.working.state,
+    user,
+  });
+  const { doc, awareness } = live;
+  const editable = canEdit && !live.readOnly;
+  // Versions this tab saved: the document announces them to everyone, this tab included.
+  const mySaves = useRef(new Set<number>());
+  const onLastSave = useCallback(
+    (save: LastSave) => {
+      router.refresh();
+      if (mySaves.current.has(save.version)) return;
+      toast.success(`${save.by} saved version ${save.version}.`);
+    },
+    [router],
+  );
+  const { copy, messages } = useWorkingCopy(doc, onLastSave);
+  const content = copy.content;
+  const people = useLivePeople(awareness);
+  useUnsavedChanges(editable && live.unsyncedChanges > 0);
+
   const [dialogOpen, setDialogOpen] = useState(false);
+  const [syncing, setSyncing] = useState(false);
   // Set when "Request review" opened the save dialog: after saving, go on to the review form.
   const [reviewAfterSave, setReviewAfterSave] = useState(false);
+  // "Keep mine" after a conflict: the next save is based on the version that conflicted.
+  const [saveBase, setSaveBase] = useState<number | null>(null);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const [resetting, setResetting] = useState(false);
+  const [resetError, setResetError] = useState<string>();
   const newReviewHref = useCallback(
     (version: number) => `/p/${projectSlug}/reviews/new?prompt=${prompt.id}&version=${version}`,
     [projectSlug, prompt.id],
   );
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const references = useMemo(() => promptNames.filter((n) => n !== prompt.name), [promptNames, prompt.name]);
-  const autosave = useDraftAutosave({
-    url: `${api}/draft`,
-    content,
-    baseVersion,
-    revision,
-    enabled: canEdit,
-    initialSavedAt: prompt.working.savedAt,
-  });
+  const baseVersion = copy.baseVersion;
+  const baseContent = useVersionContent(api, baseVersion);
+  // null while the base version loads: nothing is offered that needs to know.
+  const hasChanges = !baseVersion ? true : baseContent ? !sameContent(baseContent, content) : null;
 
-  const edit = useCallback((patch: Partial<PromptContent>) => {
-    setContent((c) => {
-      const next = { ...c, ...patch };
-      return { ...next, contract: contractFor(next) };
-    });
-    setRevision((r) => r + 1);
-    setHasDraft(true);
-  }, []);
-
-  const openSave = useCallback(() => canEdit && setDialogOpen(true), [canEdit]);
+  const openSave = useCallback(() => editable && setDialogOpen(true), [editable]);
   const [focus, setFocus] = useState(false);
   const [prefs, setPrefs] = useState(initialPrefs);
   const updatePrefs = (patch: Partial<EditorPrefs>) => {
@@ -128,11 +163,11 @@ export function PromptEditor({
   });
 
   const requestReview = useCallback(() => {
-    if (hasDraft || !baseVersion) {
+    if (hasChanges !== false) {
       setReviewAfterSave(true);
       setDialogOpen(true);
     } else router.push(newReviewHref(baseVersion));
-  }, [hasDraft, baseVersion, router, newReviewHref]);
+  }, [hasChanges, baseVersion, router, newReviewHref]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -156,7 +191,7 @@ export function PromptEditor({
   const latest = prompt.latestVersion?.number;
   const commands = useMemo<Command[]>(
     () => [
-      ...(canEdit
+      ...(editable
         ? [{ id: "prompt.save", label: "Save version", group: "Prompt", shortcut: "⌘S", run: openSave }]
         : []),
       ...(canRun && providers.length
@@ -171,7 +206,7 @@ export function PromptEditor({
             },
           ]
         : []),
-      ...(canRequestReview && canEdit
+      ...(canRequestReview && editable
         ? [{ id: "prompt.request-review", label: "Request review", group: "Prompt", run: requestReview }]
         : []),
       ...(production && latest
@@ -194,56 +229,140 @@ export function PromptEditor({
         run: () => setFocus((f) => !f),
       },
     ],
-    [canEdit, canRun, providers.length, canRequestReview, production, latest, openSave, requestReview, router, here],
+    [editable, canRun, providers.length, canRequestReview, production, latest, openSave, requestReview, router, here],
   );
   useRegisterCommands(commands);
 
-  async function discard() {
+  /** The working copy := a version, for everyone (answers the problem, or null). */
+  async function resetTo(version: number): Promise<string | null> {
     try {
-      await apiFetch(`${api}/draft`, { method: "DELETE" });
+      await apiFetch<{ baseVersion: number }>(`${api}/live/reset`, { body: { version } });
+      setSaveBase(null);
+      return null;
     } catch (e) {
-      // The reload below would show the draft again with no word why: say so first.
-      toast.error(`Draft not discarded: ${(e as ApiError).message}`);
-      return;
+      return (e as ApiError).message;
     }
-    window.location.reload();
   }
+
+  async function discard() {
+    if (!latest) return;
+    setResetting(true);
+    const problem = await resetTo(latest);
+    setResetting(false);
+    setResetError(problem ?? undefined);
+    if (!problem) {
+      setConfirmDiscard(false);
+      toast.success(`The working copy is version ${latest} again.`);
+    }
+  }
+
+  /** Resolves once every edit made here has reached the server (false: not within the wait). */
+  async function waitForSync(): Promise<boolean> {
+    const until = Date.now() + SYNC_WAIT_MS;
+    while (!live.isSynced()) {
+      if (Date.now() > until) return false;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return true;
+  }
+
+  async function save(message: string): Promise<string | null> {
+    setSyncing(true);
+    const synced = await waitForSync();
+    setSyncing(false);
+    if (!synced) {
+      return "Your latest changes have not reached the server yet, so they would be missing from the version. Save again once the status says “All changes saved”.";
+    }
+    try {
+      const saved = await apiFetch<SavedVersion>(`${api}/live/save`, {
+        body: { message, baseVersion: saveBase ?? baseVersion },
+      });
+      mySaves.current.add(saved.number);
+      setDialogOpen(false);
+      setSaveBase(null);
+      const coAuthors = saved.coAuthors?.map((a) => a.name) ?? [];
+      toast.success(`Saved version ${saved.number}.${coAuthors.length ? ` Co-authors: ${coAuthors.join(", ")}.` : ""}`);
+      if (reviewAfterSave) router.push(newReviewHref(saved.number));
+      else router.refresh();
+      return null;
+    } catch (e) {
+      const error = e as ApiError;
+      if (error.status === 409) {
+        const current = await apiFetch<{ latestVersion: VersionSummary | null }>(api);
+        if (current.latestVersion) {
+          const version = await apiFetch<VersionView>(`${api}/versions/${current.latestVersion.number}`);
+          setConflict({ version, content: version.content });
+        }
+        setDialogOpen(false);
+        return null;
+      }
+      return Object.values(error.fields).join(" ") || error.message;
+    }
+  }
+
+  const messageEdits = useMemo<MessageEdits | undefined>(
+    () =>
+      editable
+        ? {
+            setRole: (i, role) => setMessageRole(doc, i, role),
+            setPlaceholderName: (i, name) => setPlaceholderName(doc, i, name),
+            add: () => addMessage(doc),
+            remove: (i) => removeMessage(doc, i),
+            move: (i, by) => moveMessage(doc, i, by),
+          }
+        : undefined,
+    [doc, editable],
+  );
+  const parts = useMemo(() => docParts(doc), [doc]);
 
   const promptPane = (
     <>
-      <div key={epoch}>
-        {prompt.type === "CHAT" ? (
-          <MessageList
-            messages={content.messages ?? []}
-            onChange={(messages: ChatMessage[]) => edit({ messages })}
-            variables={content.contract.variables}
-            prompts={references}
-            readOnly={!canEdit}
-            onSave={openSave}
-          />
-        ) : (
-          <TemplateEditor
-            value={content.template ?? ""}
-            onChange={(template) => edit({ template })}
-            variables={content.contract.variables}
-            prompts={references}
-            ariaLabel="Prompt template"
-            readOnly={!canEdit}
-            onSave={openSave}
-            minHeight={320}
-          />
-        )}
-      </div>
+      {prompt.type === "CHAT" ? (
+        <MessageList
+          messages={messages}
+          edits={messageEdits}
+          awareness={awareness}
+          variables={content.contract.variables}
+          prompts={references}
+          onSave={openSave}
+        />
+      ) : (
+        <TemplateEditor
+          value={content.template ?? ""}
+          onChange={noop}
+          live={{ text: parts.template, awareness }}
+          variables={content.contract.variables}
+          prompts={references}
+          ariaLabel="Prompt template"
+          readOnly={!editable}
+          onSave={openSave}
+          minHeight={320}
+        />
+      )}
       <FoldSection title="Variables" summary={`${content.contract.variables.length || "none"}`} {...fold("variables")}>
-        <ContractPanel contract={content.contract} readOnly={!canEdit} onChange={(contract) => edit({ contract })} />
+        <ContractPanel
+          contract={content.contract}
+          onVariable={editable ? (spec) => writeVariable(doc, spec) : undefined}
+        />
       </FoldSection>
       <FoldSection title="Model settings" summary={content.modelConfig.model} {...fold("model")}>
         <ModelSettingsPanel
           config={content.modelConfig}
-          readOnly={!canEdit}
-          onChange={(modelConfig: ModelConfig) => edit({ modelConfig })}
+          readOnly={!editable}
+          onChange={(modelConfig) => writeModelConfig(doc, modelConfig)}
         />
       </FoldSection>
+      <label className="block space-y-1 text-xs text-muted">
+        Description
+        <LiveTextarea
+          text={parts.description}
+          disabled={!editable}
+          maxLength={2000}
+          rows={2}
+          placeholder="What this prompt is for (shown in the prompt list)"
+          className="block w-full rounded border border-line bg-surface px-2 py-1 text-sm text-ink"
+        />
+      </label>
     </>
   );
 
@@ -252,14 +371,23 @@ export function PromptEditor({
       data-testid="prompt-editor"
       data-focus-mode={focus || undefined}
       className={focus ? "fixed inset-0 z-40 space-y-3 overflow-auto bg-canvas p-4" : "space-y-4"}
+      onKeyDownCapture={live.markActive}
+      onPointerDownCapture={live.markActive}
     >
+      <RemoteCursorStyles people={people} />
       <div className="flex flex-wrap items-center gap-2">
-        <SaveStatus state={autosave.state} hasDraft={hasDraft} baseVersion={baseVersion} />
+        <LiveStatus
+          connection={live.connection}
+          unsyncedChanges={live.unsyncedChanges}
+          readOnly={!editable}
+          baseVersion={baseVersion}
+        />
+        <LivePeople people={people} />
         {focus ? <span className="text-xs text-muted">· {prompt.name} · Esc leaves focus mode</span> : null}
         <div className="ml-auto flex flex-wrap gap-2">
-          {hasDraft && canEdit && prompt.latestVersion ? (
-            <Button variant="ghost" icon={Trash2} onClick={discard}>
-              Discard draft
+          {editable && latest && hasChanges ? (
+            <Button variant="ghost" icon={RotateCcw} onClick={() => setConfirmDiscard(true)}>
+              Discard changes
             </Button>
           ) : null}
           <Button
@@ -271,12 +399,12 @@ export function PromptEditor({
           >
             Focus
           </Button>
-          {canRequestReview && canEdit ? (
+          {canRequestReview && editable ? (
             <Button
               variant="secondary"
               title={
-                hasDraft || !baseVersion
-                  ? "Saves your changes as a version, then asks for a review"
+                hasChanges !== false
+                  ? "Saves the working copy as a version, then asks for a review"
                   : `Ask for a review of v${baseVersion}`
               }
               onClick={requestReview}
@@ -284,29 +412,35 @@ export function PromptEditor({
               Request review
             </Button>
           ) : null}
-          {canEdit ? (
+          {editable ? (
             <Button onClick={openSave} title="Ctrl/Cmd+S" icon={Save}>
               Save version <kbd className="rounded border border-white/30 px-1 text-[10px]">⌘S</kbd>
             </Button>
           ) : null}
         </div>
       </div>
+      <LiveRefusal connection={live.connection} />
+      {prompt.working.earlierDraft ? (
+        <EarlierDraftNotice
+          draftUrl={`${api}/draft`}
+          draft={prompt.working.earlierDraft}
+          doc={doc}
+          canEdit={editable}
+        />
+      ) : null}
       {conflict ? (
         <ConflictPanel
           conflict={conflict}
           mine={content}
           onKeepMine={() => {
-            setBaseVersion(conflict.version.number);
+            setSaveBase(conflict.version.number);
             setConflict(null);
-            setRevision((r) => r + 1);
             setDialogOpen(true);
           }}
-          onTakeTheirs={() => {
-            setContent(conflict.content);
-            setEpoch((e) => e + 1);
-            setBaseVersion(conflict.version.number);
-            setConflict(null);
-            setRevision((r) => r + 1);
+          onTakeTheirs={async () => {
+            const problem = await resetTo(conflict.version.number);
+            if (problem) toast.error(`The working copy was not replaced: ${problem}`);
+            else setConflict(null);
           }}
         />
       ) : null}
@@ -330,70 +464,53 @@ export function PromptEditor({
           ) : null
         }
       />
-      {canEdit ? (
+      {editable ? (
         <SaveVersionDialog
           open={dialogOpen}
-          nextNumber={baseVersion + 1}
+          nextNumber={(saveBase ?? baseVersion) + 1}
+          syncing={syncing}
           onCancel={() => {
             setDialogOpen(false);
             setReviewAfterSave(false);
           }}
-          onSave={async (message) => {
-            await autosave.waitForSave();
-            try {
-              const saved = await apiFetch<VersionSummary>(`${api}/versions`, {
-                body: { baseVersion, message, content },
-              });
-              setDialogOpen(false);
-              setBaseVersion(saved.number);
-              setHasDraft(false);
-              autosave.markClean();
-              toast.success(`Saved version ${saved.number}.`);
-              if (reviewAfterSave) router.push(newReviewHref(saved.number));
-              else router.refresh();
-              return null;
-            } catch (e) {
-              const error = e as ApiError & { details?: unknown };
-              if (error.status === 409) {
-                const latest = await apiFetch<{ latestVersion: VersionSummary | null }>(api);
-                if (latest.latestVersion) {
-                  const version = await apiFetch<VersionView>(`${api}/versions/${latest.latestVersion.number}`);
-                  setConflict({ version, content: version.content });
-                }
-                setDialogOpen(false);
-                return null;
-              }
-              return Object.values(error.fields).join(" ") || error.message;
-            }
+          onSave={save}
+        />
+      ) : null}
+      {latest ? (
+        <ConfirmDialog
+          open={confirmDiscard}
+          onOpenChange={(open) => {
+            setConfirmDiscard(open);
+            setResetError(undefined);
           }}
+          title="Discard the working copy's changes?"
+          description={`The working copy goes back to version ${latest} for everyone editing this prompt: their unsaved changes go too. Saved versions stay.`}
+          confirmLabel="Discard changes"
+          cancelLabel="Keep editing"
+          icon={RotateCcw}
+          busy={resetting}
+          error={resetError}
+          onConfirm={discard}
         />
       ) : null}
     </div>
   );
 }
 
-function SaveStatus({ state, hasDraft, baseVersion }: { state: SaveState; hasDraft: boolean; baseVersion: number }) {
-  const base = baseVersion ? `based on v${baseVersion}` : "no version yet";
-  const text =
-    state.kind === "pending" || state.kind === "saving" ? (
-      "Saving draft…"
-    ) : state.kind === "error" ? (
-      `Draft not saved: ${state.message}`
-    ) : hasDraft && state.kind === "saved" ? (
-      <>
-        Draft saved <Time value={state.at} />
-      </>
-    ) : (
-      "No unsaved changes"
-    );
-  return (
-    <p
-      role="status"
-      aria-live="polite"
-      data-testid="save-status"
-      className={`text-xs ${state.kind === "error" ? "text-danger" : "text-muted"}`}
-    >
-      {text} · {base}
-    </p>
-  );
+const noop = () => undefined;
+
+/** A version's content (null while it loads, or with no version): what "changes" are measured against. */
+function useVersionContent(api: string, version: number): PromptContent | null {
+  const [loaded, setLoaded] = useState<{ version: number; content: PromptContent } | null>(null);
+  useEffect(() => {
+    if (!version) return;
+    let current = true;
+    apiFetch<VersionView>(`${api}/versions/${version}`)
+      .then((v) => current && setLoaded({ version, content: v.content }))
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [api, version]);
+  return loaded?.version === version ? loaded.content : null;
 }

@@ -16,14 +16,16 @@ type Props = {
   projectSlug: string;
   promptId: string;
   name: string;
-  description: string;
   tags: string[];
   archived: boolean;
   canEdit: boolean;
   canDelete: boolean;
 };
 
-/** Rename or move (history stays; old links redirect), description and tags, archive or restore. */
+/**
+ * Rename or move (history stays; old links redirect), tags, archive or restore. The description is
+ * part of the shared working copy: it is edited in the editor and saved with a version.
+ */
 export function PromptSettingsForm(props: Props) {
   const router = useRouter();
   const { busy, error, fields, run } = useRequest();
@@ -46,10 +48,7 @@ export function PromptSettingsForm(props: Props) {
       .split(",")
       .map((t) => t.trim())
       .filter(Boolean);
-    void patch(
-      { name: String(form.get("name") ?? "").trim(), description: form.get("description"), tags },
-      "Saved.",
-    ).then((saved) => saved && markSaved());
+    void patch({ name: String(form.get("name") ?? "").trim(), tags }, "Saved.").then((saved) => saved && markSaved());
   }
 
   return (
@@ -67,13 +66,6 @@ export function PromptSettingsForm(props: Props) {
           disabled={!props.canEdit}
           error={fields.name}
           hint="Renaming or moving keeps every version; links to the old name lead here."
-        />
-        <TextField
-          label="Description"
-          name="description"
-          defaultValue={props.description}
-          disabled={!props.canEdit}
-          error={fields.description}
         />
         <TextField
           label="Tags"

@@ -14,11 +14,14 @@ import { Dialog, DialogActions } from "@/components/ui/dialog";
 export function SaveVersionDialog({
   open,
   nextNumber,
+  syncing,
   onCancel,
   onSave,
 }: {
   open: boolean;
   nextNumber: number;
+  /** The last edits are still on their way to the server; the save waits for them. */
+  syncing: boolean;
   onCancel: () => void;
   onSave: (message: string) => Promise<string | null>;
 }) {
@@ -45,7 +48,7 @@ export function SaveVersionDialog({
       open={open}
       onOpenChange={(next) => !next && close()}
       title={`Save version ${nextNumber}`}
-      description="The version keeps this text, its variables and model settings, with your message."
+      description="The version keeps the shared working copy (text, variables, model settings) with your message. You are its author; everyone else who edited the working copy since the last version is a co-author."
     >
       <form onSubmit={submit} className="space-y-4" noValidate>
         <label className="block space-y-1">
@@ -58,6 +61,11 @@ export function SaveVersionDialog({
             className="w-full rounded-md border border-line bg-surface px-3 py-1.5 aria-[invalid=true]:border-danger"
           />
         </label>
+        {syncing ? (
+          <p role="status" className="text-sm text-muted">
+            Syncing your latest changes…
+          </p>
+        ) : null}
         {error ? <Alert>{error}</Alert> : null}
         <DialogActions>
           <Button type="button" variant="ghost" onClick={close}>

@@ -1,7 +1,9 @@
 "use client";
 
+import { RotateCcw } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 
 import { TemplateEditor } from "@/components/editor/template-editor";
 import { ContractPanel } from "@/components/prompts/contract-panel";
@@ -10,6 +12,7 @@ import { MessageList } from "@/components/prompts/message-list";
 import { ModelSettingsPanel } from "@/components/prompts/model-settings-panel";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 import type { VersionView } from "@/lib/prompts/version-view";
@@ -19,7 +22,6 @@ type Props = {
   promptId: string;
   promptType: "TEXT" | "CHAT";
   version: VersionView;
-  latestVersion: number;
   editorHref: string;
   canEdit: boolean;
   /** Where "Request review" goes; null when the person may not ask for one. */
@@ -30,13 +32,15 @@ type Props = {
 
 const noop = () => undefined;
 
-/** One saved version, read-only, with "restore into draft" (which replaces your draft, based on the latest version). */
+/**
+ * One saved version, read-only, with "Restore into working copy": the shared working copy takes
+ * this version's content, based on the latest version (so saving it makes the next version).
+ */
 export function VersionReadOnly({
   projectSlug,
   promptId,
   promptType,
   version,
-  latestVersion,
   editorHref,
   canEdit,
   requestReviewHref,
@@ -44,15 +48,16 @@ export function VersionReadOnly({
 }: Props) {
   const router = useRouter();
   const { busy, error, run } = useRequest();
+  const [confirming, setConfirming] = useState(false);
   async function restore() {
     const saved = await run(
       () =>
-        apiFetch(`/api/projects/${projectSlug}/prompts/${promptId}/draft`, {
-          method: "PUT",
-          body: { baseVersion: latestVersion, content: version.content },
+        apiFetch(`/api/projects/${projectSlug}/prompts/${promptId}/live/reset`, {
+          body: { version: version.number },
         }),
       { navigating: true },
     );
+    setConfirming(false);
     if (!saved) return;
     router.push(editorHref);
     router.refresh();
@@ -69,12 +74,28 @@ export function VersionReadOnly({
           </Link>
         ) : null}
         {canEdit ? (
-          <Button variant="secondary" className={requestReviewHref ? "" : "ml-auto"} busy={busy} onClick={restore}>
-            Restore into draft
+          <Button
+            variant="secondary"
+            className={requestReviewHref ? "" : "ml-auto"}
+            busy={busy}
+            onClick={() => setConfirming(true)}
+          >
+            Restore into working copy
           </Button>
         ) : null}
       </div>
       {error ? <Alert>{error}</Alert> : null}
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title={`Restore version ${version.number} into the working copy?`}
+        description="The shared working copy takes this version's text, variables and model settings, for everyone editing the prompt: changes not saved as a version are replaced. Saving it then makes the next version."
+        confirmLabel="Restore"
+        cancelLabel="Keep the working copy"
+        icon={RotateCcw}
+        busy={busy}
+        onConfirm={restore}
+      />
       {deployTargets ? (
         <DeployControl
           projectSlug={projectSlug}
@@ -87,10 +108,8 @@ export function VersionReadOnly({
         <div className="min-w-0">
           {promptType === "CHAT" ? (
             <MessageList
-              messages={version.content.messages ?? []}
-              onChange={noop}
+              messages={(version.content.messages ?? []).map((message, i) => ({ key: String(i), message }))}
               variables={version.content.contract.variables}
-              readOnly
             />
           ) : (
             <TemplateEditor
@@ -104,7 +123,7 @@ export function VersionReadOnly({
           )}
         </div>
         <aside className="space-y-6">
-          <ContractPanel contract={version.content.contract} onChange={noop} readOnly />
+          <ContractPanel contract={version.content.contract} />
           <ModelSettingsPanel config={version.content.modelConfig} onChange={noop} readOnly />
         </aside>
       </div>

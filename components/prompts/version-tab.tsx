@@ -18,9 +18,8 @@ export async function VersionTab({ access, prompt, here, environments, running, 
       promptId={prompt.id}
       promptType={prompt.type}
       version={version}
-      latestVersion={latest}
       editorHref={here}
-      canEdit={can(access.role, "prompt.edit")}
+      canEdit={can(access.role, "prompt.edit") && !prompt.archived}
       requestReviewHref={
         can(access.role, "review.request") && !prompt.archived
           ? `/p/${access.project.slug}/reviews/new?prompt=${prompt.id}&version=${number}`

@@ -1,0 +1,56 @@
+"use client";
+
+import type { LiveConnection } from "@/components/collab/use-live-document";
+import { Alert } from "@/components/ui/alert";
+
+/** What the status line says about the shared working copy. */
+export function liveStatusText(connection: LiveConnection, unsyncedChanges: number, readOnly: boolean): string {
+  switch (connection.kind) {
+    case "refused":
+      return "Read-only";
+    case "connecting":
+      return "Connecting…";
+    case "offline":
+      return readOnly
+        ? "Offline – reconnecting…"
+        : "Offline – your changes will be saved when the connection returns. Reconnecting…";
+    case "connected":
+      return readOnly ? "Read-only · live" : unsyncedChanges > 0 ? "Saving…" : "All changes saved";
+  }
+}
+
+/** The line above the editor: saved or not, online or not, and the version the copy is based on. */
+export function LiveStatus({
+  connection,
+  unsyncedChanges,
+  readOnly,
+  baseVersion,
+}: {
+  connection: LiveConnection;
+  unsyncedChanges: number;
+  readOnly: boolean;
+  baseVersion: number;
+}) {
+  const base = baseVersion ? `based on v${baseVersion}` : "no version yet";
+  return (
+    <p
+      role="status"
+      aria-live="polite"
+      data-testid="save-status"
+      data-connection={connection.kind}
+      className={`text-xs ${connection.kind === "offline" ? "text-danger" : "text-muted"}`}
+    >
+      {liveStatusText(connection, unsyncedChanges, readOnly)} · {base}
+    </p>
+  );
+}
+
+/** Why the server will not take edits from this page, in its words (lib/collab/refusals.ts). */
+export function LiveRefusal({ connection }: { connection: LiveConnection }) {
+  if (connection.kind !== "refused") return null;
+  return (
+    <div data-testid="live-refusal">
+      <Alert>{connection.message}</Alert>
+    </div>
+  );
+}

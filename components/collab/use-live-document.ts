@@ -1,0 +1,217 @@
+"use client";
+
+import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
+import { useState, useSyncExternalStore } from "react";
+import type { Awareness } from "y-protocols/awareness";
+import * as Y from "yjs";
+
+import { acquireLiveSocket, releaseLiveSocket, stopLiveSocket } from "@/components/collab/live-socket";
+import { userColor } from "@/components/collab/user-color";
+import { refusalFrom, type RefusalKind } from "@/lib/collab/refusals";
+
+/** Where the page stands with the live-editing server. */
+export type LiveConnection =
+  | { kind: "connecting" }
+  | { kind: "connected" }
+  /** Was connected (or the browser is offline): edits wait in the document and are sent on reconnect. */
+  | { kind: "offline" }
+  /** The server will not take edits from this page; `message` says why and what to do. */
+  | { kind: "refused"; refusal: RefusalKind; message: string };
+
+/** Options for {@link useLiveDocument}. */
+type Options = {
+  /** promptDocName(id) or reviewDocName(id). */
+  documentName: string;
+  /** Base64 Y.encodeStateAsUpdate the page was rendered with, so text shows before the socket opens. */
+  initialState: string | null;
+  /** Published in the awareness, with a colour that follows from the id. */
+  user: { id: string; name: string };
+};
+
+type Snapshot = {
+  awareness: Awareness | null;
+  socketStatus: WebSocketStatus;
+  synced: boolean;
+  everConnected: boolean;
+  refused: Extract<LiveConnection, { kind: "refused" }> | null;
+  /** The server's scope for this connection. */
+  readOnly: boolean;
+  unsyncedChanges: number;
+  online: boolean;
+};
+
+/** Refusals that concern the session, not one document: reconnecting would be refused again. */
+const sessionRefusals = new Set<RefusalKind>(["signed_out", "bad_origin", "too_many_connections"]);
+
+// How often, at most, typing republishes "active now" (idle means no input for 2 minutes).
+const ACTIVITY_THROTTLE_MS = 15_000;
+
+const decodeState = (base64: string) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+
+const serverSnapshot: Snapshot = {
+  awareness: null,
+  socketStatus: WebSocketStatus.Connecting,
+  synced: false,
+  everConnected: false,
+  refused: null,
+  readOnly: false,
+  unsyncedChanges: 0,
+  online: true,
+};
+
+// Hocuspocus' own refusals (its Forbidden and Unauthorized close events) in our words.
+const hocuspocusReasons: Record<string, RefusalKind> = { Forbidden: "forbidden", Unauthorized: "signed_out" };
+
+/** Our refusal in a close reason or message: the kind, its code, `{"refusal": kind}`, or Hocuspocus' words. */
+function refusalOf(text: string | undefined) {
+  if (!text) return null;
+  if (text in hocuspocusReasons) return refusalFrom(hocuspocusReasons[text]);
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === "object" && "refusal" in parsed && typeof parsed.refusal === "string") {
+      return refusalFrom(parsed.refusal);
+    }
+    if (typeof parsed === "number") return refusalFrom(parsed);
+  } catch {
+    // not JSON: the kind itself, or not ours
+  }
+  return refusalFrom(text);
+}
+
+/**
+ * One live document and its connection, outside React: the Y.Doc exists from the start (made from
+ * the page's state); the provider exists while someone subscribes (the editor is on screen).
+ */
+class LiveSession {
+  readonly doc = new Y.Doc();
+  private provider: HocuspocusProvider | null = null;
+  private listeners = new Set<() => void>();
+  private snapshot: Snapshot = { ...serverSnapshot };
+  private lastActive = 0;
+
+  constructor(private readonly options: Options) {
+    if (options.initialState) Y.applyUpdate(this.doc, decodeState(options.initialState), "initial state");
+  }
+
+  getSnapshot = () => this.snapshot;
+  getServerSnapshot = () => serverSnapshot;
+
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    if (this.listeners.size === 1) this.start();
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) this.stop();
+    };
+  };
+
+  private set(patch: Partial<Snapshot>) {
+    this.snapshot = { ...this.snapshot, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  private onNetwork = () => this.set({ online: navigator.onLine });
+
+  private refuse(refusal: { kind: RefusalKind; message: string }) {
+    this.set({ refused: { kind: "refused", refusal: refusal.kind, message: refusal.message } });
+    if (sessionRefusals.has(refusal.kind)) stopLiveSocket();
+    else this.provider?.detach();
+  }
+
+  private start() {
+    const socket = acquireLiveSocket();
+    const { documentName, user } = this.options;
+    const provider = new HocuspocusProvider({
+      name: documentName,
+      document: this.doc,
+      websocketProvider: socket,
+      // The server authenticates the session cookie; the token only has to be there.
+      token: "session-cookie",
+      onStatus: ({ status }) =>
+        this.set({
+          socketStatus: status,
+          everConnected: this.snapshot.everConnected || status === WebSocketStatus.Connected,
+        }),
+      onSynced: () => this.set({ synced: true }),
+      onUnsyncedChanges: ({ number }) => this.set({ unsyncedChanges: number }),
+      onAuthenticated: ({ scope }) => this.set({ readOnly: scope === "readonly" }),
+      // Any failed authentication is a refusal, named by the server when it is one of ours.
+      onAuthenticationFailed: ({ reason }) => this.refuse(refusalOf(reason) ?? refusalFrom("forbidden")!),
+      // The socket closing (code) or the server closing this document (Hocuspocus' CLOSE message,
+      // reason only). Anything else (network, server restart) is a drop to reconnect from.
+      onClose: ({ event }) => {
+        this.set({ synced: false });
+        const refusal = refusalOf(event.reason) ?? refusalFrom(event.code);
+        if (refusal) this.refuse(refusal);
+      },
+      // The server says why it dropped an edit (read-only, too large) without closing.
+      onStateless: ({ payload }) => {
+        const refusal = refusalOf(payload);
+        if (refusal) this.refuse(refusal);
+      },
+    });
+    provider.setAwarenessField("user", { id: user.id, name: user.name, color: userColor(user.id) });
+    provider.setAwarenessField("activeAt", Date.now());
+    provider.attach();
+    this.provider = provider;
+    window.addEventListener("online", this.onNetwork);
+    window.addEventListener("offline", this.onNetwork);
+    this.set({ awareness: provider.awareness, socketStatus: socket.status, online: navigator.onLine });
+  }
+
+  private stop() {
+    window.removeEventListener("online", this.onNetwork);
+    window.removeEventListener("offline", this.onNetwork);
+    this.provider?.destroy();
+    this.provider = null;
+    releaseLiveSocket();
+    this.snapshot = { ...this.snapshot, awareness: null, synced: false };
+  }
+
+  /** Every edit made here has reached the server (connected, nothing unacknowledged). */
+  isSynced = () => {
+    const provider = this.provider;
+    return Boolean(
+      provider?.isSynced &&
+      provider.unsyncedChanges === 0 &&
+      provider.configuration.websocketProvider.status === WebSocketStatus.Connected &&
+      navigator.onLine,
+    );
+  };
+
+  /** Publishes "active now" (throttled); call on the person's input. */
+  markActive = () => {
+    const now = Date.now();
+    if (now - this.lastActive < ACTIVITY_THROTTLE_MS) return;
+    this.lastActive = now;
+    this.provider?.setAwarenessField("activeAt", now);
+  };
+}
+
+/**
+ * A live document: the Y.Doc (there at once, from the page's state), kept in step with everyone
+ * else's over the page's shared socket; the awareness (who is here, their cursors); the connection
+ * as the person should hear of it; and how many of their edits the server has not acknowledged.
+ * The options are read once, when the component mounts.
+ */
+export function useLiveDocument(options: Options) {
+  const [session] = useState(() => new LiveSession(options));
+  const s = useSyncExternalStore(session.subscribe, session.getSnapshot, session.getServerSnapshot);
+  const connection: LiveConnection = s.refused
+    ? s.refused
+    : s.online && s.socketStatus === WebSocketStatus.Connected && s.synced
+      ? { kind: "connected" }
+      : s.everConnected || !s.online
+        ? { kind: "offline" }
+        : { kind: "connecting" };
+  return {
+    doc: session.doc,
+    awareness: s.awareness,
+    connection,
+    /** The server accepts no edits from this person (viewer, archived prompt, refused). */
+    readOnly: s.readOnly || s.refused !== null,
+    unsyncedChanges: s.unsyncedChanges,
+    isSynced: session.isSynced,
+    markActive: session.markActive,
+  };
+}
