@@ -24,10 +24,10 @@ async function rewriteTemplate(page: Page, text: { before: string; after: string
   await page.keyboard.press("Escape");
   await expect(lines).toHaveText(`${text.before}{{city}}${text.after}`);
   await expect(page.getByTestId("variable-city")).toBeVisible();
-  await expect(page.getByTestId("save-status")).toContainText("Draft saved");
+  await expect(page.getByTestId("save-status")).toContainText("All changes saved");
 }
 
-/** Saves the draft as the next version with the shortcut, as an author would. */
+/** Saves the working copy as the next version with the shortcut, as an author would. */
 async function saveVersion(page: Page, n: number, message: string) {
   await page.keyboard.press("ControlOrMeta+s");
   await page.getByLabel("What changed?").fill(message);

@@ -21,7 +21,6 @@ async function workingCopy(page: Page, promptName: string) {
   return (await (await page.request.get(`/api/projects/${PROJECT}/prompts/${id}`)).json()) as {
     id: string;
     working: {
-      fromDraft: boolean;
       content: { messages: Array<{ content?: string }>; modelConfig: { temperature?: number } };
     };
   };
@@ -45,7 +44,8 @@ test("write a chat prompt in Monaco, save two versions and compare them", async 
   await page.keyboard.press("Tab");
   await page.keyboard.type("}}");
   await expect(page.getByTestId("variable-customer")).toBeVisible();
-  await expect(page.getByTestId("save-status")).toContainText("Draft saved");
+  await expect(page.getByTestId("save-status")).toContainText("All changes saved");
+  // "All changes saved" means the server has them: the working copy it serves holds them.
   const draft = await workingCopy(page, "support/refund-reply");
   expect(draft.working.content.messages.map((m) => m.content)).toEqual([
     "You help {{customer}}",
@@ -60,7 +60,7 @@ test("write a chat prompt in Monaco, save two versions and compare them", async 
   await focusEditorEnd(page, message(page, 2));
   await page.keyboard.type(", please.");
   await page.getByLabel("Temperature", { exact: true }).fill("0.2");
-  await expect(page.getByTestId("save-status")).toContainText("Draft saved");
+  await expect(page.getByTestId("save-status")).toContainText("All changes saved");
   await page.keyboard.press("ControlOrMeta+s");
   await page.getByLabel("What changed?").fill("Politer, cooler");
   await page.keyboard.press("Enter");
@@ -77,10 +77,12 @@ test("write a chat prompt in Monaco, save two versions and compare them", async 
   await expect(page.getByTestId("version-history")).toContainText("Politer, cooler");
   await expect(page.getByTestId("version-history")).toContainText("First version");
 
-  // Any version opens read-only and can be restored into the draft.
+  // Any version opens read-only and can be restored into the working copy (after a confirmation:
+  // it replaces the copy everyone edits).
   await page.getByRole("link", { name: "v1", exact: true }).click();
   await expect(page.getByText("Version 1: “First version”")).toBeVisible();
-  await page.getByRole("button", { name: "Restore into draft" }).click();
+  await page.getByRole("button", { name: "Restore into working copy" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Restore", exact: true }).click();
   await expect(page).toHaveURL(/\/prompts\/support\/refund-reply$/);
   await expect(page.getByTestId("save-status")).toContainText("based on v2");
   await expect(page.getByLabel("Temperature", { exact: true })).toHaveValue("");
@@ -97,14 +99,14 @@ test("the save dialog is a labelled modal: focus stays inside, Escape and the ov
   await page.getByRole("button", { name: "Create prompt" }).click();
   await focusEditorEnd(page, page.locator("main"));
   await page.keyboard.type("Hello {{name}}");
-  await expect(page.getByTestId("save-status")).toContainText("Draft saved");
+  await expect(page.getByTestId("save-status")).toContainText("All changes saved");
 
   const open = page.getByRole("button", { name: /^Save version/ });
   const dialog = page.getByRole("dialog", { name: "Save version 1" });
   await open.click();
   await expect(dialog).toBeVisible();
   await expect(dialog).toHaveCSS("background-color", "rgb(23, 23, 27)");
-  await expect(dialog).toHaveAccessibleDescription(/keeps this text/);
+  await expect(dialog).toHaveAccessibleDescription(/keeps the shared working copy/);
   await expect(dialog.getByLabel("What changed?")).toBeFocused();
   // Tabbing past the last button comes round to the first field instead of leaving the dialog.
   for (let i = 0; i < 6; i++) await page.keyboard.press("Tab");
@@ -126,14 +128,14 @@ test("the save dialog is a labelled modal: focus stays inside, Escape and the ov
   await expect(dialog).toHaveCount(0);
 });
 
-test("a reload in the middle of an edit finds the draft intact", async ({ page }) => {
+test("a reload once the status says all changes are saved finds the working copy intact", async ({ page }) => {
   await page.goto(`/p/${PROJECT}/prompts/new`);
   await page.getByLabel("Name").fill("drafts/reload-safe");
   await page.getByRole("radio", { name: /^Text/ }).check();
   await page.getByRole("button", { name: "Create prompt" }).click();
   await focusEditorEnd(page, page.locator("main"));
   await page.keyboard.type("Summarise {{document}} in three bullet points.");
-  await expect(page.getByTestId("save-status")).toContainText("Draft saved");
+  await expect(page.getByTestId("save-status")).toContainText("All changes saved");
   await page.reload();
   await expect(page.getByTestId("variable-document")).toBeVisible();
   await expect(page.getByTestId("template-editor").locator(".view-lines")).toContainText(

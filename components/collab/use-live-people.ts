@@ -42,7 +42,15 @@ export function useLivePeople(awareness: Awareness | null): LivePerson[] {
   const [people, setPeople] = useState<LivePerson[]>([]);
   useEffect(() => {
     if (!awareness) return;
-    const update = () => setPeople(read(awareness));
+    // Awareness changes with every cursor move; the editor re-renders only when the people do.
+    let last = "";
+    const update = () => {
+      const next = read(awareness);
+      const key = JSON.stringify(next);
+      if (key === last) return;
+      last = key;
+      setPeople(next);
+    };
     update();
     awareness.on("change", update);
     // Idle is a matter of time passing, not of a change: look again every half minute.

@@ -113,15 +113,17 @@ export function PromptEditor({
   });
   const { doc, awareness } = live;
   const editable = canEdit && !live.readOnly;
-  // Versions this tab saved: the document announces them to everyone, this tab included.
-  const mySaves = useRef(new Set<number>());
+  // The document announces every saved version to everyone, this tab included, possibly before
+  // this tab's own save request has its answer: announcements that arrive meanwhile wait for it.
+  const saving = useRef<LastSave[] | null>(null);
+  const announce = useCallback((save: LastSave) => toast.success(`${save.by} saved version ${save.version}.`), []);
   const onLastSave = useCallback(
     (save: LastSave) => {
       router.refresh();
-      if (mySaves.current.has(save.version)) return;
-      toast.success(`${save.by} saved version ${save.version}.`);
+      if (saving.current) saving.current.push(save);
+      else announce(save);
     },
-    [router],
+    [router, announce],
   );
   const { copy, messages } = useWorkingCopy(doc, onLastSave);
   const content = copy.content;
@@ -273,11 +275,13 @@ export function PromptEditor({
     if (!synced) {
       return "Your latest changes have not reached the server yet, so they would be missing from the version. Save again once the status says “All changes saved”.";
     }
+    saving.current = [];
+    let mine = 0;
     try {
       const saved = await apiFetch<SavedVersion>(`${api}/live/save`, {
         body: { message, baseVersion: saveBase ?? baseVersion },
       });
-      mySaves.current.add(saved.number);
+      mine = saved.number;
       setDialogOpen(false);
       setSaveBase(null);
       const coAuthors = saved.coAuthors?.map((a) => a.name) ?? [];
@@ -297,6 +301,10 @@ export function PromptEditor({
         return null;
       }
       return Object.values(error.fields).join(" ") || error.message;
+    } finally {
+      const heard = saving.current;
+      saving.current = null;
+      for (const save of heard ?? []) if (save.version !== mine) announce(save);
     }
   }
 
