@@ -16,8 +16,13 @@ async function toEnd(page: Page) {
   await page.keyboard.press("ControlOrMeta+End");
 }
 
-/** The editor's text as Monaco shows it (spaces as the model has them). */
-const shown = (page: Page) => text(page).evaluate((el) => (el as HTMLElement).innerText.replace(/\u00a0/g, " "));
+/**
+ * The text in the page's editor, as its Monaco model holds it (innerText would add a line break
+ * at each remote cursor: the caret is an absolutely positioned box).
+ */
+const shown = (page: Page) =>
+  page.evaluate(() => (window as unknown as { monaco: MonacoGlobal }).monaco.editor.getEditors()[0]!.getValue());
+type MonacoGlobal = { editor: { getEditors(): Array<{ getValue(): string }> } };
 
 test("two members type into one prompt at once, see each other's cursor, merge offline edits; the save lists the co-author; a viewer watches read-only", async ({
   page,

@@ -97,6 +97,7 @@ export function TemplateEditor(props: Props) {
     if (!mounted || !model || !liveText || !monacoRef.current) return;
     provideMonaco(monacoRef.current);
     const binding = new MonacoBinding(liveText, model, new Set([mounted]), awareness);
+    keepCaretLeft(binding, mounted);
     const undo = new Y.UndoManager(liveText, { trackedOrigins: new Set([binding]), captureTimeout: 500 });
     undoRef.current = undo;
     return () => {
@@ -213,6 +214,32 @@ export function TemplateEditor(props: Props) {
       />
     </div>
   );
+}
+
+/**
+ * y-monaco remembers the caret before a remote change as positions tied to the character on their
+ * right: a caret at the end of the text then jumps past what someone else types there, so two
+ * people typing at the same spot interleave letter by letter ("AHneal wlas…", seen in e2e). Tied
+ * to the character on the left instead (assoc -1), the caret stays after this person's own text.
+ */
+function keepCaretLeft(binding: MonacoBinding, editor: Monaco.editor.IStandaloneCodeEditor) {
+  const { doc, ytext, monacoModel } = binding;
+  doc.off("beforeAllTransactions", binding._beforeTransaction);
+  binding._beforeTransaction = () =>
+    binding.mux(() => {
+      binding._savedSelections = new Map();
+      const selection = editor.getSelection();
+      if (!selection || editor.getModel() !== monacoModel) return;
+      const at = (position: Monaco.IPosition) =>
+        Y.createRelativePositionFromTypeIndex(ytext, monacoModel.getOffsetAt(position), -1);
+      binding._savedSelections.set(editor, {
+        start: at(selection.getStartPosition()),
+        end: at(selection.getEndPosition()),
+        direction: selection.getDirection(),
+      });
+    });
+  // binding.destroy() removes this listener (it unsubscribes binding._beforeTransaction).
+  doc.on("beforeAllTransactions", binding._beforeTransaction);
 }
 
 /**
