@@ -1,7 +1,8 @@
 "use client";
 
-import type { LiveConnection } from "@/components/collab/use-live-document";
+import { useLiveConnection, type LiveConnection, type LiveSession } from "@/components/collab/use-live-document";
 import { Alert } from "@/components/ui/alert";
+import { useUnsavedChanges } from "@/components/ui/use-unsaved-changes";
 
 /** What the status line says about the shared working copy. */
 export function liveStatusText(connection: LiveConnection, unsyncedChanges: number, readOnly: boolean): string {
@@ -19,18 +20,22 @@ export function liveStatusText(connection: LiveConnection, unsyncedChanges: numb
   }
 }
 
-/** The line above the editor: saved or not, online or not, and the version the copy is based on. */
+/**
+ * The line above the editor: saved or not, online or not, and the version the copy is based on;
+ * below it, why the server refused this page, if it did. While edits are unsaved, leaving the
+ * page asks first.
+ */
 export function LiveStatus({
-  connection,
-  unsyncedChanges,
+  session,
   readOnly,
   baseVersion,
 }: {
-  connection: LiveConnection;
-  unsyncedChanges: number;
+  session: LiveSession;
   readOnly: boolean;
   baseVersion: number;
 }) {
+  const { connection, unsyncedChanges } = useLiveConnection(session);
+  useUnsavedChanges(!readOnly && unsyncedChanges > 0);
   const base = baseVersion ? `based on v${baseVersion}` : "no version yet";
   return (
     <p
@@ -46,7 +51,8 @@ export function LiveStatus({
 }
 
 /** Why the server will not take edits from this page, in its words (lib/collab/refusals.ts). */
-export function LiveRefusal({ connection }: { connection: LiveConnection }) {
+export function LiveRefusal({ session }: { session: LiveSession }) {
+  const { connection } = useLiveConnection(session);
   if (connection.kind !== "refused") return null;
   return (
     <div data-testid="live-refusal">

@@ -188,30 +188,47 @@ class LiveSession {
   };
 }
 
+/** Where the connection stands, as the person should hear of it. */
+function connectionOf(s: Snapshot): LiveConnection {
+  if (s.refused) return s.refused;
+  if (s.online && s.socketStatus === WebSocketStatus.Connected && s.synced) return { kind: "connected" };
+  return s.everConnected || !s.online ? { kind: "offline" } : { kind: "connecting" };
+}
+
 /**
  * A live document: the Y.Doc (there at once, from the page's state), kept in step with everyone
- * else's over the page's shared socket; the awareness (who is here, their cursors); the connection
- * as the person should hear of it; and how many of their edits the server has not acknowledged.
- * The options are read once, when the component mounts.
+ * else's over the page's shared socket, and the awareness (who is here, their cursors). The
+ * component re-renders only when those or `readOnly` change; the connection and the count of
+ * unacknowledged edits change with every keystroke, so only {@link useLiveConnection} (the
+ * status line) follows them. The options are read once, when the component mounts.
  */
 export function useLiveDocument(options: Options) {
   const [session] = useState(() => new LiveSession(options));
-  const s = useSyncExternalStore(session.subscribe, session.getSnapshot, session.getServerSnapshot);
-  const connection: LiveConnection = s.refused
-    ? s.refused
-    : s.online && s.socketStatus === WebSocketStatus.Connected && s.synced
-      ? { kind: "connected" }
-      : s.everConnected || !s.online
-        ? { kind: "offline" }
-        : { kind: "connecting" };
+  const awareness = useSyncExternalStore(
+    session.subscribe,
+    () => session.getSnapshot().awareness,
+    () => null,
+  );
+  const readOnly = useSyncExternalStore(
+    session.subscribe,
+    () => session.getSnapshot().readOnly || session.getSnapshot().refused !== null,
+    () => false,
+  );
   return {
+    session,
     doc: session.doc,
-    awareness: s.awareness,
-    connection,
+    awareness,
     /** The server accepts no edits from this person (viewer, archived prompt, refused). */
-    readOnly: s.readOnly || s.refused !== null,
-    unsyncedChanges: s.unsyncedChanges,
+    readOnly,
     isSynced: session.isSynced,
     markActive: session.markActive,
   };
 }
+
+/** The connection and the edits the server has not acknowledged yet, for the status line. */
+export function useLiveConnection(session: LiveSession) {
+  const s = useSyncExternalStore(session.subscribe, session.getSnapshot, session.getServerSnapshot);
+  return { connection: connectionOf(s), unsyncedChanges: s.unsyncedChanges };
+}
+
+export type { LiveSession };

@@ -14,10 +14,16 @@ const read = (doc: Y.Doc): Snapshot => ({
   lastSave: readLastSave(doc),
 });
 
+// Typing in Monaco (and others' edits) re-reads the copy at most this often: Monaco shows the
+// text itself, and reading means parsing the whole template for its variables (a 200 KB prompt
+// took 64 ms a keystroke when read on every one; see the report of issue 14).
+const READ_EVERY_MS = 120;
+
 /**
  * The working copy in React state, read again after every change to the document, whoever made
- * it. A change made here (a field typed in) is read in the same event, so a controlled input
- * never shows a stale value; `onLastSave` hears of a version saved from the copy by anyone.
+ * it. A change made by a form field here (origin null, or a field's own symbol) is read in the
+ * same event, so a controlled input never shows a stale value; edits from Monaco, undo and other
+ * people are read together a moment later. `onLastSave` hears of a version saved by anyone.
  */
 export function useWorkingCopy(doc: Y.Doc, onLastSave: (save: LastSave) => void) {
   const [snapshot, setSnapshot] = useState(() => read(doc));
@@ -36,9 +42,25 @@ export function useWorkingCopy(doc: Y.Doc, onLastSave: (save: LastSave) => void)
         onLastSaveRef.current(next.lastSave);
       }
     };
+    let timer: number | undefined;
+    const onUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (origin === null || typeof origin === "symbol") {
+        window.clearTimeout(timer);
+        timer = undefined;
+        update();
+      } else {
+        timer ??= window.setTimeout(() => {
+          timer = undefined;
+          update();
+        }, READ_EVERY_MS);
+      }
+    };
     update();
-    doc.on("update", update);
-    return () => doc.off("update", update);
+    doc.on("update", onUpdate);
+    return () => {
+      window.clearTimeout(timer);
+      doc.off("update", onUpdate);
+    };
   }, [doc]);
   return snapshot;
 }

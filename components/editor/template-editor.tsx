@@ -2,7 +2,7 @@
 
 import Editor, { type OnMount } from "@monaco-editor/react";
 import type * as Monaco from "monaco-editor";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { MonacoBinding } from "y-monaco";
 import type { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
@@ -76,7 +76,7 @@ export function TemplateEditor(props: Props) {
   const saveRef = useRef(props.onSave);
   const undoRef = useRef<Y.UndoManager | null>(null);
   const [mounted, setMounted] = useState<Monaco.editor.IStandaloneCodeEditor | null>(null);
-  const { variables, prompts, value, live } = props;
+  const { variables, prompts, value, live, ariaLabel, readOnly } = props;
   const liveText = live?.text;
   const awareness = live?.awareness ?? null;
   const paddingTop = live ? LIVE_PADDING_TOP : 0;
@@ -178,6 +178,31 @@ export function TemplateEditor(props: Props) {
     setMounted(editor);
   };
 
+  // One object while these stay the same: @monaco-editor/react calls updateOptions whenever the
+  // object changes, and the editor re-renders with every change to the shared text.
+  const options = useMemo<Monaco.editor.IStandaloneEditorConstructionOptions>(
+    () => ({
+      ariaLabel,
+      readOnly,
+      minimap: { enabled: false },
+      lineNumbers: "on",
+      wordWrap: "on",
+      scrollBeyondLastLine: false,
+      fontSize: 13,
+      lineHeight: LINE_HEIGHT,
+      padding: { top: paddingTop },
+      renderLineHighlight: "none",
+      // Suggestions come from the contract (our completion provider); word-based ones would
+      // start Monaco's web worker for nothing.
+      wordBasedSuggestions: "off",
+      scrollbar: { alwaysConsumeMouseWheel: false },
+      automaticLayout: true,
+      quickSuggestions: { other: true, comments: false, strings: true },
+      fixedOverflowWidgets: true,
+    }),
+    [ariaLabel, readOnly, paddingTop],
+  );
+
   return (
     <div className="overflow-hidden rounded-md border border-line" style={{ height }} data-testid="template-editor">
       {/* Uncontrolled: the model owns the text while typing (a controlled value races fast typing
@@ -192,25 +217,7 @@ export function TemplateEditor(props: Props) {
           if (!live) props.onChange(v ?? "");
         }}
         loading={<EditorPlaceholder text={props.value} paddingTop={paddingTop} />}
-        options={{
-          ariaLabel: props.ariaLabel,
-          readOnly: props.readOnly,
-          minimap: { enabled: false },
-          lineNumbers: "on",
-          wordWrap: "on",
-          scrollBeyondLastLine: false,
-          fontSize: 13,
-          lineHeight: LINE_HEIGHT,
-          padding: { top: paddingTop },
-          renderLineHighlight: "none",
-          // Suggestions come from the contract (our completion provider); word-based ones would
-          // start Monaco's web worker for nothing.
-          wordBasedSuggestions: "off",
-          scrollbar: { alwaysConsumeMouseWheel: false },
-          automaticLayout: true,
-          quickSuggestions: { other: true, comments: false, strings: true },
-          fixedOverflowWidgets: true,
-        }}
+        options={options}
       />
     </div>
   );

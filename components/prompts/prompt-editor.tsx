@@ -34,7 +34,6 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FoldSection } from "@/components/ui/fold-section";
 import { toast } from "@/components/ui/lazy-toast";
-import { useUnsavedChanges } from "@/components/ui/use-unsaved-changes";
 import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
 import { docParts, promptDocName, writeModelConfig, writeVariable, type LastSave } from "@/lib/collab/prompt-doc";
 import type { RunView } from "@/lib/playground/list-runs";
@@ -128,7 +127,6 @@ export function PromptEditor({
   const { copy, messages } = useWorkingCopy(doc, onLastSave);
   const content = copy.content;
   const people = useLivePeople(awareness);
-  useUnsavedChanges(editable && live.unsyncedChanges > 0);
 
   const [dialogOpen, setDialogOpen] = useState(false);
   const [syncing, setSyncing] = useState(false);
@@ -384,12 +382,7 @@ export function PromptEditor({
     >
       <RemoteCursorStyles people={people} />
       <div className="flex flex-wrap items-center gap-2">
-        <LiveStatus
-          connection={live.connection}
-          unsyncedChanges={live.unsyncedChanges}
-          readOnly={!editable}
-          baseVersion={baseVersion}
-        />
+        <LiveStatus session={live.session} readOnly={!editable} baseVersion={baseVersion} />
         <LivePeople people={people} />
         {focus ? <span className="text-xs text-muted">· {prompt.name} · Esc leaves focus mode</span> : null}
         <div className="ml-auto flex flex-wrap gap-2">
@@ -427,7 +420,7 @@ export function PromptEditor({
           ) : null}
         </div>
       </div>
-      <LiveRefusal connection={live.connection} />
+      <LiveRefusal session={live.session} />
       {prompt.working.earlierDraft ? (
         <EarlierDraftNotice
           draftUrl={`${api}/draft`}
