@@ -118,6 +118,22 @@ class LiveSession {
     else this.provider?.detach();
   }
 
+  private lastSessionCheck = 0;
+
+  /**
+   * The server refuses a signed-out upgrade with a plain HTTP 401, which a browser only sees as a
+   * failed connection: when the socket drops while the network is up, ask next-auth whether the
+   * session is still there (at most every 10 s) rather than retrying forever in silence.
+   */
+  private async checkSignedIn() {
+    if (!navigator.onLine || this.snapshot.refused || Date.now() - this.lastSessionCheck < 10_000) return;
+    this.lastSessionCheck = Date.now();
+    const session = await fetch("/api/auth/session")
+      .then((r) => (r.ok ? (r.json() as Promise<{ user?: unknown } | null>) : undefined))
+      .catch(() => undefined);
+    if (session !== undefined && !session?.user && this.provider) this.refuse(refusalFrom("signed_out")!);
+  }
+
   private start() {
     const socket = acquireLiveSocket();
     const { documentName, user } = this.options;
@@ -127,11 +143,13 @@ class LiveSession {
       websocketProvider: socket,
       // The server authenticates the session cookie; the token only has to be there.
       token: "session-cookie",
-      onStatus: ({ status }) =>
+      onStatus: ({ status }) => {
         this.set({
           socketStatus: status,
           everConnected: this.snapshot.everConnected || status === WebSocketStatus.Connected,
-        }),
+        });
+        if (status === WebSocketStatus.Disconnected) void this.checkSignedIn();
+      },
       onSynced: () => this.set({ synced: true }),
       onUnsyncedChanges: ({ number }) => this.set({ unsyncedChanges: number }),
       onAuthenticated: ({ scope }) => this.set({ readOnly: scope === "readonly" }),
