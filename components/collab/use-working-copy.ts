@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type * as Y from "yjs";
 
 import { readLiveMessages, type LiveMessage } from "@/components/collab/live-messages";
@@ -29,6 +29,7 @@ export function useWorkingCopy(doc: Y.Doc, onLastSave: (save: LastSave) => void)
   const [snapshot, setSnapshot] = useState(() => read(doc));
   const lastSaveRef = useRef(snapshot.lastSave);
   const onLastSaveRef = useRef(onLastSave);
+  const flushRef = useRef<() => void>(() => undefined);
   useEffect(() => {
     onLastSaveRef.current = onLastSave;
   });
@@ -55,12 +56,21 @@ export function useWorkingCopy(doc: Y.Doc, onLastSave: (save: LastSave) => void)
         }, READ_EVERY_MS);
       }
     };
+    flushRef.current = () => {
+      if (timer === undefined) return;
+      window.clearTimeout(timer);
+      timer = undefined;
+      update();
+    };
     update();
     doc.on("update", onUpdate);
     return () => {
       window.clearTimeout(timer);
       doc.off("update", onUpdate);
+      flushRef.current = () => undefined;
     };
   }, [doc]);
-  return snapshot;
+  /** Reads a change that is waiting now (before running the playground on it, say). */
+  const flush = useCallback(() => flushRef.current(), []);
+  return { ...snapshot, flush };
 }

@@ -124,7 +124,7 @@ export function PromptEditor({
     },
     [router, announce],
   );
-  const { copy, messages } = useWorkingCopy(doc, onLastSave);
+  const { copy, messages, flush } = useWorkingCopy(doc, onLastSave);
   const content = copy.content;
   const people = useLivePeople(awareness);
 
@@ -377,8 +377,15 @@ export function PromptEditor({
       data-testid="prompt-editor"
       data-focus-mode={focus || undefined}
       className={focus ? "fixed inset-0 z-40 space-y-3 overflow-auto bg-canvas p-4" : "space-y-4"}
-      onKeyDownCapture={live.markActive}
-      onPointerDownCapture={live.markActive}
+      onKeyDownCapture={(e) => {
+        live.markActive();
+        // Run (Ctrl/Cmd+Enter) and save read the copy as it is now, not as last read while typing.
+        if ((e.metaKey || e.ctrlKey) && (e.key === "Enter" || e.key.toLowerCase() === "s")) flush();
+      }}
+      onPointerDownCapture={() => {
+        live.markActive();
+        flush();
+      }}
     >
       <RemoteCursorStyles people={people} />
       <div className="flex flex-wrap items-center gap-2">
