@@ -6,6 +6,7 @@ import type { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 
 import { acquireLiveSocket, releaseLiveSocket, stopLiveSocket } from "@/components/collab/live-socket";
+import { refusalOf } from "@/components/collab/refusal-of";
 import { userColor } from "@/components/collab/user-color";
 import { refusalFrom, type RefusalKind } from "@/lib/collab/refusals";
 
@@ -58,25 +59,6 @@ const serverSnapshot: Snapshot = {
   unsyncedChanges: 0,
   online: true,
 };
-
-// Hocuspocus' own refusals (its Forbidden and Unauthorized close events) in our words.
-const hocuspocusReasons: Record<string, RefusalKind> = { Forbidden: "forbidden", Unauthorized: "signed_out" };
-
-/** Our refusal in a close reason or message: the kind, its code, `{"refusal": kind}`, or Hocuspocus' words. */
-function refusalOf(text: string | undefined) {
-  if (!text) return null;
-  if (text in hocuspocusReasons) return refusalFrom(hocuspocusReasons[text]);
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (parsed && typeof parsed === "object" && "refusal" in parsed && typeof parsed.refusal === "string") {
-      return refusalFrom(parsed.refusal);
-    }
-    if (typeof parsed === "number") return refusalFrom(parsed);
-  } catch {
-    // not JSON: the kind itself, or not ours
-  }
-  return refusalFrom(text);
-}
 
 /**
  * One live document and its connection, outside React: the Y.Doc exists from the start (made from
