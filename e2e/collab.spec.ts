@@ -96,6 +96,12 @@ test("two members type into one prompt at once, see each other's cursor, merge o
   await expect.poll(() => shown(page)).not.toContain("viewer text");
   expect(await shown(viewerPage)).not.toContain("viewer text");
 
+  // The model settings and the description are shared as well.
+  await anaPage.getByLabel("Temperature", { exact: true }).fill("0.3");
+  await expect(page.getByLabel("Temperature", { exact: true })).toHaveValue("0.3");
+  await page.getByLabel("Description").fill("Greets a customer");
+  await expect(anaPage.getByLabel("Description")).toHaveValue("Greets a customer");
+
   // Olivia saves: she is the author, Ana a co-author; Ana hears of it.
   await page.keyboard.press("ControlOrMeta+s");
   await page.getByLabel("What changed?").fill("Written together");
@@ -106,10 +112,24 @@ test("two members type into one prompt at once, see each other's cursor, merge o
   const version = (await (await page.request.get(`${api}/prompts/${id}/versions/1`)).json()) as {
     author: string;
     coAuthors: Array<{ name: string }>;
-    content: { template: string };
+    content: { template: string; modelConfig: { temperature?: number } };
   };
   expect(version.author).toBe("Olivia Owner");
   expect(version.coAuthors.map((a) => a.name)).toEqual(["EDITOR member"]);
   expect(version.content.template).toBe(await shown(page));
+  expect(version.content.modelConfig.temperature).toBe(0.3);
+
+  // The prompt is archived while Ana is in it: her next edit is refused and the banner says why.
+  const archived = await page.request.patch(`${api}/prompts/${id}`, { data: { archived: true } });
+  expect(archived.status()).toBe(200);
+  await toEnd(anaPage);
+  const banner = anaPage.getByTestId("live-refusal");
+  // The server re-reads permissions at most every 5 s: Ana types until it has.
+  await expect(async () => {
+    await anaPage.keyboard.type(".");
+    await expect(banner).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(banner).toContainText("This prompt was archived, so it is read-only.");
+  await expect(status(anaPage)).toContainText("Read-only");
   await Promise.all([ana.context.close(), viewer.context.close()]);
 });
