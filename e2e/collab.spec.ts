@@ -99,8 +99,8 @@ test("two members type into one prompt at once, see each other's cursor, merge o
   // The model settings and the description are shared as well.
   await anaPage.getByLabel("Temperature", { exact: true }).fill("0.3");
   await expect(page.getByLabel("Temperature", { exact: true })).toHaveValue("0.3");
-  await page.getByLabel("Description").fill("Greets a customer");
-  await expect(anaPage.getByLabel("Description")).toHaveValue("Greets a customer");
+  await page.getByLabel("Description", { exact: true }).fill("Greets a customer");
+  await expect(anaPage.getByLabel("Description", { exact: true })).toHaveValue("Greets a customer");
 
   // Olivia saves: she is the author, Ana a co-author; Ana hears of it.
   await page.keyboard.press("ControlOrMeta+s");

@@ -362,6 +362,7 @@ export function PromptEditor({
         Description
         <LiveTextarea
           text={parts.description}
+          aria-label="Description"
           disabled={!editable}
           maxLength={2000}
           rows={2}
