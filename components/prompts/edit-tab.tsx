@@ -23,6 +23,8 @@ export async function EditTab({ access, prompt, run, here, running }: PromptTabP
   ]);
   return (
     <PromptEditor
+      // One live session per prompt: going from one prompt to another starts a new one.
+      key={prompt.id}
       projectSlug={access.project.slug}
       prompt={prompt}
       promptNames={promptNames}
