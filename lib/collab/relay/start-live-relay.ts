@@ -22,7 +22,10 @@ import { log } from "@/lib/log";
  * applying the whole stored copy again is always right (Yjs ignores what a document already has).
  * Presence (awareness) travels inline (see relayAwareness in lib/collab/storage).
  */
-export function startLiveRelay(hocuspocus: Hocuspocus): () => Promise<void> {
+export function startLiveRelay(
+  hocuspocus: Hocuspocus,
+  opts: { /** Called each time the relay is listening (again). */ onListening?: () => void } = {},
+): () => Promise<void> {
   const me = collabInstanceId();
   const catchUp = async (document: Document) => {
     const parsed = parseDocName(document.name);
@@ -51,6 +54,7 @@ export function startLiveRelay(hocuspocus: Hocuspocus): () => Promise<void> {
     channel: COLLAB_CHANNEL,
     purpose: "the live-editing relay",
     onUp: () => {
+      opts.onListening?.();
       if (!wasUp) return void (wasUp = true);
       for (const document of hocuspocus.documents.values()) {
         catchUp(document).catch((error: Error) =>
