@@ -255,7 +255,7 @@ describe(`the shared working copy on ${kind}`, () => {
     });
 
     if (kind === "postgres")
-      it("relays edits between two instances within 500 ms", async () => {
+      it("relays edits (within 500 ms) and presence between two instances", async () => {
         const prompt = await newPrompt([""]);
         const [one, two] = await Promise.all([startChild(), startChild()]);
         const [a, b] = await Promise.all([connect(prompt.id, 0, one.port), connect(prompt.id, 1, two.port)]);
@@ -271,6 +271,16 @@ describe(`the shared working copy on ${kind}`, () => {
         console.log(`relay between instances, ms per edit: ${latencies.map((l) => l.toFixed(1)).join(", ")}`);
         expect(template(a)).toBe(template(b));
         expect(Math.max(...latencies)).toBeLessThanOrEqual(500);
+
+        // Presence travels too: who is on the prompt, seen from the other instance.
+        a.provider.setAwarenessField("user", { id: editor(0).id, name: editor(0).name });
+        await new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error("presence did not reach the other instance")), 5000);
+          const seen = () => [...b.provider.awareness!.getStates().values()].some((s) => s.user?.id === editor(0).id);
+          const check = () => seen() && (clearTimeout(timer), b.provider.awareness!.off("change", check), resolve());
+          b.provider.awareness!.on("change", check);
+          check();
+        });
         await Promise.all([kill(one.child), kill(two.child)]);
       });
   });
