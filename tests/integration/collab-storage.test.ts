@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 
 import { docParts, promptDocName, readLastSave, readWorkingCopy } from "@/lib/collab/prompt-doc";
+import { startLiveRelay } from "@/lib/collab/relay/start-live-relay";
 import { getEarlierDraft } from "@/lib/collab/storage/get-earlier-draft";
 import { getPromptDetail } from "@/lib/collab/storage/get-prompt-detail";
 import { setLiveServer } from "@/lib/collab/storage/live-server";
@@ -282,6 +283,31 @@ describe(`the shared working copy on ${kind}`, () => {
           check();
         });
         await Promise.all([kill(one.child), kill(two.child)]);
+      });
+
+    if (kind === "postgres")
+      it("catches up on edits made while its relay was disconnected", async () => {
+        const prompt = await newPrompt(["Start"]);
+        let listening = 0;
+        const stopRelay = startLiveRelay(server.hocuspocus, { onListening: () => listening++ });
+        try {
+          const other = await startChild();
+          await until(async () => listening === 1);
+          const [here, there] = await Promise.all([connect(prompt.id, 0), connect(prompt.id, 1, other.port)]);
+          // Every relay loses its connection; the edit made before they are back is never notified to this one.
+          const listeners = () =>
+            db.$queryRaw<Array<{ pid: number }>>`
+              SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN galley_collab'`;
+          for (const { pid } of await listeners()) await db.$queryRaw`SELECT pg_terminate_backend(${pid})`;
+          await until(async () => (await listeners()).length === 0, 5000);
+          docParts(there.doc).template.insert(5, " (while the relay was down)");
+          await acknowledged(there);
+          await waitFor(here.doc, () => template(here) === "Start (while the relay was down)");
+          expect(listening).toBe(2);
+          await kill(other.child);
+        } finally {
+          await stopRelay();
+        }
       });
   });
 });
