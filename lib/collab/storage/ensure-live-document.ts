@@ -8,7 +8,7 @@ import { contentOf } from "@/lib/prompts/version-view";
 import type { PromptContent } from "@/lib/templates/prompt-content";
 
 /** What a prompt with no version yet starts from. */
-export const emptyContent = (type: "TEXT" | "CHAT"): PromptContent =>
+const emptyContent = (type: "TEXT" | "CHAT"): PromptContent =>
   type === "TEXT"
     ? { template: "", contract: { variables: [] }, modelConfig: {} }
     : {
