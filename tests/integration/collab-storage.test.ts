@@ -16,6 +16,7 @@ import { getPromptDetail } from "@/lib/collab/storage/get-prompt-detail";
 import { setLiveServer } from "@/lib/collab/storage/live-server";
 import { resetLiveDocument } from "@/lib/collab/storage/reset-live-document";
 import { saveLiveVersion } from "@/lib/collab/storage/save-live-version";
+import { updatePromptDetails } from "@/lib/collab/storage/update-prompt-details";
 import { closeDatabase, db } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { createPrompt } from "@/lib/prompts/create-prompt";
@@ -154,7 +155,7 @@ describe(`the shared working copy on ${kind}`, () => {
     ).toEqual({ actorId: editor(1).id, after: { description: "New description" } });
   });
 
-  it("saves the copy as a version with its co-authors, moves everyone's base version, and resets to a version", async () => {
+  it("saves the copy as a version with its co-authors, moves everyone's base version, resets it, and takes the description from the API", async () => {
     const prompt = await newPrompt(["Dear customer,"]);
     const [a, b] = await Promise.all([connect(prompt.id, 0), connect(prompt.id, 1)]);
     docParts(b.doc).template.insert(template(b).length, " thank you");
@@ -200,6 +201,15 @@ describe(`the shared working copy on ${kind}`, () => {
       await resetLiveDocument({ projectId: projectId(), promptId: prompt.id, version: 1, userId: editor(1).id }),
     ).toEqual({ baseVersion: 2 });
     for (const client of [a, b]) await waitFor(client.doc, () => template(client) === "Dear customer,");
+
+    // The description changed through the API reaches the copy everyone is editing.
+    await updatePromptDetails({
+      ctx: ctxFor(editor(1)),
+      projectId: projectId(),
+      promptId: prompt.id,
+      changes: { description: "Thanks customers" },
+    });
+    await waitFor(a.doc, () => readWorkingCopy(a.doc).description === "Thanks customers");
   });
 
   describe("in other processes", () => {
