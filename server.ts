@@ -6,11 +6,14 @@
 // First: lets this process load modules marked server-only (see the file).
 import "@/lib/entry/allow-server-only";
 
+import { EventEmitter } from "node:events";
 import http from "node:http";
+import type { Duplex } from "node:stream";
 import next from "next";
 
 import { flushLastUsed } from "@/lib/api-keys/authenticate-api-key";
 import { authSecretPath, getAuthSecret } from "@/lib/auth/get-auth-secret";
+import { createCollabServer } from "@/lib/collab/server/create-collab-server";
 import { encryptionKeyPath, getEncryptionKey } from "@/lib/crypto/secret-box";
 import { closeDatabase } from "@/lib/db";
 import { checkDatabase } from "@/lib/db/check-database";
@@ -64,9 +67,18 @@ async function main() {
   // Eval runs' rows likewise: any instance claims them; a restart resumes what was pending or held by a dead one.
   const evalWorker = startEvalWorker({ releaseLeasesAtStart: env.databaseKind === "pglite" });
 
-  const app = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
+  // Next.js attaches its own upgrade listener to the server it is given (else to the first
+  // request's), and would answer upgrades it has no route for by closing them; it gets a stand-in,
+  // so upgrades reach it only below, after live editing has taken /api/collab.
+  const upgradesForNext = new EventEmitter() as http.Server;
+  const app = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT, httpServer: upgradesForNext });
   const handle = app.getRequestHandler();
   await app.prepare();
+  const upgradeNext = app.getUpgradeHandler();
+
+  // Live editing: WebSockets on /api/collab, authenticated at the upgrade (lib/collab/server).
+  // TODO(merge): extensions: [liveStorage()], and startLiveRelay(collab.hocuspocus), from helper S.
+  const collab = createCollabServer({ extensions: [] });
 
   const logRequest = (req: http.IncomingMessage, res: http.ServerResponse, requestId: string, started: bigint) => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
@@ -122,6 +134,12 @@ async function main() {
   const server = http.createServer(receive(false));
   // A client that asks first (Expect: 100-continue, as curl does for large uploads) hears a 413 before it sends anything.
   server.on("checkContinue", receive(true));
+  server.on("upgrade", (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (collab.handleUpgrade(req, socket, head)) return;
+    // In development, Next's hot reloading has its own socket; in production nothing else upgrades.
+    if (dev) void upgradeNext(req, socket, head);
+    else socket.destroy();
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
@@ -144,6 +162,8 @@ async function main() {
     server.close();
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 5000).unref();
+    // Editors hear 1001 and reconnect elsewhere; pending stores of their documents run first.
+    await collab.stop().catch((error: unknown) => log.error("live editing: stop failed", { error }));
     await app.close().catch(() => undefined);
     await stopListener();
     await stopWebhooks();
