@@ -67,14 +67,13 @@ async function main() {
   // Eval runs' rows likewise: any instance claims them; a restart resumes what was pending or held by a dead one.
   const evalWorker = startEvalWorker({ releaseLeasesAtStart: env.databaseKind === "pglite" });
 
-  // Next.js attaches its own upgrade listener to the server it is given (else to the first
-  // request's), and would answer upgrades it has no route for by closing them; it gets a stand-in,
-  // so upgrades reach it only below, after live editing has taken /api/collab.
+  // Next.js attaches its own upgrade listener (hot reloading in development) to the server it is
+  // given, else to the first request's, and may close upgrades it has no route for. It gets a
+  // stand-in, which hears only the upgrades live editing (/api/collab) did not take.
   const upgradesForNext = new EventEmitter() as http.Server;
   const app = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT, httpServer: upgradesForNext });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const upgradeNext = app.getUpgradeHandler();
 
   // Live editing: WebSockets on /api/collab, authenticated at the upgrade (lib/collab/server).
   // TODO(merge): extensions: [liveStorage()], and startLiveRelay(collab.hocuspocus), from helper S.
@@ -135,10 +134,8 @@ async function main() {
   // A client that asks first (Expect: 100-continue, as curl does for large uploads) hears a 413 before it sends anything.
   server.on("checkContinue", receive(true));
   server.on("upgrade", (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (collab.handleUpgrade(req, socket, head)) return;
-    // In development, Next's hot reloading has its own socket; in production nothing else upgrades.
-    if (dev) void upgradeNext(req, socket, head);
-    else socket.destroy();
+    if (!collab.handleUpgrade(req, socket, head) && !upgradesForNext.emit("upgrade", req, socket, head))
+      socket.destroy();
   });
 
   await new Promise<void>((resolve, reject) => {
