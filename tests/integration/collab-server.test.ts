@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import type { WebSocket } from "ws";
 import * as Y from "yjs";
 
-import { promptDocName } from "@/lib/collab/prompt-doc";
+import { promptDocName, reviewDocName } from "@/lib/collab/prompt-doc";
 import { parseReadOnlyNotice } from "@/lib/collab/read-only-notice";
 import { refusals } from "@/lib/collab/refusals";
 import { db } from "@/lib/db";
@@ -124,6 +124,29 @@ describe("per document", () => {
     expect(refused.authFailures).toEqual(["forbidden"]);
     expect(unknown.authFailures).toEqual(["not_found"]);
     expect(server.collab.hocuspocus.documents.has(promptDocName(prompt.id))).toBe(false);
+  });
+
+  it("opens a review's document read-only (presence only) to its project's members, and to no one else", async () => {
+    const prompt = await makePrompt();
+    const environment = await db.environment.findFirstOrThrow({ where: { projectId: project.project.id } });
+    const owner = project.members.find((m) => m.role === "OWNER")!.user;
+    const review = await db.review.create({
+      data: {
+        projectId: project.project.id,
+        number: Math.floor(Math.random() * 1e9),
+        promptId: prompt.id,
+        environmentId: environment.id,
+        authorId: owner.id,
+        title: "Ship it",
+        version: 1,
+      },
+    });
+    const reader = connect(await cookieOf("VIEWER"), reviewDocName(review.id));
+    const outsider = connect(await sessionCookie(await makeUser()), reviewDocName(review.id));
+    await waitSynced(reader);
+    await waitFor(() => outsider.authFailures.length > 0, "the outsider's refusal");
+    expect(reader.provider.authorizedScope).toBe("readonly");
+    expect(outsider.authFailures).toEqual(["forbidden"]);
   });
 
   it("lets a VIEWER watch read-only: it sees edits, its own are dropped on the server and logged", async () => {
@@ -257,7 +280,8 @@ describe("document size", () => {
     const prompt = await makePrompt();
     const name = promptDocName(prompt.id);
     const [big, other] = [connect(await cookieOf("OWNER"), name), connect(await cookieOf("EDITOR"), name)];
-    await Promise.all([waitSynced(big), waitSynced(other)]);
+    const watcher = connect(await cookieOf("VIEWER"), name);
+    await Promise.all([waitSynced(big), waitSynced(other), waitSynced(watcher)]);
     other.doc.getText("template").insert(0, "kept ");
     await waitAcknowledged(other);
 
@@ -268,5 +292,18 @@ describe("document size", () => {
     other.doc.getText("template").insert(5, "working");
     await waitAcknowledged(other);
     expect(serverText(name)).toBe("kept working");
+
+    // Near the limit, text can still be removed; only growth past it is refused.
+    const text = other.doc.getText("template");
+    text.insert(text.length, "f".repeat(MAX_TEMPLATE_BYTES - 50_000));
+    await waitAcknowledged(other);
+    text.delete(0, 5);
+    await waitAcknowledged(other);
+    expect(serverText(name)!.startsWith("working")).toBe(true);
+    text.insert(0, "g".repeat(60_000));
+    await waitFor(() => other.closeReasons.length > 0, "the growth past 1 MB to be refused");
+    expect(other.closeReasons).toEqual(["too_large"]);
+    expect(serverText(name)!.startsWith("working")).toBe(true);
+    expect(watcher.doc.getText("template").toString()).toBe(serverText(name));
   });
 });

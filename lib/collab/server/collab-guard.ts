@@ -5,7 +5,6 @@ import type {
   beforeHandleMessagePayload,
   connectedPayload,
   Connection,
-  Document,
   Extension,
   onAuthenticatePayload,
 } from "@hocuspocus/server";
@@ -18,6 +17,7 @@ import { refusals, type RefusalKind } from "@/lib/collab/refusals";
 import type { UpgradeUser } from "@/lib/collab/server/authenticate-upgrade";
 import { authorizeDocument, type DocumentAccess, type ReadOnlyReason } from "@/lib/collab/server/authorize-document";
 import type { CollabContext } from "@/lib/collab/server/collab-context";
+import { trackDocumentSize, wouldExceedSize } from "@/lib/collab/server/document-size";
 import { log } from "@/lib/log";
 import { MAX_TEMPLATE_BYTES } from "@/lib/templates/prompt-content";
 
@@ -89,30 +89,6 @@ async function lostAccess(ctx: ConnectionContext, documentName: string): Promise
   return null;
 }
 
-/** The document's encoded size, estimated cheaply: measured at load, plus every update since. */
-const sizes = new WeakMap<Document, { bytes: number }>();
-
-function isDeletionOnly(update: Uint8Array): boolean {
-  try {
-    return Y.decodeUpdate(update).structs.length === 0;
-  } catch {
-    return false;
-  }
-}
-
-/** Whether applying `update` would make the document larger than the limit (measured only near it). */
-function wouldExceed(document: Document, update: Uint8Array, limit: number): boolean {
-  let size = sizes.get(document);
-  if (!size) {
-    size = { bytes: Y.encodeStateAsUpdate(document).length };
-    sizes.set(document, size);
-  }
-  if (size.bytes + update.length <= limit || isDeletionOnly(update)) return false;
-  const state = Y.encodeStateAsUpdate(document);
-  size.bytes = state.length;
-  return Y.mergeUpdates([state, update]).length > limit;
-}
-
 type Bucket = { tokens: number; at: number };
 const buckets = new WeakMap<Connection, Bucket>();
 
@@ -165,11 +141,7 @@ export function collabGuard(opts: { maxDocumentBytes?: number } = {}): Extension
     },
 
     async afterLoadDocument({ document }: afterLoadDocumentPayload) {
-      const size = { bytes: Y.encodeStateAsUpdate(document).length };
-      sizes.set(document, size);
-      document.on("update", (update: Uint8Array) => {
-        size.bytes += update.length;
-      });
+      trackDocumentSize(document);
     },
 
     async beforeHandleMessage(payload: beforeHandleMessagePayload) {
@@ -204,7 +176,7 @@ export function collabGuard(opts: { maxDocumentBytes?: number } = {}): Extension
         }
         return;
       }
-      if (wouldExceed(document, update, maxDocumentBytes)) throw new CollabRefusal("too_large");
+      if (wouldExceedSize(document, update, maxDocumentBytes)) throw new CollabRefusal("too_large");
     },
   };
 }
