@@ -80,12 +80,14 @@ export function connectClient(opts: {
   cookie: string;
   documentName: string;
   origin?: string;
+  /** Reconnect when the socket drops (a server restart), quickly; off by default, so tests refused
+   * at the door do not keep retrying in the background. */
+  reconnect?: boolean;
 }): CollabClient {
   const websocketProvider = new HocuspocusProviderWebsocket({
     url: opts.server.url,
     WebSocketPolyfill: socketWith({ cookie: opts.cookie, origin: opts.origin ?? opts.server.origin }),
-    // Tests refused at the door should not keep retrying in the background.
-    maxAttempts: 1,
+    ...(opts.reconnect ? { maxAttempts: 0, delay: 100, minDelay: 100, maxDelay: 1_000 } : { maxAttempts: 1 }),
   });
   const doc = new Y.Doc();
   const client: CollabClient = {
