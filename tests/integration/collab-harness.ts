@@ -1,108 +1,154 @@
-// A live-editing server for tests: Hocuspocus' own Server (it listens on a free port) with the
-// storage extension and a stand-in for W's authorization: the client's token is its user id,
-// and every connection may edit. Clients are HocuspocusProviders over `ws`, as in a browser.
-import { createRequire } from "node:module";
-import path from "node:path";
+// Live editing over real WebSockets, for integration tests and benches: the collab server on a free
+// loopback port (as server.ts mounts it), session cookies minted the way next-auth issues them, and
+// simulated editors (a Y.Doc + HocuspocusProvider over `ws`, sending the cookie and Origin a
+// browser would).
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
-import { Server, type Extension } from "@hocuspocus/server";
+import type { Extension } from "@hocuspocus/server";
+import { encode } from "next-auth/jwt";
+import { WebSocket } from "ws";
 import * as Y from "yjs";
 
-import { parseDocName } from "@/lib/collab/prompt-doc";
-import type { CollabContext } from "@/lib/collab/server/collab-context";
-import { liveStorage } from "@/lib/collab/storage/live-storage";
+import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/auth-options";
+import { getAuthSecret } from "@/lib/auth/get-auth-secret";
+import { COLLAB_PATH, createCollabServer, type CollabServer } from "@/lib/collab/server/create-collab-server";
 import { db } from "@/lib/db";
 
-// Node 20 has no WebSocket of its own; `ws` (Hocuspocus' own) stands in, loaded untyped (no @types/ws here).
-const { WebSocket } = createRequire(path.join(process.cwd(), "package.json"))("ws") as { WebSocket: unknown };
+export type CollabTestServer = {
+  /** ws://127.0.0.1:<port>/api/collab */
+  url: string;
+  /** The Origin a page of this server sends. */
+  origin: string;
+  collab: CollabServer;
+  close: () => Promise<void>;
+};
 
-function testAuth(): Extension {
+/** The collab server behind a bare node:http server; anything but /api/collab upgrades is refused. */
+export async function startCollabServer(opts: { extensions?: Extension[] } = {}): Promise<CollabTestServer> {
+  const collab = createCollabServer({ extensions: opts.extensions });
+  const server = http.createServer((_req, res) => void res.writeHead(404).end());
+  server.on("upgrade", (req, socket, head) => {
+    if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
   return {
-    extensionName: "test-auth",
-    priority: 1000,
-    async onAuthenticate({ token, documentName }): Promise<CollabContext> {
-      const parsed = parseDocName(documentName);
-      if (!parsed) throw new Error(`bad document name ${documentName}`);
-      const user = await db.user.findUniqueOrThrow({ where: { id: token } });
-      const projectId =
-        parsed.kind === "prompt"
-          ? (await db.prompt.findUniqueOrThrow({ where: { id: parsed.id } })).projectId
-          : (await db.review.findUniqueOrThrow({ where: { id: parsed.id } })).projectId;
-      return {
-        userId: user.id,
-        name: user.name,
-        projectId,
-        documentKind: parsed.kind,
-        documentId: parsed.id,
-        canEdit: true,
-      };
+    url: `ws://127.0.0.1:${port}${COLLAB_PATH}`,
+    origin: `http://127.0.0.1:${port}`,
+    collab,
+    close: async () => {
+      await collab.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }
 
-export async function startCollabServer(): Promise<Server> {
-  const server = new Server({ port: 0, quiet: true, extensions: [testAuth(), liveStorage()] });
-  await server.listen();
-  return server;
+/** A Cookie header value holding a session for the user, as next-auth's sign-in would set it. */
+export async function sessionCookie(user: { id: string; email?: string; name?: string }): Promise<string> {
+  const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } });
+  const value = await encode({
+    token: { sub: user.id, email: user.email, name: user.name, sv: row.sessionVersion },
+    secret: getAuthSecret().secret,
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
+  return `next-auth.session-token=${value}`;
 }
 
-export type Client = { doc: Y.Doc; provider: HocuspocusProvider; close: () => void };
+/** A `ws` WebSocket class that sends these headers, for the provider's WebSocketPolyfill. */
+const socketWith = (headers: Record<string, string>) =>
+  class extends WebSocket {
+    constructor(url: string) {
+      super(url, { headers });
+    }
+  };
 
-/** Connects a client to a document and resolves once it holds the server's copy. */
-export async function connectClient(opts: { port: number; documentName: string; userId: string }): Promise<Client> {
+export type CollabClient = {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  /** What the server said: refusals at authentication, closes of this document, stateless messages. */
+  authFailures: string[];
+  closeReasons: string[];
+  stateless: string[];
+  destroy: () => void;
+};
+
+/** One simulated editor on one document (its own socket). */
+export function connectClient(opts: {
+  server: Pick<CollabTestServer, "url" | "origin">;
+  cookie: string;
+  documentName: string;
+  origin?: string;
+  /** Reconnect when the socket drops (a server restart), quickly; off by default, so tests refused
+   * at the door do not keep retrying in the background. */
+  reconnect?: boolean;
+}): CollabClient {
+  const websocketProvider = new HocuspocusProviderWebsocket({
+    url: opts.server.url,
+    WebSocketPolyfill: socketWith({ cookie: opts.cookie, origin: opts.origin ?? opts.server.origin }),
+    ...(opts.reconnect ? { maxAttempts: 0, delay: 100, minDelay: 100, maxDelay: 1_000 } : { maxAttempts: 1 }),
+  });
   const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${opts.port}`, WebSocketPolyfill: WebSocket });
-  const provider = new HocuspocusProvider({
-    websocketProvider: socket,
-    name: opts.documentName,
-    document: doc,
-    token: opts.userId,
-  });
-  provider.attach();
-  await new Promise<void>((resolve, reject) => {
-    setTimeout(() => reject(new Error(`${opts.documentName} did not sync within 15 s`)), 15_000);
-    provider.on("synced", () => resolve());
-    provider.on("authenticationFailed", ({ reason }: { reason: string }) => reject(new Error(reason)));
-  });
-  return {
+  const client: CollabClient = {
     doc,
-    provider,
-    close: () => {
-      provider.destroy();
-      socket.destroy();
-      doc.destroy();
+    provider: new HocuspocusProvider({
+      websocketProvider,
+      name: opts.documentName,
+      document: doc,
+      onAuthenticationFailed: ({ reason }) => client.authFailures.push(reason),
+      onClose: ({ event }) => {
+        if (event.reason) client.closeReasons.push(event.reason);
+      },
+      onStateless: ({ payload }) => client.stateless.push(payload),
+    }),
+    authFailures: [],
+    closeReasons: [],
+    stateless: [],
+    destroy: () => {
+      client.provider.destroy();
+      websocketProvider.destroy();
     },
   };
+  client.provider.attach();
+  return client;
 }
 
-/** Resolves when `check` holds, checking on every change of the client's document; rejects after `ms`. */
-export function waitFor(doc: Y.Doc, check: () => boolean, ms = 10_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (check()) return resolve();
-    const timer = setTimeout(() => {
-      doc.off("update", listener);
-      reject(new Error("timed out waiting for the document"));
-    }, ms);
-    const listener = () => {
-      if (!check()) return;
-      clearTimeout(timer);
-      doc.off("update", listener);
-      resolve();
-    };
-    doc.on("update", listener);
-  });
+/** Waits until `condition` holds (checked every 10 ms), or fails naming what it waited for. */
+export async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
-/** Resolves once the server has acknowledged every change this client sent. */
-export function acknowledged(client: Client, ms = 10_000): Promise<void> {
+/** Until the client has the server's copy of the document. */
+export const waitSynced = (client: CollabClient) =>
+  waitFor(() => client.provider.isSynced && client.provider.isAuthenticated, "the client to sync");
+
+/** Until the server has acknowledged every edit the client sent. */
+export const waitAcknowledged = (client: CollabClient) =>
+  waitFor(() => client.provider.unsyncedChanges === 0, "the server to acknowledge the client's edits");
+
+/** A bare WebSocket upgrade: the HTTP status and text of a refusal, or the open socket. */
+export function openSocket(opts: {
+  url: string;
+  headers: Record<string, string>;
+}): Promise<{ status: number; text: string } | { socket: WebSocket }> {
   return new Promise((resolve, reject) => {
-    if (client.provider.unsyncedChanges === 0) return resolve();
-    const timer = setTimeout(() => reject(new Error("the server did not acknowledge the edit")), ms);
-    const listener = ({ number }: { number: number }) => {
-      if (number !== 0) return;
-      clearTimeout(timer);
-      client.provider.off("unsyncedChanges", listener);
-      resolve();
-    };
-    client.provider.on("unsyncedChanges", listener);
+    const socket = new WebSocket(opts.url, { headers: opts.headers });
+    socket.on("open", () => resolve({ socket }));
+    socket.on("unexpected-response", (_request, response) => {
+      let text = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (text += chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
+    });
+    socket.on("error", (error) => reject(error));
   });
 }

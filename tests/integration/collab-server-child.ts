@@ -6,7 +6,7 @@ import { startLiveRelay } from "@/lib/collab/relay/start-live-relay";
 import { setLiveServer } from "@/lib/collab/storage/live-server";
 import { getEnv } from "@/lib/env";
 
-import { startCollabServer } from "./collab-harness";
+import { startCollabServer } from "./collab-storage-harness";
 
 async function main() {
   const server = await startCollabServer();

@@ -24,7 +24,7 @@ import { getVersionOrThrow } from "@/lib/prompts/get-version-or-throw";
 import { saveVersion } from "@/lib/prompts/save-version";
 import type { PromptContent } from "@/lib/validations/prompt";
 
-import { acknowledged, connectClient, startCollabServer, waitFor, type Client } from "./collab-harness";
+import { acknowledged, connectClient, startCollabServer, waitFor, type Client } from "./collab-storage-harness";
 import { ctxFor, makeProject, unique } from "./helpers";
 
 const kind = process.env.GALLEY_TEST_DB;
