@@ -38,7 +38,7 @@ import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
 import { docParts, promptDocName, writeModelConfig, writeVariable, type LastSave } from "@/lib/collab/prompt-doc";
 import type { RunView } from "@/lib/playground/list-runs";
 import type { TestCaseView } from "@/lib/playground/test-cases";
-import type { PromptDetail } from "@/lib/prompts/get-prompt-detail";
+import type { PromptDetail } from "@/lib/collab/storage/get-prompt-detail";
 import type { VersionSummary, VersionView } from "@/lib/prompts/version-view";
 import type { ProviderView } from "@/lib/providers/provider-view";
 import type { PromptContent } from "@/lib/validations/prompt";

@@ -344,7 +344,8 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
         reason: "fuzz",
         gateOverrideReason: "fuzz",
       },
-      "PUT api/projects/[project]/prompts/[promptId]/draft/route.ts": { baseVersion: 2, content },
+      "POST api/projects/[project]/prompts/[promptId]/live/save/route.ts": { baseVersion: 2, message: "m" },
+      "POST api/projects/[project]/prompts/[promptId]/live/reset/route.ts": { version: 1 },
       "PATCH api/projects/[project]/prompts/[promptId]/route.ts": { description: "d", tags: ["x"] },
       "DELETE api/projects/[project]/prompts/[promptId]/route.ts": { confirmName: "not the name" },
       "POST api/projects/[project]/prompts/[promptId]/runs/route.ts": {
@@ -392,6 +393,7 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
         baseVersion: 2,
         deploy: ["development"],
       },
+      "PATCH api/public/v2/prompts/[name]/versions/[version]/route.ts": { newLabels: ["development"] },
       "POST api/public/v2/prompts/route.ts": {
         name: "support/reply",
         type: "text",
@@ -421,6 +423,7 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
     "DELETE api/projects/[project]/datasets/[datasetId]/route.ts",
     "DELETE api/projects/[project]/evaluators/[evaluatorId]/route.ts",
     "DELETE api/projects/[project]/environments/[environment]/route.ts",
+    "DELETE api/public/v2/prompts/[name]/route.ts",
     "DELETE api/projects/[project]/environments/[environment]/gate/route.ts",
     "DELETE api/projects/[project]/invites/[inviteId]/route.ts",
     "DELETE api/projects/[project]/members/[userId]/route.ts",
