@@ -50,13 +50,18 @@ export function LiveStatus({
   );
 }
 
-/** Why the server will not take edits from this page, in its words (lib/collab/refusals.ts). */
-export function LiveRefusal({ session }: { session: LiveSession }) {
-  const { connection } = useLiveConnection(session);
-  if (connection.kind !== "refused") return null;
+/**
+ * Why the server will not take edits from this page, in its words (lib/collab/refusals.ts): it
+ * refused, or it made the connection read-only although the page was opened to edit (the role
+ * changed, the prompt was archived, since). A viewer who opened it read-only hears nothing.
+ */
+export function LiveRefusal({ session, openedToEdit }: { session: LiveSession; openedToEdit: boolean }) {
+  const { connection, readOnlyBecause } = useLiveConnection(session);
+  const message = connection.kind === "refused" ? connection.message : openedToEdit ? readOnlyBecause : null;
+  if (!message) return null;
   return (
     <div data-testid="live-refusal">
-      <Alert>{connection.message}</Alert>
+      <Alert>{message}</Alert>
     </div>
   );
 }

@@ -8,7 +8,8 @@ import * as Y from "yjs";
 import { acquireLiveSocket, releaseLiveSocket, stopLiveSocket } from "@/components/collab/live-socket";
 import { refusalOf } from "@/components/collab/refusal-of";
 import { userColor } from "@/components/collab/user-color";
-import { refusalFrom, type RefusalKind } from "@/lib/collab/refusals";
+import { parseReadOnlyNotice, type ReadOnlyNotice } from "@/lib/collab/read-only-notice";
+import { refusalFrom, refusals, type RefusalKind } from "@/lib/collab/refusals";
 
 /** Where the page stands with the live-editing server. */
 export type LiveConnection =
@@ -37,6 +38,8 @@ type Snapshot = {
   refused: Extract<LiveConnection, { kind: "refused" }> | null;
   /** The server's scope for this connection. */
   readOnly: boolean;
+  /** Why the server made this connection read-only, when it said (lib/collab/read-only-notice.ts). */
+  readOnlyReason: ReadOnlyNotice["reason"] | null;
   unsyncedChanges: number;
   online: boolean;
 };
@@ -56,6 +59,7 @@ const serverSnapshot: Snapshot = {
   everConnected: false,
   refused: null,
   readOnly: false,
+  readOnlyReason: null,
   unsyncedChanges: 0,
   online: true,
 };
@@ -144,8 +148,10 @@ class LiveSession {
         const refusal = refusalOf(event.reason) ?? refusalFrom(event.code);
         if (refusal) this.refuse(refusal);
       },
-      // The server says why it dropped an edit (read-only, too large) without closing.
+      // Why the connection is read-only (a viewer, an archived prompt), or a refusal said without closing.
       onStateless: ({ payload }) => {
+        const notice = parseReadOnlyNotice(payload);
+        if (notice) return this.set({ readOnlyReason: notice.reason });
         const refusal = refusalOf(payload);
         if (refusal) this.refuse(refusal);
       },
@@ -225,10 +231,19 @@ export function useLiveDocument(options: Options) {
   };
 }
 
-/** The connection and the edits the server has not acknowledged yet, for the status line. */
+/**
+ * The connection and the edits the server has not acknowledged yet, for the status line; and
+ * why the server made the connection read-only, in the refusals' words, when it said so.
+ */
 export function useLiveConnection(session: LiveSession) {
   const s = useSyncExternalStore(session.subscribe, session.getSnapshot, session.getServerSnapshot);
-  return { connection: connectionOf(s), unsyncedChanges: s.unsyncedChanges };
+  const readOnlyBecause =
+    s.readOnlyReason === "archived"
+      ? refusals.archived.message
+      : s.readOnlyReason === "role"
+        ? refusals.read_only.message
+        : null;
+  return { connection: connectionOf(s), unsyncedChanges: s.unsyncedChanges, readOnlyBecause };
 }
 
 export type { LiveSession };

@@ -36,9 +36,9 @@ import { FoldSection } from "@/components/ui/fold-section";
 import { toast } from "@/components/ui/lazy-toast";
 import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
 import { docParts, promptDocName, writeModelConfig, writeVariable, type LastSave } from "@/lib/collab/prompt-doc";
+import type { PromptDetail } from "@/lib/collab/storage/get-prompt-detail";
 import type { RunView } from "@/lib/playground/list-runs";
 import type { TestCaseView } from "@/lib/playground/test-cases";
-import type { PromptDetail } from "@/lib/collab/storage/get-prompt-detail";
 import type { VersionSummary, VersionView } from "@/lib/prompts/version-view";
 import type { ProviderView } from "@/lib/providers/provider-view";
 import type { PromptContent } from "@/lib/validations/prompt";
@@ -65,9 +65,6 @@ type Props = {
   /** Pane sizes and folded sections this browser remembers. */
   prefs: EditorPrefs;
 };
-
-/** What saving a version answers: the version, with who else edited the working copy since the last one. */
-type SavedVersion = VersionSummary & { coAuthors?: Array<{ id: string; name: string }> };
 
 // Client-only: it restores the values last used for this prompt from localStorage. Until then a
 // placeholder holds the pane's top so the toolbar does not jump.
@@ -276,13 +273,13 @@ export function PromptEditor({
     saving.current = [];
     let mine = 0;
     try {
-      const saved = await apiFetch<SavedVersion>(`${api}/live/save`, {
+      const saved = await apiFetch<VersionSummary>(`${api}/live/save`, {
         body: { message, baseVersion: saveBase ?? baseVersion },
       });
       mine = saved.number;
       setDialogOpen(false);
       setSaveBase(null);
-      const coAuthors = saved.coAuthors?.map((a) => a.name) ?? [];
+      const coAuthors = saved.coAuthors.map((a) => a.name);
       toast.success(`Saved version ${saved.number}.${coAuthors.length ? ` Co-authors: ${coAuthors.join(", ")}.` : ""}`);
       if (reviewAfterSave) router.push(newReviewHref(saved.number));
       else router.refresh();
@@ -428,7 +425,7 @@ export function PromptEditor({
           ) : null}
         </div>
       </div>
-      <LiveRefusal session={live.session} />
+      <LiveRefusal session={live.session} openedToEdit={canEdit} />
       {prompt.working.earlierDraft ? (
         <EarlierDraftNotice
           draftUrl={`${api}/draft`}
