@@ -109,10 +109,14 @@ export function PromptEditor({
   });
   const { doc, awareness } = live;
   const editable = canEdit && !live.readOnly;
-  // The document announces every saved version to everyone, this tab included, possibly before
-  // this tab's own save request has its answer: announcements that arrive meanwhile wait for it.
+  // The document announces every saved version to everyone, this tab included, before or after
+  // this tab's own save request has its answer: announcements that arrive while it is on its way
+  // wait for it, and versions this tab saved are not announced again.
   const saving = useRef<LastSave[] | null>(null);
-  const announce = useCallback((save: LastSave) => toast.success(`${save.by} saved version ${save.version}.`), []);
+  const mySaves = useRef(new Set<number>());
+  const announce = useCallback((save: LastSave) => {
+    if (!mySaves.current.has(save.version)) toast.success(`${save.by} saved version ${save.version}.`);
+  }, []);
   const onLastSave = useCallback(
     (save: LastSave) => {
       router.refresh();
@@ -271,12 +275,11 @@ export function PromptEditor({
       return "Your latest changes have not reached the server yet, so they would be missing from the version. Save again once the status says “All changes saved”.";
     }
     saving.current = [];
-    let mine = 0;
     try {
       const saved = await apiFetch<VersionSummary>(`${api}/live/save`, {
         body: { message, baseVersion: saveBase ?? baseVersion },
       });
-      mine = saved.number;
+      mySaves.current.add(saved.number);
       setDialogOpen(false);
       setSaveBase(null);
       const coAuthors = saved.coAuthors.map((a) => a.name);
@@ -299,7 +302,7 @@ export function PromptEditor({
     } finally {
       const heard = saving.current;
       saving.current = null;
-      for (const save of heard ?? []) if (save.version !== mine) announce(save);
+      for (const save of heard ?? []) announce(save);
     }
   }
 
