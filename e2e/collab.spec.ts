@@ -107,7 +107,10 @@ test("two members type into one prompt at once, see each other's cursor, merge o
   await page.getByLabel("What changed?").fill("Written together");
   await page.keyboard.press("Enter");
   await expect(page.getByText("Saved version 1. Co-authors: EDITOR member.")).toBeVisible();
-  await expect(anaPage.getByText("saved version 1.")).toBeVisible();
+  await expect(anaPage.getByText("Olivia Owner saved version 1.")).toBeVisible();
+  await expect(status(page)).toContainText("based on v1");
+  // Olivia is not told about her own version a second time (the news reaches her tab too).
+  await expect(page.getByText("Olivia Owner saved version 1.")).toHaveCount(0);
   await expect(status(anaPage)).toContainText("based on v1");
   const version = (await (await page.request.get(`${api}/prompts/${id}/versions/1`)).json()) as {
     author: string;
