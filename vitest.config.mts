@@ -25,6 +25,30 @@ const SAME_ON_EVERY_DATABASE = [
   "tests/integration/playground-timeout.test.ts",
 ];
 
+// Live editing's files (real WebSocket servers, child processes, a second instance) run as their
+// own projects, which npm test runs in the build-and-e2e lane: that lane has room, the integration
+// lane is the longest (scripts/test.mjs).
+const LIVE_EDITING = ["tests/integration/collab-*.test.ts"];
+
+const integration = (name: string, database: "pglite" | "postgres", files: "live" | "rest") => ({
+  resolve: { alias },
+  test: {
+    name,
+    include: files === "live" ? LIVE_EDITING : ["tests/integration/**/*.test.ts"],
+    exclude: [
+      ...configDefaults.exclude,
+      ...(files === "rest" ? LIVE_EDITING : []),
+      ...(database === "postgres" ? SAME_ON_EVERY_DATABASE : []),
+    ],
+    globalSetup: ["tests/integration/global-setup.ts"],
+    setupFiles: ["tests/integration/next-runtime.ts", "tests/integration/setup.ts"],
+    env: { GALLEY_TEST_DB: database, NODE_ENV: "test", LOG_LEVEL: "warn" },
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: "forks" as const,
+  },
+});
+
 // unit: pure logic beside its code. integration-*: real databases (each test file gets its own
 // copy of a template migrated once per run, see tests/integration/setup.ts) and real processes.
 //
@@ -46,33 +70,10 @@ export default defineConfig({
           testTimeout: 20_000,
         },
       },
-      {
-        resolve: { alias },
-        test: {
-          name: "integration-pglite",
-          include: ["tests/integration/**/*.test.ts"],
-          globalSetup: ["tests/integration/global-setup.ts"],
-          setupFiles: ["tests/integration/next-runtime.ts", "tests/integration/setup.ts"],
-          env: { GALLEY_TEST_DB: "pglite", NODE_ENV: "test", LOG_LEVEL: "warn" },
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          pool: "forks",
-        },
-      },
-      {
-        resolve: { alias },
-        test: {
-          name: "integration-postgres",
-          include: ["tests/integration/**/*.test.ts"],
-          exclude: [...configDefaults.exclude, ...SAME_ON_EVERY_DATABASE],
-          globalSetup: ["tests/integration/global-setup.ts"],
-          setupFiles: ["tests/integration/next-runtime.ts", "tests/integration/setup.ts"],
-          env: { GALLEY_TEST_DB: "postgres", NODE_ENV: "test", LOG_LEVEL: "warn" },
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          pool: "forks",
-        },
-      },
+      integration("integration-pglite", "pglite", "rest"),
+      integration("integration-postgres", "postgres", "rest"),
+      integration("collab-pglite", "pglite", "live"),
+      integration("collab-postgres", "postgres", "live"),
     ],
   },
 });

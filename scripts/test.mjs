@@ -16,11 +16,12 @@ const stages = [
   // by side; the unit tests fill what the lint lane leaves of the second core.
   { name: "checks", lanes: [["lint"], ["typecheck", "test:contracts", "test:unit"]] },
   // The integration tests beside the production build and the e2e specs, which mostly wait on the
-  // browser and the server (test:e2e's steps one by one, so the table shows each).
+  // browser and the server (test:e2e's steps one by one, so the table shows each); live editing's
+  // integration files (test:collab) end that lane, which is shorter than the integration one.
   // GALLEY_BUILD_TYPES_CHECKED: `npm run typecheck` has checked what next build would.
   {
     name: "integration and e2e",
-    lanes: [["test:integration"], ["build", "check:first-load", "sdk:build", "node scripts/e2e.mjs"]],
+    lanes: [["test:integration"], ["build", "check:first-load", "sdk:build", "node scripts/e2e.mjs", "test:collab"]],
   },
 ];
 

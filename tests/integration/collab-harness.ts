@@ -1,7 +1,7 @@
 // Live editing over real WebSockets, for integration tests and benches: the collab server on a free
-// loopback port (as server.ts mounts it), session cookies minted the way next-auth issues them, and
-// simulated editors (a Y.Doc + HocuspocusProvider over `ws`, sending the cookie and Origin a
-// browser would).
+// loopback port (as server.ts mounts it, with storage, the live server and the relay when `live`),
+// session cookies minted the way next-auth issues them, and simulated editors (a Y.Doc +
+// HocuspocusProvider over `ws`, sending the cookie and Origin a browser would).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
@@ -12,21 +12,48 @@ import * as Y from "yjs";
 
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/auth-options";
 import { getAuthSecret } from "@/lib/auth/get-auth-secret";
+import { startLiveRelay } from "@/lib/collab/relay/start-live-relay";
 import { COLLAB_PATH, createCollabServer, type CollabServer } from "@/lib/collab/server/create-collab-server";
+import { setLiveServer } from "@/lib/collab/storage/live-server";
+import { liveStorage } from "@/lib/collab/storage/live-storage";
 import { db } from "@/lib/db";
 
-export type CollabTestServer = {
+/** Where clients reach a collab server on a loopback port (this process's or a child's). */
+export type CollabAddress = {
   /** ws://127.0.0.1:<port>/api/collab */
   url: string;
   /** The Origin a page of this server sends. */
   origin: string;
+};
+
+export const collabAddress = (port: number): CollabAddress => ({
+  url: `ws://127.0.0.1:${port}${COLLAB_PATH}`,
+  origin: `http://127.0.0.1:${port}`,
+});
+
+export type CollabTestServer = CollabAddress & {
+  port: number;
   collab: CollabServer;
   close: () => Promise<void>;
 };
 
-/** The collab server behind a bare node:http server; anything but /api/collab upgrades is refused. */
-export async function startCollabServer(opts: { extensions?: Extension[] } = {}): Promise<CollabTestServer> {
-  const collab = createCollabServer({ extensions: opts.extensions });
+/**
+ * The collab server behind a bare node:http server; anything but /api/collab upgrades is refused.
+ * `live`: as server.ts runs it – the storage extension, setLiveServer (saving and resetting reach
+ * connected editors) and the relay between instances (PostgreSQL only; `onRelayListening` each
+ * time it listens). One live server per process: the live server and the instance id are global.
+ */
+export async function startCollabServer(
+  opts: { extensions?: Extension[]; live?: boolean; onRelayListening?: () => void } = {},
+): Promise<CollabTestServer> {
+  const collab = createCollabServer({
+    extensions: [...(opts.live ? [liveStorage()] : []), ...(opts.extensions ?? [])],
+  });
+  let stopRelay: () => Promise<void> = async () => undefined;
+  if (opts.live) {
+    setLiveServer(collab.hocuspocus);
+    stopRelay = startLiveRelay(collab.hocuspocus, { onListening: opts.onRelayListening });
+  }
   const server = http.createServer((_req, res) => void res.writeHead(404).end());
   server.on("upgrade", (req, socket, head) => {
     if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
@@ -34,10 +61,13 @@ export async function startCollabServer(opts: { extensions?: Extension[] } = {})
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `ws://127.0.0.1:${port}${COLLAB_PATH}`,
-    origin: `http://127.0.0.1:${port}`,
+    ...collabAddress(port),
+    port,
     collab,
+    // In server.ts' order: the relay, the live server, then the sockets (pending stores run).
     close: async () => {
+      await stopRelay();
+      if (opts.live) setLiveServer(null);
       await collab.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -76,7 +106,7 @@ export type CollabClient = {
 
 /** One simulated editor on one document (its own socket). */
 export function connectClient(opts: {
-  server: Pick<CollabTestServer, "url" | "origin">;
+  server: CollabAddress;
   cookie: string;
   documentName: string;
   origin?: string;
@@ -87,7 +117,15 @@ export function connectClient(opts: {
   const websocketProvider = new HocuspocusProviderWebsocket({
     url: opts.server.url,
     WebSocketPolyfill: socketWith({ cookie: opts.cookie, origin: opts.origin ?? opts.server.origin }),
-    ...(opts.reconnect ? { maxAttempts: 0, delay: 100, minDelay: 100, maxDelay: 1_000 } : { maxAttempts: 1 }),
+    ...(opts.reconnect
+      ? { maxAttempts: 0, delay: 100, minDelay: 100, maxDelay: 1_000 }
+      : {
+          maxAttempts: 1,
+          // The provider schedules one more connection when a socket it had opened closes, even
+          // after destroy(); to a server that is gone that attempt fails as an unhandled rejection.
+          // "disconnect" is emitted just before that decision: no reconnecting means none.
+          onDisconnect: () => void (websocketProvider.shouldConnect = false),
+        }),
   });
   const doc = new Y.Doc();
   const client: CollabClient = {
@@ -127,9 +165,12 @@ export async function waitFor(
   }
 }
 
-/** Until the client has the server's copy of the document. */
+/** Until the client has the server's copy of the document; fails at once if it was refused. */
 export const waitSynced = (client: CollabClient) =>
-  waitFor(() => client.provider.isSynced && client.provider.isAuthenticated, "the client to sync");
+  waitFor(() => {
+    if (client.authFailures.length) throw new Error(`the server refused the client: ${client.authFailures.join(", ")}`);
+    return client.provider.isSynced && client.provider.isAuthenticated;
+  }, "the client to sync");
 
 /** Until the server has acknowledged every edit the client sent. */
 export const waitAcknowledged = (client: CollabClient) =>

@@ -1,20 +1,19 @@
-// A live-editing server in its own process (the kill test and the two-instance test): the test
-// harness' server plus the relay between instances. Prints "listening <port>" once it serves.
+// A live-editing server in its own process (the kill test and the two-instance test): the harness'
+// server as server.ts runs it (storage, live server, relay). Prints "listening <port>" once it
+// serves and, on PostgreSQL, once its relay hears the other instances.
 import "@/lib/entry/allow-server-only";
 
-import { startLiveRelay } from "@/lib/collab/relay/start-live-relay";
-import { setLiveServer } from "@/lib/collab/storage/live-server";
 import { getEnv } from "@/lib/env";
 
-import { startCollabServer } from "./collab-storage-harness";
+import { startCollabServer } from "./collab-harness";
 
 async function main() {
-  const server = await startCollabServer();
-  setLiveServer(server.hocuspocus);
-  const listening = () => process.stdout.write(`listening ${server.address.port}\n`);
-  // PGlite: one process, no relay. PostgreSQL: ready once the relay hears the other instances.
-  if (getEnv().databaseKind === "postgres") startLiveRelay(server.hocuspocus, { onListening: listening });
-  else listening();
+  let relayUp = () => {};
+  const listening = new Promise<void>((resolve) => (relayUp = resolve));
+  const server = await startCollabServer({ live: true, onRelayListening: () => relayUp() });
+  // PGlite: one process, no relay.
+  if (getEnv().databaseKind === "postgres") await listening;
+  process.stdout.write(`listening ${server.port}\n`);
 }
 
 void main();

@@ -46,7 +46,7 @@ const serverText = (documentName: string) =>
   server.collab.hocuspocus.documents.get(documentName)?.getText("template").toString();
 
 beforeAll(async () => {
-  server = await startCollabServer();
+  server = await startCollabServer({ live: true });
   project = await makeProject(["OWNER", "EDITOR", "VIEWER"]);
 });
 

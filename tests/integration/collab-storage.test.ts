@@ -5,15 +5,12 @@
 // whose clients converge within the issue's 500 ms.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import type { Server } from "@hocuspocus/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 
 import { docParts, promptDocName, readLastSave, readWorkingCopy } from "@/lib/collab/prompt-doc";
-import { startLiveRelay } from "@/lib/collab/relay/start-live-relay";
 import { getEarlierDraft } from "@/lib/collab/storage/get-earlier-draft";
 import { getPromptDetail } from "@/lib/collab/storage/get-prompt-detail";
-import { setLiveServer } from "@/lib/collab/storage/live-server";
 import { resetLiveDocument } from "@/lib/collab/storage/reset-live-document";
 import { saveLiveVersion } from "@/lib/collab/storage/save-live-version";
 import { updatePromptDetails } from "@/lib/collab/storage/update-prompt-details";
@@ -24,31 +21,42 @@ import { getVersionOrThrow } from "@/lib/prompts/get-version-or-throw";
 import { saveVersion } from "@/lib/prompts/save-version";
 import type { PromptContent } from "@/lib/validations/prompt";
 
-import { acknowledged, connectClient, startCollabServer, waitFor, type Client } from "./collab-storage-harness";
+import {
+  collabAddress,
+  connectClient,
+  sessionCookie,
+  startCollabServer,
+  waitAcknowledged,
+  waitFor,
+  waitSynced,
+  type CollabAddress,
+  type CollabClient,
+  type CollabTestServer,
+} from "./collab-harness";
 import { ctxFor, makeProject, unique } from "./helpers";
 
 const kind = process.env.GALLEY_TEST_DB;
 const text = (template: string): PromptContent => ({ template, contract: { variables: [] }, modelConfig: {} });
-const template = (client: Client) => docParts(client.doc).template.toString();
-
-/** Waits for a database condition (compaction runs in the background after a debounce). */
-async function until(check: () => Promise<boolean>, ms = 15_000) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("timed out waiting for the database");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const template = (client: CollabClient) => docParts(client.doc).template.toString();
 
 describe(`the shared working copy on ${kind}`, () => {
   let fixture: Awaited<ReturnType<typeof makeProject>>;
-  let server: Server;
-  const clients: Client[] = [];
+  // This process's live server, as server.ts runs it (on PostgreSQL with its relay, listening `relayUps` times).
+  let here: CollabTestServer;
+  let relayUps = 0;
+  const startHere = () => {
+    relayUps = 0;
+    return startCollabServer({ live: true, onRelayListening: () => relayUps++ });
+  };
+  let cookies: string[];
+  const clients: CollabClient[] = [];
   const editor = (i: number) => fixture.members[i]!.user;
   const projectId = () => fixture.project.id;
-  const connect = async (promptId: string, user: number, port = server.address.port) => {
-    const client = await connectClient({ port, documentName: promptDocName(promptId), userId: editor(user).id });
+  /** An editor with the server's copy of the prompt, on this process's server or another instance. */
+  const connect = async (promptId: string, user: number, at: CollabAddress = here) => {
+    const client = connectClient({ server: at, cookie: cookies[user]!, documentName: promptDocName(promptId) });
     clients.push(client);
+    await waitSynced(client);
     return client;
   };
   const newPrompt = async (versions: string[], description = "") => {
@@ -74,13 +82,13 @@ describe(`the shared working copy on ${kind}`, () => {
   beforeAll(async () => {
     await applyMigrations();
     fixture = await makeProject(["EDITOR", "EDITOR", "EDITOR"]);
-    server = await startCollabServer();
-    setLiveServer(server.hocuspocus);
+    // Minted up front: on PGlite the kill test lends the database to another process.
+    cookies = await Promise.all(fixture.members.map((m) => sessionCookie(m.user)));
+    here = await startHere();
   });
   afterAll(async () => {
-    clients.forEach((c) => c.close());
-    setLiveServer(null);
-    await server?.destroy();
+    clients.forEach((c) => c.destroy());
+    await here?.close();
   });
 
   it("starts from the latest version, or from the newest private draft on it, keeping the other drafts", async () => {
@@ -129,13 +137,16 @@ describe(`the shared working copy on ${kind}`, () => {
       description.delete(0, description.length);
       description.insert(0, "New description");
     });
-    await acknowledged(client);
+    await waitAcknowledged(client);
     const rows = await db.promptLiveUpdate.findMany({ where: { promptId: prompt.id } });
     expect(rows.map((r) => r.userId)).toContain(editor(1).id);
 
     // The last person leaving compacts at once (Hocuspocus runs the debounced store).
-    client.close();
-    await until(async () => (await db.promptLiveUpdate.count({ where: { promptId: prompt.id } })) === 0);
+    client.destroy();
+    await waitFor(
+      async () => (await db.promptLiveUpdate.count({ where: { promptId: prompt.id } })) === 0,
+      "the rows to be compacted",
+    );
     const stored = await db.promptLiveDocument.findUniqueOrThrow({ where: { promptId: prompt.id } });
     const reloaded = new Y.Doc();
     Y.applyUpdate(reloaded, stored.state);
@@ -159,10 +170,10 @@ describe(`the shared working copy on ${kind}`, () => {
     const prompt = await newPrompt(["Dear customer,"]);
     const [a, b] = await Promise.all([connect(prompt.id, 0), connect(prompt.id, 1)]);
     docParts(b.doc).template.insert(template(b).length, " thank you");
-    await acknowledged(b);
-    await waitFor(a.doc, () => template(a) === "Dear customer, thank you");
+    await waitAcknowledged(b);
+    await waitFor(() => template(a) === "Dear customer, thank you", "b's edit to reach a");
     docParts(a.doc).template.insert(template(a).length, ".");
-    await acknowledged(a);
+    await waitAcknowledged(a);
 
     const saved = await saveLiveVersion({
       ctx: ctxFor(editor(0)),
@@ -180,7 +191,7 @@ describe(`the shared working copy on ${kind}`, () => {
     const version = await getVersionOrThrow({ projectId: projectId(), promptId: prompt.id, number: 2 });
     expect(version.content.template).toBe("Dear customer, thank you.");
     for (const client of [a, b]) {
-      await waitFor(client.doc, () => readWorkingCopy(client.doc).baseVersion === 2);
+      await waitFor(() => readWorkingCopy(client.doc).baseVersion === 2, "the new base version");
       expect(readLastSave(client.doc)).toMatchObject({ version: 2, by: editor(0).name });
     }
     // Nobody has edited since: the next version would have no co-authors yet.
@@ -200,7 +211,7 @@ describe(`the shared working copy on ${kind}`, () => {
     expect(
       await resetLiveDocument({ projectId: projectId(), promptId: prompt.id, version: 1, userId: editor(1).id }),
     ).toEqual({ baseVersion: 2 });
-    for (const client of [a, b]) await waitFor(client.doc, () => template(client) === "Dear customer,");
+    for (const client of [a, b]) await waitFor(() => template(client) === "Dear customer,", "the reset");
 
     // The description changed through the API reaches the copy everyone is editing.
     await updatePromptDetails({
@@ -209,7 +220,7 @@ describe(`the shared working copy on ${kind}`, () => {
       promptId: prompt.id,
       changes: { description: "Thanks customers" },
     });
-    await waitFor(a.doc, () => readWorkingCopy(a.doc).description === "Thanks customers");
+    await waitFor(() => readWorkingCopy(a.doc).description === "Thanks customers", "the new description");
   });
 
   describe("in other processes", () => {
@@ -244,22 +255,21 @@ describe(`the shared working copy on ${kind}`, () => {
 
     it("loses no acknowledged edit when the server is killed right after acknowledging it", async () => {
       const prompt = await newPrompt(["Before the crash"]);
-      // PGlite belongs to one process: this one lets go of the data folder while the child owns it,
-      // once its own server has stored and unloaded everything (compaction would open it again).
-      if (kind === "pglite") {
-        clients.splice(0).forEach((c) => c.close());
-        await until(async () => server.hocuspocus.documents.size === 0);
-        await closeDatabase();
-      }
+      // This process's server stops (its documents stored and unloaded, its presence rows gone). On
+      // PGlite the database belongs to one process: this one lets go of it while the child owns it.
+      clients.splice(0).forEach((c) => c.destroy());
+      await here.close();
+      if (kind === "pglite") await closeDatabase();
       const live = await startChild();
-      const client = await connect(prompt.id, 2, live.port);
+      const client = await connect(prompt.id, 2, collabAddress(live.port));
       docParts(client.doc).template.insert(template(client).length, ", acknowledged");
-      await acknowledged(client);
+      await waitAcknowledged(client);
       await kill(live.child);
-      client.close();
+      client.destroy();
 
-      // This process's server stands in for the restarted one (a second child costs seconds): same
+      // A server started here stands in for the restarted one (a second child costs seconds): same
       // database, same code, nothing in memory from before.
+      here = await startHere();
       const after = await connect(prompt.id, 0);
       expect(template(after)).toBe("Before the crash, acknowledged");
     });
@@ -268,15 +278,33 @@ describe(`the shared working copy on ${kind}`, () => {
       it("relays edits (within 500 ms) and presence between two instances", async () => {
         const prompt = await newPrompt([""]);
         const [one, two] = await Promise.all([startChild(), startChild()]);
-        const [a, b] = await Promise.all([connect(prompt.id, 0, one.port), connect(prompt.id, 1, two.port)]);
+        const [a, b] = await Promise.all([
+          connect(prompt.id, 0, collabAddress(one.port)),
+          connect(prompt.id, 1, collabAddress(two.port)),
+        ]);
+        // One edit each way first, not timed: the children's first queries, notices and fetches
+        // (fresh processes) would otherwise be measured as relay latency.
+        const pairs = [
+          [a, b],
+          [b, a],
+        ] as const;
+        for (const [from, to] of pairs) {
+          docParts(from.doc).template.insert(0, "warm ");
+          await waitFor(() => template(to) === template(from), "the warm-up edit on the other instance", 5000);
+        }
         const latencies: number[] = [];
         for (let i = 0; i < 10; i++) {
           const [from, to] = i % 2 ? [b, a] : [a, b];
           const word = `w${i} `;
+          // Timed when the update arrives (not when a poll notices it).
+          let arrived = 0;
+          const onUpdate = () => void (arrived ||= template(to).includes(word) ? performance.now() : 0);
+          to.doc.on("update", onUpdate);
           const started = performance.now();
           docParts(from.doc).template.insert(0, word);
-          await waitFor(to.doc, () => template(to).includes(word), 5000);
-          latencies.push(performance.now() - started);
+          await waitFor(() => arrived > 0, `edit ${i} on the other instance`, 5000);
+          to.doc.off("update", onUpdate);
+          latencies.push(arrived - started);
         }
         console.log(`relay between instances, ms per edit: ${latencies.map((l) => l.toFixed(1)).join(", ")}`);
         expect(template(a)).toBe(template(b));
@@ -284,39 +312,34 @@ describe(`the shared working copy on ${kind}`, () => {
 
         // Presence travels too: who is on the prompt, seen from the other instance.
         a.provider.setAwarenessField("user", { id: editor(0).id, name: editor(0).name });
-        await new Promise<void>((resolve, reject) => {
-          const timer = setTimeout(() => reject(new Error("presence did not reach the other instance")), 5000);
-          const seen = () => [...b.provider.awareness!.getStates().values()].some((s) => s.user?.id === editor(0).id);
-          const check = () => seen() && (clearTimeout(timer), b.provider.awareness!.off("change", check), resolve());
-          b.provider.awareness!.on("change", check);
-          check();
-        });
+        await waitFor(
+          () => [...b.provider.awareness!.getStates().values()].some((s) => s.user?.id === editor(0).id),
+          "presence to reach the other instance",
+          5000,
+        );
         await Promise.all([kill(one.child), kill(two.child)]);
       });
 
     if (kind === "postgres")
       it("catches up on edits made while its relay was disconnected", async () => {
         const prompt = await newPrompt(["Start"]);
-        let listening = 0;
-        const stopRelay = startLiveRelay(server.hocuspocus, { onListening: () => listening++ });
-        try {
-          const other = await startChild();
-          await until(async () => listening === 1);
-          const [here, there] = await Promise.all([connect(prompt.id, 0), connect(prompt.id, 1, other.port)]);
-          // Every relay loses its connection; the edit made before they are back is never notified to this one.
-          const listeners = () =>
-            db.$queryRaw<Array<{ pid: number }>>`
-              SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN galley_collab'`;
-          for (const { pid } of await listeners()) await db.$queryRaw`SELECT pg_terminate_backend(${pid})`;
-          await until(async () => (await listeners()).length === 0, 5000);
-          docParts(there.doc).template.insert(5, " (while the relay was down)");
-          await acknowledged(there);
-          await waitFor(here.doc, () => template(here) === "Start (while the relay was down)");
-          expect(listening).toBe(2);
-          await kill(other.child);
-        } finally {
-          await stopRelay();
-        }
+        const other = await startChild();
+        await waitFor(() => relayUps === 1, "this process's relay to listen");
+        const [mine, there] = await Promise.all([
+          connect(prompt.id, 0),
+          connect(prompt.id, 1, collabAddress(other.port)),
+        ]);
+        // Every relay loses its connection; the edit made before they are back is never notified to this one.
+        const listeners = () =>
+          db.$queryRaw<Array<{ pid: number }>>`
+            SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN galley_collab'`;
+        for (const { pid } of await listeners()) await db.$queryRaw`SELECT pg_terminate_backend(${pid})`;
+        await waitFor(async () => (await listeners()).length === 0, "every relay to lose its connection", 5000);
+        docParts(there.doc).template.insert(5, " (while the relay was down)");
+        await waitAcknowledged(there);
+        await waitFor(() => template(mine) === "Start (while the relay was down)", "the catch-up");
+        expect(relayUps).toBe(2);
+        await kill(other.child);
       });
   });
 });

@@ -21,6 +21,7 @@ import { updateProfileSchema } from "@/lib/validations/auth";
 import { updateDatasetSchema } from "@/lib/validations/dataset";
 import { updateEnvironmentSchema } from "@/lib/validations/environment";
 import { updateEvaluatorSchema } from "@/lib/validations/evaluator";
+import { updateLangfuseLabelsSchema } from "@/lib/validations/langfuse";
 import { changeMemberRoleSchema, renameProjectSchema } from "@/lib/validations/project";
 import { updatePromptSchema } from "@/lib/validations/prompt";
 import { updateProviderSchema } from "@/lib/validations/provider";
@@ -28,7 +29,7 @@ import { resolveThreadSchema } from "@/lib/validations/review";
 import { updateWebhookSchema } from "@/lib/validations/webhook";
 import { createWebhook } from "@/lib/webhooks/manage-webhooks";
 
-import { ctxFor, makeProject, unique } from "./helpers";
+import { ctxFor, makeProject, placeVersion, unique } from "./helpers";
 import { callRoute, routesExporting, signInAs } from "./route-client";
 
 type Fixture = Awaited<ReturnType<typeof makeProject>>;
@@ -37,8 +38,10 @@ type Row = Record<string, unknown>;
 type PatchCase = {
   /** The route's body schema: the patches below must send each of its fields. */
   schema: z.ZodObject;
-  /** Makes the row to change (with no field at its default) and says how to read it back. */
-  setup: (f: Fixture) => Promise<{ params: Record<string, string>; read: () => Promise<Row> }>;
+  /** Makes the row to change (with no field at its default) and says how to read it back; an API-key route gives its key's headers. */
+  setup: (
+    f: Fixture,
+  ) => Promise<{ params: Record<string, string>; read: () => Promise<Row>; headers?: Record<string, string> }>;
   /** Single-field bodies, applied in order; each must change that field and nothing else. */
   patches: Row[];
   /** What a patch changes in the row read back, when that is not the patch itself. */
@@ -49,6 +52,46 @@ const owner = (f: Fixture) => f.members.find((m) => m.role === "OWNER")!.user;
 const textContent = (template: string) => ({ template, contract: { variables: [] }, modelConfig: {} });
 
 const cases: Record<string, PatchCase> = {
+  "api/public/v2/prompts/[name]/versions/[version]/route.ts": {
+    schema: updateLangfuseLabelsSchema,
+    setup: async (f) => {
+      const name = unique("patch/labels");
+      const prompt = await createPrompt({
+        ctx: ctxFor(owner(f)),
+        projectId: f.project.id,
+        input: { name, type: "TEXT", description: "", tags: [] },
+      });
+      for (const n of [1, 2])
+        await saveVersion({
+          ctx: ctxFor(owner(f)),
+          projectId: f.project.id,
+          promptId: prompt.id,
+          authorId: owner(f).id,
+          baseVersion: n - 1,
+          message: `v${n}`,
+          content: textContent(`Version ${n}`),
+        });
+      for (const slug of ["development", "staging"])
+        await placeVersion({ projectId: f.project.id, promptId: prompt.id, slug, version: 1, by: owner(f) });
+      const { secret } = await createApiKey({
+        ctx: ctxFor(owner(f)),
+        projectId: f.project.id,
+        creator: { id: owner(f).id, name: owner(f).name },
+        input: { name: unique("labels"), scopes: ["prompts:read", "prompts:write"], expiresAt: null },
+      });
+      const read = async () => {
+        const pointers = await db.environmentPrompt.findMany({
+          where: { promptId: prompt.id },
+          select: { version: true, environment: { select: { slug: true } } },
+        });
+        return Object.fromEntries(pointers.map((p) => [p.environment.slug, p.version]));
+      };
+      return { params: { name, version: "2" }, read, headers: { authorization: `Bearer ${secret}` } };
+    },
+    // Moving development's label leaves staging's where it was.
+    patches: [{ newLabels: ["development"] }],
+    effect: () => ({ development: 2 }),
+  },
   "api/account/route.ts": {
     schema: updateProfileSchema,
     setup: async (f) => {
@@ -337,10 +380,15 @@ describe("every PATCH route changes only the fields it names", () => {
       expect([...sent].sort(), "the patches send every field of the schema").toEqual(
         Object.keys(c.schema.shape).sort(),
       );
-      const { params, read } = await c.setup(fixture);
+      const { params, read, headers } = await c.setup(fixture);
       for (const patch of c.patches) {
         const before = await read();
-        const res = await callRoute(route, { method: "PATCH", params, cookie, body: patch });
+        const res = await callRoute(route, {
+          method: "PATCH",
+          params,
+          body: patch,
+          ...(headers ? { headers } : { cookie }),
+        });
         expect(res.status, `${JSON.stringify(patch)} → ${await res.clone().text()}`).toBe(200);
         expect(await read(), `after ${JSON.stringify(patch)}`).toEqual({
           ...before,

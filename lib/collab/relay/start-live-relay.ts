@@ -5,8 +5,9 @@ import { applyAwarenessUpdate } from "y-protocols/awareness";
 import * as Y from "yjs";
 
 import { parseDocName } from "@/lib/collab/prompt-doc";
+import { collabInstanceId } from "@/lib/collab/server/collab-instance-id";
 import { loadedDocument, RELAY_ORIGIN } from "@/lib/collab/storage/live-server";
-import { COLLAB_CHANNEL, collabInstanceId, type CollabNotice } from "@/lib/collab/storage/notify-collab";
+import { COLLAB_CHANNEL, type CollabNotice } from "@/lib/collab/storage/notify-collab";
 import { readLiveState } from "@/lib/collab/storage/read-live-state";
 import { db } from "@/lib/db";
 import { listenChannel } from "@/lib/db/listen-channel";

@@ -1,6 +1,5 @@
 import "server-only";
 
-import crypto from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { Hocuspocus, type Extension } from "@hocuspocus/server";
@@ -10,6 +9,7 @@ import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import { refusals } from "@/lib/collab/refusals";
 import { authenticateUpgrade, type UpgradeUser } from "@/lib/collab/server/authenticate-upgrade";
 import { collabGuard } from "@/lib/collab/server/collab-guard";
+import { collabInstanceId } from "@/lib/collab/server/collab-instance-id";
 import { collabPresence } from "@/lib/collab/server/collab-presence";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -29,7 +29,7 @@ export type CollabServer = {
   /** Closes every socket (1001), lets pending stores run, deletes this instance's presence rows. */
   stop(): Promise<void>;
   hocuspocus: Hocuspocus;
-  /** This process's id in presence rows (and for relays between instances). */
+  /** This process's id in presence rows and relay notices (collabInstanceId): one server per process. */
   instanceId: string;
 };
 
@@ -61,7 +61,7 @@ function documentNameOf(data: RawData): string | null {
  * the guard extension, which runs first, before `extensions` (storage, relay).
  */
 export function createCollabServer(opts: { extensions?: Extension[]; maxDocumentBytes?: number } = {}): CollabServer {
-  const instanceId = crypto.randomBytes(8).toString("hex");
+  const instanceId = collabInstanceId();
   const presence = collabPresence({ instanceId });
   const hocuspocus = new Hocuspocus({
     quiet: true,

@@ -3,8 +3,7 @@
 // payloads stop at 8 KB), or a small awareness update inline. Server-only.
 import "server-only";
 
-import crypto from "node:crypto";
-
+import { collabInstanceId } from "@/lib/collab/server/collab-instance-id";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -19,17 +18,6 @@ export type CollabNotice =
   | { d: string; ids: string[]; i: string }
   /** An awareness update (base64) from a connection on instance `i`. */
   | { d: string; a: string; i: string };
-
-const key = Symbol.for("galley.collab-instance");
-
-/**
- * This process's id, so an instance ignores its own notices. On globalThis: server.ts and the
- * Next.js bundle hold two copies of this module and must send as one instance.
- */
-export function collabInstanceId(): string {
-  const holder = globalThis as { [key]?: string };
-  return (holder[key] ??= crypto.randomUUID());
-}
 
 /** Sends a notice to the other instances; nothing on PGlite (one process). Never throws: it logs. */
 export async function notifyCollab(notice: { d: string; ids: string[] } | { d: string; a: string }): Promise<void> {
