@@ -32,22 +32,26 @@ export function PresenceAvatars({
   people,
   label,
   max = 4,
+  size = "md",
 }: {
   people: PresentPerson[];
   /** What the list is, for screen readers: "Editing now", "Reading now". */
   label: string;
   max?: number;
+  /** "sm" (20 px) fits a table row's line of text; "md" (24 px) a header. */
+  size?: "sm" | "md";
 }) {
   if (people.length === 0) return null;
   // Active people first, so the ones who are really there are the ones shown.
   const ordered = [...people].sort((a, b) => Number(a.idle) - Number(b.idle));
   const shown = ordered.slice(0, Math.max(1, max));
   const hidden = ordered.slice(shown.length);
+  const circle = size === "sm" ? "size-5 text-[9px]" : "size-6 text-[10px]";
   return (
     <ul
       aria-label={label}
       data-testid="presence-avatars"
-      className="inline-flex h-6 shrink-0 items-center -space-x-1.5"
+      className={`inline-flex ${size === "sm" ? "h-5" : "h-6"} shrink-0 items-center -space-x-1.5`}
     >
       {shown.map((p) => (
         <li
@@ -56,7 +60,7 @@ export function PresenceAvatars({
           data-idle={p.idle || undefined}
           title={personLabel(p)}
           style={{ backgroundColor: p.color ?? colorFor(p.id) }}
-          className={`flex size-6 cursor-default items-center justify-center rounded-full text-[10px] leading-none font-semibold text-white ring-2 ring-surface select-none ${p.idle ? "opacity-45 grayscale-[40%]" : ""}`}
+          className={`flex ${circle} cursor-default items-center justify-center rounded-full leading-none font-semibold text-white ring-2 ring-surface select-none ${p.idle ? "opacity-45 grayscale-[40%]" : ""}`}
         >
           <span aria-hidden="true">{initialsOf(p.name)}</span>
           <span className="sr-only">{personLabel(p)}</span>
@@ -66,7 +70,7 @@ export function PresenceAvatars({
         <li
           data-testid="presence-more"
           title={hidden.map(personLabel).join(", ")}
-          className="flex size-6 cursor-default items-center justify-center rounded-full bg-subtle text-[10px] leading-none font-semibold text-muted ring-2 ring-surface select-none"
+          className={`flex ${circle} cursor-default items-center justify-center rounded-full bg-subtle leading-none font-semibold text-muted ring-2 ring-surface select-none`}
         >
           <span aria-hidden="true">+{hidden.length}</span>
           <span className="sr-only">and {hidden.map(personLabel).join(", ")}</span>
