@@ -234,7 +234,7 @@ const percentile = (sorted: Float64Array, p: number) =>
 
 type Instance = { base: string; pid: number; stop: () => Promise<void> };
 
-async function run(label: string, instances: Instance[], options: Options) {
+async function run(label: string, instances: Instance[], options: Options, database?: { pid: number }) {
   const { cookies, documentName } = await setUp(instances[0]!.base, options.clients);
   const tally: Tally = { sent: new Map(), latencies: [], received: 0 };
   const clients = await Promise.all(
@@ -244,6 +244,7 @@ async function run(label: string, instances: Instance[], options: Options) {
   );
 
   const cpuBefore = instances.map((s) => cpuSeconds(s.pid));
+  const databaseCpuBefore = database ? cpuSeconds(database.pid) : 0;
   const benchCpuBefore = process.cpuUsage();
   const rss = instances.map(() => 0);
   const sampleRss = () => instances.forEach((s, i) => (rss[i] = Math.max(rss[i]!, rssMb(s.pid))));
@@ -285,6 +286,7 @@ async function run(label: string, instances: Instance[], options: Options) {
   sampleRss();
   const cpu = instances.map((s, i) => ((cpuSeconds(s.pid) - cpuBefore[i]!) / elapsed) * 100);
   const benchCpu = process.cpuUsage(benchCpuBefore);
+  const databaseCpu = database ? ((cpuSeconds(database.pid) - databaseCpuBefore) / elapsed) * 100 : null;
   const texts = new Set(clients.map((c) => c.text.toString()));
   const length = clients[0]!.text.length;
   clients.forEach((c) => {
@@ -306,6 +308,8 @@ async function run(label: string, instances: Instance[], options: Options) {
       `  server${instances.length > 1 ? ` ${i + 1}` : ""}: CPU ${cpu[i]!.toFixed(0)} % of one core (user+system over ${elapsed.toFixed(0)} s), RSS max ${rss[i]!.toFixed(0)} MB`,
     ),
   );
+  if (databaseCpu !== null)
+    console.log(`  PostgreSQL (all its processes): CPU ${databaseCpu.toFixed(0)} % of one core`);
   console.log(
     `  bench process (all clients): CPU ${(((benchCpu.user + benchCpu.system) / 1e6 / elapsed) * 100).toFixed(0)} % of one core`,
   );
@@ -341,7 +345,15 @@ async function main() {
       // One after the other: the first applies the migrations.
       for (const name of ["collab-a", "collab-b"])
         instances.push(await startProductionServer({ name, logLevel: "error", env }));
-      results.push(await run("Two instances, one PostgreSQL (clients alternate between them)", instances, options));
+      // The postmaster's pid heads its pid file; the backends serving the instances are its children.
+      const postmaster = Number(
+        fs.readFileSync(path.join(clusterDir, "data", "postmaster.pid"), "utf8").split("\n")[0],
+      );
+      results.push(
+        await run("Two instances, one PostgreSQL (clients alternate between them)", instances, options, {
+          pid: postmaster,
+        }),
+      );
     } finally {
       for (const instance of instances) await instance.stop();
       spawnSync("scripts/throwaway-postgres.sh", ["stop", clusterDir]);
