@@ -117,6 +117,18 @@ test("Langfuse's SDKs read, compile and create Galley prompts: same text as Gall
       labels: ["development"],
     });
     expect((await legacy.getPrompt(greeting.name, 2)).compile({ name: "Cy" })).toBe("Hi Cy!");
+    // Moving a label deploys that version to the environment; deleting is refused with the reason.
+    expect(await client.prompt.update({ name: greeting.name, version: 2, newLabels: ["staging"] })).toMatchObject({
+      version: 2,
+      labels: ["staging", "latest"],
+    });
+    expect(await client.prompt.get(greeting.name, { label: "staging", cacheTtlSeconds: 0 })).toMatchObject({
+      version: 2,
+    });
+    expect(await client.prompt.delete(greeting.name).catch((e: unknown) => e)).toMatchObject({
+      statusCode: 405,
+      body: { message: expect.stringContaining("keeps every version") },
+    });
     expect(await legacy.getPrompt(greeting.name, undefined, { label: "latest" })).toMatchObject({ version: 2 });
 
     // The legacy SDK creates too; production is protected, so the SDK's error names why.

@@ -104,3 +104,15 @@ export const createLangfusePromptSchema = z.preprocess(
 );
 
 export type CreateLangfusePromptInput = z.infer<typeof createLangfusePromptSchema>;
+
+/** PATCH /api/public/v2/prompts/{name}/versions/{version}: the labels (environments) to move to that version. */
+export const updateLangfuseLabelsSchema = z.object({
+  newLabels: z
+    .array(
+      langfuseLabelSchema.refine(
+        (label) => label !== LATEST_LABEL,
+        "latest always names the newest version; it cannot be moved.",
+      ),
+    )
+    .max(20, "At most 20 labels at a time."),
+});

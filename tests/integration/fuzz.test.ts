@@ -392,6 +392,7 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
         baseVersion: 2,
         deploy: ["development"],
       },
+      "PATCH api/public/v2/prompts/[name]/versions/[version]/route.ts": { newLabels: ["development"] },
       "POST api/public/v2/prompts/route.ts": {
         name: "support/reply",
         type: "text",
@@ -421,6 +422,7 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
     "DELETE api/projects/[project]/datasets/[datasetId]/route.ts",
     "DELETE api/projects/[project]/evaluators/[evaluatorId]/route.ts",
     "DELETE api/projects/[project]/environments/[environment]/route.ts",
+    "DELETE api/public/v2/prompts/[name]/route.ts",
     "DELETE api/projects/[project]/environments/[environment]/gate/route.ts",
     "DELETE api/projects/[project]/invites/[inviteId]/route.ts",
     "DELETE api/projects/[project]/members/[userId]/route.ts",

@@ -350,4 +350,66 @@ describe("Langfuse-compatible prompt API", () => {
     expect((await crossSite.json()).message).toBe("Cross-site requests are not allowed.");
     expect(await db.prompt.findFirst({ where: { projectId: fixture.project.id, name: "x/y" } })).toBeNull();
   });
+
+  it("moves labels by deploying the version to each environment, checking them all first; refuses deletes", async () => {
+    const labels = (name: string, version: string, body: unknown, authorization = basic(writer)) =>
+      callRoute("api/public/v2/prompts/[name]/versions/[version]/route.ts", {
+        method: "PATCH",
+        params: { name, version },
+        body,
+        headers: { authorization },
+      });
+    const staging = await db.environment.findFirstOrThrow({
+      where: { projectId: fixture.project.id, slug: "staging" },
+    });
+    const running = async (slug: string) =>
+      (
+        await db.environmentPrompt.findFirst({
+          where: { promptId: reply, environment: { slug, projectId: fixture.project.id } },
+        })
+      )?.version;
+
+    const moved = await labels("support/reply", "1", { newLabels: ["development", "staging"] });
+    expect(moved.status).toBe(200);
+    const before = (await moved.json()) as { version: number; labels: string[] };
+    expect(before.version).toBe(1);
+    expect(before.labels).toEqual(expect.arrayContaining(["development", "staging"]));
+    expect([await running("development"), await running("staging")]).toEqual([1, 1]);
+    // Each move is a recorded deployment, as in the studio.
+    expect(await db.deployment.count({ where: { promptId: reply, toVersion: 1, environmentId: staging.id } })).toBe(1);
+    // Labels left out stay (an environment always runs a version); repeating a move records nothing.
+    expect(await (await labels("support/reply", "1", { newLabels: ["staging"] })).json()).toMatchObject({
+      labels: before.labels,
+    });
+    expect(await db.deployment.count({ where: { promptId: reply, environmentId: staging.id } })).toBe(1);
+
+    // Every label is checked before any moves: a protected one leaves development where it was.
+    const refused = await labels("support/reply", "2", { newLabels: ["development", "production"] });
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).message).toContain("Production is protected");
+    expect(await running("development")).toBe(1);
+    for (const [name, version, body, status] of [
+      ["support/reply", "2", { newLabels: ["nope"] }, 404],
+      ["support/reply", "9", { newLabels: ["staging"] }, 404],
+      ["support/nothing", "1", { newLabels: ["staging"] }, 404],
+      ["support/reply", "2", { newLabels: ["latest"] }, 422],
+      ["support/reply", "two", { newLabels: ["staging"] }, 422],
+    ] as const) {
+      expect((await labels(name, version, body)).status, `${name} v${version} ${JSON.stringify(body)}`).toBe(status);
+    }
+    // A read-only key may not move labels.
+    expect((await labels("support/reply", "2", { newLabels: ["staging"] }, basic(reader))).status).toBe(403);
+    expect(await running("staging")).toBe(1);
+
+    const versions = await db.promptVersion.count({ where: { promptId: reply } });
+    const deleted = await callRoute("api/public/v2/prompts/[name]/route.ts", {
+      method: "DELETE",
+      params: { name: "support/reply" },
+      headers: { authorization: basic(writer) },
+    });
+    expect(deleted.status).toBe(405);
+    expect(deleted.headers.get("allow")).toBe("GET");
+    expect((await deleted.json()).message).toContain("Galley keeps every version of support/reply");
+    expect(await db.promptVersion.count({ where: { promptId: reply } })).toBe(versions);
+  });
 });
