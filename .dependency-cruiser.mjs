@@ -111,6 +111,14 @@ const config = {
       },
     },
     {
+      name: "collab-shared-browser-safe",
+      severity: "error",
+      comment:
+        "lib/collab/*.ts (the live document's layout, refusals, notices) is read by the browser editor and the live-editing server alike: it must not reach, through any chain of imports, lib/collab/server, the database, Node built-ins or a server-only module.",
+      from: { path: "^lib/collab/[^/]+\\.ts$" },
+      to: { path: `${serverOnly}|^lib/collab/server/`, reachable: true },
+    },
+    {
       name: "lib-domains-acyclic",
       severity: "error",
       scope: "folder",

@@ -6,11 +6,17 @@
 // First: lets this process load modules marked server-only (see the file).
 import "@/lib/entry/allow-server-only";
 
+import { EventEmitter } from "node:events";
 import http from "node:http";
+import type { Duplex } from "node:stream";
 import next from "next";
 
 import { flushLastUsed } from "@/lib/api-keys/authenticate-api-key";
 import { authSecretPath, getAuthSecret } from "@/lib/auth/get-auth-secret";
+import { startLiveRelay } from "@/lib/collab/relay/start-live-relay";
+import { createCollabServer } from "@/lib/collab/server/create-collab-server";
+import { setLiveServer } from "@/lib/collab/storage/live-server";
+import { liveStorage } from "@/lib/collab/storage/live-storage";
 import { encryptionKeyPath, getEncryptionKey } from "@/lib/crypto/secret-box";
 import { closeDatabase } from "@/lib/db";
 import { checkDatabase } from "@/lib/db/check-database";
@@ -64,9 +70,21 @@ async function main() {
   // Eval runs' rows likewise: any instance claims them; a restart resumes what was pending or held by a dead one.
   const evalWorker = startEvalWorker({ releaseLeasesAtStart: env.databaseKind === "pglite" });
 
-  const app = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
+  // Next.js attaches its own upgrade listener (hot reloading in development) to the server it is
+  // given, else to the first request's, and may close upgrades it has no route for. It gets a
+  // stand-in, which hears only the upgrades live editing (/api/collab) did not take.
+  const upgradesForNext = new EventEmitter() as http.Server;
+  const app = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT, httpServer: upgradesForNext });
   const handle = app.getRequestHandler();
   await app.prepare();
+
+  // Live editing: WebSockets on /api/collab, authenticated at the upgrade (lib/collab/server).
+  // Edits are stored before they are acknowledged (lib/collab/storage); on PostgreSQL, other
+  // instances' edits and presence arrive through LISTEN/NOTIFY (lib/collab/relay).
+  const collab = createCollabServer({ extensions: [liveStorage()] });
+  // Route handlers (saving, resetting the working copy) reach the live documents through this.
+  setLiveServer(collab.hocuspocus);
+  const stopRelay = startLiveRelay(collab.hocuspocus);
 
   const logRequest = (req: http.IncomingMessage, res: http.ServerResponse, requestId: string, started: bigint) => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
@@ -122,6 +140,10 @@ async function main() {
   const server = http.createServer(receive(false));
   // A client that asks first (Expect: 100-continue, as curl does for large uploads) hears a 413 before it sends anything.
   server.on("checkContinue", receive(true));
+  server.on("upgrade", (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!collab.handleUpgrade(req, socket, head) && !upgradesForNext.emit("upgrade", req, socket, head))
+      socket.destroy();
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
@@ -144,6 +166,10 @@ async function main() {
     server.close();
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 5000).unref();
+    // Editors hear 1001 and reconnect elsewhere; pending stores of their documents run first.
+    await stopRelay();
+    setLiveServer(null);
+    await collab.stop().catch((error: unknown) => log.error("live editing: stop failed", { error }));
     await app.close().catch(() => undefined);
     await stopListener();
     await stopWebhooks();

@@ -128,6 +128,13 @@ const envSchema = z.object({
     .int()
     .min(16_384, "must be at least 16384 (bytes)")
     .default(40 * 1024 * 1024),
+  // Live editing (lib/collab/server): WebSocket connections one user may hold open on one instance.
+  GALLEY_COLLAB_MAX_CONNECTIONS_PER_USER: z.coerce
+    .number()
+    .int()
+    .min(1, "must be at least 1 (connections per user per instance)")
+    .max(1000, "must be at most 1000")
+    .default(20),
   GALLEY_SEED_API_KEY: optionalString.refine(
     (v) => v === undefined || /^gk_[A-Za-z0-9_-]{16,}$/.test(v),
     "must look like a Galley key: gk_ followed by at least 16 letters, digits, - or _",

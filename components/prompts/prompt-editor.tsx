@@ -20,9 +20,9 @@ import { FoldSection } from "@/components/ui/fold-section";
 import { toast } from "@/components/ui/lazy-toast";
 import { Time } from "@/components/ui/time";
 import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
+import type { PromptDetail } from "@/lib/collab/storage/get-prompt-detail";
 import type { RunView } from "@/lib/playground/list-runs";
 import type { TestCaseView } from "@/lib/playground/test-cases";
-import type { PromptDetail } from "@/lib/prompts/get-prompt-detail";
 import { contractFor } from "@/lib/prompts/prompt-text";
 import type { VersionSummary, VersionView } from "@/lib/prompts/version-view";
 import type { ProviderView } from "@/lib/providers/provider-view";
@@ -85,7 +85,8 @@ export function PromptEditor({
   const [revision, setRevision] = useState(0);
   // Bumped when the text is replaced from outside the editors (taking the other version), to remount them.
   const [epoch, setEpoch] = useState(0);
-  const [hasDraft, setHasDraft] = useState(prompt.working.fromDraft);
+  // Interim (helper S): private drafts are gone; the live editor (helper C) replaces this autosave.
+  const [hasDraft, setHasDraft] = useState(false);
   const [dialogOpen, setDialogOpen] = useState(false);
   // Set when "Request review" opened the save dialog: after saving, go on to the review form.
   const [reviewAfterSave, setReviewAfterSave] = useState(false);
@@ -101,7 +102,7 @@ export function PromptEditor({
     baseVersion,
     revision,
     enabled: canEdit,
-    initialSavedAt: prompt.working.savedAt,
+    initialSavedAt: null,
   });
 
   const edit = useCallback((patch: Partial<PromptContent>) => {

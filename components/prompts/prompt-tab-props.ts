@@ -1,6 +1,6 @@
 import type { ProjectAccess } from "@/lib/auth/require-project-permission";
+import type { PromptDetail } from "@/lib/collab/storage/get-prompt-detail";
 import type { EnvironmentView } from "@/lib/environments/list-environments";
-import type { PromptDetail } from "@/lib/prompts/get-prompt-detail";
 
 /** What the prompt page hands every `?view=` tab: who is looking, the prompt, and what runs where. */
 export type PromptTabProps = {

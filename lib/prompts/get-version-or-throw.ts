@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { findCoAuthors } from "@/lib/prompts/find-co-authors";
 import { getPromptOrThrow } from "@/lib/prompts/get-prompt-or-throw";
 import { toVersionView, type VersionView } from "@/lib/prompts/version-view";
 
@@ -18,5 +19,5 @@ export async function getVersionOrThrow(opts: {
       code: "not_found",
       message: `${prompt.name} has no version ${opts.number} (latest is ${prompt.latestVersion}).`,
     });
-  return toVersionView(version);
+  return toVersionView(version, await findCoAuthors({ versions: [version] }));
 }

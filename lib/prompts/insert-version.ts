@@ -16,6 +16,7 @@ export async function insertVersion(opts: {
   parent: PromptContent | null;
   message: string;
   authorId: string;
+  coAuthorIds?: string[];
 }) {
   const { content } = opts;
   const stats = lineChanges(opts.parent ? promptText(opts.parent) : "", promptText(content));
@@ -29,6 +30,7 @@ export async function insertVersion(opts: {
       modelConfig: content.modelConfig as Prisma.InputJsonValue,
       message: opts.message,
       authorId: opts.authorId,
+      coAuthorIds: opts.coAuthorIds ?? [],
       linesAdded: stats.added,
       linesRemoved: stats.removed,
     },

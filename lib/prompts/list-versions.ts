@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { findCoAuthors } from "@/lib/prompts/find-co-authors";
 import { getPromptOrThrow } from "@/lib/prompts/get-prompt-or-throw";
 import { toVersionSummary, type VersionSummary } from "@/lib/prompts/version-view";
 
@@ -18,8 +19,9 @@ export async function listVersions(opts: {
     include: { author: true },
   });
   const page = rows.slice(0, limit);
+  const people = await findCoAuthors({ versions: page });
   return {
-    versions: page.map(toVersionSummary),
+    versions: page.map((v) => toVersionSummary(v, people)),
     nextBefore: rows.length > limit ? page[page.length - 1]!.number : null,
   };
 }

@@ -1,9 +1,10 @@
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { servingTransaction } from "@/lib/db/serving-transaction";
 import { AppError, validationError } from "@/lib/errors";
 import { checkContent } from "@/lib/prompts/check-content";
 import { checkResolvedSize } from "@/lib/prompts/check-resolved-size";
+import { findCoAuthors } from "@/lib/prompts/find-co-authors";
 import { getPromptOrThrow } from "@/lib/prompts/get-prompt-or-throw";
 import { insertVersion } from "@/lib/prompts/insert-version";
 import { referencedNames, referenceIssues } from "@/lib/prompts/reference-issues";
@@ -25,6 +26,10 @@ export async function saveVersion(opts: {
   baseVersion: number;
   message: string;
   content: PromptContent;
+  /** Others whose edits went into the content (saving the shared working copy); not the author. */
+  coAuthorIds?: string[];
+  /** Runs in the version's transaction once it is inserted (the working copy's bookkeeping). */
+  onSaved?: (opts: { tx: Tx; number: number }) => Promise<void>;
 }) {
   const prompt = await getPromptOrThrow({ projectId: opts.projectId, promptId: opts.promptId, forWrite: true });
   const content = checkContent({ type: prompt.type, content: opts.content, forVersion: true });
@@ -66,7 +71,10 @@ export async function saveVersion(opts: {
         message: newer
           ? `${newer.author.name} saved version ${newer.number} after your draft was started. Review their change before saving yours.`
           : "This prompt changed after your draft was started. Reload it before saving.",
-        details: { latestVersion: current.latestVersion, version: newer ? toVersionSummary(newer) : null },
+        details: {
+          latestVersion: current.latestVersion,
+          version: newer ? toVersionSummary(newer, await findCoAuthors({ versions: [newer], tx })) : null,
+        },
       });
     }
     const parent = opts.baseVersion
@@ -82,8 +90,11 @@ export async function saveVersion(opts: {
       parent: parent ? contentOf(parent) : null,
       message: opts.message,
       authorId: opts.authorId,
+      coAuthorIds: (opts.coAuthorIds ?? []).filter((id) => id !== opts.authorId),
     });
-    await tx.promptDraft.deleteMany({ where: { promptId: prompt.id, userId: opts.authorId } });
+    await opts.onSaved?.({ tx, number });
+    const summary = toVersionSummary(version, await findCoAuthors({ versions: [version], tx }));
+    const coAuthors = summary.coAuthors.map((p) => p.name);
     await writeAuditEntry({
       tx,
       ctx: opts.ctx,
@@ -96,9 +107,9 @@ export async function saveVersion(opts: {
         message: opts.message,
         linesAdded: version.linesAdded,
         linesRemoved: version.linesRemoved,
+        coAuthors,
       },
     });
-    const summary = toVersionSummary(version);
     await enqueueWebhookEvent({
       tx,
       projectId: opts.projectId,
@@ -108,6 +119,7 @@ export async function saveVersion(opts: {
         version: number,
         message: opts.message,
         author: summary.author,
+        coAuthors,
         linesAdded: version.linesAdded,
         linesRemoved: version.linesRemoved,
       },

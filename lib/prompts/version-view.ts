@@ -9,10 +9,15 @@ export type VersionSummary = {
   createdAt: string;
   linesAdded: number;
   linesRemoved: number;
+  /** Others whose edits of the shared working copy went into this version (the saver is the author). */
+  coAuthors: Person[];
 };
 export type VersionView = VersionSummary & { content: PromptContent };
+export type Person = { id: string; name: string };
+type VersionRow = PromptVersion & { author: { name: string; email: string } };
 
-export function toVersionSummary(v: PromptVersion & { author: { name: string; email: string } }): VersionSummary {
+/** `people`: the co-authors by id (findCoAuthors); an id not there (a deleted account) is left out. */
+export function toVersionSummary(v: VersionRow, people: ReadonlyMap<string, Person>): VersionSummary {
   return {
     number: v.number,
     message: v.message,
@@ -20,6 +25,7 @@ export function toVersionSummary(v: PromptVersion & { author: { name: string; em
     createdAt: v.createdAt.toISOString(),
     linesAdded: v.linesAdded,
     linesRemoved: v.linesRemoved,
+    coAuthors: v.coAuthorIds.flatMap((id) => people.get(id) ?? []),
   };
 }
 
@@ -36,6 +42,6 @@ export function contentOf(
   return parseStoredContent({ stored, row: `version ${v.number} of prompt ${v.promptId}` });
 }
 
-export function toVersionView(v: PromptVersion & { author: { name: string; email: string } }): VersionView {
-  return { ...toVersionSummary(v), content: contentOf(v) };
+export function toVersionView(v: VersionRow, people: ReadonlyMap<string, Person>): VersionView {
+  return { ...toVersionSummary(v, people), content: contentOf(v) };
 }

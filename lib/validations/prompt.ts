@@ -54,15 +54,27 @@ export const updatePromptSchema = z.object({
   archived: z.boolean().optional(),
 });
 
-export const saveDraftSchema = z.object({
-  baseVersion: z.number().int().min(0).max(MAX_INT4),
-  content: promptContentSchema,
-});
+const versionMessageSchema = z
+  .string()
+  .trim()
+  .min(1, "Describe the change in a few words.")
+  .max(500, "Use at most 500 characters.");
 
 export const saveVersionSchema = z.object({
   baseVersion: z.number().int().min(0).max(MAX_INT4),
-  message: z.string().trim().min(1, "Describe the change in a few words.").max(500, "Use at most 500 characters."),
+  message: versionMessageSchema,
   content: promptContentSchema,
+});
+
+/** Save the shared working copy as it stands; `baseVersion` is the version the saver's editor shows it on. */
+export const saveLiveVersionSchema = z.object({
+  baseVersion: z.number().int().min(0).max(MAX_INT4),
+  message: versionMessageSchema,
+});
+
+/** Make the shared working copy hold this version's content again. */
+export const resetLiveDocumentSchema = z.object({
+  version: z.number({ error: "Name the version to start from." }).int().min(1).max(MAX_INT4),
 });
 
 export const listPromptsQuerySchema = z.object({

@@ -1,4 +1,4 @@
-// Archived prompts are read-only: every way of changing one (studio and API key saves, the draft,
+// Archived prompts are read-only: every way of changing one (studio and API key saves, the shared working copy,
 // deploys, import, reviews, test cases, its own settings) answers 409 saying to restore it, and
 // apps keep getting what they got before. Restoring works and makes it writable again.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -49,6 +49,7 @@ describe("archived prompts are read-only", () => {
   const state = async () => ({
     versions: await db.promptVersion.count({ where: { promptId } }),
     drafts: await db.promptDraft.count({ where: { promptId } }),
+    liveEdits: await db.promptLiveUpdate.count({ where: { promptId } }),
     pointers: (
       await db.environmentPrompt.findMany({ where: { promptId }, include: { environment: { select: { slug: true } } } })
     )
@@ -155,12 +156,16 @@ describe("archived prompts are read-only", () => {
         }),
     ],
     [
-      "autosave the draft",
+      "save the shared working copy as a version",
       () =>
-        studio("prompts/[promptId]/draft/route.ts", {
-          method: "PUT",
-          body: { baseVersion: 2, content: content("Hello draft") },
+        studio("prompts/[promptId]/live/save/route.ts", {
+          method: "POST",
+          body: { baseVersion: 2, message: "v3" },
         }),
+    ],
+    [
+      "reset the shared working copy to a version",
+      () => studio("prompts/[promptId]/live/reset/route.ts", { method: "POST", body: { version: 1 } }),
     ],
     [
       "deploy to an environment",

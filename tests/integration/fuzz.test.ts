@@ -344,7 +344,8 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
         reason: "fuzz",
         gateOverrideReason: "fuzz",
       },
-      "PUT api/projects/[project]/prompts/[promptId]/draft/route.ts": { baseVersion: 2, content },
+      "POST api/projects/[project]/prompts/[promptId]/live/save/route.ts": { baseVersion: 2, message: "m" },
+      "POST api/projects/[project]/prompts/[promptId]/live/reset/route.ts": { version: 1 },
       "PATCH api/projects/[project]/prompts/[promptId]/route.ts": { description: "d", tags: ["x"] },
       "DELETE api/projects/[project]/prompts/[promptId]/route.ts": { confirmName: "not the name" },
       "POST api/projects/[project]/prompts/[promptId]/runs/route.ts": {

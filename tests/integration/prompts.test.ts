@@ -1,15 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { getPromptDetail } from "@/lib/collab/storage/get-prompt-detail";
 import { db } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { createPrompt } from "@/lib/prompts/create-prompt";
 import { deletePrompt } from "@/lib/prompts/delete-prompt";
 import { findPromptByName } from "@/lib/prompts/find-prompt-by-name";
-import { getPromptDetail } from "@/lib/prompts/get-prompt-detail";
 import { getVersionOrThrow } from "@/lib/prompts/get-version-or-throw";
 import { listPrompts } from "@/lib/prompts/list-prompts";
 import { listVersions } from "@/lib/prompts/list-versions";
-import { saveDraft } from "@/lib/prompts/save-draft";
 import { saveVersion } from "@/lib/prompts/save-version";
 import { updatePrompt } from "@/lib/prompts/update-prompt";
 import { listPromptsQuerySchema, type PromptContent } from "@/lib/validations/prompt";
@@ -89,7 +88,7 @@ describe("prompts, drafts and versions", () => {
     expect(audit.map((a) => a.action)).toEqual(["prompt.create", "prompt.version-create", "prompt.version-create"]);
   });
 
-  it("keeps each person's draft, and refuses a save based on an old version with 409 and the newer version", async () => {
+  it("opens the latest version as the working copy, and refuses a save based on an old version with 409 and the newer version", async () => {
     const prompt = await createPrompt({
       ctx: ctxFor(editor()),
       projectId: projectId(),
@@ -104,28 +103,8 @@ describe("prompts, drafts and versions", () => {
       message: "v1",
       content: text("Hello"),
     });
-
-    // Both start from v1; drafts may hold broken templates while work is in progress.
-    await saveDraft({
-      projectId: projectId(),
-      promptId: prompt.id,
-      userId: editor().id,
-      baseVersion: 1,
-      content: text("Hello {{#unclosed}}"),
-    });
-    await saveDraft({
-      projectId: projectId(),
-      promptId: prompt.id,
-      userId: other().id,
-      baseVersion: 1,
-      content: text("Hello there"),
-    });
-    const mine = await getPromptDetail({ projectId: projectId(), promptId: prompt.id, userId: editor().id });
-    expect(mine.working).toMatchObject({
-      fromDraft: true,
-      baseVersion: 1,
-      content: { template: "Hello {{#unclosed}}" },
-    });
+    const opened = await getPromptDetail({ projectId: projectId(), promptId: prompt.id, userId: editor().id });
+    expect(opened.working).toMatchObject({ baseVersion: 1, content: { template: "Hello" }, earlierDraft: null });
 
     // A version cannot hold a broken template: the error names the line and column.
     await expect(
@@ -175,10 +154,6 @@ describe("prompts, drafts and versions", () => {
     expect((await getVersionOrThrow({ projectId: projectId(), promptId: prompt.id, number: 2 })).content.template).toBe(
       "Hello there",
     );
-    // The loser's draft is untouched, so nothing typed is lost.
-    expect(
-      (await getPromptDetail({ projectId: projectId(), promptId: prompt.id, userId: editor().id })).working.fromDraft,
-    ).toBe(true);
   });
 
   it("checks chat prompts' shape and references to other prompts", async () => {
@@ -188,11 +163,13 @@ describe("prompts, drafts and versions", () => {
       input: { name: "chat/agent", type: "CHAT", description: "", tags: [] },
     });
     await expect(
-      saveDraft({
+      saveVersion({
+        ctx: ctxFor(editor()),
         projectId: projectId(),
         promptId: chat.id,
-        userId: editor().id,
+        authorId: editor().id,
         baseVersion: 0,
+        message: "text in a chat prompt",
         content: text("not chat"),
       }),
     ).rejects.toMatchObject({ code: "validation_failed" });

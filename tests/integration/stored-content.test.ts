@@ -2,12 +2,12 @@
 // content schema is a 500 naming the row, never content typed as valid that is not.
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { getEarlierDraft } from "@/lib/collab/storage/get-earlier-draft";
+import { getPromptDetail } from "@/lib/collab/storage/get-prompt-detail";
 import { db } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { createPrompt } from "@/lib/prompts/create-prompt";
-import { getPromptDetail } from "@/lib/prompts/get-prompt-detail";
 import { getVersionOrThrow } from "@/lib/prompts/get-version-or-throw";
-import { saveDraft } from "@/lib/prompts/save-draft";
 import { saveVersion } from "@/lib/prompts/save-version";
 import { getServedPrompt } from "@/lib/serving/get-served-prompt";
 
@@ -51,18 +51,24 @@ describe("stored prompt content", () => {
       contract: { variables: [...content.contract.variables, { name: "history", type: "messages", required: false }] },
     });
     expect(version.content).not.toHaveProperty("template");
-    await saveDraft({
-      projectId: projectId(),
-      promptId: prompt.id,
-      userId: editor().id,
-      baseVersion: 1,
-      content: { ...content, modelConfig: { temperature: 1 } },
+    // A private draft from before live editing, on top of the latest version, becomes the working copy.
+    await db.promptDraft.create({
+      data: {
+        promptId: prompt.id,
+        userId: editor().id,
+        baseVersion: 1,
+        content: { ...content, modelConfig: { temperature: 1 } },
+      },
     });
     const detail = await getPromptDetail({ projectId: projectId(), promptId: prompt.id, userId: editor().id });
-    expect(detail.working).toMatchObject({ fromDraft: true, content: { modelConfig: { temperature: 1 } } });
+    expect(detail.working).toMatchObject({
+      baseVersion: 1,
+      content: { messages: content.messages, modelConfig: { temperature: 1 } },
+      earlierDraft: null,
+    });
   });
 
-  it("refuses a draft whose stored content does not fit the schema, instead of handing it to the editor", async () => {
+  it("refuses a draft whose stored content does not fit the schema, instead of seeding the working copy with it or handing it out", async () => {
     const prompt = await createPrompt({
       ctx: ctxFor(editor()),
       projectId: projectId(),
@@ -76,8 +82,10 @@ describe("stored prompt content", () => {
         content: { template: "Hi", contract: { variables: "everything" }, modelConfig: {} },
       },
     });
+    const detail = await getPromptDetail({ projectId: projectId(), promptId: prompt.id, userId: editor().id });
+    expect(detail.working).toMatchObject({ content: { template: "" }, earlierDraft: { baseVersion: 0 } });
     await expect(
-      getPromptDetail({ projectId: projectId(), promptId: prompt.id, userId: editor().id }),
+      getEarlierDraft({ projectId: projectId(), promptId: prompt.id, userId: editor().id }),
     ).rejects.toMatchObject({
       code: "internal",
       message: `The stored content of the draft of prompt ${prompt.id} cannot be read.`,

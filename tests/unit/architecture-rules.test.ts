@@ -96,6 +96,15 @@ const fixture: Record<string, string> = {
   "sdk/src/uses-db.ts": 'import { db } from "../../lib/db";\nexport { db };\n',
   "sdk/cli/through-lib.ts": 'import { listThings } from "../../lib/things/list-things";\nexport { listThings };\n',
   "lib/leaks/uses-script.ts": 'import { tool } from "../../scripts/tool";\nexport { tool };\n',
+  "lib/collab/server/open-socket.ts": 'import "server-only";\nexport const openSocket = 1;\n',
+  // Allowed: the server side of live editing imports the shared layout.
+  "lib/collab/server/use-layout.ts":
+    'import { layout } from "@/lib/collab/layout";\nexport const useLayout = layout;\n',
+  "lib/collab/layout.ts":
+    'import { formatThing } from "@/lib/things/format-thing";\nexport const layout = formatThing;\n',
+  "lib/collab/uses-server.ts":
+    'import { openSocket } from "@/lib/collab/server/open-socket";\nexport { openSocket };\n',
+  "lib/collab/uses-db.ts": 'import { listThings } from "@/lib/things/list-things";\nexport { listThings };\n',
   "lib/leaks/uses-missing.ts": 'import { gone } from "@/lib/nowhere/gone";\nexport { gone };\n',
 };
 
@@ -118,6 +127,10 @@ const expected = [
   "sdk-only-templates: sdk/src/uses-db.ts → lib/db/index.ts",
   "cli-not-to-server: sdk/cli/through-lib.ts → lib/db/index.ts",
   "app-code-not-to-tooling: lib/leaks/uses-script.ts → scripts/tool.ts",
+  "collab-shared-browser-safe: lib/collab/uses-db.ts → fs",
+  "collab-shared-browser-safe: lib/collab/uses-db.ts → lib/db/index.ts",
+  "collab-shared-browser-safe: lib/collab/uses-server.ts → lib/collab/server/open-socket.ts",
+  "collab-shared-browser-safe: lib/collab/uses-server.ts → node_modules/server-only/index.js",
   "not-to-unresolvable: lib/leaks/uses-missing.ts → @/lib/nowhere/gone",
 ].sort();
 

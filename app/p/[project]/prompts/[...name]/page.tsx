@@ -12,10 +12,10 @@ import { SettingsTab } from "@/components/prompts/settings-tab";
 import { UseTab } from "@/components/prompts/use-tab";
 import { VersionTab } from "@/components/prompts/version-tab";
 import { getPageAccess } from "@/lib/auth/get-page-access";
+import { getPromptDetail } from "@/lib/collab/storage/get-prompt-detail";
 import { listEnvironments, versionsByEnvironment } from "@/lib/environments/list-environments";
 import { readPageInt } from "@/lib/http/read-page-int";
 import { findPromptByName } from "@/lib/prompts/find-prompt-by-name";
-import { getPromptDetail } from "@/lib/prompts/get-prompt-detail";
 
 type Params = { project: string; name: string[] };
 type Search = { view?: string; v?: string; a?: string; b?: string; before?: string; run?: string; env?: string };

@@ -1,10 +1,10 @@
-// GET /api/projects/[project]/prompts/[promptId] – the prompt, its latest version and your working copy
+// GET /api/projects/[project]/prompts/[promptId] – the prompt, its latest version and the shared working copy
 // PATCH /api/projects/[project]/prompts/[promptId] – rename/move, description, tags, archive/restore
 // DELETE /api/projects/[project]/prompts/[promptId] – delete with every version ({ confirmName })
+import { getPromptDetail } from "@/lib/collab/storage/get-prompt-detail";
+import { updatePromptDetails } from "@/lib/collab/storage/update-prompt-details";
 import { apiRoute } from "@/lib/http/api-route";
 import { deletePrompt } from "@/lib/prompts/delete-prompt";
-import { getPromptDetail } from "@/lib/prompts/get-prompt-detail";
-import { updatePrompt } from "@/lib/prompts/update-prompt";
 import { deletePromptSchema, updatePromptSchema } from "@/lib/validations/prompt";
 
 const route = "/api/projects/[project]/prompts/[promptId]";
@@ -16,7 +16,7 @@ export const GET = apiRoute({ route, action: "prompt.view" }, async ({ params, a
 export const PATCH = apiRoute(
   { route, action: "prompt.edit", body: updatePromptSchema },
   async ({ params, access, body, ctx }) =>
-    updatePrompt({ ctx, projectId: access.project.id, promptId: params.promptId, changes: body }),
+    updatePromptDetails({ ctx, projectId: access.project.id, promptId: params.promptId, changes: body }),
 );
 
 export const DELETE = apiRoute(
