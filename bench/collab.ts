@@ -15,21 +15,15 @@
 // clients split between them.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import { WebSocket } from "ws";
 import * as Y from "yjs";
 
 import { docParts, promptDocName } from "../lib/collab/prompt-doc";
 import { startProductionServer } from "./browser";
-
-// `ws` (Hocuspocus' own dependency) ships no types; this is the one constructor used here.
-const NodeWebSocket = createRequire(import.meta.url)("ws") as new (
-  url: string,
-  options: { headers: Record<string, string> },
-) => object;
 
 type Options = { clients: number; seconds: number; rate: number; singleOnly: boolean };
 
@@ -174,7 +168,7 @@ type Tally = {
 function connect(opts: { base: string; cookie: string; documentName: string; tally: Tally; index: number }) {
   const { base, cookie, tally } = opts;
   // What a browser sends with the upgrade: the session cookie and its own origin.
-  class BrowserLikeSocket extends NodeWebSocket {
+  class BrowserLikeSocket extends WebSocket {
     constructor(url: string) {
       super(url, { headers: { cookie, origin: base } });
     }
