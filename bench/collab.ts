@@ -240,9 +240,9 @@ async function run(label: string, instances: Instance[], options: Options, datab
   const cpuBefore = instances.map((s) => cpuSeconds(s.pid));
   const databaseCpuBefore = database ? cpuSeconds(database.pid) : 0;
   const benchCpuBefore = process.cpuUsage();
-  const rss = instances.map(() => 0);
+  const rssAtStart = instances.map((s) => rssMb(s.pid));
+  const rss = [...rssAtStart];
   const sampleRss = () => instances.forEach((s, i) => (rss[i] = Math.max(rss[i]!, rssMb(s.pid))));
-  sampleRss();
   const sampler = setInterval(sampleRss, 1000);
   const started = performance.now();
   const interval = 1000 / options.rate;
@@ -299,7 +299,7 @@ async function run(label: string, instances: Instance[], options: Options, datab
   );
   instances.forEach((_, i) =>
     console.log(
-      `  server${instances.length > 1 ? ` ${i + 1}` : ""}: CPU ${cpu[i]!.toFixed(0)} % of one core (user+system over ${elapsed.toFixed(0)} s), RSS max ${rss[i]!.toFixed(0)} MB`,
+      `  server${instances.length > 1 ? ` ${i + 1}` : ""}: CPU ${cpu[i]!.toFixed(0)} % of one core (user+system over ${elapsed.toFixed(0)} s), RSS ${rssAtStart[i]!.toFixed(0)} MB before typing, max ${rss[i]!.toFixed(0)} MB`,
     ),
   );
   if (databaseCpu !== null)
