@@ -17,7 +17,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { WebSocket } from "ws";
 import * as Y from "yjs";
@@ -156,16 +156,30 @@ async function setUp(base: string, clients: number) {
 
 // ---- the clients ----
 
-type Client = { provider: HocuspocusProvider; socket: HocuspocusProviderWebsocket; doc: Y.Doc; text: Y.Text };
+type Client = {
+  provider: HocuspocusProvider;
+  socket: HocuspocusProviderWebsocket;
+  doc: Y.Doc;
+  text: Y.Text;
+  instance: number;
+};
 
 type Tally = {
-  /** When each keystroke was typed, by "client:clock" (its Yjs item id). */
-  sent: Map<string, number>;
-  latencies: number[];
+  /** When and on which instance each keystroke was typed, by "client:clock" (its Yjs item id). */
+  sent: Map<string, { at: number; instance: number }>;
+  /** Keystroke → another client on the same instance, and on another instance. */
+  latencies: { same: number[]; across: number[] };
   received: number;
 };
 
-function connect(opts: { base: string; cookie: string; documentName: string; tally: Tally; index: number }) {
+function connect(opts: {
+  base: string;
+  instance: number;
+  cookie: string;
+  documentName: string;
+  tally: Tally;
+  index: number;
+}) {
   const { base, cookie, tally } = opts;
   // What a browser sends with the upgrade: the session cookie and its own origin.
   class BrowserLikeSocket extends WebSocket {
@@ -182,9 +196,9 @@ function connect(opts: { base: string; cookie: string; documentName: string; tal
     const now = performance.now();
     for (const [client, after] of transaction.afterState) {
       for (let clock = transaction.beforeState.get(client) ?? 0; clock < after; clock++) {
-        const typedAt = tally.sent.get(`${client}:${clock}`);
-        if (typedAt === undefined) continue;
-        tally.latencies.push(now - typedAt);
+        const typed = tally.sent.get(`${client}:${clock}`);
+        if (typed === undefined) continue;
+        tally.latencies[typed.instance === opts.instance ? "same" : "across"].push(now - typed.at);
         tally.received++;
       }
     }
@@ -205,7 +219,7 @@ function connect(opts: { base: string; cookie: string; documentName: string; tal
       },
       onSynced: () => {
         clearTimeout(timer);
-        resolve({ provider, socket, doc, text });
+        resolve({ provider, socket, doc, text, instance: opts.instance });
       },
     });
     provider.attach();
@@ -230,11 +244,12 @@ type Instance = { base: string; pid: number; stop: () => Promise<void> };
 
 async function run(label: string, instances: Instance[], options: Options, database?: { pid: number }) {
   const { cookies, documentName } = await setUp(instances[0]!.base, options.clients);
-  const tally: Tally = { sent: new Map(), latencies: [], received: 0 };
+  const tally: Tally = { sent: new Map(), latencies: { same: [], across: [] }, received: 0 };
   const clients = await Promise.all(
-    cookies.map((cookie, index) =>
-      connect({ base: instances[index % instances.length]!.base, cookie, documentName, tally, index }),
-    ),
+    cookies.map((cookie, index) => {
+      const instance = index % instances.length;
+      return connect({ base: instances[instance]!.base, instance, cookie, documentName, tally, index });
+    }),
   );
 
   const cpuBefore = instances.map((s) => cpuSeconds(s.pid));
@@ -244,6 +259,9 @@ async function run(label: string, instances: Instance[], options: Options, datab
   const rss = [...rssAtStart];
   const sampleRss = () => instances.forEach((s, i) => (rss[i] = Math.max(rss[i]!, rssMb(s.pid))));
   const sampler = setInterval(sampleRss, 1000);
+  // How late this process's own timers and socket reads ran: latency it adds to what it measures.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const started = performance.now();
   const interval = 1000 / options.rate;
   let typed = 0;
@@ -251,7 +269,7 @@ async function run(label: string, instances: Instance[], options: Options, datab
   const timers = clients.map((client) => {
     const type = () => {
       const clock = Y.getState(client.doc.store, client.doc.clientID);
-      tally.sent.set(`${client.doc.clientID}:${clock}`, performance.now());
+      tally.sent.set(`${client.doc.clientID}:${clock}`, { at: performance.now(), instance: client.instance });
       client.text.insert(
         Math.floor(Math.random() * (client.text.length + 1)),
         letters[Math.floor(Math.random() * letters.length)]!,
@@ -276,6 +294,7 @@ async function run(label: string, instances: Instance[], options: Options, datab
   const delivered = await waitFor(() => tally.received >= expected, 30_000);
   await waitFor(() => clients.every((c) => !c.provider.hasUnsyncedChanges), 30_000);
   const elapsed = (performance.now() - started) / 1000;
+  loopDelay.disable();
   clearInterval(sampler);
   sampleRss();
   const cpu = instances.map((s, i) => ((cpuSeconds(s.pid) - cpuBefore[i]!) / elapsed) * 100);
@@ -288,15 +307,20 @@ async function run(label: string, instances: Instance[], options: Options, datab
     c.socket.destroy();
   });
 
-  const sorted = Float64Array.from(tally.latencies).sort();
+  const sortedOf = (xs: number[]) => Float64Array.from(xs).sort();
+  const sorted = sortedOf([...tally.latencies.same, ...tally.latencies.across]);
   const ms = (v: number) => `${v.toFixed(1)} ms`;
+  const spread = (xs: Float64Array) =>
+    `p50 ${ms(percentile(xs, 50))}  p95 ${ms(percentile(xs, 95))}  p99 ${ms(percentile(xs, 99))}  max ${ms(xs.at(-1) ?? NaN)}`;
   console.log(`\n${label}: ${clients.length} clients × ${options.rate} chars/s for ${typingSeconds.toFixed(0)} s`);
   console.log(
     `  keystrokes ${typed}, deliveries ${tally.received} of ${expected}${delivered ? "" : " (some never arrived within 30 s)"}`,
   );
-  console.log(
-    `  latency keystroke → each other client: p50 ${ms(percentile(sorted, 50))}  p95 ${ms(percentile(sorted, 95))}  p99 ${ms(percentile(sorted, 99))}  max ${ms(sorted.at(-1) ?? NaN)}`,
-  );
+  console.log(`  latency keystroke → each other client: ${spread(sorted)}`);
+  if (instances.length > 1) {
+    console.log(`    to a client on the same instance:  ${spread(sortedOf(tally.latencies.same))}`);
+    console.log(`    to a client on the other instance: ${spread(sortedOf(tally.latencies.across))}`);
+  }
   instances.forEach((_, i) =>
     console.log(
       `  server${instances.length > 1 ? ` ${i + 1}` : ""}: CPU ${cpu[i]!.toFixed(0)} % of one core (user+system over ${elapsed.toFixed(0)} s), RSS ${rssAtStart[i]!.toFixed(0)} MB before typing, max ${rss[i]!.toFixed(0)} MB`,
@@ -305,7 +329,7 @@ async function run(label: string, instances: Instance[], options: Options, datab
   if (databaseCpu !== null)
     console.log(`  PostgreSQL (all its processes): CPU ${databaseCpu.toFixed(0)} % of one core`);
   console.log(
-    `  bench process (all clients): CPU ${(((benchCpu.user + benchCpu.system) / 1e6 / elapsed) * 100).toFixed(0)} % of one core`,
+    `  bench process (all clients): CPU ${(((benchCpu.user + benchCpu.system) / 1e6 / elapsed) * 100).toFixed(0)} % of one core, event-loop delay p99 ${ms(loopDelay.percentile(99) / 1e6)} max ${ms(loopDelay.max / 1e6)}`,
   );
   console.log(
     texts.size === 1
