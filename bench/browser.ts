@@ -41,7 +41,13 @@ const freePort = () =>
  * embedded database in a temporary folder, and waits until it answers. `stop()` ends it and removes
  * the folder.
  */
-export async function startProductionServer(opts: { name: string; logLevel?: string; healthAttempts?: number }) {
+export async function startProductionServer(opts: {
+  name: string;
+  logLevel?: string;
+  healthAttempts?: number;
+  /** More environment (DATABASE_URL for PostgreSQL instead of the embedded database, …). */
+  env?: Record<string, string>;
+}) {
   if (!fs.existsSync(path.join(".next", "BUILD_ID"))) throw new Error("no build: run `npm run build` first");
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -55,6 +61,7 @@ export async function startProductionServer(opts: { name: string; logLevel?: str
       GALLEY_DATA_DIR: dataDir,
       DATABASE_URL: "",
       LOG_LEVEL: opts.logLevel ?? "warn",
+      ...opts.env,
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -69,5 +76,5 @@ export async function startProductionServer(opts: { name: string; logLevel?: str
     await stop();
     throw error;
   }
-  return { base, stop };
+  return { base, stop, pid: server.pid! };
 }

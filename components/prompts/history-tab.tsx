@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import type { PromptTabProps } from "@/components/prompts/prompt-tab-props";
+import { versionByline } from "@/components/prompts/version-byline";
 import { buttonClass } from "@/components/ui/button";
 import { EnvironmentBadge } from "@/components/ui/environment-badge";
 import { Time } from "@/components/ui/time";
@@ -47,8 +48,8 @@ export async function HistoryTab({
               <span className="text-danger">−{v.linesRemoved}</span>
             </span>
             <span className="flex min-w-0 gap-1 text-xs whitespace-nowrap text-muted">
-              <span className="max-w-40 truncate" title={v.author}>
-                {v.author},
+              <span className="max-w-56 truncate" title={versionByline(v)} data-testid="version-byline">
+                {versionByline(v)},
               </span>
               <Time value={v.createdAt} />
             </span>

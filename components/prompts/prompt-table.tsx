@@ -1,8 +1,10 @@
+import { EditingNow } from "@/components/collab/project-presence";
 import { PromptLink } from "@/components/prompts/prompt-link";
 import { EnvironmentBadge } from "@/components/ui/environment-badge";
 import { Table, TableCell, TableRow } from "@/components/ui/table";
 import { TagChips } from "@/components/ui/tag-chips";
 import { Time } from "@/components/ui/time";
+import { promptDocName } from "@/lib/collab/prompt-doc";
 import type { PromptRow } from "@/lib/prompts/list-prompts";
 
 type Props = {
@@ -58,7 +60,8 @@ function Changed({ prompt }: { prompt: PromptRow }) {
 /**
  * The prompt list: a table from the md breakpoint up, whose rows stay one line high (names and
  * descriptions cut with the full text on hover, tags beyond two counted in a "+N" chip); a list of
- * cards below it, so a phone never scrolls sideways.
+ * cards below it, so a phone never scrolls sideways. Who is editing a prompt now shows beside its
+ * name (inside a ProjectPresenceProvider).
  */
 export function PromptTable({ projectSlug, prompts, environments, running }: Props) {
   const href = (p: PromptRow) => `/p/${projectSlug}/prompts/${p.name}`;
@@ -76,7 +79,10 @@ export function PromptTable({ projectSlug, prompts, environments, running }: Pro
           <li key={p.id} className="relative rounded-lg border border-line bg-surface px-4 py-3">
             <div className="flex items-baseline justify-between gap-3">
               {/* The link covers the card (after:inset-0), so the whole card opens the prompt. */}
-              <NameLink href={href(p)} name={p.name} className="min-w-0 truncate after:absolute after:inset-0" />
+              <span className="flex min-w-0 items-center gap-2">
+                <NameLink href={href(p)} name={p.name} className="min-w-0 truncate after:absolute after:inset-0" />
+                <EditingNow documentName={promptDocName(p.id)} />
+              </span>
               <span className="shrink-0 text-xs text-muted">
                 {kind(p)} · {p.latestVersion ? `v${p.latestVersion}` : "no version"}
               </span>
@@ -106,7 +112,11 @@ export function PromptTable({ projectSlug, prompts, environments, running }: Pro
         {prompts.map((p) => (
           <TableRow key={p.id}>
             <TableCell kind="name">
-              <NameLink href={href(p)} name={p.name} className="block truncate" />
+              {/* As high as the avatars (h-5), so they appear beside the name without moving the row. */}
+              <div className="flex h-5 min-w-0 items-center gap-2">
+                <NameLink href={href(p)} name={p.name} className="min-w-0 truncate" />
+                <EditingNow documentName={promptDocName(p.id)} />
+              </div>
               <div className="truncate text-xs text-muted" title={p.description || undefined}>
                 {kind(p)}
                 {p.description ? ` · ${p.description}` : null}

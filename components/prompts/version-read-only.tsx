@@ -10,6 +10,7 @@ import { ContractPanel } from "@/components/prompts/contract-panel";
 import { DeployControl } from "@/components/prompts/deploy-control";
 import { MessageList } from "@/components/prompts/message-list";
 import { ModelSettingsPanel } from "@/components/prompts/model-settings-panel";
+import { versionByline } from "@/components/prompts/version-byline";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -66,7 +67,7 @@ export function VersionReadOnly({
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <p className="text-muted">
-          Version {version.number}: “{version.message}” by {version.author}. Read-only.
+          Version {version.number}: “{version.message}” by {versionByline(version)}. Read-only.
         </p>
         {requestReviewHref ? (
           <Link href={requestReviewHref} className={buttonClass("secondary", "ml-auto")}>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
+import { PresenceAvatars } from "@/components/collab/presence-avatars";
 import { ChangeLists } from "@/components/prompts/change-lists";
 import { AttachedRunsPanel } from "@/components/reviews/attached-runs-panel";
 import { ConversationPanel } from "@/components/reviews/conversation-panel";
@@ -14,6 +15,7 @@ import { LinePicker } from "@/components/reviews/line-picker";
 import { ReviewDiff } from "@/components/reviews/review-diff";
 import type { ReviewPanelProps } from "@/components/reviews/review-panel-props";
 import { ReviewStatus } from "@/components/reviews/review-status";
+import { useReviewReaders } from "@/components/reviews/use-review-readers";
 import { versionLabel as v } from "@/components/reviews/version-label";
 import { Alert } from "@/components/ui/alert";
 
@@ -27,6 +29,7 @@ export function ReviewClient(props: ReviewPanelProps) {
   const lineThreads = review.threads.filter((t) => t.line !== null && t.version === review.version);
   const env = review.environment.name;
   const baseMoved = review.openedBase !== review.currentBase;
+  const readers = useReviewReaders({ reviewId: review.id, me: props.me });
 
   return (
     <div className="space-y-6">
@@ -36,6 +39,15 @@ export function ReviewClient(props: ReviewPanelProps) {
             {review.title} <span className="font-normal text-muted">#{review.number}</span>
           </h1>
           <ReviewStatus status={review.status} />
+          {readers.length ? (
+            <span
+              className="ml-auto flex items-center gap-2 self-center text-xs text-muted"
+              data-testid="review-readers"
+            >
+              <span aria-hidden="true">Reading now</span>
+              <PresenceAvatars people={readers} label="Reading now" />
+            </span>
+          ) : null}
         </div>
         <p className="text-muted">
           {review.author.name} asks to promote{" "}

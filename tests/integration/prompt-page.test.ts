@@ -92,6 +92,8 @@ describe("prompt page tabs", () => {
       promptId,
       authorId: editor.id,
       baseVersion: 2,
+      // The viewer edited the shared copy too (when they could), so v3 has a co-author.
+      coAuthorIds: [member("VIEWER").id],
       message: "message 3",
       content: text("Hello {{customer}}", [{ name: "customer", type: "string", required: true }]),
     });
@@ -187,6 +189,13 @@ describe("prompt page tabs", () => {
     expect(runs).toContain("[user] Hello Ada");
     expect(runs).toContain("Hi there");
     expect(runs).toContain(`?run=${runId}`);
+  });
+
+  it("names who else edited a version after its author, in the history", async () => {
+    const [editor, viewer] = [member("EDITOR"), member("VIEWER")];
+    const history = renderToStaticMarkup((await open("VIEWER", "?view=history")).output!);
+    const bylines = [...history.matchAll(/data-testid="version-byline"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    expect(bylines).toEqual([`${editor.name} with ${viewer.name},`, `${editor.name},`, `${editor.name},`]);
   });
 
   it("compares the last two versions by default and answers a version that does not exist with the 404 page", async () => {

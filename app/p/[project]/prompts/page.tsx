@@ -2,6 +2,7 @@ import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { ProjectPresenceProvider } from "@/components/collab/project-presence";
 import { ImportExport } from "@/components/prompts/import-export";
 import { PreloadEditorWhenIdle } from "@/components/prompts/prompt-link";
 import { PromptTable } from "@/components/prompts/prompt-table";
@@ -11,6 +12,7 @@ import { Icon } from "@/components/ui/icon";
 import { PageHeader } from "@/components/ui/page-header";
 import { getPageAccess } from "@/lib/auth/get-page-access";
 import { can } from "@/lib/auth/permissions";
+import { listPresence } from "@/lib/collab/presence/list-presence";
 import { listEnvironments, versionsByEnvironment } from "@/lib/environments/list-environments";
 import { listFolders } from "@/lib/prompts/list-folders";
 import { listPrompts } from "@/lib/prompts/list-prompts";
@@ -32,10 +34,11 @@ export default async function PromptsPage({
   const search = await searchParams;
   const parsed = listPromptsQuerySchema.safeParse(Object.fromEntries(Object.entries(search).filter(([, v]) => v)));
   const query = parsed.success ? parsed.data : listPromptsQuerySchema.parse({});
-  const [{ prompts, nextCursor }, folders, environments] = await Promise.all([
+  const [{ prompts, nextCursor }, folders, environments, presence] = await Promise.all([
     listPrompts({ projectId: access.project.id, query }),
     listFolders({ projectId: access.project.id }),
     listEnvironments({ projectId: access.project.id }),
+    listPresence({ projectId: access.project.id }),
   ]);
   const base = `/p/${access.project.slug}/prompts`;
   const canEdit = can(access.role, "prompt.edit");
@@ -168,16 +171,18 @@ export default async function PromptsPage({
             ) : null}
           </form>
           <PreloadEditorWhenIdle />
-          <PromptTable
-            projectSlug={access.project.slug}
-            prompts={prompts}
-            environments={environments}
-            running={
-              prompts.length
-                ? await versionsByEnvironment({ projectId: access.project.id, promptIds: prompts.map((p) => p.id) })
-                : new Map()
-            }
-          />
+          <ProjectPresenceProvider projectSlug={access.project.slug} initial={presence}>
+            <PromptTable
+              projectSlug={access.project.slug}
+              prompts={prompts}
+              environments={environments}
+              running={
+                prompts.length
+                  ? await versionsByEnvironment({ projectId: access.project.id, promptIds: prompts.map((p) => p.id) })
+                  : new Map()
+              }
+            />
+          </ProjectPresenceProvider>
           <div className="flex flex-wrap items-start justify-between gap-4">
             <div className="flex gap-2">
               {query.cursor ? (
