@@ -60,7 +60,7 @@ test("two members type into one prompt at once, see each other's cursor, merge o
       .evaluateAll((heads) => heads.map((el) => getComputedStyle(el, "::after").content));
   await expect.poll(() => labels(page)).toContain('"EDITOR member"');
   await expect.poll(() => labels(anaPage)).toContain('"Olivia Owner"');
-  await expect(page.getByTestId("live-people")).toContainText("EDITOR member");
+  await expect(page.getByRole("list", { name: "Also editing" })).toContainText("EDITOR member");
 
   // Undo takes back only your own edit.
   await anaPage.keyboard.type(" Oops");

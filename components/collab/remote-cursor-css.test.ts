@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { cssString, remoteCursorCss } from "@/components/collab/remote-cursor-css";
-import { userColor, userColors } from "@/components/collab/user-color";
+import { colorFor, personColors } from "@/lib/collab/person-color";
 
 describe("remote cursor styles", () => {
   it("labels each remote selection head with the person's name in their colour", () => {
@@ -26,9 +26,9 @@ describe("remote cursor styles", () => {
 
 describe("userColor", () => {
   it("is stable for a user and spreads users over the palette", () => {
-    expect(userColor("cku1")).toBe(userColor("cku1"));
-    const used = new Set(Array.from({ length: 200 }, (_, i) => userColor(`user-${i}`)));
-    expect(used.size).toBe(userColors.length);
+    expect(colorFor("cku1")).toBe(colorFor("cku1"));
+    const used = new Set(Array.from({ length: 200 }, (_, i) => colorFor(`user-${i}`)));
+    expect(used.size).toBe(personColors.length);
   });
 
   it("gives white label text a contrast of at least 4.5:1 (WCAG AA)", () => {
@@ -39,6 +39,6 @@ describe("userColor", () => {
       });
       return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
     };
-    for (const color of userColors) expect(1.05 / (luminance(color) + 0.05), color).toBeGreaterThanOrEqual(4.5);
+    for (const color of personColors) expect(1.05 / (luminance(color) + 0.05), color).toBeGreaterThanOrEqual(4.5);
   });
 });

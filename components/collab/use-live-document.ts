@@ -7,7 +7,7 @@ import * as Y from "yjs";
 
 import { acquireLiveSocket, releaseLiveSocket, stopLiveSocket } from "@/components/collab/live-socket";
 import { refusalOf } from "@/components/collab/refusal-of";
-import { userColor } from "@/components/collab/user-color";
+import { colorFor } from "@/lib/collab/person-color";
 import { parseReadOnlyNotice, type ReadOnlyNotice } from "@/lib/collab/read-only-notice";
 import { refusalFrom, refusals, type RefusalKind } from "@/lib/collab/refusals";
 
@@ -156,7 +156,7 @@ class LiveSession {
         if (refusal) this.refuse(refusal);
       },
     });
-    provider.setAwarenessField("user", { id: user.id, name: user.name, color: userColor(user.id) });
+    provider.setAwarenessField("user", { id: user.id, name: user.name, color: colorFor(user.id) });
     provider.setAwarenessField("activeAt", Date.now());
     provider.attach();
     this.provider = provider;

@@ -3,8 +3,7 @@
 import { useEffect, useState } from "react";
 import type { Awareness } from "y-protocols/awareness";
 
-/** Idle: no input for this long (the awareness' activeAt). */
-export const IDLE_AFTER_MS = 2 * 60_000;
+import { isIdle } from "@/lib/collab/presence/presence-timing";
 
 /** Someone on the document, as their awareness state says. */
 export type LivePerson = {
@@ -30,7 +29,7 @@ function read(awareness: Awareness): LivePerson[] {
       id: user.id,
       name: user.name.slice(0, 100),
       color: user.color,
-      idle: typeof activeAt !== "number" || now - activeAt > IDLE_AFTER_MS,
+      idle: isIdle(typeof activeAt === "number" ? activeAt : null, now),
       self: clientId === awareness.clientID,
     });
   });

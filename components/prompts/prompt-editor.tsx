@@ -13,13 +13,13 @@ import {
   setMessageRole,
   setPlaceholderName,
 } from "@/components/collab/live-messages";
-import { LivePeople } from "@/components/collab/live-people";
 import { LiveRefusal, LiveStatus } from "@/components/collab/live-status";
 import { LiveTextarea } from "@/components/collab/live-textarea";
+import { PresenceAvatars } from "@/components/collab/presence-avatars";
 import { RemoteCursorStyles } from "@/components/collab/remote-cursor-styles";
 import { sameContent } from "@/components/collab/same-content";
 import { useLiveDocument } from "@/components/collab/use-live-document";
-import { useLivePeople } from "@/components/collab/use-live-people";
+import { distinctPeople, useLivePeople } from "@/components/collab/use-live-people";
 import { useWorkingCopy } from "@/components/collab/use-working-copy";
 import { useRegisterCommands, type Command } from "@/components/command-palette/command-registry";
 import { RUN_EVENT, TemplateEditor } from "@/components/editor/template-editor";
@@ -391,7 +391,7 @@ export function PromptEditor({
       <RemoteCursorStyles people={people} />
       <div className="flex flex-wrap items-center gap-2">
         <LiveStatus session={live.session} readOnly={!editable} baseVersion={baseVersion} />
-        <LivePeople people={people} />
+        <PresenceAvatars people={distinctPeople(people).filter((p) => !p.self)} label="Also editing" />
         {focus ? <span className="text-xs text-muted">· {prompt.name} · Esc leaves focus mode</span> : null}
         <div className="ml-auto flex flex-wrap gap-2">
           {editable && latest && hasChanges ? (

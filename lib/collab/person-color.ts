@@ -16,6 +16,9 @@ const PALETTE = [
   "#be123c", // rose
 ] as const;
 
+/** Every colour a person can get (for tests of contrast and spread). */
+export const personColors: readonly string[] = PALETTE;
+
 /** A person's colour as `#rrggbb`: stable for an id, spread evenly over the palette (FNV-1a). */
 export function colorFor(userId: string): string {
   let hash = 0x811c9dc5;
