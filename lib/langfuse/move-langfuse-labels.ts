@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { checkGate } from "@/lib/gates/check-gate";
 import { findPromptByName } from "@/lib/prompts/find-prompt-by-name";
 import type { RequestContext } from "@/lib/request-context";
+import { checkDeployTargets } from "@/lib/serving/check-deploy-targets";
 import { toLangfusePrompt, type LangfusePrompt } from "@/lib/serving/get-langfuse-prompt";
 import { loadServedVersion } from "@/lib/serving/load-served-version";
 import { promptNameSchema } from "@/lib/validations/prompt";
@@ -40,16 +41,8 @@ export async function moveLangfuseLabels(opts: {
   });
   if (!version) throw new AppError({ code: "not_found", message: `${prompt.name} has no version ${opts.version}.` });
 
-  const slugs = [...new Set(opts.newLabels)];
-  const environments = await db.environment.findMany({ where: { projectId: project.id, slug: { in: slugs } } });
-  for (const slug of slugs) {
-    const env = environments.find((e) => e.slug === slug);
-    if (!env) throw new AppError({ code: "not_found", message: `No environment "${slug}" in this project.` });
-    if (env.protected)
-      throw new AppError({
-        code: "forbidden",
-        message: `${env.name} is protected: a version gets there through an approved review in the studio, not through the API.`,
-      });
+  const environments = await checkDeployTargets({ projectId: project.id, slugs: opts.newLabels });
+  for (const env of environments) {
     const gate = await checkGate({
       projectId: project.id,
       environmentId: env.id,
@@ -60,7 +53,7 @@ export async function moveLangfuseLabels(opts: {
       throw new AppError({
         code: "conflict",
         message: gate.reason,
-        details: { environment: slug, gate: { state: gate.state } },
+        details: { environment: env.slug, gate: { state: gate.state } },
       });
   }
   const running = await db.environmentPrompt.findMany({

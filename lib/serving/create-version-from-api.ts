@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { createPrompt } from "@/lib/prompts/create-prompt";
 import { saveVersion } from "@/lib/prompts/save-version";
 import type { RequestContext } from "@/lib/request-context";
+import { checkDeployTargets } from "@/lib/serving/check-deploy-targets";
 import type { createVersionRequestSchema } from "@/lib/validations/serving";
 
 /**
@@ -26,18 +27,7 @@ export async function createVersionFromApi(opts: {
 }) {
   const { input } = opts;
   const { project, actor } = opts.access;
-  const targets = input.deploy.length
-    ? await db.environment.findMany({ where: { projectId: project.id, slug: { in: input.deploy } } })
-    : [];
-  for (const slug of input.deploy) {
-    const env = targets.find((e) => e.slug === slug);
-    if (!env) throw new AppError({ code: "not_found", message: `No environment "${slug}" in this project.` });
-    if (env.protected)
-      throw new AppError({
-        code: "forbidden",
-        message: `${env.name} is protected: a version gets there through an approved review in the studio, not through the API. Deploy to an unprotected environment, then request a review.`,
-      });
-  }
+  const targets = await checkDeployTargets({ projectId: project.id, slugs: input.deploy });
   const gated = targets.length
     ? await db.environmentGate.findFirst({
         where: { projectId: project.id, environmentId: { in: targets.map((e) => e.id) } },
