@@ -4,9 +4,14 @@ import { configDefaults, defineConfig } from "vitest/config";
 // Tests load server modules outside Next's react-server layer, where the `server-only` marker's
 // default entry throws; its empty react-server entry stands in (Node entry points do the same in
 // lib/entry/allow-server-only.ts).
+// y-monaco's Monaco import goes where next.config.js sends it (the Monaco the editor loads), so
+// pages that render the editor render here too.
 const alias = {
   "@": fileURLToPath(new URL(".", import.meta.url)),
   "server-only": fileURLToPath(new URL("node_modules/server-only/empty.js", import.meta.url)),
+  "monaco-editor/esm/vs/editor/editor.api.js": fileURLToPath(
+    new URL("components/collab/monaco-runtime.ts", import.meta.url),
+  ),
 };
 
 // Integration files whose subject cannot depend on the database run on PGlite only: what they
@@ -46,6 +51,8 @@ const integration = (name: string, database: "pglite" | "postgres", files: "live
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks" as const,
+    // Through Vite rather than Node, so the alias above reaches y-monaco's import.
+    server: { deps: { inline: ["y-monaco"] } },
   },
 });
 
