@@ -7,9 +7,10 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createApiKey } from "@/lib/api-keys/create-api-key";
-import { servingCacheBytes, servingCacheEnabled } from "@/lib/cache/serving-cache";
+import { generationOf, servingCacheBytes, servingCacheEnabled } from "@/lib/cache/serving-cache";
 import { db } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
+import { notifyServingChange } from "@/lib/db/notify-serving-change";
 import { createPrompt } from "@/lib/prompts/create-prompt";
 import { insertVersion } from "@/lib/prompts/insert-version";
 import { parseStoredContent } from "@/lib/prompts/parse-stored-content";
@@ -288,6 +289,14 @@ describe(`serving limits and failures on ${kind}`, () => {
     const names = [0, 1, 2, 3, 4].map((i) => `big/p${i}`);
     // Deploying clears the project's answers, so every prompt is in place before the first read.
     for (const name of [...names, "big/p5"]) await legacyPrompt(name, `${name} ${"y".repeat(30_000)}`);
+    // On PostgreSQL each deploy's NOTIFY comes back to this instance and clears the project's answers
+    // again, later under load: wait for a marker sent after them (delivered in commit order).
+    if (kind === "postgres") {
+      const marker = `marker-${fixture.project.id}`;
+      const before = generationOf(marker);
+      await db.$transaction((tx) => notifyServingChange({ tx, kind: "prompts", projectId: marker }));
+      await expect.poll(() => generationOf(marker), { timeout: 10_000 }).toBeGreaterThan(before);
+    }
     for (const name of names) expect((await get(`/api/prompts/${name}`)).status).toBe(200);
     const cached = (name: string) =>
       getCachedServedPrompt({ projectId: fixture.project.id, name, query: { resolve: true } }) !== undefined;
