@@ -3,13 +3,18 @@
 import { execFile } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
 
-import { databaseUrl, runAdminStatement, testDatabaseAdminUrl, type TestDatabaseKind } from "./test-database";
+import {
+  databaseUrl,
+  runAdminStatement,
+  scratchDirectory,
+  testDatabaseAdminUrl,
+  type TestDatabaseKind,
+} from "./test-database";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -56,7 +61,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // PGlite's initdb alone costs 10+ s under load, so even an empty database is copied: initdb once
   // into `empty`, then a copy of it migrated into `migrated`. Only the `pgdata` folders are
   // templates: a data directory's lock file and generated secrets stay per test file.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "galley-it-template-"));
+  const dir = fs.mkdtempSync(path.join(scratchDirectory(), "galley-it-template-"));
   const remove = async () => fs.rmSync(dir, { recursive: true, force: true });
   const empty = path.join(dir, "empty", "pgdata");
   const migrated = path.join(dir, "migrated");

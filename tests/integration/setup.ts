@@ -3,7 +3,6 @@
 // A file about migrating itself calls startWithEmptyDatabase() and starts with nothing applied.
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, inject } from "vitest";
 
@@ -12,6 +11,7 @@ import {
   databaseUrl,
   openEmptyDatabaseChoice,
   runAdminStatement,
+  scratchDirectory,
   settleEmptyDatabaseChoice,
   testDatabaseAdminUrl,
 } from "./test-database";
@@ -30,7 +30,7 @@ if (kind === "postgres") {
   process.env.TEST_DATABASE_NAME = target;
   cleanup = () => runAdminStatement({ admin, sql: `DROP DATABASE IF EXISTS "${target}" WITH (FORCE)` });
 } else {
-  target = fs.mkdtempSync(path.join(os.tmpdir(), "galley-it-"));
+  target = fs.mkdtempSync(path.join(scratchDirectory(), "galley-it-"));
   delete process.env.DATABASE_URL;
   process.env.GALLEY_DATA_DIR = target;
   cleanup = async () => fs.rmSync(target, { recursive: true, force: true });

@@ -2,8 +2,25 @@
 // tests/integration/global-setup.ts migrated once for the whole run: copying costs well under a
 // second, while creating and migrating a database costs 9–11 s on a loaded 2-core machine.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+
+/**
+ * Where PGlite test databases (the templates and each file's copy) live: /dev/shm, memory, when
+ * the machine has it, else the temporary directory. Each file copies and later deletes a 40 MB,
+ * 1,000-file data directory; on disk, beside the e2e lane's browser and server, that took 2.4 s a
+ * file and the deleting 0.4 s, on /dev/shm 0.25 s and 0.09 s (44 files on a loaded 2-core machine).
+ */
+export function scratchDirectory(): string {
+  const memory = "/dev/shm";
+  try {
+    fs.accessSync(memory, fs.constants.W_OK);
+    return memory;
+  } catch {
+    return os.tmpdir();
+  }
+}
 
 /** Which database the integration project runs on (its `GALLEY_TEST_DB`). */
 export type TestDatabaseKind = "pglite" | "postgres";
