@@ -24,6 +24,7 @@ export function PromptHeader({
       ? [{ view: "compare", label: "Compare", href: `${here}?view=compare&a=${latest - 1}&b=${latest}` }]
       : []),
     { view: "deployments", label: "Deployments", href: `${here}?view=deployments` },
+    { view: "releases", label: "Releases", href: `${here}?view=releases` },
     { view: "runs", label: "Runs", href: `${here}?view=runs` },
     { view: "settings", label: "Details", href: `${here}?view=settings` },
     ...(latest ? [{ view: "use", label: "Use this prompt", href: `${here}?view=use` }] : []),

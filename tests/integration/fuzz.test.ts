@@ -241,6 +241,28 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
           data: { projectId: project.id, name: "fuzz evaluator", kind: "equals", config: {}, createdById: owner.id },
         })
       ).id,
+      // An ended split of staging, so the releases/[releaseId] routes reach past their lookup.
+      releaseId: (
+        await db.release.create({
+          data: {
+            projectId: project.id,
+            environmentId: (
+              await db.environment.findFirstOrThrow({ where: { projectId: project.id, slug: "staging" } })
+            ).id,
+            promptId: prompt.id,
+            baseVersion: 1,
+            arms: [
+              { version: 1, weight: 90 },
+              { version: 2, weight: 10 },
+            ],
+            status: "aborted",
+            endVersion: 1,
+            endedAt: new Date(),
+            createdById: owner.id,
+            createdByName: owner.name,
+          },
+        })
+      ).id,
     };
     // A valid body per JSON route: the fuzz changes one part of it at a time.
     seeds = {

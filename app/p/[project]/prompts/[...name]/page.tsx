@@ -11,6 +11,7 @@ import { RunsTab } from "@/components/prompts/runs-tab";
 import { SettingsTab } from "@/components/prompts/settings-tab";
 import { UseTab } from "@/components/prompts/use-tab";
 import { VersionTab } from "@/components/prompts/version-tab";
+import { ReleasesTab } from "@/components/releases/releases-tab";
 import { getPageAccess } from "@/lib/auth/get-page-access";
 import { getPromptDetail } from "@/lib/collab/storage/get-prompt-detail";
 import { listEnvironments, versionsByEnvironment } from "@/lib/environments/list-environments";
@@ -20,7 +21,7 @@ import { findPromptByName } from "@/lib/prompts/find-prompt-by-name";
 type Params = { project: string; name: string[] };
 type Search = { view?: string; v?: string; a?: string; b?: string; before?: string; run?: string; env?: string };
 
-const views = ["edit", "history", "compare", "version", "settings", "runs", "deployments", "use"] as const;
+const views = ["edit", "history", "compare", "version", "settings", "runs", "deployments", "releases", "use"] as const;
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const { name } = await params;
@@ -68,6 +69,7 @@ export default async function PromptPage({
       {view === "history" ? <HistoryTab {...tab} before={readPageInt(search.before)} /> : null}
       {view === "version" ? <VersionTab {...tab} v={readPageInt(search.v)} /> : null}
       {view === "deployments" ? <DeploymentsTab {...tab} env={search.env} /> : null}
+      {view === "releases" ? <ReleasesTab {...tab} before={search.before} /> : null}
       {view === "use" ? <UseTab {...tab} /> : null}
       {view === "runs" ? <RunsTab {...tab} before={search.before} /> : null}
       {view === "settings" ? <SettingsTab {...tab} /> : null}

@@ -1,0 +1,41 @@
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import {
+  listReleaseSteps,
+  releaseView,
+  type ReleaseStepView,
+  type ReleaseView,
+} from "@/lib/releases/get-releases-overview";
+import { readReleaseOutcomes, type ArmFeedback, type UsageSeries } from "@/lib/releases/read-release-outcomes";
+
+export type ReleaseDetail = ReleaseView & {
+  steps: ReleaseStepView[];
+  usage: UsageSeries;
+  feedback: ArmFeedback[];
+};
+
+/** One release of a prompt with its steps, requests per arm over its lifetime and feedback per arm. */
+export async function getReleaseDetail(opts: {
+  projectId: string;
+  promptId: string;
+  releaseId: string;
+}): Promise<ReleaseDetail> {
+  const release = await db.release.findFirst({
+    where: { id: opts.releaseId, projectId: opts.projectId, promptId: opts.promptId },
+    include: { environment: { select: { slug: true, name: true } } },
+  });
+  if (!release) throw new AppError({ code: "not_found", message: "No such release of this prompt." });
+  const view = releaseView(release);
+  const versions = new Set([view.baseVersion, ...view.arms.map((a) => a.version)]);
+  const [steps, outcomes] = await Promise.all([
+    listReleaseSteps({ projectId: opts.projectId, releaseId: release.id }),
+    readReleaseOutcomes({
+      projectId: opts.projectId,
+      releaseId: release.id,
+      versions: [...versions].sort((a, b) => a - b),
+      from: release.createdAt,
+      to: release.endedAt ?? new Date(),
+    }),
+  ]);
+  return { ...view, steps, ...outcomes };
+}
