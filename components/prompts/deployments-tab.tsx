@@ -5,6 +5,7 @@ import type { PromptTabProps } from "@/components/prompts/prompt-tab-props";
 import { buttonClass } from "@/components/ui/button";
 import { can } from "@/lib/auth/permissions";
 import { listDeployments } from "@/lib/environments/list-deployments";
+import { describeArms } from "@/lib/releases/arms";
 
 /** The Deployments tab: one environment's timeline for this prompt (`env` is `?env=`; by default the first protected one). */
 export async function DeploymentsTab({
@@ -13,6 +14,7 @@ export async function DeploymentsTab({
   here,
   environments,
   running,
+  splits,
   env: selected,
 }: PromptTabProps & { env?: string }) {
   const env = environments.find((e) => e.slug === selected) ?? environments.find((e) => e.protected) ?? environments[0];
@@ -38,7 +40,8 @@ export async function DeploymentsTab({
             aria-current={e.id === env.id ? "page" : undefined}
             className={buttonClass(e.id === env.id ? "secondary" : "ghost")}
           >
-            {e.name} {running[e.slug] ? `(v${running[e.slug]})` : ""}
+            {e.name}{" "}
+            {splits[e.slug] ? `(${describeArms(splits[e.slug]!)})` : running[e.slug] ? `(v${running[e.slug]})` : ""}
           </Link>
         ))}
       </nav>

@@ -4,6 +4,7 @@ import { Fragment } from "react";
 import { PromptTabCommands } from "@/components/prompts/prompt-tab-commands";
 import type { PromptTabProps } from "@/components/prompts/prompt-tab-props";
 import { Time } from "@/components/ui/time";
+import { describeArms } from "@/lib/releases/arms";
 
 /**
  * The prompt page's heading (name, type, latest version, where it runs) and its tab bar. The way
@@ -14,6 +15,7 @@ export function PromptHeader({
   here,
   environments,
   running,
+  splits,
   view,
 }: PromptTabProps & { base: string; view: string }) {
   const latest = prompt.latestVersion?.number ?? 0;
@@ -64,7 +66,7 @@ export function PromptHeader({
             .filter((e) => running[e.slug])
             .map((e) => (
               <span key={e.slug} className="rounded bg-subtle px-1.5 py-0.5 text-xs" data-testid={`runs-in-${e.slug}`}>
-                {e.name}: v{running[e.slug]}
+                {e.name}: {splits[e.slug] ? describeArms(splits[e.slug]!) : `v${running[e.slug]}`}
               </span>
             ))}
         </div>

@@ -6,12 +6,15 @@ import { TagChips } from "@/components/ui/tag-chips";
 import { Time } from "@/components/ui/time";
 import { promptDocName } from "@/lib/collab/prompt-doc";
 import type { PromptRow } from "@/lib/prompts/list-prompts";
+import type { Arm } from "@/lib/releases/arms";
 
 type Props = {
   projectSlug: string;
   prompts: PromptRow[];
   environments: Array<{ slug: string; name: string }>;
   running: Map<string, Record<string, number>>;
+  /** Prompt id → environment slug → the split it runs, where one does (shown instead of the version). */
+  splits?: Map<string, Record<string, Arm[]>>;
 };
 
 /** The environments that run a prompt, as "Production v12" badges (those that run none are left out). */
@@ -19,9 +22,11 @@ function RunsIn({
   prompt,
   environments,
   running,
+  splits,
   compact = false,
-}: { prompt: PromptRow; compact?: boolean } & Pick<Props, "environments" | "running">) {
+}: { prompt: PromptRow; compact?: boolean } & Pick<Props, "environments" | "running" | "splits">) {
   const runs = running.get(prompt.id) ?? {};
+  const split = splits?.get(prompt.id) ?? {};
   const badges = environments.filter((e) => runs[e.slug]);
   if (badges.length === 0) return <span className="text-xs text-muted">Not deployed</span>;
   return (
@@ -32,6 +37,7 @@ function RunsIn({
           slug={e.slug}
           name={e.name}
           version={runs[e.slug]}
+          arms={split[e.slug]}
           behind={runs[e.slug] !== prompt.latestVersion}
           compact={compact}
         />
@@ -63,7 +69,7 @@ function Changed({ prompt }: { prompt: PromptRow }) {
  * cards below it, so a phone never scrolls sideways. Who is editing a prompt now shows beside its
  * name (inside a ProjectPresenceProvider).
  */
-export function PromptTable({ projectSlug, prompts, environments, running }: Props) {
+export function PromptTable({ projectSlug, prompts, environments, running, splits }: Props) {
   const href = (p: PromptRow) => `/p/${projectSlug}/prompts/${p.name}`;
   const kind = (p: PromptRow) => (p.type === "CHAT" ? "Chat" : "Text");
   if (prompts.length === 0)
@@ -89,7 +95,7 @@ export function PromptTable({ projectSlug, prompts, environments, running }: Pro
             </div>
             {p.description ? <p className="mt-0.5 line-clamp-2 text-xs text-muted">{p.description}</p> : null}
             <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1.5">
-              <RunsIn prompt={p} environments={environments} running={running} />
+              <RunsIn prompt={p} environments={environments} running={running} splits={splits} />
               <TagChips tags={p.tags} max={3} />
             </div>
             <div className="mt-1.5 truncate text-xs text-muted">
@@ -127,7 +133,7 @@ export function PromptTable({ projectSlug, prompts, environments, running }: Pro
             </TableCell>
             <TableCell kind="badge">
               <span data-testid="prompt-environments" className="inline-block">
-                <RunsIn prompt={p} environments={environments} running={running} compact />
+                <RunsIn prompt={p} environments={environments} running={running} splits={splits} compact />
               </span>
             </TableCell>
             <TableCell kind="time" className="text-muted">

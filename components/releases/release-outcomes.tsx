@@ -3,7 +3,7 @@
 import dynamic from "next/dynamic";
 import { useEffect, useState } from "react";
 
-import { armColor } from "@/components/releases/arm-colors";
+import { armColor } from "@/components/ui/arm-colors";
 import { apiFetch } from "@/lib/client/api-fetch";
 import type { ReleaseDetail } from "@/lib/releases/get-release-detail";
 

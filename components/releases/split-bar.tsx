@@ -1,4 +1,4 @@
-import { armColor } from "@/components/releases/arm-colors";
+import { armColor } from "@/components/ui/arm-colors";
 import { describeArms, type Arm } from "@/lib/releases/arms";
 
 /**

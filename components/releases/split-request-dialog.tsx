@@ -109,9 +109,8 @@ export function SplitRequestDialog({
               error={problem && problem !== "Choose at least one reviewer." ? problem : undefined}
             />
             <p className="text-xs text-muted">
-              v{request.baseVersion}{" "}
-              {Number.isInteger(percent) && percent >= 1 && percent <= 99 ? 100 - percent : "…"} % · v{version}{" "}
-              {Number.isInteger(percent) ? percent : "…"} %
+              v{request.baseVersion} {Number.isInteger(percent) && percent >= 1 && percent <= 99 ? 100 - percent : "…"}{" "}
+              % · v{version} {Number.isInteger(percent) ? percent : "…"} %
             </p>
           </>
         ) : null}

@@ -2,7 +2,7 @@
 
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-import { armColor } from "@/components/releases/arm-colors";
+import { armColor } from "@/components/ui/arm-colors";
 import type { UsagePoint } from "@/lib/releases/read-release-outcomes";
 
 const axis = { fontSize: 12, fill: "var(--muted)" };

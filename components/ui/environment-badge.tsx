@@ -1,3 +1,6 @@
+import { armColor } from "@/components/ui/arm-colors";
+import { describeArms, type Arm } from "@/lib/releases/arms";
+
 /** The colour family of an environment, read from its slug (custom environments are neutral). */
 export type EnvironmentTone = "production" | "staging" | "development" | "other";
 
@@ -25,7 +28,8 @@ const shortNames: Partial<Record<EnvironmentTone, string>> = {
 
 /**
  * "Production v12" ("prod v12" when compact): which version an environment runs, as a compact chip coloured by the kind of
- * environment. `behind` marks a version older than the prompt's latest.
+ * environment. `behind` marks a version older than the prompt's latest. With `arms` (the environment
+ * runs a split) it reads "Production v6 90 % · v7 10 %" over a thin bar of the weights.
  */
 export function EnvironmentBadge({
   slug,
@@ -33,28 +37,45 @@ export function EnvironmentBadge({
   version,
   behind = false,
   compact = false,
+  arms,
 }: {
   slug: string;
   name: string;
   version?: number | null;
+  arms?: readonly Arm[] | null;
   behind?: boolean;
   /** Short names for the usual environments (dense tables); the full name is in the title. */
   compact?: boolean;
 }) {
   const tone = environmentTone(slug);
   const label = compact ? (shortNames[tone] ?? name) : name;
-  const title =
-    label !== name || behind ? `${name}${behind ? ` runs v${version}, behind the latest version` : ""}` : undefined;
+  const split = arms?.length ? describeArms(arms) : null;
+  const title = split
+    ? `${name} splits its traffic: ${split}`
+    : label !== name || behind
+      ? `${name}${behind ? ` runs v${version}, behind the latest version` : ""}`
+      : undefined;
   return (
     <span
       data-testid={`env-badge-${slug}`}
       title={title}
-      className={`inline-flex ${compact ? "max-w-28" : "max-w-40"} items-center gap-1 rounded px-1.5 py-0.5 text-xs leading-4 whitespace-nowrap ring-1 ring-inset ${toneClass[tone]}`}
+      className={`relative inline-flex ${split ? "" : compact ? "max-w-28" : "max-w-40"} items-center gap-1 rounded px-1.5 py-0.5 text-xs leading-4 whitespace-nowrap ring-1 ring-inset ${toneClass[tone]}`}
     >
       <span className="truncate">{label}</span>
       {/* Read as "Production v12" (flex drops the space from the layout, not from the text). */}
-      {version ? " " : null}
-      {version ? (
+      {version || split ? " " : null}
+      {split ? (
+        <>
+          <span className="font-medium tabular-nums" data-testid="split">
+            {split}
+          </span>
+          <span aria-hidden="true" className="absolute inset-x-1 bottom-0 flex h-0.5 overflow-hidden rounded-full">
+            {arms!.map((arm, i) => (
+              <span key={arm.version} style={{ width: `${arm.weight}%`, background: armColor(i) }} />
+            ))}
+          </span>
+        </>
+      ) : version ? (
         <span className="font-medium tabular-nums">
           {behind ? <span aria-hidden="true">↓</span> : null}v{version}
           {behind ? <span className="sr-only"> (behind the latest)</span> : null}

@@ -1,7 +1,6 @@
 // The prompt page: ?view= picks one tab, each tab loads its own data, and hands its component only
 // what the viewer may see. Pages and tabs run in the request scope Next.js gives them, signed in
 // through next-auth, against a real database.
-import { NextRequest } from "next/server";
 import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -23,11 +22,11 @@ import { createPrompt } from "@/lib/prompts/create-prompt";
 import { saveVersion } from "@/lib/prompts/save-version";
 
 import { ctxFor, makeProject } from "./helpers";
-import { runInRequestScope, signInAs } from "./route-client";
+import { openPromptTab } from "./render-page";
+import { signInAs } from "./route-client";
 
 type Element = ReactElement<Record<string, unknown>>;
 type Tab = (props: Record<string, unknown>) => Element | null | Promise<Element | null>;
-const PAGE = "p/[project]/prompts/[...name]/page.tsx";
 const text = (template: string, variables: Array<{ name: string; type: "string"; required: boolean }> = []) => ({
   template,
   contract: { variables },
@@ -43,20 +42,14 @@ describe("prompt page tabs", () => {
 
   /** Renders the page for `role` at `?search`, then the one tab it chose, as Next.js would. */
   const open = async (role: ProjectRole, search: string) => {
-    const { default: PromptPage } = await import("@/app/p/[project]/prompts/[...name]/page");
-    const req = new NextRequest(`http://galley.test/p/${f.project.slug}/prompts/support/reply${search}`, {
-      headers: { cookie: cookies.get(role)!, host: "galley.test" },
+    const { type, output, rest } = await openPromptTab({
+      projectSlug: f.project.slug,
+      name: "support/reply",
+      search,
+      cookie: cookies.get(role)!,
     });
-    return runInRequestScope(req, PAGE, async () => {
-      const page = (await PromptPage({
-        params: Promise.resolve({ project: f.project.slug, name: ["support", "reply"] }),
-        searchParams: Promise.resolve(Object.fromEntries(req.nextUrl.searchParams)),
-      })) as Element;
-      const [, tab, ...rest] = (page.props.children as Array<Element | null>).filter(Boolean) as Element[];
-      expect(rest).toEqual([]);
-      const type = tab!.type as Tab;
-      return { type, output: await type(tab!.props) };
-    });
+    expect(rest).toEqual([]);
+    return { type: type as Tab, output: output as Element | null };
   };
 
   beforeAll(async () => {

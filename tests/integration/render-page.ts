@@ -35,3 +35,29 @@ export async function renderPage(opts: {
   const page = (await runInRequestScope(req, opts.file, opts.render)) as ReactElement;
   return renderToStaticMarkup(createElement(AppRouterContext.Provider, { value: router }, page));
 }
+
+/** Renders an element (a page's part, a tab's output) to HTML inside the router context client components read. */
+export const renderElement = (element: ReactElement) =>
+  renderToStaticMarkup(createElement(AppRouterContext.Provider, { value: router }, element));
+
+type Element = ReactElement<Record<string, unknown>>;
+
+/**
+ * The prompt page of `name` ("support/reply") at `search` as the cookie's member sees it, as
+ * Next.js renders it: its header, and the one tab it chose with that tab's output.
+ */
+export async function openPromptTab(opts: { projectSlug: string; name: string; search: string; cookie: string }) {
+  const { default: PromptPage } = await import("@/app/p/[project]/prompts/[...name]/page");
+  const req = new NextRequest(`http://galley.test/p/${opts.projectSlug}/prompts/${opts.name}${opts.search}`, {
+    headers: { cookie: opts.cookie, host: "galley.test" },
+  });
+  return runInRequestScope(req, "p/[project]/prompts/[...name]/page.tsx", async () => {
+    const page = (await PromptPage({
+      params: Promise.resolve({ project: opts.projectSlug, name: opts.name.split("/") }),
+      searchParams: Promise.resolve(Object.fromEntries(req.nextUrl.searchParams)),
+    })) as Element;
+    const [header, tab, ...rest] = (page.props.children as Array<Element | null>).filter(Boolean) as Element[];
+    const type = tab!.type as (props: unknown) => Element | null | Promise<Element | null>;
+    return { header: header!, rest, type, output: await type(tab!.props) };
+  });
+}

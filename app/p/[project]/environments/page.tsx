@@ -15,6 +15,7 @@ import { deploymentKindLabel } from "@/lib/environments/deployment-kind-label";
 import { diffEnvironment, environmentAt } from "@/lib/environments/environment-at";
 import { listDeployments } from "@/lib/environments/list-deployments";
 import { listEnvironments } from "@/lib/environments/list-environments";
+import { splitsByEnvironment } from "@/lib/releases/list-splits";
 
 export const metadata: Metadata = { title: "Environments" };
 
@@ -48,7 +49,7 @@ export default async function EnvironmentsPage({
   const at = through ? new Date(through.createdAt) : parseMoment({ value: search.at });
   const from = parseMoment({ value: search.from });
   const badInput = Boolean((search.at && !at) || (search.from && !from));
-  const [running, changes] = await Promise.all([
+  const [running, changes, splits] = await Promise.all([
     environmentAt({
       projectId: access.project.id,
       environmentSlug: env.slug,
@@ -57,6 +58,10 @@ export default async function EnvironmentsPage({
     from
       ? diffEnvironment({ projectId: access.project.id, environmentSlug: env.slug, from, to: at ?? new Date() })
       : Promise.resolve(null),
+    // Splits running now; a past moment shows the version each prompt's pointer named then.
+    through || at
+      ? Promise.resolve(new Map())
+      : splitsByEnvironment({ projectId: access.project.id, environmentId: env.id }),
   ]);
 
   return (
@@ -159,7 +164,12 @@ export default async function EnvironmentsPage({
                 </PromptLink>
               </TableCell>
               <TableCell kind="badge">
-                <EnvironmentBadge slug={env.slug} name={env.name} version={r.version} />
+                <EnvironmentBadge
+                  slug={env.slug}
+                  name={env.name}
+                  version={r.version}
+                  arms={splits.get(r.promptId)?.[env.slug]}
+                />
               </TableCell>
               <TableCell className="min-w-56 text-muted">
                 {r.deployedBy}, <Time value={r.deployedAt} className="whitespace-nowrap" />{" "}

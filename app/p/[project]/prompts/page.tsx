@@ -16,6 +16,7 @@ import { listPresence } from "@/lib/collab/presence/list-presence";
 import { listEnvironments, versionsByEnvironment } from "@/lib/environments/list-environments";
 import { listFolders } from "@/lib/prompts/list-folders";
 import { listPrompts } from "@/lib/prompts/list-prompts";
+import { splitsByEnvironment } from "@/lib/releases/list-splits";
 import { listPromptsQuerySchema } from "@/lib/validations/prompt";
 
 export const metadata: Metadata = { title: "Prompts" };
@@ -181,6 +182,7 @@ export default async function PromptsPage({
                   ? await versionsByEnvironment({ projectId: access.project.id, promptIds: prompts.map((p) => p.id) })
                   : new Map()
               }
+              splits={await splitsByEnvironment({ projectId: access.project.id, promptIds: prompts.map((p) => p.id) })}
             />
           </ProjectPresenceProvider>
           <div className="flex flex-wrap items-start justify-between gap-4">

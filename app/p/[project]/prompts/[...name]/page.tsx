@@ -17,6 +17,7 @@ import { getPromptDetail } from "@/lib/collab/storage/get-prompt-detail";
 import { listEnvironments, versionsByEnvironment } from "@/lib/environments/list-environments";
 import { readPageInt } from "@/lib/http/read-page-int";
 import { findPromptByName } from "@/lib/prompts/find-prompt-by-name";
+import { splitsByEnvironment } from "@/lib/releases/list-splits";
 
 type Params = { project: string; name: string[] };
 type Search = { view?: string; v?: string; a?: string; b?: string; before?: string; run?: string; env?: string };
@@ -48,10 +49,11 @@ export default async function PromptPage({
   }
   const projectId = access.project.id;
   const promptId = found.prompt.id;
-  const [prompt, environments, runningByPrompt] = await Promise.all([
+  const [prompt, environments, runningByPrompt, splitsByPrompt] = await Promise.all([
     getPromptDetail({ projectId, promptId, userId: access.user.id }),
     listEnvironments({ projectId }),
     versionsByEnvironment({ projectId, promptIds: [promptId] }),
+    splitsByEnvironment({ projectId, promptIds: [promptId] }),
   ]);
   const view = views.find((v) => v === search.view) ?? "edit";
   const tab: PromptTabProps = {
@@ -60,6 +62,7 @@ export default async function PromptPage({
     here: `${base}/${prompt.name}`,
     environments,
     running: runningByPrompt.get(promptId) ?? {},
+    splits: splitsByPrompt.get(promptId) ?? {},
   };
 
   return (
