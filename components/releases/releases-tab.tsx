@@ -34,7 +34,7 @@ export async function ReleasesTab({ access, prompt, here, before }: PromptTabPro
   const may = {
     deploy: can(access.role, "deployment.unprotected") && !prompt.archived,
     review: can(access.role, "review.request") && !prompt.archived,
-    abort: can(access.role, "review.approve"),
+    abort: can(access.role, "review.promote"),
   };
   const reviewers = members
     .filter((m) => m.userId !== access.user.id && can(m.role, "review.approve"))
