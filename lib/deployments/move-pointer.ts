@@ -8,30 +8,18 @@ import { AppError, validationError } from "@/lib/errors";
 import { checkGate } from "@/lib/gates/check-gate";
 import { parseArms, type Arm } from "@/lib/releases/arms";
 import { describePointer } from "@/lib/releases/describe-pointer";
+import {
+  planPointerMove,
+  type DeploymentKind,
+  type MoveKind,
+  type PlannedMove,
+  type PointerState,
+  type PointerTarget,
+} from "@/lib/releases/plan-pointer-move";
 import { sameArms } from "@/lib/releases/same-arms";
 import type { RequestContext } from "@/lib/request-context";
 import { refreshOpenReviews } from "@/lib/reviews/refresh-review-status";
 import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
-
-/** How a caller asks to move: the stored kind may differ (a deploy onto a split promotes one of its arms). */
-export type MoveKind = "deploy" | "rollback" | "emergency-rollback" | "review" | "release-abort";
-
-/** What a deployment row's `kind` says: today's kinds, and the four steps of a release. */
-export type DeploymentKind =
-  | "deploy"
-  | "rollback"
-  | "emergency-rollback"
-  | "review"
-  | "release-start"
-  | "release-ramp"
-  | "release-promote"
-  | "release-abort";
-
-type MoveTarget =
-  /** The whole environment runs this version (ends an active split: see movePointer). */
-  | { version: number; arms?: undefined }
-  /** A split: starts one from what the environment runs, or ramps the active one (same versions, new weights). */
-  | { arms: Arm[]; version?: undefined };
 
 export type MovePointerInput = {
   tx: Tx;
@@ -50,13 +38,10 @@ export type MovePointerInput = {
   review?: { id: string; number: number };
   /** An admin's reason to move past an evaluation gate that has not passed; unused when the gate passes. */
   gateOverrideReason?: string;
-} & MoveTarget;
+} & PointerTarget;
 
-/** What the environment runs now: a version, and the active release's split when one runs. */
-type Current = {
-  version: number | null;
-  release: { id: string; baseVersion: number; arms: Arm[]; storedArms: unknown } | null;
-};
+/** What the environment runs now, with the release's arms as stored (the guard of its update). */
+type Current = PointerState & { release: (PointerState["release"] & { storedArms: unknown }) | null };
 
 const conflict = (current: Current | null, envName: string) =>
   new AppError({
@@ -112,7 +97,14 @@ export async function movePointer(input: MovePointerInput) {
   if (input.expectedArms !== undefined && !sameArms(input.expectedArms, current.release?.arms ?? null))
     throw conflict(current, env.name);
 
-  const plan = await planMove(input, current);
+  if (input.arms) await assertVersionsExist(input, input.arms);
+  const plan = planPointerMove({
+    current,
+    target: input.arms ? { arms: input.arms } : { version: input.version },
+    kind: input.kind,
+    environmentName: env.name,
+    promptName: prompt.name,
+  });
   await authorizeReleaseStep(input, plan.kind);
   const gateOverride = await enforceGates(input, plan.newVersions);
 
@@ -231,120 +223,6 @@ export async function movePointer(input: MovePointerInput) {
   };
 }
 
-type Plan = {
-  kind: DeploymentKind;
-  /** pointer.version after the move: the base while a split runs. */
-  toVersion: number;
-  /** The split after the move (null: a whole version). */
-  arms: Arm[] | null;
-  /** Versions the environment did not run before this move, which its evaluation gate must pass. */
-  newVersions: number[];
-  endsRelease: null | { status: "promoted" | "aborted" };
-};
-
-/** Decides what the move is from what the environment runs now, refusing moves that make no sense there. */
-async function planMove(input: MovePointerInput, current: Current): Promise<Plan> {
-  const { environment: env, prompt } = input;
-  const running = describePointer({ version: current.version, arms: current.release?.arms });
-  const details = {
-    currentVersion: current.version,
-    ...(current.release ? { currentArms: current.release.arms, release: current.release.id } : {}),
-  };
-  const refuse = (message: string) => new AppError({ code: "conflict", message, details });
-
-  if (input.arms) {
-    if (input.kind === "release-abort" || input.kind === "emergency-rollback")
-      throw new AppError({ code: "bad_request", message: "An abort or a rollback goes to one version, not a split." });
-    const versions = input.arms.map((arm) => arm.version);
-    const found = await input.tx.promptVersion.findMany({
-      where: { promptId: prompt.id, number: { in: versions } },
-      select: { number: true },
-    });
-    const missing = versions.filter((v) => !found.some((f) => f.number === v));
-    if (missing.length)
-      throw validationError(missing.map((v) => ({ path: "arms", message: `${prompt.name} has no version ${v}.` })));
-    if (current.version === null)
-      throw refuse(
-        `${env.name} runs no version of ${prompt.name} yet: deploy one first. A split starts from what an environment runs, and an abort goes back to it.`,
-      );
-    const base = current.release?.baseVersion ?? current.version;
-    if (!current.release) {
-      if (!versions.includes(base))
-        throw refuse(
-          `${env.name} runs v${base}: a split starts from it, so list v${base} as one of its versions (e.g. v${base} 90 % · v${versions.find((v) => v !== base)} 10 %).`,
-        );
-      return {
-        kind: "release-start",
-        toVersion: base,
-        arms: input.arms,
-        newVersions: versions.filter((v) => v !== base),
-        endsRelease: null,
-      };
-    }
-    const same = current.release.arms.map((a) => a.version).sort((a, b) => a - b);
-    const asked = [...versions].sort((a, b) => a - b);
-    if (same.join() !== asked.join())
-      throw refuse(
-        `${env.name} runs ${running}. A ramp changes the weights of these versions; to try another version, promote one of them to 100 % or abort, then start a new split.`,
-      );
-    if (sameArms(input.arms, current.release.arms)) throw refuse(`${env.name} already runs ${running}.`);
-    return {
-      kind: "release-ramp",
-      toVersion: base,
-      arms: input.arms,
-      newVersions: versions.filter((v) => v !== base),
-      endsRelease: null,
-    };
-  }
-
-  const version = input.version;
-  if (!current.release) {
-    if (input.kind === "release-abort") throw refuse(`${env.name} runs no split of ${prompt.name} to abort.`);
-    if (current.version === version) throw refuse(`${env.name} already runs version ${version}.`);
-    const kind =
-      input.kind === "deploy" && current.version !== null && version < current.version ? "rollback" : input.kind;
-    return {
-      kind,
-      toVersion: version,
-      arms: null,
-      newVersions: kind === "emergency-rollback" ? [] : [version],
-      endsRelease: null,
-    };
-  }
-  const { baseVersion } = current.release;
-  if (input.kind === "release-abort") {
-    if (version !== baseVersion)
-      throw refuse(`An abort goes back to v${baseVersion}, what ${env.name} ran before the split.`);
-    return {
-      kind: "release-abort",
-      toVersion: version,
-      arms: null,
-      newVersions: [],
-      endsRelease: { status: "aborted" },
-    };
-  }
-  if (input.kind === "emergency-rollback")
-    return {
-      kind: "emergency-rollback",
-      toVersion: version,
-      arms: null,
-      newVersions: [],
-      endsRelease: { status: "aborted" },
-    };
-  if (!current.release.arms.some((arm) => arm.version === version))
-    throw refuse(
-      `${env.name} runs a split (${running}). Promote one of its versions to 100 % or abort it before deploying v${version}.`,
-    );
-  return {
-    kind: "release-promote",
-    toVersion: version,
-    arms: null,
-    // Back to the base is what ran before the split: like an abort, nothing new to gate.
-    newVersions: version === baseVersion ? [] : [version],
-    endsRelease: { status: "promoted" },
-  };
-}
-
 /**
  * Who may take a release's steps, checked here because every path (the releases routes, a review's
  * promotion, a deploy onto a split) comes through. Unprotected environments: anyone who may deploy
@@ -355,6 +233,17 @@ async function planMove(input: MovePointerInput, current: Current): Promise<Plan
  * who could promote that version anyway (reviewers, admins, owners: review.promote), not to editors;
  * no reason is required (the step is audited and notifies the people behind the split).
  */
+async function assertVersionsExist(input: MovePointerInput, arms: Arm[]) {
+  const versions = arms.map((arm) => arm.version);
+  const found = await input.tx.promptVersion.findMany({
+    where: { promptId: input.prompt.id, number: { in: versions } },
+    select: { number: true },
+  });
+  const missing = versions.filter((v) => !found.some((f) => f.number === v));
+  if (missing.length)
+    throw validationError(missing.map((v) => ({ path: "arms", message: `${input.prompt.name} has no version ${v}.` })));
+}
+
 async function authorizeReleaseStep(input: MovePointerInput, kind: DeploymentKind) {
   if (!kind.startsWith("release-") || input.review) return;
   const env = await input.tx.environment.findUniqueOrThrow({
@@ -399,7 +288,7 @@ function auditActionOf(kind: DeploymentKind): AuditAction {
 }
 
 /** Creates, ramps or ends the release the move concerns; returns it (null when no release is involved). */
-async function writeRelease(input: MovePointerInput, current: Current, plan: Plan) {
+async function writeRelease(input: MovePointerInput, current: Current, plan: PlannedMove) {
   const { tx } = input;
   if (plan.kind === "release-start")
     return tx.release.create({
