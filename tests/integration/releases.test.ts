@@ -20,6 +20,13 @@ import type { ReviewActor } from "@/lib/reviews/review-actor";
 import { ctxFor, makeProject, placeVersion } from "./helpers";
 import { callRoute, signInAs } from "./route-client";
 
+/** A releases route's answer, or its error. */
+type Answer = {
+  release: Record<string, unknown> & { id: string };
+  deployment: Record<string, unknown>;
+  error: { message: string; details: { currentArms?: Arm[] } };
+};
+
 const split = (...pairs: Array<[number, number]>): Arm[] => pairs.map(([version, weight]) => ({ version, weight }));
 
 describe(`releases (${process.env.GALLEY_TEST_DB ?? "pglite"})`, () => {
@@ -40,7 +47,7 @@ describe(`releases (${process.env.GALLEY_TEST_DB ?? "pglite"})`, () => {
       cookie: cookies[role],
       params: { project: fixture.project.slug, promptId, ...(releaseId ? { releaseId } : {}) },
     });
-    return { status: res.status, json: (await res.json()) as Record<string, any> };
+    return { status: res.status, json: (await res.json()) as Answer };
   }
   const start = (role: ProjectRole, environment: string, arms: Arm[]) => call(role, "", "POST", { environment, arms });
   const ramp = (role: ProjectRole, id: string, arms: Arm[], expectedArms: Arm[]) =>
