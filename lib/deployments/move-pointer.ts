@@ -6,8 +6,7 @@ import { actorCan, type Actor } from "@/lib/auth/permissions";
 import type { Tx } from "@/lib/db";
 import { AppError, validationError } from "@/lib/errors";
 import { checkGate } from "@/lib/gates/check-gate";
-import { parseArms, type Arm } from "@/lib/releases/arms";
-import { describePointer } from "@/lib/releases/describe-pointer";
+import { describeArms, parseArms, type Arm } from "@/lib/releases/arms";
 import {
   planPointerMove,
   type DeploymentKind,
@@ -47,7 +46,7 @@ const conflict = (current: Current | null, envName: string) =>
   new AppError({
     code: "conflict",
     message: current
-      ? `${envName} changed meanwhile: it now runs ${describePointer({ version: current.version, arms: current.release?.arms })}. Look again before deploying.`
+      ? `${envName} changed meanwhile: it now runs ${current.release ? describeArms(current.release.arms) : current.version ? `version ${current.version}` : "no version"}. Look again before deploying.`
       : `${envName} changed meanwhile. Look again before deploying.`,
     details: {
       currentVersion: current?.version ?? null,

@@ -9,7 +9,6 @@ import { createNotifications } from "@/lib/notifications/create-notifications";
 import { deliverNotificationEmails } from "@/lib/notifications/deliver-notification-emails";
 import { assertPromptWritable } from "@/lib/prompts/assert-prompt-writable";
 import { describeArms } from "@/lib/releases/arms";
-import { describePointer } from "@/lib/releases/describe-pointer";
 import { sameArms } from "@/lib/releases/same-arms";
 import { getReviewApprovalState, storedArms } from "@/lib/reviews/get-review-approval-state";
 import { assertLive, getReviewOrThrow, LIVE_STATUSES, reviewHref } from "@/lib/reviews/get-review-or-throw";
@@ -55,7 +54,7 @@ export async function promoteReview(
       if (baseMoved) {
         throw new AppError({
           code: "conflict",
-          message: `${review.environment.name} changed since the approval: it now runs ${describePointer({ version: state.currentBase, arms: state.currentBaseArms })}. The reviewers need to approve again against it.`,
+          message: `${review.environment.name} changed since the approval: it now runs ${state.currentBaseArms ? describeArms(state.currentBaseArms) : state.currentBase ? `version ${state.currentBase}` : "no version"}. The reviewers need to approve again against it.`,
           details: { currentVersion: state.currentBase, currentArms: state.currentBaseArms },
         });
       }

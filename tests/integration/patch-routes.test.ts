@@ -57,28 +57,34 @@ const split = (first: number, second: number) => [
 ];
 const textContent = (template: string) => ({ template, contract: { variables: [] }, modelConfig: {} });
 
+/** A prompt with versions 1 and 2, version 1 running in the environments named. */
+async function promptRunningV1(f: Fixture, name: string, slugs: string[]) {
+  const prompt = await createPrompt({
+    ctx: ctxFor(owner(f)),
+    projectId: f.project.id,
+    input: { name, type: "TEXT", description: "", tags: [] },
+  });
+  for (const n of [1, 2])
+    await saveVersion({
+      ctx: ctxFor(owner(f)),
+      projectId: f.project.id,
+      promptId: prompt.id,
+      authorId: owner(f).id,
+      baseVersion: n - 1,
+      message: `v${n}`,
+      content: textContent(`Version ${n}`),
+    });
+  for (const slug of slugs)
+    await placeVersion({ projectId: f.project.id, promptId: prompt.id, slug, version: 1, by: owner(f) });
+  return prompt;
+}
+
 const cases: Record<string, PatchCase> = {
   "api/public/v2/prompts/[name]/versions/[version]/route.ts": {
     schema: updateLangfuseLabelsSchema,
     setup: async (f) => {
       const name = unique("patch/labels");
-      const prompt = await createPrompt({
-        ctx: ctxFor(owner(f)),
-        projectId: f.project.id,
-        input: { name, type: "TEXT", description: "", tags: [] },
-      });
-      for (const n of [1, 2])
-        await saveVersion({
-          ctx: ctxFor(owner(f)),
-          projectId: f.project.id,
-          promptId: prompt.id,
-          authorId: owner(f).id,
-          baseVersion: n - 1,
-          message: `v${n}`,
-          content: textContent(`Version ${n}`),
-        });
-      for (const slug of ["development", "staging"])
-        await placeVersion({ projectId: f.project.id, promptId: prompt.id, slug, version: 1, by: owner(f) });
+      const prompt = await promptRunningV1(f, name, ["development", "staging"]);
       const { secret } = await createApiKey({
         ctx: ctxFor(owner(f)),
         projectId: f.project.id,
@@ -344,28 +350,7 @@ const cases: Record<string, PatchCase> = {
   "api/projects/[project]/prompts/[promptId]/releases/[releaseId]/route.ts": {
     schema: rampReleaseSchema,
     setup: async (f) => {
-      const prompt = await createPrompt({
-        ctx: ctxFor(owner(f)),
-        projectId: f.project.id,
-        input: { name: unique("patch/release"), type: "TEXT", description: "", tags: [] },
-      });
-      for (const n of [1, 2])
-        await saveVersion({
-          ctx: ctxFor(owner(f)),
-          projectId: f.project.id,
-          promptId: prompt.id,
-          authorId: owner(f).id,
-          baseVersion: n - 1,
-          message: `v${n}`,
-          content: textContent(`Version ${n}`),
-        });
-      await placeVersion({
-        projectId: f.project.id,
-        promptId: prompt.id,
-        slug: "development",
-        version: 1,
-        by: owner(f),
-      });
+      const prompt = await promptRunningV1(f, unique("patch/release"), ["development"]);
       const { release } = await changeRelease({
         ctx: ctxFor(owner(f)),
         projectId: f.project.id,
