@@ -19,6 +19,7 @@ type JsonSchema = Record<string, unknown>;
 const rendered = z.object({
   name: z.string(),
   version: z.number().int(),
+  release: servedPromptSchema.shape.release,
   environment: z.string().nullable(),
   type: z.enum(["text", "chat"]),
   text: z.string().optional(),
