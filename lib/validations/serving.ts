@@ -6,7 +6,7 @@ import { chatMessageSchema, contractSchema, modelConfigSchema, promptContentSche
 
 // The application-facing API (/api/prompts): one set of schemas for validation and the OpenAPI document.
 
-const envSlug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "Use an environment's slug, such as production.");
+export const envSlug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "Use an environment's slug, such as production.");
 
 /** The longest unit id (?unit= or the Galley-Unit header) a request may send. */
 export const MAX_UNIT_LENGTH = 200;
