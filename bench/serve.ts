@@ -4,11 +4,19 @@
 // Targets: ≥ 10,000 req/s, p99 ≤ 10 ms, ratio ≥ 0.4, no errors, RSS flat. Then the same prompt
 // through a 90/10 release (a split) with a new unit id on every request, against production without
 // one: within 10 % (issue 15). Needs a build (npm run build).
+
+// First: lets this process load the hot path's modules (marked server-only) to time them in process.
+import "@/lib/entry/allow-server-only";
+
 import { fork, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+
+import type { CachedAnswer } from "@/lib/cache/serving-cache";
+import { takeUnit } from "@/lib/serving/handle-prompt-request";
+import { pickArm } from "@/lib/serving/pick-arm";
 
 const PORT = 3293;
 const BARE_PORT = 3294;
@@ -55,6 +63,37 @@ const mean = (rs: Result[], label: string): Result => ({
   errors: rs.reduce((a, r) => a + r.errors, 0),
   non2xx: rs.reduce((a, r) => a + r.non2xx, 0),
 });
+
+/** What a split adds to a cached answer on the hot path (takeUnit, pickArm), timed without HTTP. */
+function armCostMicros(): number {
+  const answer = (version: number): CachedAnswer => ({
+    status: 200,
+    body: `{"version":${version}}`,
+    etag: null,
+    headers: {},
+  });
+  const cached: CachedAnswer = {
+    ...answer(7),
+    split: {
+      promptId: "cmprompt000000000000000000",
+      releaseId: "cmrelease00000000000000000",
+      arms: [
+        { version: 7, weight: 90, answer: answer(7) },
+        { version: 6, weight: 10, answer: answer(6) },
+      ],
+    },
+  };
+  const n = 1_000_000;
+  let versions = 0;
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) {
+    const { unit } = takeUnit(`environment=development&unit=user-${i % 100_000}`, undefined);
+    versions += pickArm(cached, unit).status;
+  }
+  const micros = Number(process.hrtime.bigint() - started) / 1e3 / n;
+  if (versions !== 200 * n) throw new Error("pickArm answered something else");
+  return micros;
+}
 
 /** RSS of a process and its descendants (tsx runs the server in a child node process). */
 const rssMb = (pid: number): number => {
@@ -132,7 +171,8 @@ async function main() {
     const ok = await rounds("200", auth, 200);
     const notModified = await rounds("304", { ...auth, "if-none-match": etag }, 304);
     // The split: development runs a 90/10 release; every request names a new unit (users 0…99,999),
-    // so the hot path hashes each one; production (one version, no unit) is the baseline.
+    // so the hot path hashes each one; production (one version, no unit) is the baseline. Both
+    // build each request afresh (autocannon's setupRequest costs the client, on the same cores).
     const splitPath = `/api/prompts/${PROMPT}?environment=development&unit=`;
     const versions = new Set<number>();
     for (let i = 0; i < 100; i++) {
@@ -143,9 +183,13 @@ async function main() {
     let unit = 0;
     const nextUnit = () => `${splitPath}user-${unit++ % 100_000}`;
     await run("warm-up", url, auth, 3, 200, nextUnit);
-    const splitRounds = { plain: [] as Result[], split: [] as Result[] };
+    // Between them, production with the same unit-bearing query: what the request's shape costs, apart from the split.
+    const unitPath = `/api/prompts/${PROMPT}?environment=production&unit=`;
+    const nextUnitUnsplit = () => `${unitPath}user-${unit++ % 100_000}`;
+    const splitRounds = { plain: [] as Result[], unit: [] as Result[], split: [] as Result[] };
     for (let i = 0; i < 3; i++) {
-      splitRounds.plain.push(await run("no split", url, auth, 5, 200));
+      splitRounds.plain.push(await run("no split", url, auth, 5, 200, () => `/api/prompts/${PROMPT}`));
+      splitRounds.unit.push(await run("no split, unit", url, auth, 5, 200, nextUnitUnsplit));
       splitRounds.split.push(await run("90/10 split, unit", url, auth, 5, 200, nextUnit));
     }
     const samples: number[] = [];
@@ -163,11 +207,17 @@ async function main() {
       `ratio Galley/bare: 200 ${(ok.galley.rps / ok.bare.rps).toFixed(2)}, 304 ${(notModified.galley.rps / notModified.bare.rps).toFixed(2)}`,
     );
     const plain = mean(splitRounds.plain, "Galley no split");
+    const unitResult = mean(splitRounds.unit, "Galley no split + unit");
     const splitResult = mean(splitRounds.split, "Galley 90/10 + unit");
-    console.log("The same prompt without a split (production) and through a 90/10 release with a unit id per request:");
-    for (const r of [plain, splitResult]) console.log(row(r));
     console.log(
-      `ratio split/no split: ${(splitResult.rps / plain.rps).toFixed(2)} (target ≥ 0.90; units hashed: ${unit})`,
+      "The same prompt without a split (production; without and with a unit id per request) and through a 90/10 release with a unit id per request:",
+    );
+    for (const r of [plain, unitResult, splitResult]) console.log(row(r));
+    console.log(
+      `ratio split/no split: ${(splitResult.rps / plain.rps).toFixed(2)} (target ≥ 0.90), split/same query without a split: ${(splitResult.rps / unitResult.rps).toFixed(2)} (units: ${unit})`,
+    );
+    console.log(
+      `in process: taking the unit out of the query and picking its arm costs ${armCostMicros().toFixed(2)} µs a request`,
     );
     const tenth = Math.max(1, Math.floor(samples.length / 6));
     const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;

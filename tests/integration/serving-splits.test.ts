@@ -129,9 +129,9 @@ describe(`serving splits on ${kind}`, () => {
     const units = Array.from({ length: 1000 }, (_, i) => `user-${i}`);
     const first = new Map<string, Served>();
     const again = new Map<string, Served>();
-    for (let i = 0; i < units.length; i += 50)
+    for (let i = 0; i < units.length; i += 25)
       await Promise.all(
-        units.slice(i, i + 50).map(async (unit) => {
+        units.slice(i, i + 25).map(async (unit) => {
           first.set(unit, (await served(`/api/prompts/support/reply?unit=${unit}`)).body);
           again.set(unit, (await served("/api/prompts/support/reply", { "galley-unit": unit })).body);
         }),
