@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 
+import { SplitBar } from "@/components/releases/split-bar";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
@@ -14,6 +15,7 @@ import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
 import { deploymentKindLabel } from "@/lib/environments/deployment-kind-label";
 import type { DeploymentView } from "@/lib/environments/list-deployments";
+import { describeReleaseStep } from "@/lib/releases/describe-release-step";
 
 type Props = {
   projectSlug: string;
@@ -75,7 +77,8 @@ export function DeploymentTimeline({ projectSlug, promptId, environment, current
       {error && !fields.reason && confirming === null ? <Alert>{error}</Alert> : null}
       <ol className="divide-y divide-line rounded-lg border border-line bg-surface" data-testid="prompt-deployments">
         {deployments.map((d) => {
-          const offer = d.toVersion !== current && !seen.has(d.toVersion);
+          // A split step is ramped, promoted or aborted on the Releases tab, not rolled back to here.
+          const offer = !d.arms && d.toVersion !== current && !seen.has(d.toVersion);
           seen.add(d.toVersion);
           return (
             <li key={d.id} className="space-y-2 px-4 py-2">
@@ -83,9 +86,14 @@ export function DeploymentTimeline({ projectSlug, promptId, environment, current
                 <span className="text-xs whitespace-nowrap text-muted">
                   <Time value={d.createdAt} />
                 </span>
-                <span className="whitespace-nowrap">
-                  {d.fromVersion ? `v${d.fromVersion}` : "—"} → <strong>v{d.toVersion}</strong>
-                </span>
+                {d.arms || d.fromArms ? (
+                  <span className="whitespace-nowrap">{describeReleaseStep(d)}</span>
+                ) : (
+                  <span className="whitespace-nowrap">
+                    {d.fromVersion ? `v${d.fromVersion}` : "—"} → <strong>v{d.toVersion}</strong>
+                  </span>
+                )}
+                {d.arms ? <SplitBar arms={d.arms} compact /> : null}
                 <span className="max-w-48 truncate text-muted" title={d.actorName}>
                   {d.actorName}
                 </span>

@@ -115,7 +115,14 @@ export function EnvironmentRelease({ projectSlug, promptId, entry, versions, may
       dialog.mode === "start"
         ? await action.send(
             api,
-            { body: { environment: environment.slug, arms, ...(choice.reason ? { reason: choice.reason } : {}) } },
+            {
+              body: {
+                environment: environment.slug,
+                arms,
+                expectedVersion: entry.version,
+                ...(choice.reason ? { reason: choice.reason } : {}),
+              },
+            },
             `${environment.name}: v${choice.version} gets ${percent} % of requests.`,
           )
         : await ramp(percent);

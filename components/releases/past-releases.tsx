@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Time } from "@/components/ui/time";
 import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
 import type { ReleaseDetail } from "@/lib/releases/get-release-detail";
-import type { ReleaseView } from "@/lib/releases/get-releases-overview";
+import type { ReleaseSummary } from "@/lib/releases/get-releases-overview";
 
 /** Ended releases, each with how it ended; its steps and figures load when opened. */
 export function PastReleases({
@@ -18,7 +18,7 @@ export function PastReleases({
   api,
   projectSlug,
 }: {
-  releases: ReleaseView[];
+  releases: ReleaseSummary[];
   api: string;
   projectSlug: string;
 }) {

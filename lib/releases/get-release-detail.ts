@@ -2,13 +2,13 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import {
   listReleaseSteps,
-  releaseView,
+  releaseSummary,
   type ReleaseStepView,
-  type ReleaseView,
+  type ReleaseSummary,
 } from "@/lib/releases/get-releases-overview";
 import { readReleaseOutcomes, type ArmFeedback, type UsageSeries } from "@/lib/releases/read-release-outcomes";
 
-export type ReleaseDetail = ReleaseView & {
+export type ReleaseDetail = ReleaseSummary & {
   steps: ReleaseStepView[];
   usage: UsageSeries;
   feedback: ArmFeedback[];
@@ -25,7 +25,7 @@ export async function getReleaseDetail(opts: {
     include: { environment: { select: { slug: true, name: true } } },
   });
   if (!release) throw new AppError({ code: "not_found", message: "No such release of this prompt." });
-  const view = releaseView(release);
+  const view = releaseSummary(release);
   const versions = new Set([view.baseVersion, ...view.arms.map((a) => a.version)]);
   const [steps, outcomes] = await Promise.all([
     listReleaseSteps({ projectId: opts.projectId, releaseId: release.id }),

@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { keysetPage, olderThan } from "@/lib/db/keyset-page";
 import { getPromptOrThrow } from "@/lib/prompts/get-prompt-or-throw";
 import { parseArms, type Arm } from "@/lib/releases/arms";
+import { releaseView, type ReleaseView } from "@/lib/releases/release-view";
 
 /** One step of a release (a Deployment naming it): who moved the split from what to what, and why. */
 export type ReleaseStepView = {
@@ -17,18 +18,8 @@ export type ReleaseStepView = {
   createdAt: string;
 };
 
-export type ReleaseView = {
-  id: string;
-  environment: { slug: string; name: string };
-  baseVersion: number;
-  /** The split now (active) or when it ended. */
-  arms: Arm[];
-  status: "active" | "promoted" | "aborted";
-  endVersion: number | null;
-  createdByName: string;
-  createdAt: string;
-  endedAt: string | null;
-};
+/** A release as the Releases tab lists it: R's ReleaseView with its environment named. */
+export type ReleaseSummary = ReleaseView & { environment: { slug: string; name: string } };
 
 /** A review of this prompt for an environment that has not been promoted or closed yet. */
 export type PendingReviewView = { number: number; version: number; arms: Arm[] | null; status: string };
@@ -38,7 +29,7 @@ export type EnvironmentReleaseView = {
   /** The version it runs (its base arm during a split); null: none. */
   version: number | null;
   /** The active split, with every step so far (oldest first). */
-  release: (ReleaseView & { steps: ReleaseStepView[] }) | null;
+  release: (ReleaseSummary & { steps: ReleaseStepView[] }) | null;
   pendingReviews: PendingReviewView[];
 };
 
@@ -48,7 +39,7 @@ export type ReleasesOverview = {
   versions: Array<{ number: number; message: string }>;
   environments: EnvironmentReleaseView[];
   /** Ended releases, newest first. */
-  past: ReleaseView[];
+  past: ReleaseSummary[];
   /** `before` for the next page of `past`; null on the last page. */
   nextBefore: string | null;
 };
@@ -57,30 +48,13 @@ const PAST_PAGE = 10;
 const PICKER_VERSIONS = 50;
 const MAX_STEPS = 200;
 
-type ReleaseRow = {
-  id: string;
-  baseVersion: number;
-  arms: unknown;
-  status: string;
-  endVersion: number | null;
-  createdByName: string;
-  createdAt: Date;
-  endedAt: Date | null;
-  environment: { slug: string; name: string };
-};
-
 const arm = (value: unknown) => (value == null ? null : parseArms(value));
 
-export const releaseView = (r: ReleaseRow): ReleaseView => ({
-  id: r.id,
-  environment: { slug: r.environment.slug, name: r.environment.name },
-  baseVersion: r.baseVersion,
-  arms: parseArms(r.arms),
-  status: r.status === "promoted" || r.status === "aborted" ? r.status : "active",
-  endVersion: r.endVersion,
-  createdByName: r.createdByName,
-  createdAt: r.createdAt.toISOString(),
-  endedAt: r.endedAt?.toISOString() ?? null,
+type ReleaseRow = Parameters<typeof releaseView>[0] & { environment: { slug: string; name: string } };
+
+export const releaseSummary = (row: ReleaseRow): ReleaseSummary => ({
+  ...releaseView(row),
+  environment: { slug: row.environment.slug, name: row.environment.name },
 });
 
 /** A release's steps, oldest first (at most MAX_STEPS: a release ramped more often shows its latest ones). */
@@ -161,7 +135,7 @@ export async function getReleasesOverview(opts: {
     const pointer = e.pointers[0];
     const release = pointer?.releaseId ? activeByEnvironment.get(e.id) : undefined;
     if (pointer) named.add(pointer.version);
-    const view = release ? { ...releaseView(release), steps: steps.get(release.id) ?? [] } : null;
+    const view = release ? { ...releaseSummary(release), steps: steps.get(release.id) ?? [] } : null;
     view?.arms.forEach((a) => named.add(a.version));
     return {
       environment: { id: e.id, slug: e.slug, name: e.name, protected: e.protected },
@@ -172,7 +146,7 @@ export async function getReleasesOverview(opts: {
         .map((r) => ({ number: r.number, version: r.version, arms: arm(r.arms), status: r.status })),
     };
   });
-  const past = page.map(releaseView);
+  const past = page.map(releaseSummary);
   past.forEach((r) => r.arms.forEach((a) => named.add(a.version)));
   const versions = await db.promptVersion.findMany({
     where: {

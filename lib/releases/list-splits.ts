@@ -2,22 +2,19 @@ import { db } from "@/lib/db";
 import { parseArms, type Arm } from "@/lib/releases/arms";
 
 /**
- * For each prompt (of `promptIds`, or every prompt of `environmentId`), the split each environment
- * runs now (by environment slug), for lists that show a version per environment: where a split is
- * here, show it instead.
+ * For each of the given prompts, the split each environment runs now (by environment slug), for
+ * lists that show a version per environment: where a split is here, show it instead.
  */
 export async function splitsByEnvironment(opts: {
   projectId: string;
-  promptIds?: string[];
-  environmentId?: string;
+  promptIds: string[];
 }): Promise<Map<string, Record<string, Arm[]>>> {
   const out = new Map<string, Record<string, Arm[]>>();
-  if (opts.promptIds?.length === 0) return out;
+  if (opts.promptIds.length === 0) return out;
   const releases = await db.release.findMany({
     where: {
       projectId: opts.projectId,
-      ...(opts.promptIds ? { promptId: { in: opts.promptIds } } : {}),
-      ...(opts.environmentId ? { environmentId: opts.environmentId } : {}),
+      promptId: { in: opts.promptIds },
       status: "active",
       pointer: { isNot: null },
     },

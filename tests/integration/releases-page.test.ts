@@ -103,7 +103,7 @@ describe("Releases tab", () => {
           toVersion: 2,
           actorId: editor.id,
           actorName: editor.name,
-          kind: "release",
+          kind: data.fromArms ? "release-ramp" : "release-start",
           releaseId,
           createdAt: at(minutes),
           ...data,
@@ -281,5 +281,6 @@ describe("Releases tab", () => {
       },
     });
     expect(environments).toMatch(/data-testid="environment-prompts".*?v2 90 % · v3 10 %/s);
+    expect(environments).toMatch(/data-testid="deployment-timeline".*?Ramped v3 5 % → 10 %.*?Started v3 at 5 %/s);
   });
 });

@@ -15,7 +15,8 @@ import { deploymentKindLabel } from "@/lib/environments/deployment-kind-label";
 import { diffEnvironment, environmentAt } from "@/lib/environments/environment-at";
 import { listDeployments } from "@/lib/environments/list-deployments";
 import { listEnvironments } from "@/lib/environments/list-environments";
-import { splitsByEnvironment } from "@/lib/releases/list-splits";
+import { describePointer } from "@/lib/releases/describe-pointer";
+import { describeReleaseStep } from "@/lib/releases/describe-release-step";
 
 export const metadata: Metadata = { title: "Environments" };
 
@@ -49,7 +50,7 @@ export default async function EnvironmentsPage({
   const at = through ? new Date(through.createdAt) : parseMoment({ value: search.at });
   const from = parseMoment({ value: search.from });
   const badInput = Boolean((search.at && !at) || (search.from && !from));
-  const [running, changes, splits] = await Promise.all([
+  const [running, changes] = await Promise.all([
     environmentAt({
       projectId: access.project.id,
       environmentSlug: env.slug,
@@ -58,10 +59,6 @@ export default async function EnvironmentsPage({
     from
       ? diffEnvironment({ projectId: access.project.id, environmentSlug: env.slug, from, to: at ?? new Date() })
       : Promise.resolve(null),
-    // Splits running now; a past moment shows the version each prompt's pointer named then.
-    through || at
-      ? Promise.resolve(new Map())
-      : splitsByEnvironment({ projectId: access.project.id, environmentId: env.id }),
   ]);
 
   return (
@@ -102,8 +99,9 @@ export default async function EnvironmentsPage({
             <ul className="space-y-1" data-testid="environment-changes">
               {changes.map((c) => (
                 <li key={c.promptName}>
-                  <span className="font-mono">{c.promptName}</span>: {c.from ? `v${c.from}` : "—"} →{" "}
-                  {c.to ? `v${c.to}` : "removed"}
+                  <span className="font-mono">{c.promptName}</span>:{" "}
+                  {c.from ? describePointer({ version: c.from, arms: c.fromArms }) : "—"} →{" "}
+                  {c.to ? describePointer({ version: c.to, arms: c.toArms }) : "removed"}
                   {c.by ? (
                     <span className="text-muted">
                       {" "}
@@ -164,12 +162,7 @@ export default async function EnvironmentsPage({
                 </PromptLink>
               </TableCell>
               <TableCell kind="badge">
-                <EnvironmentBadge
-                  slug={env.slug}
-                  name={env.name}
-                  version={r.version}
-                  arms={splits.get(r.promptId)?.[env.slug]}
-                />
+                <EnvironmentBadge slug={env.slug} name={env.name} version={r.version} arms={r.arms} />
               </TableCell>
               <TableCell className="min-w-56 text-muted">
                 {r.deployedBy}, <Time value={r.deployedAt} className="whitespace-nowrap" />{" "}
@@ -206,9 +199,7 @@ export default async function EnvironmentsPage({
                 <span className="min-w-0 truncate font-mono text-[13px]" title={d.promptName}>
                   {d.promptName}
                 </span>
-                <span className="whitespace-nowrap">
-                  {d.fromVersion ? `v${d.fromVersion}` : "—"} → v{d.toVersion}
-                </span>
+                <span className="whitespace-nowrap">{describeReleaseStep(d)}</span>
                 <span className="max-w-40 truncate text-muted" title={d.actorName}>
                   {d.actorName}
                 </span>

@@ -1,10 +1,38 @@
 // GET /api/projects/[project]/prompts/[promptId]/releases/[releaseId] – one release: its split, steps,
 // requests per arm over time and feedback per arm
+// PATCH – ramp a split: new weights for the same versions ({ arms, expectedArms, reason?, gateOverrideReason? });
+// 409 with the current split if it changed meanwhile
+import { changeRelease } from "@/lib/deployments/change-release";
 import { apiRoute } from "@/lib/http/api-route";
 import { getReleaseDetail } from "@/lib/releases/get-release-detail";
+import { parseReleaseId, rampReleaseSchema } from "@/lib/validations/release";
 
-export const GET = apiRoute(
-  { route: "/api/projects/[project]/prompts/[promptId]/releases/[releaseId]", action: "prompt.view" },
-  async ({ params, access }) =>
-    getReleaseDetail({ projectId: access.project.id, promptId: params.promptId, releaseId: params.releaseId }),
+const route = "/api/projects/[project]/prompts/[promptId]/releases/[releaseId]";
+
+export const GET = apiRoute({ route, action: "prompt.view" }, async ({ params, access }) =>
+  getReleaseDetail({
+    projectId: access.project.id,
+    promptId: params.promptId,
+    releaseId: parseReleaseId(params.releaseId),
+  }),
+);
+
+export const PATCH = apiRoute(
+  { route, action: "deployment.unprotected", body: rampReleaseSchema },
+  async ({ params, access, body, ctx }) =>
+    changeRelease({
+      ctx,
+      projectId: access.project.id,
+      projectSlug: access.project.slug,
+      actor: access.actor,
+      promptId: params.promptId,
+      step: {
+        kind: "ramp",
+        releaseId: parseReleaseId(params.releaseId),
+        arms: body.arms,
+        expectedArms: body.expectedArms,
+      },
+      reason: body.reason,
+      gateOverrideReason: body.gateOverrideReason,
+    }),
 );
