@@ -68,6 +68,8 @@ export default defineConfig({
         NEXTAUTH_URL: baseURL,
         GALLEY_OPEN_SIGNUP: "false",
         LOG_LEVEL: "warn",
+        // Usage counts and feedback reach the database (and the Releases page) within half a second.
+        GALLEY_USAGE_FLUSH_MS: "500",
       },
     },
   ],
