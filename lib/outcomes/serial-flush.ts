@@ -32,7 +32,7 @@ export function serialFlush(opts: {
         failing = true;
         log.error(`${opts.what} could not be written; keeping them for the next try`, {
           ...opts.describe(),
-          error: String(error),
+          error,
         });
       }
     }

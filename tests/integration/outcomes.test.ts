@@ -143,6 +143,33 @@ describe(`outcomes (${process.env.GALLEY_TEST_DB})`, () => {
     expect(rows.map((row) => [row.version, row.count])).toEqual([[2, 2]]);
   });
 
+  it("keeps counts and feedback the database refused, and writes them once it takes them again", async () => {
+    // A constraint no row meets makes the real database refuse the batch, as an outage would.
+    const refuse = (table: string) =>
+      db.$executeRawUnsafe(`ALTER TABLE "${table}" ADD CONSTRAINT "refuse_all" CHECK (false) NOT VALID`);
+    const accept = (table: string) => db.$executeRawUnsafe(`ALTER TABLE "${table}" DROP CONSTRAINT "refuse_all"`);
+    const held = { projectId, promptId, environmentId: null, releaseId: null, version: 1 };
+    await refuse("UsageCount");
+    await refuse("Feedback");
+    try {
+      countServed(servedAs(held));
+      expect((await feedback({ version: 1, score: -3, traceId: "refused-once" })).status).toBe(202);
+      await flushUsage();
+      await flushFeedback();
+      expect(await db.feedback.count({ where: { traceId: "refused-once" } })).toBe(0);
+    } finally {
+      await accept("UsageCount");
+      await accept("Feedback");
+    }
+    countServed(servedAs(held));
+    await flushUsage();
+    await flushFeedback();
+    const counted = await db.usageCount.findMany({ where: { promptId, environmentId: "", version: 1 } });
+    expect(counted.map((row) => row.count)).toEqual([2]);
+    expect(await db.feedback.count({ where: { traceId: "refused-once" } })).toBe(1);
+    await db.feedback.deleteMany({ where: { traceId: "refused-once" } });
+  });
+
   it("gives usage per version per bucket, zeros included, in the bucket that fits 500 points", async () => {
     const scope = { projectId, releaseId };
     const minutes = await usageSeries({ ...scope, from: new Date(T0), to: new Date(T0 + 5 * 60_000) });
