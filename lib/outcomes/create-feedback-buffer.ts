@@ -4,7 +4,7 @@
 // instead of dropping. A failed write puts its rows back in front; the buffer then holds at most
 // twice maxRows (what was being written and what arrived meanwhile), and refuses more until a
 // write succeeds.
-import { chunksOf, serialFlush } from "@/lib/outcomes/serial-flush";
+import { serialFlush, writeInChunks } from "@/lib/outcomes/serial-flush";
 
 export type FeedbackBuffer<T> = {
   /** Keeps a row for the next flush; false when the buffer is full (nothing kept). */
@@ -37,15 +37,13 @@ export function createFeedbackBuffer<T>(opts: {
       const batch = rows;
       rows = [];
       writing = batch.length;
-      let done = 0;
       try {
-        for (const chunk of chunksOf(batch, chunkRows)) {
-          await opts.write(chunk);
-          done += chunk.length;
-        }
-      } catch (error) {
-        rows = batch.slice(done).concat(rows);
-        throw error;
+        await writeInChunks({
+          rows: batch,
+          size: chunkRows,
+          write: opts.write,
+          keep: (unwritten) => (rows = unwritten.concat(rows)),
+        });
       } finally {
         writing = 0;
       }

@@ -14,7 +14,7 @@
 //   own counter, add into the same rows. A crash loses what was not flushed yet: at most
 //   GALLEY_USAGE_FLUSH_MS of counts.
 import { log } from "@/lib/log";
-import { chunksOf, serialFlush } from "@/lib/outcomes/serial-flush";
+import { serialFlush, writeInChunks } from "@/lib/outcomes/serial-flush";
 
 /** One request an application was served. */
 export type ServedRequest = {
@@ -151,16 +151,16 @@ export function createUsageCounter(opts: UsageCounterOptions): UsageCounter {
       rows = [];
       live = new Map();
       writing = batch.length;
-      let done = 0;
       try {
-        for (const chunk of chunksOf(batch, chunkRows)) {
-          await opts.write(chunk);
-          done += chunk.length;
-        }
-      } catch (error) {
-        // Put back what was not written, where there is room.
-        for (const row of batch.slice(done)) if (!add(row, row.minute.getTime(), row.count)) dropped += row.count;
-        throw error;
+        await writeInChunks({
+          rows: batch,
+          size: chunkRows,
+          write: opts.write,
+          // Put back what was not written, where there is room.
+          keep: (unwritten) => {
+            for (const row of unwritten) if (!add(row, row.minute.getTime(), row.count)) dropped += row.count;
+          },
+        });
       } finally {
         writing = 0;
       }

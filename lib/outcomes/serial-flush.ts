@@ -47,9 +47,26 @@ export function serialFlush(opts: {
   return { flush, running: () => running !== null };
 }
 
-/** Splits rows into chunks of at most `size`, so one statement never carries too many parameters. */
-export function chunksOf<T>(rows: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
-  return chunks;
+/**
+ * Writes rows in chunks of `size` (one statement each, so none carries too many parameters). When a
+ * chunk fails, `keep` gets the rows not written yet (the earlier chunks are in the database) and the
+ * error is thrown on.
+ */
+export async function writeInChunks<T>(opts: {
+  rows: T[];
+  size: number;
+  write: (chunk: T[]) => Promise<void>;
+  keep: (unwritten: T[]) => void;
+}): Promise<void> {
+  let done = 0;
+  try {
+    while (done < opts.rows.length) {
+      const chunk = opts.rows.slice(done, done + opts.size);
+      await opts.write(chunk);
+      done += chunk.length;
+    }
+  } catch (error) {
+    opts.keep(opts.rows.slice(done));
+    throw error;
+  }
 }
