@@ -11,11 +11,15 @@ export const MAX_SERIES_POINTS = 500;
 
 const BUCKET_MS: Record<UsageBucket, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
 
-/** The finest bucket that covers [from, to) in at most MAX_SERIES_POINTS points. */
-export function bucketFor(from: Date, to: Date): UsageBucket {
-  const span = to.getTime() - from.getTime();
-  for (const bucket of ["minute", "hour"] as const) if (span / BUCKET_MS[bucket] <= MAX_SERIES_POINTS) return bucket;
-  return "day";
+/** Buckets from the one holding `from` (rounded down, UTC) to the one holding the last instant before `to`. */
+const pointsOf = (from: Date, to: Date, bucket: UsageBucket) => {
+  const size = BUCKET_MS[bucket];
+  return Math.ceil(to.getTime() / size) - Math.floor(from.getTime() / size);
+};
+
+/** The finest bucket that covers [from, to) in at most MAX_SERIES_POINTS points, or null when days do not. */
+export function bucketFor(from: Date, to: Date): UsageBucket | null {
+  return (["minute", "hour", "day"] as const).find((b) => pointsOf(from, to, b) <= MAX_SERIES_POINTS) ?? null;
 }
 
 export type UsageSeries = {
@@ -36,12 +40,12 @@ export async function usageSeries(opts: OutcomeScope & { from: Date; to: Date })
   const { from, to } = opts;
   if (!(from.getTime() < to.getTime()))
     throw new AppError({ code: "validation_failed", message: "from must be before to." });
-  if (to.getTime() - from.getTime() > MAX_SERIES_POINTS * BUCKET_MS.day)
-    throw new AppError({ code: "validation_failed", message: `Ask for at most ${MAX_SERIES_POINTS} days at a time.` });
   const bucket = bucketFor(from, to);
+  if (bucket === null)
+    throw new AppError({ code: "validation_failed", message: `Ask for at most ${MAX_SERIES_POINTS} days at a time.` });
   const size = BUCKET_MS[bucket];
   const start = new Date(from.getTime() - (from.getTime() % size));
-  const points = Math.ceil((to.getTime() - start.getTime()) / size);
+  const points = pointsOf(from, to, bucket);
   const rows = await db.$queryRaw<Array<{ version: number; at: Date; count: bigint }>>`
     SELECT "version", date_trunc(${bucket}::text, "minute") AS "at", sum("count")::bigint AS "count"
     FROM "UsageCount"
