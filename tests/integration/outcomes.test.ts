@@ -7,8 +7,9 @@ import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { db } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { compareArms } from "@/lib/outcomes/arm-stats";
+import { DEFAULT_MAX_FEEDBACK_ROWS } from "@/lib/outcomes/create-feedback-buffer";
 import { createUsageCounter, type ServedRequest } from "@/lib/outcomes/create-usage-counter";
-import { flushFeedback } from "@/lib/outcomes/feedback-buffer";
+import { bufferFeedback, flushFeedback } from "@/lib/outcomes/feedback-buffer";
 import { feedbackByArm } from "@/lib/outcomes/feedback-by-arm";
 import { countServed, flushUsage } from "@/lib/outcomes/usage-counter";
 import { usageSeries } from "@/lib/outcomes/usage-series";
@@ -168,6 +169,40 @@ describe(`outcomes (${process.env.GALLEY_TEST_DB})`, () => {
     expect(counted.map((row) => row.count)).toEqual([2]);
     expect(await db.feedback.count({ where: { traceId: "refused-once" } })).toBe(1);
     await db.feedback.deleteMany({ where: { traceId: "refused-once" } });
+  });
+
+  it("answers 503 with Retry-After, rather than dropping feedback, when the buffer is full and the database refuses", async () => {
+    await db.$executeRawUnsafe(`ALTER TABLE "Feedback" ADD CONSTRAINT "refuse_all" CHECK (false) NOT VALID`);
+    const row = {
+      projectId,
+      promptId,
+      version: 1,
+      environmentId: null,
+      releaseId: null,
+      apiKeyId: keyId,
+      kind: "number" as const,
+      score: 1,
+      comment: "",
+      traceId: "filler",
+      unit: null,
+      createdAt: new Date(),
+    };
+    try {
+      for (let i = 0; i < DEFAULT_MAX_FEEDBACK_ROWS; i++) await bufferFeedback(row);
+      const refused = await feedback({ version: 1, score: 1, traceId: "one-too-many" });
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get("retry-after")).toBe("5");
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(
+        /^Feedback cannot be stored right now .* send it again in 5 s\.$/,
+      );
+    } finally {
+      await db.$executeRawUnsafe(`ALTER TABLE "Feedback" DROP CONSTRAINT "refuse_all"`);
+    }
+    expect((await feedback({ version: 1, score: 1, traceId: "one-too-many" })).status).toBe(202);
+    await flushFeedback();
+    expect(await db.feedback.count({ where: { traceId: "filler" } })).toBe(DEFAULT_MAX_FEEDBACK_ROWS);
+    expect(await db.feedback.count({ where: { traceId: "one-too-many" } })).toBe(1);
+    await db.feedback.deleteMany({ where: { traceId: { in: ["filler", "one-too-many"] } } });
   });
 
   it("gives usage per version per bucket, zeros included, in the bucket that fits 500 points", async () => {
