@@ -20,9 +20,9 @@ import { serialFlush, writeInChunks } from "@/lib/outcomes/serial-flush";
 export type ServedRequest = {
   projectId: string;
   promptId: string;
-  /** null for a pinned version (?version=N), which no environment served. */
+  /** null (or "", as UsageCount stores it) for a pinned version (?version=N), which no environment served. */
   environmentId: string | null;
-  /** null unless the environment ran a split. */
+  /** null (or "") unless the environment ran a split. */
   releaseId: string | null;
   version: number;
   apiKeyId: string;

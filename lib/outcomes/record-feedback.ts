@@ -48,10 +48,6 @@ export async function recordFeedback(opts: {
       throw validationError([
         { path: "release", message: `Version ${token.version} is not an arm of release ${release.id}.` },
       ]);
-    if (version !== undefined && version !== token.version)
-      throw validationError([
-        { path: "version", message: `The release says version ${token.version}, the version field ${version}.` },
-      ]);
     if (input.environment !== undefined && input.environment !== release.environment.slug)
       throw validationError([
         {
@@ -89,7 +85,7 @@ export async function recordFeedback(opts: {
     apiKeyId: opts.apiKeyId,
     kind: thumbs ? "thumbs" : "number",
     score: thumbs ? (input.score === "up" ? 1 : -1) : (input.score as number),
-    comment: input.comment,
+    comment: input.comment ?? "",
     traceId: input.traceId ?? null,
     unit: input.unit ?? null,
     createdAt: new Date(),

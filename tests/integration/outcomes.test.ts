@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { db } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
+import { changeRelease } from "@/lib/deployments/change-release";
 import { compareArms } from "@/lib/outcomes/arm-stats";
 import { DEFAULT_MAX_FEEDBACK_ROWS } from "@/lib/outcomes/create-feedback-buffer";
 import { createUsageCounter, type ServedRequest } from "@/lib/outcomes/create-usage-counter";
@@ -18,7 +19,7 @@ import { createPrompt } from "@/lib/prompts/create-prompt";
 import { saveVersion } from "@/lib/prompts/save-version";
 import { releaseToken } from "@/lib/releases/arms";
 
-import { ctxFor, makeProject, placeVersion } from "./helpers";
+import { ctxFor, makeProject, placeVersion, startHotPathServer } from "./helpers";
 import { callRoute } from "./route-client";
 
 const ROUTE = "api/prompts/[...name]/route.ts";
@@ -303,7 +304,7 @@ describe(`outcomes (${process.env.GALLEY_TEST_DB})`, () => {
     expect(await refusal("{")).toEqual({ status: 400, message: "The request body must be JSON." });
     expect(await refusal({ score: "up" })).toEqual({
       status: 422,
-      message: "version: Say what was rated: the response's release, or its version.",
+      message: 'version: Say which version was rated: send the answer\'s "release", or its "version".',
     });
     expect(await refusal({ version: 1, score: "meh" })).toEqual({
       status: 422,
@@ -311,7 +312,7 @@ describe(`outcomes (${process.env.GALLEY_TEST_DB})`, () => {
     });
     expect(await refusal({ version: 1, score: 2e6 })).toMatchObject({
       status: 422,
-      message: /^score: A score is at most/,
+      message: /^score: A score is from -1000000 to 1000000/,
     });
     expect(await refusal({ version: 1, score: 1, comment: "x".repeat(2001) })).toMatchObject({
       status: 422,
@@ -329,7 +330,7 @@ describe(`outcomes (${process.env.GALLEY_TEST_DB})`, () => {
     });
     expect(await refusal({ release: releaseToken(releaseId, 2), version: 1, score: 1 })).toMatchObject({
       status: 422,
-      message: /^version: The release says version 2/,
+      message: 'version: The version differs from the one in "release"; send one of them.',
     });
     expect(await refusal({ release: releaseToken(releaseId, 2), environment: "staging", score: 1 })).toMatchObject({
       status: 422,
@@ -395,5 +396,80 @@ describe(`outcomes (${process.env.GALLEY_TEST_DB})`, () => {
     expect(compareArms(arms[0]!, arms[1]!).sentence).toBe(
       "Not enough data yet: 21 ratings for v2 and 20 ratings for v1, at least 30 needed.",
     );
+  });
+
+  it("counts what the hot path and render serve, per version, environment and key", async () => {
+    const server = await startHotPathServer();
+    const count = (where: { environmentId: string; version: number }) =>
+      db.usageCount
+        .aggregate({ where: { promptId, apiKeyId: keyId, releaseId: "", ...where }, _sum: { count: true } })
+        .then((sum) => sum._sum.count ?? 0);
+    const before = {
+      production: await count({ environmentId: productionId, version: 1 }),
+      pinned: await count({ environmentId: "", version: 2 }),
+    };
+    try {
+      const get = (query: string) =>
+        fetch(`${server.base}/api/prompts/support/reply${query}`, { headers: { authorization: `Bearer ${secret}` } });
+      for (let i = 0; i < 3; i++) expect((await get("?environment=production")).status).toBe(200);
+      expect((await get("?version=2")).status).toBe(200);
+      expect((await get("?version=9")).status).toBe(404); // not served: not counted
+    } finally {
+      await server.close();
+    }
+    const rendered = await callRoute(ROUTE, {
+      method: "POST",
+      params: { name: ["support", "reply", "render"] },
+      headers: { authorization: `Bearer ${secret}` },
+      body: { environment: "production" },
+    });
+    expect(rendered.status).toBe(200);
+    await flushUsage();
+    expect(await count({ environmentId: productionId, version: 1 })).toBe(before.production + 4);
+    expect(await count({ environmentId: "", version: 2 })).toBe(before.pinned + 1);
+  });
+
+  it("counts each arm of a running split under its release, as served", async () => {
+    await placeVersion({ projectId, promptId, slug: "development", version: 1, by: owner() });
+    const { release } = await changeRelease({
+      ctx: ctxFor(owner()),
+      projectId,
+      projectSlug: fixture.project.slug,
+      actor: { id: owner().id, name: owner().name, role: "OWNER" },
+      promptId,
+      step: {
+        kind: "start",
+        environmentSlug: "development",
+        arms: [
+          { version: 1, weight: 50 },
+          { version: 2, weight: 50 },
+        ],
+      },
+    });
+    const server = await startHotPathServer();
+    const served = new Map<number, number>();
+    try {
+      for (let i = 0; i < 20; i++) {
+        const res = await fetch(`${server.base}/api/prompts/support/reply?environment=development&unit=user-${i}`, {
+          headers: { authorization: `Bearer ${secret}` },
+        });
+        const { version } = (await res.json()) as { version: number };
+        served.set(version, (served.get(version) ?? 0) + 1);
+      }
+    } finally {
+      await server.close();
+    }
+    expect([...served.keys()].sort()).toEqual([1, 2]);
+    await flushUsage();
+    const rows = await db.usageCount.groupBy({
+      by: ["version"],
+      where: { releaseId: release!.id },
+      _sum: { count: true },
+      orderBy: { version: "asc" },
+    });
+    expect(rows.map((row) => [row.version, row._sum.count])).toEqual([
+      [1, served.get(1)],
+      [2, served.get(2)],
+    ]);
   });
 });

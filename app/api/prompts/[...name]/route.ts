@@ -37,6 +37,8 @@ const render = apiRoute(
       selector: { environment: body.environment, version: body.version },
       variables: body.variables,
       strict: body.strict,
+      unit: body.unit,
+      apiKeyId: access.key.id,
     }),
 );
 
