@@ -436,6 +436,14 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
         baseVersion: 2,
         deploy: ["development"],
       },
+      "POST api/prompts/[...name]/route.ts feedback": {
+        version: 1,
+        environment: "production",
+        score: "up",
+        comment: "Helpful.",
+        traceId: "trace-1",
+        unit: "user-1",
+      },
       "PATCH api/public/v2/prompts/[name]/versions/[version]/route.ts": { newLabels: ["development"] },
       "POST api/public/v2/prompts/route.ts": {
         name: "support/reply",
