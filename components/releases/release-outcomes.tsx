@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 
 import { armColor } from "@/components/ui/arm-colors";
 import { apiFetch } from "@/lib/client/api-fetch";
+import type { Estimate } from "@/lib/outcomes/arm-stats";
 import type { ReleaseDetail } from "@/lib/releases/get-release-detail";
 
 // The chart sits below the split and its buttons, so recharts loads after the first paint into a
@@ -17,8 +18,23 @@ const UsageChart = dynamic(() => import("@/components/releases/usage-chart").the
 /** How often an active release's figures are read again while the tab is visible. */
 const POLL_MS = 10_000;
 
-const score = (value: number | null) => (value === null ? "–" : value.toFixed(2));
-const rate = (value: number | null) => (value === null ? "–" : `${Math.round(value * 100)} %`);
+const score = (value: number) => value.toFixed(2);
+const rate = (value: number) => `${Math.round(value * 100)} %`;
+
+/** "2.50" over "1.20 – 3.80 (95 %)": an estimate with its interval, "–" without data. */
+function EstimateCell({ estimate, format }: { estimate: Estimate | undefined; format: (value: number) => string }) {
+  if (!estimate || estimate.value === null) return <>–</>;
+  return (
+    <>
+      {format(estimate.value)}
+      {estimate.low !== null && estimate.high !== null ? (
+        <span className="block text-xs text-muted" title="95 % confidence interval">
+          {format(estimate.low)} – {format(estimate.high)}
+        </span>
+      ) : null}
+    </>
+  );
+}
 const bucketWords = (minutes: number) =>
   minutes === 1 ? "per minute" : minutes < 60 ? `per ${minutes} minutes` : minutes === 60 ? "per hour" : "per day";
 
@@ -79,18 +95,41 @@ export function ReleaseOutcomes({ url, initial, live }: { url: string; initial: 
                 <td className="py-1 text-right" data-testid="ratings">
                   {feedback?.count ?? 0}
                 </td>
-                <td className="py-1 text-right">{score(feedback?.mean ?? null)}</td>
-                <td className="py-1 text-right">
-                  {rate(feedback?.thumbsUpRate ?? null)}
-                  {feedback && feedback.thumbsUp + feedback.thumbsDown ? (
-                    <span className="text-xs text-muted"> of {feedback.thumbsUp + feedback.thumbsDown}</span>
-                  ) : null}
+                <td className="py-1 text-right" data-testid="mean">
+                  <EstimateCell estimate={feedback?.mean} format={score} />
+                </td>
+                <td className="py-1 text-right" data-testid="thumbs-up">
+                  <EstimateCell estimate={feedback?.thumbsUpRate} format={rate} />
                 </td>
               </tr>
             );
           })}
         </tbody>
       </table>
+      {ratings > 0 ? (
+        <p className="text-xs text-muted">
+          The range under a mean score or thumbs-up rate is its 95 % confidence interval. Mean scores count numeric
+          ratings; thumbs count apart.
+        </p>
+      ) : null}
+      {ratings > 0 && detail.verdicts.length ? (
+        <ul className="space-y-0.5 text-sm" data-testid="verdicts">
+          {detail.verdicts.map((v) => (
+            <li
+              key={v.version}
+              className={
+                v.comparison.verdict === "better"
+                  ? "text-success"
+                  : v.comparison.verdict === "worse"
+                    ? "text-danger"
+                    : "text-muted"
+              }
+            >
+              {v.comparison.sentence}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {ratings === 0 ? (
         <p className="text-xs text-muted">
           No feedback yet. Applications send it with <code>POST /api/prompts/{"{name}"}/feedback</code> and the

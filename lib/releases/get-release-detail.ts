@@ -6,15 +6,22 @@ import {
   type ReleaseStepView,
   type ReleaseSummary,
 } from "@/lib/releases/get-releases-overview";
-import { readReleaseOutcomes, type ArmFeedback, type UsageSeries } from "@/lib/releases/read-release-outcomes";
+import {
+  readReleaseOutcomes,
+  type ArmFeedback,
+  type ArmVerdict,
+  type UsageSeries,
+} from "@/lib/releases/read-release-outcomes";
 
 export type ReleaseDetail = ReleaseSummary & {
   steps: ReleaseStepView[];
   usage: UsageSeries;
   feedback: ArmFeedback[];
+  /** Each other arm against the base: better, worse, no difference yet or not enough data (95 %). */
+  verdicts: ArmVerdict[];
 };
 
-/** One release of a prompt with its steps, requests per arm over its lifetime and feedback per arm. */
+/** One release of a prompt with its steps, requests per arm over its lifetime, feedback per arm and the verdicts. */
 export async function getReleaseDetail(opts: {
   projectId: string;
   promptId: string;
@@ -32,6 +39,7 @@ export async function getReleaseDetail(opts: {
     readReleaseOutcomes({
       projectId: opts.projectId,
       releaseId: release.id,
+      baseVersion: view.baseVersion,
       versions: [...versions].sort((a, b) => a - b),
       from: release.createdAt,
       to: release.endedAt ?? new Date(),

@@ -1,90 +1,97 @@
-// What a release's arms served and how users rated them, read straight from UsageCount and
-// Feedback. The one module the Releases page reads outcomes through: when lib/outcomes lands
-// (usageSeries, feedbackByArm, compareArms), this file becomes a thin call to it.
-import { db } from "@/lib/db";
-import { MAX_ARMS } from "@/lib/releases/arms";
+// What a release's arms served and how users rated them, for the Releases page: lib/outcomes'
+// usageSeries and feedbackByArm, in the shapes the page draws, with each arm's 95 % intervals and
+// its verdict against the base (compareArms).
+import {
+  compareArms,
+  meanScore,
+  thumbsUpRate,
+  type ArmTotals,
+  type Comparison,
+  type Estimate,
+} from "@/lib/outcomes/arm-stats";
+import { feedbackByArm } from "@/lib/outcomes/feedback-by-arm";
+import { MAX_SERIES_POINTS, usageSeries, type UsageBucket } from "@/lib/outcomes/usage-series";
 
 /** Requests per arm in one time bucket (`at` is the bucket's start, ISO). */
 export type UsagePoint = { at: string; counts: Record<string, number> };
 
 export type UsageSeries = {
-  /** Bucket width in minutes (1, 5, 15, 60 or 1440): the series never has more than MAX_POINTS buckets. */
+  /** Bucket width in minutes (1, 60 or 1440): a series has at most 500 buckets. */
   bucketMinutes: number;
   points: UsagePoint[];
   /** Requests per arm (version → count) over the whole release. */
   totals: Record<string, number>;
 };
 
-/** Feedback on one arm of a release. */
+/** Feedback on one arm of a release: numeric scores and thumbs, each with its 95 % interval. */
 export type ArmFeedback = {
   version: number;
+  /** Ratings of either kind. */
   count: number;
-  /** Mean score over every rating (thumbs count as ±1); null without any. */
-  mean: number | null;
+  /** Mean of the numeric scores (thumbs are counted apart). */
+  mean: Estimate;
   thumbsUp: number;
   thumbsDown: number;
-  /** thumbsUp / (thumbsUp + thumbsDown), or null without thumbs. */
-  thumbsUpRate: number | null;
+  thumbsUpRate: Estimate;
 };
 
-const MAX_POINTS = 240;
-const BUCKETS = [1, 5, 15, 60, 1440];
+/** A candidate arm against the base arm: the verdict and its sentence ("v7 is better than v6 with 95 % confidence …"). */
+export type ArmVerdict = { version: number; comparison: Comparison };
 
-/** The narrowest bucket that keeps the span within MAX_POINTS buckets. */
-export function bucketFor(from: Date, to: Date): number {
-  const minutes = Math.max(1, (to.getTime() - from.getTime()) / 60_000);
-  return BUCKETS.find((b) => minutes / b <= MAX_POINTS) ?? BUCKETS[BUCKETS.length - 1]!;
-}
+const MINUTES: Record<UsageBucket, number> = { minute: 1, hour: 60, day: 1440 };
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const empty = (version: number): ArmTotals => ({ version, count: 0, sum: 0, sumSquares: 0, ups: 0, downs: 0 });
 
 export async function readReleaseOutcomes(opts: {
   projectId: string;
   releaseId: string;
+  baseVersion: number;
   versions: number[];
   from: Date;
   to: Date;
-}): Promise<{ usage: UsageSeries; feedback: ArmFeedback[] }> {
-  const bucketMinutes = bucketFor(opts.from, opts.to);
-  const interval = `${bucketMinutes} minutes`;
-  const [usageRows, feedbackRows] = await Promise.all([
-    db.$queryRaw<Array<{ at: Date; version: number; count: bigint }>>`
-      SELECT date_bin(${interval}::interval, "minute", TIMESTAMP '2000-01-01') AS at, "version", SUM("count")::bigint AS count
-      FROM "UsageCount"
-      WHERE "projectId" = ${opts.projectId} AND "releaseId" = ${opts.releaseId}
-      GROUP BY 1, 2 ORDER BY 1 DESC LIMIT ${MAX_POINTS * MAX_ARMS}`,
-    db.$queryRaw<Array<{ version: number; count: bigint; mean: number | null; up: bigint; down: bigint }>>`
-      SELECT "version", COUNT(*)::bigint AS count, AVG("score")::float8 AS mean,
-        COUNT(*) FILTER (WHERE "kind" = 'thumbs' AND "score" > 0)::bigint AS up,
-        COUNT(*) FILTER (WHERE "kind" = 'thumbs' AND "score" < 0)::bigint AS down
-      FROM "Feedback"
-      WHERE "projectId" = ${opts.projectId} AND "releaseId" = ${opts.releaseId}
-      GROUP BY 1`,
-  ]);
-  const points = new Map<string, UsagePoint>();
-  const totals: Record<string, number> = Object.fromEntries(opts.versions.map((v) => [String(v), 0]));
-  // Newest first so a bound cuts the oldest buckets (a clock-skewed instance can widen the span).
-  for (const row of usageRows.reverse()) {
-    const at = row.at.toISOString();
-    const point = points.get(at) ?? { at, counts: {} };
-    point.counts[String(row.version)] = Number(row.count);
-    points.set(at, point);
-    totals[String(row.version)] = (totals[String(row.version)] ?? 0) + Number(row.count);
-  }
-  const byVersion = new Map(feedbackRows.map((r) => [r.version, r]));
-  const versions = [...new Set([...opts.versions, ...byVersion.keys()])];
+}): Promise<{ usage: UsageSeries; feedback: ArmFeedback[]; verdicts: ArmVerdict[] }> {
+  const scope = { projectId: opts.projectId, releaseId: opts.releaseId };
+  // Counts are stored per whole minute: from the minute the release started (its first requests
+  // are counted there) to the one after it ended (or now), at most the last 499 days (lib/outcomes
+  // refuses more than 500 buckets of a day).
+  const to = new Date((Math.floor(opts.to.getTime() / MINUTE) + 1) * MINUTE);
+  const from = new Date(
+    Math.max(Math.floor(opts.from.getTime() / MINUTE) * MINUTE, to.getTime() - (MAX_SERIES_POINTS - 1) * DAY),
+  );
+  const [series, totals] = await Promise.all([usageSeries({ ...scope, from, to }), feedbackByArm(scope)]);
+  const size = MINUTES[series.bucket] * MINUTE;
+  const points: UsagePoint[] = [];
+  const length = Math.max(0, ...series.series.map((s) => s.counts.length));
+  for (let i = 0; i < length; i++)
+    points.push({
+      at: new Date(series.start.getTime() + i * size).toISOString(),
+      counts: Object.fromEntries(series.series.map((s) => [String(s.version), s.counts[i] ?? 0])),
+    });
+  const byVersion = new Map(totals.map((t) => [t.version, t]));
+  const versions = [...new Set([...opts.versions, ...byVersion.keys(), ...series.series.map((s) => s.version)])];
+  const arm = (version: number) => byVersion.get(version) ?? empty(version);
   return {
-    usage: { bucketMinutes, points: [...points.values()], totals },
+    usage: {
+      bucketMinutes: MINUTES[series.bucket],
+      points,
+      totals: Object.fromEntries(
+        versions.map((v) => [String(v), series.series.find((s) => s.version === v)?.total ?? 0]),
+      ),
+    },
     feedback: versions.map((version) => {
-      const row = byVersion.get(version);
-      const up = Number(row?.up ?? 0);
-      const down = Number(row?.down ?? 0);
+      const t = arm(version);
       return {
         version,
-        count: Number(row?.count ?? 0),
-        mean: row?.mean ?? null,
-        thumbsUp: up,
-        thumbsDown: down,
-        thumbsUpRate: up + down ? up / (up + down) : null,
+        count: t.count + t.ups + t.downs,
+        mean: meanScore(t),
+        thumbsUp: t.ups,
+        thumbsDown: t.downs,
+        thumbsUpRate: thumbsUpRate(t),
       };
     }),
+    verdicts: versions
+      .filter((v) => v !== opts.baseVersion)
+      .map((version) => ({ version, comparison: compareArms(arm(opts.baseVersion), arm(version)) })),
   };
 }

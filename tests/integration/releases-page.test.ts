@@ -185,10 +185,13 @@ describe("Releases tab", () => {
     expect(production).not.toContain("Abort to v2");
     expect(production).not.toContain("Ramp to 25 %");
     // Figures per arm: requests from both keys, feedback counts, mean and thumbs-up rate.
-    expect(production).toMatch(/data-testid="arm-v2".*?data-testid="requests">90<.*?data-testid="ratings">2</);
+    expect(production).toMatch(/data-testid="arm-v2".*?"requests">90<.*?"ratings">2<.*?"mean">–<.*?"thumbs-up">50 %/);
     expect(production).toMatch(
-      /data-testid="arm-v3".*?data-testid="requests">10<.*?data-testid="ratings">2<.*?>2\.50<.*?>100 %/,
+      /data-testid="arm-v3".*?"requests">10<.*?"ratings">2<.*?"mean">4\.00<.*?"thumbs-up">100 %/,
     );
+    // Each arm's interval (Wilson's for 1 up of 2: 9 % to 91 %) and the verdict against the base.
+    expect(production).toContain("9 % – 91 %");
+    expect(production).toContain("Not enough data yet: 1 rating for v3 and 2 ratings for v2, at least 30 needed.");
     const staging = editor.tab.slice(editor.tab.indexOf('data-testid="release-staging"'));
     expect(staging).toContain("Runs <strong>v1</strong> for everyone");
     expect(staging).toContain("Start a canary");
@@ -236,11 +239,24 @@ describe("Releases tab", () => {
     ).json()) as ReleaseDetail;
     expect(detail.usage.totals).toEqual({ "2": 90, "3": 10 });
     expect(detail.usage.bucketMinutes).toBe(1);
-    expect(detail.usage.points.map((p) => p.counts)).toEqual([{ "2": 90, "3": 4 }, { "3": 6 }]);
-    expect(detail.feedback).toEqual([
-      { version: 2, count: 2, mean: 0, thumbsUp: 1, thumbsDown: 1, thumbsUpRate: 0.5 },
-      { version: 3, count: 2, mean: 2.5, thumbsUp: 1, thumbsDown: 0, thumbsUpRate: 1 },
+    // One bucket a minute from the release's start to now, zeros included.
+    expect(detail.usage.points.length).toBeGreaterThanOrEqual(31);
+    expect(detail.usage.points.filter((p) => Object.values(p.counts).some(Boolean)).map((p) => p.counts)).toEqual([
+      { "2": 90, "3": 4 },
+      { "2": 0, "3": 6 },
     ]);
+    expect(detail.feedback).toMatchObject([
+      {
+        version: 2,
+        count: 2,
+        mean: { value: null, n: 0 },
+        thumbsUp: 1,
+        thumbsDown: 1,
+        thumbsUpRate: { value: 0.5, n: 2 },
+      },
+      { version: 3, count: 2, mean: { value: 4, n: 1 }, thumbsUp: 1, thumbsDown: 0, thumbsUpRate: { value: 1, n: 1 } },
+    ]);
+    expect(detail.verdicts).toMatchObject([{ version: 3, comparison: { verdict: "not-enough-data" } }]);
 
     // Another project's member reaches neither, not even through their own project's URL.
     const foreign = await callRoute(api(releaseId).route, {
