@@ -80,7 +80,7 @@ export function EnvironmentRelease({ projectSlug, promptId, entry, versions, may
           reviewerIds: choice.reviewerIds,
           title,
           description: choice.reason,
-          arms,
+          ...(arms ? { arms } : {}),
         },
       },
       (r) => `Review #${r.number} requested.`,
