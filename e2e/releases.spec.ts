@@ -75,9 +75,15 @@ test("a 10 % canary of v2 through a review, sticky per unit, ramped to 50 %, rat
     ).json()
   ).secret as string;
   const serve = async (unit: string) => {
-    const res = await page.request.get("/api/prompts/releases/greeting", {
-      headers: { authorization: `Bearer ${key}`, "galley-unit": unit },
-    });
+    const get = () =>
+      page.request.get("/api/prompts/releases/greeting", {
+        headers: { authorization: `Bearer ${key}`, "galley-unit": unit },
+      });
+    // A kept-alive socket the server closed after 5 s idle resets the next request on it before the
+    // server reads it (nothing was served or counted): an app's HTTP client retries such a GET once.
+    const res = await get().catch((e: Error) =>
+      /ECONNRESET|socket hang up/.test(e.message) ? get() : Promise.reject(e),
+    );
     expect(res.status()).toBe(200);
     const body = (await res.json()) as { version: number; release: string | null };
     expect(res.headers()["galley-version"]).toBe(String(body.version));
@@ -86,7 +92,7 @@ test("a 10 % canary of v2 through a review, sticky per unit, ramped to 50 %, rat
   };
   const serveAll = async () => {
     const out: Array<{ version: number; release: string | null }> = [];
-    for (let i = 0; i < UNITS.length; i += 50) out.push(...(await Promise.all(UNITS.slice(i, i + 50).map(serve))));
+    for (let i = 0; i < UNITS.length; i += 100) out.push(...(await Promise.all(UNITS.slice(i, i + 100).map(serve))));
     return out;
   };
   const atTen = await serveAll();
@@ -116,13 +122,16 @@ test("a 10 % canary of v2 through a review, sticky per unit, ramped to 50 %, rat
 
   // The app rates some answers: every v2 answer of the first 100 units up, every v1 answer down.
   const rated = atFifty.slice(0, 100);
-  for (const a of rated) {
-    const res = await page.request.post("/api/prompts/releases/greeting/feedback", {
-      headers: { authorization: `Bearer ${key}` },
-      data: { release: a.release, score: a.version === 2 ? "up" : "down" },
-    });
-    expect(res.status()).toBe(202);
-  }
+  const statuses = await Promise.all(
+    rated.map(async (a) => {
+      const res = await page.request.post("/api/prompts/releases/greeting/feedback", {
+        headers: { authorization: `Bearer ${key}` },
+        data: { release: a.release, score: a.version === 2 ? "up" : "down" },
+      });
+      return res.status();
+    }),
+  );
+  expect(new Set(statuses)).toEqual(new Set([202]));
   const ratedV2 = onV2(rated);
 
   // The Releases page shows the split, its steps, the requests and the ratings per arm.
