@@ -20,9 +20,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Time } from "@/components/ui/time";
+import type { ReleaseDetail } from "@/lib/release-outcomes/get-release-detail";
 import type { Arm } from "@/lib/releases/arms";
 import { canaryArm } from "@/lib/releases/describe-release-step";
-import type { ReleaseDetail } from "@/lib/releases/get-release-detail";
 import type { EnvironmentReleaseView } from "@/lib/releases/get-releases-overview";
 
 export type ReleaseMay = {

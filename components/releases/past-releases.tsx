@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Time } from "@/components/ui/time";
 import { apiFetch, type ApiError } from "@/lib/client/api-fetch";
-import type { ReleaseDetail } from "@/lib/releases/get-release-detail";
+import type { ReleaseDetail } from "@/lib/release-outcomes/get-release-detail";
 import type { ReleaseSummary } from "@/lib/releases/get-releases-overview";
 
 /** Ended releases, each with how it ended; its steps and figures load when opened. */

@@ -6,7 +6,7 @@ import { useEffect, useState } from "react";
 import { armColor } from "@/components/ui/arm-colors";
 import { apiFetch } from "@/lib/client/api-fetch";
 import type { Estimate } from "@/lib/outcomes/arm-stats";
-import type { ReleaseDetail } from "@/lib/releases/get-release-detail";
+import type { ReleaseDetail } from "@/lib/release-outcomes/get-release-detail";
 
 // The chart sits below the split and its buttons, so recharts loads after the first paint into a
 // box of its final height (nothing moves when it arrives).

@@ -5,7 +5,7 @@ import { EnvironmentRelease } from "@/components/releases/environment-release";
 import { PastReleases } from "@/components/releases/past-releases";
 import { can } from "@/lib/auth/permissions";
 import { listMembers } from "@/lib/members/list-members";
-import { getReleaseDetail } from "@/lib/releases/get-release-detail";
+import { getReleaseDetail } from "@/lib/release-outcomes/get-release-detail";
 import { getReleasesOverview } from "@/lib/releases/get-releases-overview";
 
 /**

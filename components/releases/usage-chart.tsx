@@ -3,7 +3,7 @@
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 import { armColor } from "@/components/ui/arm-colors";
-import type { UsagePoint } from "@/lib/releases/read-release-outcomes";
+import type { UsagePoint } from "@/lib/release-outcomes/read-release-outcomes";
 
 const axis = { fontSize: 12, fill: "var(--muted)" };
 const tooltip = {

@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { createPrompt } from "@/lib/prompts/create-prompt";
 import { saveVersion } from "@/lib/prompts/save-version";
-import type { ReleaseDetail } from "@/lib/releases/get-release-detail";
+import type { ReleaseDetail } from "@/lib/release-outcomes/get-release-detail";
 import type { ReleasesOverview } from "@/lib/releases/get-releases-overview";
 
 import { ctxFor, makeProject } from "./helpers";

@@ -4,7 +4,7 @@
 // 409 with the current split if it changed meanwhile
 import { changeRelease } from "@/lib/deployments/change-release";
 import { apiRoute } from "@/lib/http/api-route";
-import { getReleaseDetail } from "@/lib/releases/get-release-detail";
+import { getReleaseDetail } from "@/lib/release-outcomes/get-release-detail";
 import { parseReleaseId, rampReleaseSchema } from "@/lib/validations/release";
 
 const route = "/api/projects/[project]/prompts/[promptId]/releases/[releaseId]";

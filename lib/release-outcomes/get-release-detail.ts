@@ -1,17 +1,19 @@
+// The Releases page's figures: a release with its steps (lib/releases) and its outcomes (lib/outcomes), in a
+// folder of its own so neither of those depends on the other through it.
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import {
+  readReleaseOutcomes,
+  type ArmFeedback,
+  type ArmVerdict,
+  type UsageSeries,
+} from "@/lib/release-outcomes/read-release-outcomes";
 import {
   listReleaseSteps,
   releaseSummary,
   type ReleaseStepView,
   type ReleaseSummary,
 } from "@/lib/releases/get-releases-overview";
-import {
-  readReleaseOutcomes,
-  type ArmFeedback,
-  type ArmVerdict,
-  type UsageSeries,
-} from "@/lib/releases/read-release-outcomes";
 
 export type ReleaseDetail = ReleaseSummary & {
   steps: ReleaseStepView[];
