@@ -1,12 +1,22 @@
 // npm run bench:serve – GET /api/prompts/{name} on the production server (PGlite, one process,
 // 50 connections) against bare node:http sending the same bytes, measured in the same run:
 // req/s, p50/p99 latency, errors, the ratio, and the server's RSS over a 60-second run.
-// Targets: ≥ 10,000 req/s, p99 ≤ 10 ms, ratio ≥ 0.4, no errors, RSS flat. Needs a build (npm run build).
+// Targets: ≥ 10,000 req/s, p99 ≤ 10 ms, ratio ≥ 0.4, no errors, RSS flat. Then the same prompt
+// through a 90/10 release (a split) with a new unit id on every request, against production without
+// one: within 10 % (issue 15). Needs a build (npm run build).
+
+// First: lets this process load the hot path's modules (marked server-only) to time them in process.
+import "@/lib/entry/allow-server-only";
+
 import { fork, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+
+import type { CachedAnswer } from "@/lib/cache/serving-cache";
+import { takeUnit } from "@/lib/serving/handle-prompt-request";
+import { pickArm } from "@/lib/serving/pick-arm";
 
 const PORT = 3293;
 const BARE_PORT = 3294;
@@ -23,9 +33,12 @@ function run(
   headers: Record<string, string>,
   seconds: number,
   expect: number,
+  /** A path per request (e.g. a new unit id each time) instead of url's. */
+  pathOf?: () => string,
 ): Promise<Result> {
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections: 50, duration: seconds, headers }, (error, r) => {
+    const requests = pathOf ? [{ setupRequest: (req: object) => ({ ...req, path: pathOf() }) }] : undefined;
+    autocannon({ url, connections: 50, duration: seconds, headers, requests }, (error, r) => {
       if (error) return reject(error);
       const wrong = Object.entries(r.statusCodeStats ?? {})
         .filter(([code]) => Number(code) !== expect)
@@ -40,6 +53,46 @@ function run(
       });
     });
   });
+}
+
+const mean = (rs: Result[], label: string): Result => ({
+  label,
+  rps: rs.reduce((a, r) => a + r.rps, 0) / rs.length,
+  p50: Math.max(...rs.map((r) => r.p50)),
+  p99: Math.max(...rs.map((r) => r.p99)),
+  errors: rs.reduce((a, r) => a + r.errors, 0),
+  non2xx: rs.reduce((a, r) => a + r.non2xx, 0),
+});
+
+/** What a split adds to a cached answer on the hot path (takeUnit, pickArm), timed without HTTP. */
+function armCostMicros(): number {
+  const answer = (version: number): CachedAnswer => ({
+    status: 200,
+    body: `{"version":${version}}`,
+    etag: null,
+    headers: {},
+  });
+  const cached: CachedAnswer = {
+    ...answer(7),
+    split: {
+      promptId: "cmprompt000000000000000000",
+      releaseId: "cmrelease00000000000000000",
+      arms: [
+        { version: 7, weight: 90, answer: answer(7) },
+        { version: 6, weight: 10, answer: answer(6) },
+      ],
+    },
+  };
+  const n = 1_000_000;
+  let versions = 0;
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) {
+    const { unit } = takeUnit(`environment=development&unit=user-${i % 100_000}`, undefined);
+    versions += pickArm(cached, unit).status;
+  }
+  const micros = Number(process.hrtime.bigint() - started) / 1e3 / n;
+  if (versions !== 200 * n) throw new Error("pickArm answered something else");
+  return micros;
 }
 
 /** RSS of a process and its descendants (tsx runs the server in a child node process). */
@@ -67,6 +120,8 @@ async function main() {
   };
   const seeded = spawnSync(tsx, ["scripts/seed.ts"], { env, encoding: "utf8" });
   if (seeded.status !== 0) throw new Error(`seeding failed: ${seeded.stderr}`);
+  const split = spawnSync(tsx, ["bench/serve-split-setup.ts", PROMPT], { env, encoding: "utf8" });
+  if (split.status !== 0) throw new Error(`setting up the split failed: ${split.stderr}`);
 
   const server = spawn(tsx, ["server.ts"], {
     env: { ...env, PORT: String(PORT), HOST: "127.0.0.1" },
@@ -111,18 +166,32 @@ async function main() {
         baseline.push(await run(`bare node:http ${expect}`, bareUrl, headers, 5, expect));
         galley.push(await run(`Galley ${expect}`, url, headers, 5, expect));
       }
-      const mean = (rs: Result[], label: string): Result => ({
-        label,
-        rps: rs.reduce((a, r) => a + r.rps, 0) / rs.length,
-        p50: Math.max(...rs.map((r) => r.p50)),
-        p99: Math.max(...rs.map((r) => r.p99)),
-        errors: rs.reduce((a, r) => a + r.errors, 0),
-        non2xx: rs.reduce((a, r) => a + r.non2xx, 0),
-      });
       return { galley: mean(galley, `Galley ${label}`), bare: mean(baseline, `bare node:http ${label}`) };
     };
     const ok = await rounds("200", auth, 200);
     const notModified = await rounds("304", { ...auth, "if-none-match": etag }, 304);
+    // The split: development runs a 90/10 release; every request names a new unit (users 0…99,999),
+    // so the hot path hashes each one; production (one version, no unit) is the baseline. Both
+    // build each request afresh (autocannon's setupRequest costs the client, on the same cores).
+    const splitPath = `/api/prompts/${PROMPT}?environment=development&unit=`;
+    const versions = new Set<number>();
+    for (let i = 0; i < 100; i++) {
+      const res = await fetch(`${base}${splitPath}user-${i}`, { headers: auth });
+      versions.add(((await res.json()) as { version: number }).version);
+    }
+    if (versions.size !== 2) throw new Error(`the split served versions ${[...versions].join(", ")}, not two arms`);
+    let unit = 0;
+    const nextUnit = () => `${splitPath}user-${unit++ % 100_000}`;
+    await run("warm-up", url, auth, 3, 200, nextUnit);
+    // Between them, production with the same unit-bearing query: what the request's shape costs, apart from the split.
+    const unitPath = `/api/prompts/${PROMPT}?environment=production&unit=`;
+    const nextUnitUnsplit = () => `${unitPath}user-${unit++ % 100_000}`;
+    const splitRounds = { plain: [] as Result[], unit: [] as Result[], split: [] as Result[] };
+    for (let i = 0; i < 3; i++) {
+      splitRounds.plain.push(await run("no split", url, auth, 5, 200, () => `/api/prompts/${PROMPT}`));
+      splitRounds.unit.push(await run("no split, unit", url, auth, 5, 200, nextUnitUnsplit));
+      splitRounds.split.push(await run("90/10 split, unit", url, auth, 5, 200, nextUnit));
+    }
     const samples: number[] = [];
     const sampler = setInterval(() => samples.push(rssMb(server.pid!)), 1000);
     const long = await run(`Galley 200, ${DURATION} s`, url, auth, DURATION, 200);
@@ -136,6 +205,19 @@ async function main() {
     for (const r of [ok.bare, ok.galley, notModified.bare, notModified.galley, long]) console.log(row(r));
     console.log(
       `ratio Galley/bare: 200 ${(ok.galley.rps / ok.bare.rps).toFixed(2)}, 304 ${(notModified.galley.rps / notModified.bare.rps).toFixed(2)}`,
+    );
+    const plain = mean(splitRounds.plain, "Galley no split");
+    const unitResult = mean(splitRounds.unit, "Galley no split + unit");
+    const splitResult = mean(splitRounds.split, "Galley 90/10 + unit");
+    console.log(
+      "The same prompt without a split (production; without and with a unit id per request) and through a 90/10 release with a unit id per request:",
+    );
+    for (const r of [plain, unitResult, splitResult]) console.log(row(r));
+    console.log(
+      `ratio split/no split: ${(splitResult.rps / plain.rps).toFixed(2)} (target ≥ 0.90), split/same query without a split: ${(splitResult.rps / unitResult.rps).toFixed(2)} (units: ${unit})`,
+    );
+    console.log(
+      `in process: taking the unit out of the query and picking its arm costs ${armCostMicros().toFixed(2)} µs a request`,
     );
     const tenth = Math.max(1, Math.floor(samples.length / 6));
     const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;

@@ -28,6 +28,7 @@ describe("listOperations", () => {
       "version",
       "variables",
       "strict",
+      "unit",
     ]);
     expect(render.requestBody!.example).toEqual({ environment: "production", variables: { customer: "Ana" } });
     const notFound = render.responses.find((r) => r.status === "404")!;

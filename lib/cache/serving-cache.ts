@@ -9,6 +9,8 @@
 //   down (or was never started, as in scripts and tests) every request reads the database. Losing
 //   the listener does not drop answers: they become stale (changes may have been missed) and are
 //   served only when the database cannot be reached (stale-if-error, marked by a header).
+// - An environment running a release (a split) is one entry under the same key: every arm's answer,
+//   so the hot path picks a unit's arm without the database, and a deployment drops them together.
 // - Answers are bounded by bytes (GALLEY_SERVING_CACHE_BYTES) across projects; the least recently
 //   used go first, so a few huge answers cannot grow the process without bound.
 // The state lives on globalThis: the custom server (hot path) and the Next.js bundle (studio routes
@@ -17,7 +19,29 @@ import "server-only";
 
 import { getEnv } from "@/lib/env";
 
-export type CachedAnswer = { status: number; body: string; etag: string | null; headers: Record<string, string> };
+/**
+ * What a served answer was, for usage counts: "" for no environment (a pinned version) and for no
+ * release, as UsageCount stores them.
+ */
+export type ServedMeta = { promptId: string; environmentId: string; releaseId: string; version: number };
+
+/** One arm of a split with its own answer (body, ETag, Galley-Version and Galley-Release headers). */
+export type ArmAnswer = { version: number; weight: number; answer: CachedAnswer };
+
+export type CachedAnswer = {
+  status: number;
+  body: string;
+  etag: string | null;
+  headers: Record<string, string>;
+  /** Set on answers of a served version (200s), never on errors and redirects. */
+  served?: ServedMeta;
+  /**
+   * During a release: every arm's answer. The fields above are then the base version's answer (what
+   * the environment's pointer names), for code that knows nothing of splits; the hot path picks an
+   * arm (pickArm in lib/serving).
+   */
+  split?: { promptId: string; releaseId: string; arms: readonly ArmAnswer[] };
+};
 
 type Entry = { answer: CachedAnswer; bytes: number; fresh: boolean };
 type ProjectCache = { generation: number; answers: Map<string, Entry> };
@@ -97,13 +121,22 @@ export const generationOf = (projectId: string) => projectCache(projectId).gener
 /** Bytes the cache holds now (answers and their overhead), for tests and the health page. */
 export const servingCacheBytes = () => state.bytes;
 
+// body.length × 2: V8 keeps non-Latin-1 strings at two bytes a character; a safe upper bound. A
+// split's base answer is usually one of its arms' (the same string), counted once then.
+function bytesOf(answer: CachedAnswer): number {
+  const arms = answer.split?.arms ?? [];
+  const bodies = new Set([answer.body, ...arms.map((arm) => arm.answer.body)]);
+  let chars = 0;
+  for (const body of bodies) chars += body.length;
+  return chars * 2 + ENTRY_OVERHEAD_BYTES * (1 + arms.length);
+}
+
 export function rememberAnswer(projectId: string, key: string, generation: number, answer: CachedAnswer) {
   if (!servingCacheEnabled()) return;
   const cache = projectCache(projectId);
   if (cache.generation !== generation) return;
   drop(projectId, key);
-  // body.length × 2: V8 keeps non-Latin-1 strings at two bytes a character; a safe upper bound.
-  const bytes = answer.body.length * 2 + ENTRY_OVERHEAD_BYTES;
+  const bytes = bytesOf(answer);
   const budget = getEnv().GALLEY_SERVING_CACHE_BYTES;
   if (bytes > budget) return;
   if (cache.answers.size >= MAX_ANSWERS_PER_PROJECT) drop(projectId, cache.answers.keys().next().value!);

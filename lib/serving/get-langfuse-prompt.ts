@@ -5,6 +5,8 @@ import type { z } from "zod";
 import { cachedAnswer, type CachedAnswer } from "@/lib/cache/serving-cache";
 import { db } from "@/lib/db";
 import { AppError, errorBody } from "@/lib/errors";
+import { parseArms } from "@/lib/releases/arms";
+import { buildSplitAnswer, releaseOf } from "@/lib/serving/build-split-answer";
 import { etagOf } from "@/lib/serving/get-served-prompt";
 import {
   DEFAULT_ENVIRONMENT,
@@ -34,6 +36,11 @@ export type LangfusePrompt = {
   commitMessage: string;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Galley's addition, only on an arm of a release (a split): "<releaseId>.<version>", as
+   * GET /api/prompts/{name} names it. Langfuse's SDKs keep unknown fields of the answer.
+   */
+  release?: string;
 };
 
 /** Langfuse's error body: its top-level `message` (what the SDKs show) beside Galley's `error` object. */
@@ -51,8 +58,8 @@ export function selectorOf(query: LangfusePromptQuery): ServedSelector {
 
 /**
  * The Langfuse body of a served version: its (resolved) template or messages, model settings as
- * `config`, and as `labels` the environments running this version (in the studio's order) plus
- * `latest` when it is the newest.
+ * `config`, and as `labels` the environments running this version (in the studio's order; an arm
+ * of a release counts as running) plus `latest` when it is the newest.
  */
 export async function toLangfusePrompt(opts: {
   projectId: string;
@@ -69,12 +76,19 @@ export async function toLangfusePrompt(opts: {
       hint: "Deploy them to the same environment or pin their versions.",
     }),
     db.environmentPrompt.findMany({
-      where: { promptId: served.prompt.id, version: served.version },
-      select: { environment: { select: { slug: true } } },
+      where: { promptId: served.prompt.id, OR: [{ version: served.version }, { release: { status: "active" } }] },
+      select: { version: true, environment: { select: { slug: true } }, release: { select: { arms: true } } },
       orderBy: { environment: { position: "asc" } },
     }),
   ]);
-  const labels = running.map((r) => r.environment.slug);
+  const labels = running
+    .filter(
+      (r) =>
+        r.version === served.version ||
+        (r.release && parseArms(r.release.arms).some((a) => a.version === served.version)),
+    )
+    .map((r) => r.environment.slug);
+  const release = releaseOf(served);
   if (served.version === served.prompt.latestVersion) labels.push(LATEST_LABEL);
   const chat = served.prompt.type === "CHAT";
   return {
@@ -95,6 +109,7 @@ export async function toLangfusePrompt(opts: {
     commitMessage: served.saved.message,
     createdAt: served.saved.createdAt.toISOString(),
     updatedAt: served.updatedAt.toISOString(),
+    ...(release ? { release } : {}),
   };
 }
 
@@ -114,17 +129,19 @@ async function buildAnswer(opts: {
     const body = JSON.stringify({ message, error: { code: "moved", message, details: { name: found.to } } });
     return { status: 308, body, etag: null, headers: { location } };
   }
-  try {
-    const body = JSON.stringify(
-      await toLangfusePrompt({ projectId: opts.projectId, served: found.served, latest: selector.latest === true }),
-    );
-    return { status: 200, body, etag: etagOf(body), headers: {} };
-  } catch (error) {
-    // Kept like any answer: it changes only when a deployment does, and repeating the work is what an attack wants.
-    if (error instanceof AppError && error.code === "template_too_large")
-      return { status: error.status, body: JSON.stringify(langfuseErrorBody(error)), etag: null, headers: {} };
-    throw error;
-  }
+  return buildSplitAnswer(found, async (served) => {
+    try {
+      const body = JSON.stringify(
+        await toLangfusePrompt({ projectId: opts.projectId, served, latest: selector.latest === true }),
+      );
+      return { status: 200, body, etag: etagOf(body), headers: {} };
+    } catch (error) {
+      // Kept like any answer: it changes only when a deployment does, and repeating the work is what an attack wants.
+      if (error instanceof AppError && error.code === "template_too_large")
+        return { status: error.status, body: JSON.stringify(langfuseErrorBody(error)), etag: null, headers: {} };
+      throw error;
+    }
+  });
 }
 
 // "langfuse:" cannot begin a prompt name, so these never meet GET /api/prompts/{name}'s keys.

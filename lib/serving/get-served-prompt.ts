@@ -5,7 +5,13 @@ import type { z } from "zod";
 
 import { cachedAnswer, type CachedAnswer } from "@/lib/cache/serving-cache";
 import { AppError, errorBody } from "@/lib/errors";
-import { DEFAULT_ENVIRONMENT, loadServedVersion, type ServedSelector } from "@/lib/serving/load-served-version";
+import { buildSplitAnswer, releaseOf } from "@/lib/serving/build-split-answer";
+import {
+  DEFAULT_ENVIRONMENT,
+  loadServedVersion,
+  type ServedSelector,
+  type ServedVersion,
+} from "@/lib/serving/load-served-version";
 import { resolveServedContent } from "@/lib/serving/resolve-served-content";
 import { serveCachedAnswer } from "@/lib/serving/serve-cached-answer";
 import type { servedPromptSchema } from "@/lib/validations/serving";
@@ -32,14 +38,17 @@ async function buildAnswer(opts: { projectId: string; name: string; query: Serve
     });
     return { status: 308, body, etag: null, headers: { location } };
   }
-  const { served } = found;
+  return buildSplitAnswer(found, (served) => answerFor(served, opts.projectId, opts.query));
+}
+
+async function answerFor(served: ServedVersion, projectId: string, query: ServedPromptQuery): Promise<CachedAnswer> {
   let { template, messages, contract } = served.content;
-  if (opts.query.resolve) {
+  if (query.resolve) {
     try {
       ({ template, messages, contract } = await resolveServedContent({
-        projectId: opts.projectId,
+        projectId,
         served,
-        environment: served.environment ?? opts.query.environment ?? DEFAULT_ENVIRONMENT,
+        environment: served.environment ?? query.environment ?? DEFAULT_ENVIRONMENT,
         hint: "Deploy them to the same environment, pin their versions, or ask with ?resolve=false.",
       }));
     } catch (error) {
@@ -53,13 +62,14 @@ async function buildAnswer(opts: { projectId: string; name: string; query: Serve
     name: served.prompt.name,
     type: served.prompt.type === "CHAT" ? "chat" : "text",
     version: served.version,
+    release: releaseOf(served),
     environment: served.environment,
     ...(served.prompt.type === "CHAT" ? { messages: messages ?? [] } : { template: template ?? "" }),
     contract,
     modelConfig: served.content.modelConfig,
     description: served.prompt.description,
     tags: served.prompt.tags,
-    resolved: opts.query.resolve,
+    resolved: query.resolve,
     updatedAt: served.updatedAt.toISOString(),
   };
   const body = JSON.stringify(payload);

@@ -5,7 +5,7 @@ import "server-only";
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-import { authenticateApiKey, authenticateCachedApiKey } from "@/lib/api-keys/authenticate-api-key";
+import { authenticateApiKey, authenticateCachedApiKey, type ApiKeyIdentity } from "@/lib/api-keys/authenticate-api-key";
 import { takeTokenOrThrow } from "@/lib/api-keys/rate-limit";
 import type { CachedAnswer } from "@/lib/cache/serving-cache";
 import { AppError, errorBody, fromZodError, toAppError } from "@/lib/errors";
@@ -17,8 +17,9 @@ import {
   type LangfusePromptQuery,
 } from "@/lib/serving/get-langfuse-prompt";
 import { getCachedServedPrompt, getServedPrompt, type ServedPromptQuery } from "@/lib/serving/get-served-prompt";
+import { pickArm } from "@/lib/serving/pick-arm";
 import { langfusePromptQuerySchema } from "@/lib/validations/langfuse";
-import { servedPromptQuerySchema } from "@/lib/validations/serving";
+import { MAX_UNIT_LENGTH, servedPromptQuerySchema } from "@/lib/validations/serving";
 
 /** A hot-path request: which API (Galley's own or the Langfuse-compatible one) and the prompt name, still percent-encoded. */
 export type HotPath = { api: "galley" | "langfuse"; path: string };
@@ -56,6 +57,50 @@ function decodeName(path: string): string {
   if (name.includes("\u0000"))
     throw new AppError({ code: "bad_request", message: "The prompt name in the URL contains a NUL character." });
   return name;
+}
+
+function decodeParam(text: string, what: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, " "));
+  } catch {
+    throw new AppError({ code: "bad_request", message: `${what} is not valid percent-encoding.` });
+  }
+}
+
+function checkUnit(unit: string, what: string): string {
+  if (unit.length > MAX_UNIT_LENGTH)
+    throw new AppError({
+      code: "bad_request",
+      message: `${what}: a unit id has at most ${MAX_UNIT_LENGTH} characters; this one has ${unit.length}.`,
+      details: { field: what },
+    });
+  return unit;
+}
+
+/**
+ * The unit id (?unit=, else the Galley-Unit header; empty is none) and the query string without it.
+ * Taken out before the query is parsed and keyed, so per-user ids neither fill nor evict the
+ * parsed-query and answer caches: every unit shares its environment's one cached answer.
+ */
+export function takeUnit(
+  raw: string,
+  header: string | string[] | undefined,
+): { raw: string; unit: string | undefined } {
+  let unit: string | undefined;
+  // Most requests name no unit in the query: no split, no allocation.
+  if (raw.includes("unit") || raw.includes("%")) {
+    const kept: string[] = [];
+    for (const part of raw.split("&")) {
+      const eq = part.indexOf("=");
+      const name = eq === -1 ? part : part.slice(0, eq);
+      if ((name.includes("%") ? decodeParam(name, "A query parameter's name") : name) !== "unit") kept.push(part);
+      else unit = eq === -1 ? "" : decodeParam(part.slice(eq + 1), "unit");
+    }
+    raw = kept.join("&");
+  }
+  if (unit) return { raw, unit: checkUnit(unit, "unit") };
+  const fromHeader = typeof header === "string" ? header : header?.[0];
+  return { raw, unit: fromHeader ? checkUnit(fromHeader, "Galley-Unit") : undefined };
 }
 
 // A JSON API: nothing here may be sniffed as HTML, framed, or load anything.
@@ -130,7 +175,7 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string) {
 
 function answer(req: IncomingMessage, res: ServerResponse, found: CachedAnswer, head: boolean) {
   if (found.etag && matchesEtag(req.headers["if-none-match"], found.etag)) {
-    // A stale answer's marker (Galley-Stale, Warning) holds for its 304 too.
+    // A stale answer's marker (Galley-Stale, Warning) holds for its 304 too, as do Galley-Version and Galley-Release.
     res.writeHead(304, {
       ...found.headers,
       etag: found.etag,
@@ -141,6 +186,24 @@ function answer(req: IncomingMessage, res: ServerResponse, found: CachedAnswer, 
     return void res.end();
   }
   send(res, found.status, found.body, found.etag ? { ...found.headers, etag: found.etag } : found.headers, head);
+}
+
+/**
+ * The one place every hot-path answer passes, synchronously, with the request's key: the unit's arm
+ * is picked here, and `chosen.served` ({ promptId, environmentId, releaseId, version }; unset on
+ * errors and redirects) with `key.id` is what a usage count needs.
+ */
+function respond(
+  req: IncomingMessage,
+  res: ServerResponse,
+  key: ApiKeyIdentity,
+  found: CachedAnswer,
+  unit: string | undefined,
+  head: boolean,
+) {
+  const chosen = pickArm(found, unit);
+  void key;
+  answer(req, res, chosen, head);
 }
 
 function fail(
@@ -172,22 +235,22 @@ export function handlePromptRequest(req: IncomingMessage, res: ServerResponse, h
     const name = decodeName(hot.path);
     const url = req.url!;
     const q = url.indexOf("?");
-    const raw = q === -1 ? "" : url.slice(q + 1);
+    const { raw, unit } = takeUnit(q === -1 ? "" : url.slice(q + 1), req.headers["galley-unit"]);
     const key = authenticateCachedApiKey(req.headers.authorization, "prompts:read");
     if (key) {
       takeTokenOrThrow(key);
       const found = api.cached({ projectId: key.projectId, name, raw });
-      if (found) return answer(req, res, found, head);
+      if (found) return respond(req, res, key, found, unit, head);
       return void api
         .load({ projectId: key.projectId, name, raw })
-        .then((found) => answer(req, res, found, head), failed);
+        .then((found) => respond(req, res, key, found, unit, head), failed);
     }
     void authenticateApiKey(req.headers.authorization, "prompts:read")
       .then((key) => {
         takeTokenOrThrow(key);
-        return api.load({ projectId: key.projectId, name, raw });
+        return api.load({ projectId: key.projectId, name, raw }).then((found) => ({ key, found }));
       })
-      .then((found) => answer(req, res, found, head), failed);
+      .then(({ key, found }) => respond(req, res, key, found, unit, head), failed);
   } catch (error) {
     failed(error);
   }

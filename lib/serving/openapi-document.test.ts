@@ -11,6 +11,7 @@ import { openApiDocument, requestExamples } from "@/lib/serving/openapi-document
 import type { Contract } from "@/lib/templates/contract";
 import type { ModelSettings, PromptMessage } from "@/lib/templates/render-prompt";
 import { ciEvalRequestSchema } from "@/lib/validations/eval-run";
+import { feedbackRequestSchema } from "@/lib/validations/feedback";
 import { createVersionRequestSchema, renderRequestSchema } from "@/lib/validations/serving";
 import type { Prompt } from "@/sdk/src/index";
 
@@ -28,6 +29,7 @@ type CreateVersionBody = Json<components["requestBodies"]["CreateVersionRequest"
 type Rendered = Json<operations["renderPrompt"]["responses"][200]>;
 type Served = Json<operations["getPrompt"]["responses"][200]>;
 type Saved = Json<operations["createVersion"]["responses"][200]>;
+type FeedbackBody = Json<components["requestBodies"]["FeedbackRequest"]>;
 type ApiError = components["schemas"]["Error"];
 // Only what the sample needs: the DOM library would triple the time to type-check.
 declare function fetch(url: string, init: { method?: string; body?: string }): Promise<{ json(): Promise<unknown> }>;
@@ -50,6 +52,12 @@ export async function sample(): Promise<unknown[]> {
   const versions: number[] = saved.deployments.map((d) => d.toVersion);
   const served = await call<Served>("/api/prompts/support/refund-reply");
   const environment: string | null = served.environment;
+  // During a split the answer names its arm; feedback sends it back.
+  const release: string | null = served.release;
+  const feedback: FeedbackBody = release ? { release, score: "up" } : { version: served.version, score: 4.5, comment: "ok" };
+  await call<unknown>("/api/prompts/support/refund-reply/feedback", feedback);
+  // @ts-expect-error thumbs are up or down
+  const wrongThumb: FeedbackBody = { version: 7, score: "meh" };
   const list: operations["listPrompts"]["parameters"]["query"] = { folder: "support/", limit: 20 };
   const notFound: ApiError = { error: { code: "not_found", message: "No such prompt." } };
   // @ts-expect-error a version is a number
@@ -66,7 +74,7 @@ export async function sample(): Promise<unknown[]> {
   const passed: boolean | null = evalRun.verdict.pass;
   // @ts-expect-error a run's status is one of its states
   const wrongStatus: typeof evalRun.status = "done";
-  return [role, versions, environment, list, notFound, wrongVersion, wrongRole, wrongCode, noMessage, passed, wrongStatus];
+  return [role, versions, environment, wrongThumb, list, notFound, wrongVersion, wrongRole, wrongCode, noMessage, passed, wrongStatus];
 }
 `;
 
@@ -77,12 +85,25 @@ describe("openApiDocument", () => {
       "/api/prompts",
       "/api/prompts/{name}",
       "/api/prompts/{name}/render",
+      "/api/prompts/{name}/feedback",
       "/api/prompts/{name}/versions",
       "/api/evals",
       "/api/evals/{number}",
     ]);
     const get = doc.paths["/api/prompts/{name}"].get;
-    expect(get.parameters.map((p) => p.name)).toEqual(["name", "environment", "version", "resolve", "If-None-Match"]);
+    expect(get.parameters.map((p) => p.name)).toEqual([
+      "name",
+      "environment",
+      "version",
+      "resolve",
+      "unit",
+      "Galley-Unit",
+      "If-None-Match",
+    ]);
+    for (const status of [200, 304] as const)
+      expect(Object.keys(get.responses[status].headers)).toEqual(
+        expect.arrayContaining(["Galley-Version", "Galley-Release"]),
+      );
     expect(Object.keys(get.responses)).toEqual(
       expect.arrayContaining(["200", "304", "308", "401", "404", "422", "429"]),
     );
@@ -110,6 +131,7 @@ describe("openApiDocument", () => {
       "name",
       "type",
       "version",
+      "release",
       "environment",
       "contract",
       "modelConfig",
@@ -118,6 +140,35 @@ describe("openApiDocument", () => {
       "resolved",
       "updatedAt",
     ]);
+  });
+
+  it("describes splits: the unit id (bounded) in the query or a header, the arm's headers, and the feedback route", () => {
+    const get = doc.paths["/api/prompts/{name}"].get;
+    expect(get.parameters.find((p) => p.name === "unit")).toMatchObject({ in: "query", schema: { maxLength: 200 } });
+    expect(get.parameters.find((p) => p.name === "Galley-Unit")).toMatchObject({
+      in: "header",
+      schema: { maxLength: 200 },
+    });
+    const render = doc.components.requestBodies.RenderRequest.content["application/json"].schema as Schema;
+    expect(render.properties).toMatchObject({ unit: { maxLength: 200 } });
+    const feedback = doc.paths["/api/prompts/{name}/feedback"].post;
+    expect(feedback.security).toEqual([{ bearer: ["prompts:read"] }]);
+    expect(Object.keys(feedback.responses)).toEqual(expect.arrayContaining(["202", "401", "404", "422"]));
+    const body = doc.components.requestBodies.FeedbackRequest.content["application/json"].schema as Schema;
+    expect(body.required).toEqual(["score"]);
+    expect(body.properties).toMatchObject({
+      release: { type: "string" },
+      version: { type: "integer" },
+      comment: { maxLength: 2000 },
+      traceId: { maxLength: 200 },
+      unit: { maxLength: 200 },
+      score: { anyOf: [{ enum: ["up", "down"] }, { type: "number", minimum: -1_000_000, maximum: 1_000_000 }] },
+    });
+    expect(feedbackRequestSchema.safeParse({ score: "up" }).error?.issues[0]?.message).toMatch(
+      /send the answer's "release"/,
+    );
+    expect(feedbackRequestSchema.safeParse({ release: "abc.7", version: 6, score: 1 }).success).toBe(false);
+    expect(feedbackRequestSchema.safeParse({ release: "abc.7", score: 1 }).success).toBe(true);
   });
 
   it("reads request bodies on the input side: fields with a default are not required", () => {
@@ -168,6 +219,7 @@ describe("openApiDocument", () => {
       RenderRequest: renderRequestSchema,
       CreateVersionRequest: createVersionRequestSchema,
       EvalRequest: ciEvalRequestSchema,
+      FeedbackRequest: feedbackRequestSchema,
     };
     for (const [id, schema] of Object.entries(schemas)) {
       const example = doc.components.requestBodies[id as keyof typeof schemas].content["application/json"].example;

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { scopeFor, type Action } from "@/lib/auth/permissions";
 import { errorStatus } from "@/lib/errors";
 import { ciEvalRequestSchema, ciEvalStatusSchema } from "@/lib/validations/eval-run";
+import { feedbackRequestSchema } from "@/lib/validations/feedback";
 import { chatMessageSchema, contractSchema, modelConfigSchema } from "@/lib/validations/prompt";
 import {
   createVersionRequestSchema,
@@ -12,6 +13,7 @@ import {
   renderRequestSchema,
   servedPromptQuerySchema,
   servedPromptSchema,
+  unitSchema,
 } from "@/lib/validations/serving";
 
 type JsonSchema = Record<string, unknown>;
@@ -19,6 +21,7 @@ type JsonSchema = Record<string, unknown>;
 const rendered = z.object({
   name: z.string(),
   version: z.number().int(),
+  release: servedPromptSchema.shape.release,
   environment: z.string().nullable(),
   type: z.enum(["text", "chat"]),
   text: z.string().optional(),
@@ -70,6 +73,7 @@ const requestComponents = {
   RenderRequest: renderRequestSchema,
   CreateVersionRequest: createVersionRequestSchema,
   EvalRequest: ciEvalRequestSchema,
+  FeedbackRequest: feedbackRequestSchema,
 };
 const responseComponents = {
   ServedPrompt: servedPromptSchema,
@@ -93,6 +97,7 @@ export const requestExamples: Record<keyof typeof requestComponents, unknown> = 
     },
     deploy: ["staging"],
   },
+  FeedbackRequest: { release: "cmi3k2q9d0001abcd.7", score: "up", comment: "Solved my problem.", traceId: "req-81f2" },
   EvalRequest: {
     prompt: "support/refund-reply",
     version: 7,
@@ -224,7 +229,7 @@ function queryParameters(s: z.ZodObject) {
 const ref = (id: string) => ({ $ref: `${COMPONENTS}${id}` });
 const json = (id: string) => ({ content: { "application/json": { schema: ref(id) } } });
 const errorDescriptions: Record<number, string> = {
-  400: "Unreadable request: a body that is not JSON, or a prompt name in the URL that is not valid percent-encoding",
+  400: "Unreadable request: a body that is not JSON, a prompt name in the URL that is not valid percent-encoding, or a unit id (unit, Galley-Unit) over 200 characters",
   401: "Missing, bad, expired or revoked API key",
   403: "The key lacks the scope, or the target is protected",
   404: "Unknown prompt, environment or version (also for other projects' prompts)",
@@ -244,6 +249,23 @@ const nameParam = {
   schema: { type: "string" },
   example: "support/refund-reply",
 };
+const unitHeader = {
+  name: "Galley-Unit",
+  in: "header",
+  required: false,
+  description: "The unit id, when not in ?unit= (which wins).",
+  schema: (({ description: _description, ...schema }) => schema)(
+    withoutMeta(z.toJSONSchema(unitSchema, { io: "input" }) as JsonSchema),
+  ),
+};
+const servedHeaders = {
+  "Galley-Version": { description: "The version served.", schema: { type: "integer" } },
+  "Galley-Release": {
+    description: 'During a release (a split), the arm served: "<releaseId>.<version>", as in the body.',
+    schema: { type: "string" },
+  },
+};
+
 /** The API-key scope an operation needs, in OpenAPI 3.1's terms (role names for a non-OAuth scheme). */
 function needs(action: Action) {
   const scope = scopeFor(action);
@@ -289,19 +311,20 @@ export function openApiDocument(origin: string) {
           ...needs("prompt.view"),
           summary: "The version an environment runs (production by default), or a pinned version",
           description:
-            "Answers with a strong ETag; send it back as If-None-Match to get 304 while nothing changed. A renamed prompt's old name answers 308 with the new location.",
+            "Answers with a strong ETag; send it back as If-None-Match to get 304 while nothing changed. A renamed prompt's old name answers 308 with the new location. While the environment runs a release (a split between versions, e.g. v6 90 % and v7 10 %), each request gets one version: the same one for the same unit id (`unit` or the Galley-Unit header), at random with the split's weights without one. `release` in the body and the Galley-Release header name the arm; send it back with feedback. Each arm has its own ETag.",
           parameters: [
             nameParam,
             ...queryParameters(servedPromptQuerySchema),
+            unitHeader,
             { name: "If-None-Match", in: "header", required: false, schema: { type: "string" } },
           ],
           responses: {
             200: {
               description: "The prompt",
-              headers: { ETag: { schema: { type: "string" } } },
+              headers: { ETag: { schema: { type: "string" } }, ...servedHeaders },
               ...json("ServedPrompt"),
             },
-            304: { description: "Unchanged since the ETag you sent" },
+            304: { description: "Unchanged since the ETag you sent", headers: servedHeaders },
             308: { description: "Renamed: follow Location", headers: { Location: { schema: { type: "string" } } } },
             ...errors(400, 401, 404, 422, 429, 503),
           },
@@ -317,6 +340,22 @@ export function openApiDocument(origin: string) {
           requestBody: { $ref: "#/components/requestBodies/RenderRequest" },
           responses: {
             200: { description: "Ready for chat.completions.create", ...json("RenderedPrompt") },
+            ...errors(400, 401, 404, 413, 422, 429),
+          },
+        },
+      },
+      "/api/prompts/{name}/feedback": {
+        post: {
+          operationId: "sendFeedback",
+          tags: ["Prompts"],
+          ...needs("prompt.view"),
+          summary: "Report what a user thought of an answer: thumbs up or down, or a score",
+          description:
+            "Name the answer by its `release` (during a split) or its `version`; the studio's Releases page shows each version's mean score, count and thumbs-up rate. Feedback is stored in batches a few seconds apart, so it shows there shortly after.",
+          parameters: [nameParam],
+          requestBody: { $ref: "#/components/requestBodies/FeedbackRequest" },
+          responses: {
+            202: { description: "Accepted" },
             ...errors(400, 401, 404, 413, 422, 429),
           },
         },

@@ -4,13 +4,16 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { loadReferencedTemplates, referenceResolver } from "@/lib/prompts/load-referenced-templates";
 import { templateProblem } from "@/lib/prompts/template-limit-error";
+import { assignArm } from "@/lib/releases/arms";
+import { releaseOf } from "@/lib/serving/build-split-answer";
 import { DEFAULT_ENVIRONMENT, loadServedVersion, type ServedSelector } from "@/lib/serving/load-served-version";
 import { renderPrompt, toOpenAIParams } from "@/lib/templates/render-prompt";
 
 /**
  * POST /api/prompts/{name}/render: the deployed (or pinned) version rendered with the caller's
  * variables into messages and OpenAI parameters, ready for chat.completions.create. Contract
- * violations are a 422 listing every variable.
+ * violations are a 422 listing every variable. During a release the unit's arm is rendered, as
+ * GET /api/prompts/{name} would serve it to that unit.
  */
 export async function renderServedPrompt(opts: {
   projectId: string;
@@ -18,6 +21,7 @@ export async function renderServedPrompt(opts: {
   selector: ServedSelector;
   variables: Record<string, unknown>;
   strict: boolean;
+  unit?: string;
 }) {
   const found = await loadServedVersion({ projectId: opts.projectId, name: opts.name, selector: opts.selector });
   if (found.kind === "moved")
@@ -26,7 +30,13 @@ export async function renderServedPrompt(opts: {
       message: `${opts.name} was renamed to ${found.to}; render it under its new name.`,
       details: { name: found.to },
     });
-  const { served } = found;
+  const served = found.split
+    ? assignArm(found.split.arms, {
+        promptId: found.served.prompt.id,
+        releaseId: found.split.releaseId,
+        unit: opts.unit,
+      }).served
+    : found.served;
   const templates = await loadReferencedTemplates({
     projectId: opts.projectId,
     content: served.content,
@@ -44,6 +54,7 @@ export async function renderServedPrompt(opts: {
     return {
       name: served.prompt.name,
       version: served.version,
+      release: releaseOf(served),
       environment: served.environment,
       type: served.prompt.type === "CHAT" ? "chat" : "text",
       ...(rendered.text !== null ? { text: rendered.text } : {}),

@@ -5,6 +5,15 @@ import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 
+const markedStale = (answer: CachedAnswer): CachedAnswer => ({
+  ...answer,
+  headers: { ...answer.headers, "galley-stale": "1", warning: '110 - "Response is Stale"' },
+  split: answer.split && {
+    ...answer.split,
+    arms: answer.split.arms.map((arm) => ({ ...arm, answer: markedStale(arm.answer) })),
+  },
+});
+
 /**
  * An application-facing answer (GET /api/prompts/{name}, Langfuse's GET /api/public/v2/prompts/{name})
  * from this instance's cache when it can: every change that alters an answer (save, deploy, rollback,
@@ -36,8 +45,7 @@ export async function serveCachedAnswer(opts: {
     });
     // stale-if-error (RFC 5861): the last answer this instance had beats no answer while the database is down.
     const stale = staleAnswer(opts.projectId, opts.cacheKey);
-    if (stale)
-      return { ...stale, headers: { ...stale.headers, "galley-stale": "1", warning: '110 - "Response is Stale"' } };
+    if (stale) return markedStale(stale);
     throw new AppError({
       code: "unavailable",
       message:

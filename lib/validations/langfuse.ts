@@ -10,6 +10,7 @@ import {
   modelConfigSchema,
   promptNameSchema,
 } from "@/lib/validations/prompt";
+import { unitSchema } from "@/lib/validations/serving";
 
 /** Langfuse's label for the newest version; every other label is an environment's slug. */
 export const LATEST_LABEL = "latest";
@@ -37,6 +38,7 @@ export const langfusePromptQuerySchema = z
         error: "resolve=false is not supported: Galley serves prompts with their references to other prompts resolved.",
       })
       .optional(),
+    unit: unitSchema.optional(),
   })
   .refine((q) => !(q.label !== undefined && q.version !== undefined), {
     message: "Ask for a label or a version, not both.",

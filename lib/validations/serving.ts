@@ -6,7 +6,21 @@ import { chatMessageSchema, contractSchema, modelConfigSchema, promptContentSche
 
 // The application-facing API (/api/prompts): one set of schemas for validation and the OpenAPI document.
 
-const envSlug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "Use an environment's slug, such as production.");
+export const envSlug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "Use an environment's slug, such as production.");
+
+/** The longest unit id (?unit= or the Galley-Unit header) a request may send. */
+export const MAX_UNIT_LENGTH = 200;
+
+/**
+ * A stable id of who a request is for (a user, a session, a tenant): during a release (a split
+ * between versions) the same unit always gets the same version.
+ */
+export const unitSchema = z
+  .string()
+  .max(MAX_UNIT_LENGTH, `A unit id has at most ${MAX_UNIT_LENGTH} characters.`)
+  .describe(
+    "A stable id of the user, session or tenant this request is for: while the environment runs a release (a split between versions), the same unit always gets the same version. Also accepted as the Galley-Unit header (the query parameter wins). Without one, each request gets a version at random with the split's weights. Ignored for ?version=.",
+  );
 
 export const servedPromptQuerySchema = z
   .object({
@@ -22,6 +36,7 @@ export const servedPromptQuerySchema = z
       .enum(["true", "false"])
       .default("true")
       .describe("Replace references to other prompts with their text (default true)."),
+    unit: unitSchema.optional(),
   })
   .refine((q) => !(q.environment && q.version !== undefined), {
     message: "Ask for an environment or a version, not both.",
@@ -45,6 +60,7 @@ export const renderRequestSchema = z
       .default({})
       .describe("Values for the prompt's variables; message lists for placeholders."),
     strict: z.boolean().default(false).describe("Unknown variables are errors."),
+    unit: unitSchema.optional(),
   })
   .refine((q) => !(q.environment && q.version !== undefined), {
     message: "Ask for an environment or a version, not both.",
@@ -78,6 +94,12 @@ export const servedPromptSchema = z.object({
   name: z.string(),
   type: z.enum(["text", "chat"]),
   version: z.number().int(),
+  release: z
+    .string()
+    .nullable()
+    .describe(
+      'The arm of a release (a split between versions) this answer is, "<releaseId>.<version>": send it back with feedback. null when the environment runs one version, and for ?version=.',
+    ),
   environment: z.string().nullable().describe("null when a version was asked for."),
   template: z.string().optional().describe("Text prompts."),
   messages: z

@@ -7,7 +7,9 @@
 // Answers are cached in memory (cacheTtlSeconds, default 60). A stale entry is returned at once and
 // refreshed in the background (one request in flight per prompt, with If-None-Match), so a cache
 // hit never waits and never throws. With nothing cached and the server unreachable, `fallback` is
-// returned with isFallback: true. Rendering uses Galley's own template module (lib/templates),
+// returned with isFallback: true. While an environment runs a release (a split between versions),
+// pass a `unit` (a user or session id): it gets the same version every time, and answers are cached
+// per unit. Rendering uses Galley's own template module (lib/templates),
 // bundled in, so the app renders exactly as the server and the playground do.
 import type { Contract, JsonValue } from "../../lib/templates/contract";
 import {
@@ -57,6 +59,13 @@ export type GalleyOptions = {
   apiKey: string;
   /** Defaults to the global fetch (Node 18+, browsers, workers). */
   fetch?: typeof fetch;
+  /**
+   * The unit id every call sends unless it names its own (Galley-Unit): during a release, the same
+   * unit always gets the same version. At most 200 characters.
+   */
+  unit?: string;
+  /** Answers kept at most (per prompt, environment or version, and unit); past it the oldest go first. Default 10,000. */
+  maxCached?: number;
 };
 
 export type FallbackPrompt = {
@@ -80,12 +89,35 @@ export type GetPromptOptions = {
   timeoutMs?: number;
   /** Extra attempts after a network error, timeout, 429 or 5xx. Default 2. */
   maxRetries?: number;
+  /** Who this call is for (a user, a session): overrides the client's unit. */
+  unit?: string;
+};
+
+export type FeedbackOptions = {
+  /** The prompt's name. */
+  name: string;
+  /** The answer's `release` (during a split); or give its `version`. */
+  release?: string | null;
+  version?: number | null;
+  environment?: string | null;
+  /** "up" / "down" (thumbs), or a number on your own scale (−1,000,000 to 1,000,000). */
+  score: "up" | "down" | number;
+  /** At most 2,000 characters. */
+  comment?: string;
+  /** Your trace or request id, at most 200 characters. */
+  traceId?: string;
+  /** Defaults to the client's unit. */
+  unit?: string;
+  timeoutMs?: number;
+  maxRetries?: number;
 };
 
 type PromptData = {
   name: string;
   type: "text" | "chat";
   version: number | null;
+  /** The arm of a release this answer is ("<releaseId>.<version>"): send it back with feedback. null outside a split. */
+  release: string | null;
   environment: string | null;
   template?: string;
   messages?: PromptMessage[];
@@ -117,6 +149,14 @@ export class GalleyError extends Error {
 type Entry = { data: PromptData; etag: string | null; fetchedAt: number; refreshing: Promise<void> | null };
 
 const retryable = (status: number) => status === 429 || status >= 500;
+const MAX_UNIT_LENGTH = 200;
+
+function checkUnit(unit: string | undefined, what: string): string | undefined {
+  if (unit === undefined || unit === "") return undefined;
+  if (typeof unit !== "string" || unit.length > MAX_UNIT_LENGTH)
+    throw new RangeError(`${what} must be a string of at most ${MAX_UNIT_LENGTH} characters (a user or session id).`);
+  return unit;
+}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function toPrompt<V extends Record<string, unknown>>(data: PromptData, isFallback: boolean): Prompt<V> {
@@ -153,14 +193,24 @@ export function createGalley(options: GalleyOptions) {
   const base = options.baseUrl.replace(/\/+$/, "");
   const doFetch = options.fetch ?? globalThis.fetch;
   if (!doFetch) throw new Error("No fetch available: pass options.fetch (Node 18+ has one).");
+  const clientUnit = checkUnit(options.unit, "options.unit");
+  const maxCached = options.maxCached ?? 10_000;
+  if (!Number.isInteger(maxCached) || maxCached < 1)
+    throw new RangeError(`options.maxCached must be a whole number of answers, at least 1, not ${maxCached}.`);
   const cache = new Map<string, Entry>();
+  const remember = (key: string, entry: Entry) => {
+    cache.delete(key);
+    // Unit ids come from users: bound the memory, the earliest cached going first.
+    if (cache.size >= maxCached) cache.delete(cache.keys().next().value!);
+    cache.set(key, entry);
+  };
 
-  /** One request with retries; null means 304 (unchanged). */
-  async function request(
+  /** One request with retries: the answer, or null for 304 (unchanged). */
+  async function send(
     path: string,
-    etag: string | null,
-    opts: GetPromptOptions,
-  ): Promise<{ data: PromptData; etag: string | null } | null> {
+    init: { method?: string; body?: unknown; etag?: string | null; unit?: string },
+    opts: { timeoutMs?: number; maxRetries?: number },
+  ): Promise<Response | null> {
     const attempts = 1 + (opts.maxRetries ?? 2);
     let lastError: GalleyError = new GalleyError("Galley could not be reached.", null, "unreachable");
     for (let attempt = 0; attempt < attempts; attempt++) {
@@ -169,15 +219,19 @@ export function createGalley(options: GalleyOptions) {
       const timer = setTimeout(() => controller.abort(), opts.timeoutMs ?? 5000);
       try {
         const res = await doFetch(`${base}${path}`, {
+          method: init.method ?? "GET",
           headers: {
             authorization: `Bearer ${options.apiKey}`,
             accept: "application/json",
-            ...(etag ? { "if-none-match": etag } : {}),
+            ...(init.etag ? { "if-none-match": init.etag } : {}),
+            ...(init.unit ? { "galley-unit": init.unit } : {}),
+            ...(init.body !== undefined ? { "content-type": "application/json" } : {}),
           },
+          ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
           signal: controller.signal,
         });
         if (res.status === 304) return null;
-        if (res.ok) return { data: (await res.json()) as PromptData, etag: res.headers.get("etag") };
+        if (res.ok) return res;
         const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
         lastError = new GalleyError(
           body?.error?.message ?? `Galley answered ${res.status}.`,
@@ -204,9 +258,23 @@ export function createGalley(options: GalleyOptions) {
     throw lastError;
   }
 
-  function refresh(key: string, path: string, entry: Entry, opts: GetPromptOptions) {
-    entry.refreshing ??= request(path, entry.etag, opts)
+  async function request(
+    path: string,
+    etag: string | null,
+    unit: string | undefined,
+    opts: GetPromptOptions,
+  ): Promise<{ data: PromptData; etag: string | null } | null> {
+    const res = await send(path, { etag, unit }, opts);
+    if (!res) return null;
+    const data = (await res.json()) as PromptData;
+    return { data: { ...data, release: data.release ?? null }, etag: res.headers.get("etag") };
+  }
+
+  function refresh(key: string, path: string, entry: Entry, unit: string | undefined, opts: GetPromptOptions) {
+    entry.refreshing ??= request(path, entry.etag, unit, opts)
       .then((answer) => {
+        // Cleared or evicted meanwhile: nothing to renew.
+        if (cache.get(key) !== entry) return;
         const next: Entry = answer
           ? { data: answer.data, etag: answer.etag, fetchedAt: Date.now(), refreshing: null }
           : { ...entry, fetchedAt: Date.now(), refreshing: null };
@@ -233,16 +301,18 @@ export function createGalley(options: GalleyOptions) {
       if (opts.version !== undefined) qs.set("version", String(opts.version));
       else if (opts.environment) qs.set("environment", opts.environment);
       const path = `/api/prompts/${name.split("/").map(encodeURIComponent).join("/")}${qs.size ? `?${qs}` : ""}`;
-      const key = path;
+      const unit = opts.unit !== undefined ? checkUnit(opts.unit, "unit") : clientUnit;
+      // Per unit: during a split two units may get two versions. A pinned version never splits.
+      const key = opts.version !== undefined ? path : `${path}\n${unit ?? ""}`;
       const entry = cache.get(key);
       if (entry) {
-        if (Date.now() - entry.fetchedAt > (opts.cacheTtlSeconds ?? 60) * 1000) refresh(key, path, entry, opts);
+        if (Date.now() - entry.fetchedAt > (opts.cacheTtlSeconds ?? 60) * 1000) refresh(key, path, entry, unit, opts);
         return toPrompt<V>(entry.data, false);
       }
       try {
-        const answer = await request(path, null, opts);
+        const answer = await request(path, null, unit, opts);
         if (!answer) throw new GalleyError("Galley answered 304 to a request without an ETag.", 304, "unexpected");
-        cache.set(key, { data: answer.data, etag: answer.etag, fetchedAt: Date.now(), refreshing: null });
+        remember(key, { data: answer.data, etag: answer.etag, fetchedAt: Date.now(), refreshing: null });
         return toPrompt<V>(answer.data, false);
       } catch (error) {
         const unreachable = error instanceof GalleyError && (error.status === null || retryable(error.status));
@@ -254,6 +324,7 @@ export function createGalley(options: GalleyOptions) {
               name,
               type,
               version: null,
+              release: null,
               environment: opts.environment ?? null,
               template: f.template,
               messages: f.messages,
@@ -265,6 +336,33 @@ export function createGalley(options: GalleyOptions) {
         }
         throw error;
       }
+    },
+    /**
+     * Report what a user thought of an answer (POST /api/prompts/{name}/feedback): name it by the
+     * answer's `release` (during a split) or `version`, with a score ("up", "down" or a number).
+     * Galley stores feedback in batches, so the studio shows it a few seconds later.
+     */
+    async feedback(feedback: FeedbackOptions): Promise<void> {
+      const { name, timeoutMs, maxRetries, ...fields } = feedback;
+      const release = fields.release ?? undefined;
+      const version = fields.version ?? undefined;
+      if (release === undefined && version === undefined)
+        throw new TypeError("feedback needs the answer's release or its version (prompt.release, prompt.version).");
+      if (typeof fields.score === "number" ? !Number.isFinite(fields.score) : !["up", "down"].includes(fields.score))
+        throw new TypeError(`feedback's score is "up", "down" or a finite number, not ${String(fields.score)}.`);
+      const unit = fields.unit !== undefined ? checkUnit(fields.unit, "unit") : clientUnit;
+      const body = {
+        release,
+        version,
+        environment: fields.environment ?? undefined,
+        score: fields.score,
+        comment: fields.comment,
+        traceId: fields.traceId,
+        unit,
+      };
+      const path = `/api/prompts/${name.split("/").map(encodeURIComponent).join("/")}/feedback`;
+      const res = await send(path, { method: "POST", body }, { timeoutMs, maxRetries });
+      await res?.text();
     },
     /** Forget every cached prompt (the next getPrompt asks Galley). */
     clearCache() {

@@ -295,6 +295,7 @@ describe("serving /api/prompts", () => {
     expect(rendered).toEqual({
       name: "support/answer",
       version: 3,
+      release: null,
       environment: null,
       type: "text",
       text: "Hello Ana (warm). Be warm.",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any, Optional
 
-from .client import Galley
+from .client import Galley, _unit
 from .prompt import FallbackPrompt, Prompt
 
 __all__ = ["AsyncGalley"]
@@ -31,12 +31,20 @@ class AsyncGalley:
         version: Optional[int] = None,
         *,
         fallback: Optional[FallbackPrompt] = None,
+        unit: Optional[str] = None,
     ) -> Prompt:
         """As Galley.get_prompt."""
-        hit = self._galley._cached(self._galley._path(name, environment, version))
+        who = self._galley._unit if unit is None else _unit(unit, "unit")
+        hit = self._galley._cached(self._galley._path(name, environment, version), who)
         if hit is not None:
             return hit
-        return await asyncio.to_thread(self._galley.get_prompt, name, environment, version, fallback=fallback)
+        return await asyncio.to_thread(
+            self._galley.get_prompt, name, environment, version, fallback=fallback, unit=unit
+        )
+
+    async def feedback(self, name: str, **fields: Any) -> None:
+        """As Galley.feedback, in a worker thread."""
+        await asyncio.to_thread(self._galley.feedback, name, **fields)
 
     def clear_cache(self) -> None:
         """Forget every cached prompt: the next get_prompt asks Galley."""

@@ -8,6 +8,9 @@ Behaves as the TypeScript SDK (sdk/src/index.ts) does:
   for that one request.
 - Network errors, timeouts, 429 and 5xx are retried with backoff, honouring Retry-After up to
   RETRY_AFTER_CAP seconds; a longer Retry-After ends the retries at once.
+- While an environment runs a release (a split between versions), ``unit`` (a user or session id,
+  per client or per call, sent as Galley-Unit) gets the same version every time; answers are
+  cached per unit.
 - The fallback is returned only when nothing is cached and Galley could not be reached
   (UnreachableError). 401, 403 and 404 always raise: a wrong key or name is a bug to see, not an
   outage to hide.
@@ -51,7 +54,13 @@ MAX_TTL = 7 * 24 * 3600
 MAX_TIMEOUT = 300
 MAX_RETRIES = 10
 MAX_NAME_LENGTH = 1000
-#: Prompts (name and environment or version) kept at most; past it the earliest cached goes first.
+#: The longest unit id Galley accepts.
+MAX_UNIT_LENGTH = 200
+#: Feedback bounds, as Galley checks them.
+MAX_COMMENT_LENGTH = 2000
+MAX_TRACE_ID_LENGTH = 200
+MAX_SCORE = 1_000_000
+#: Prompts (name and environment or version, and unit) kept at most; past it the earliest cached goes first.
 MAX_CACHED = 10_000
 
 _ENVIRONMENT = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -94,6 +103,14 @@ def _number(value: Any, name: str, low: float, high: float, *, low_open: bool = 
         bound = f"more than {low}" if low_open else f"at least {low}"
         raise ValueError(f"{name} must be {bound} and at most {high} seconds, not {value}.")
     return float(value)
+
+
+def _unit(value: Any, name: str) -> Optional[str]:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or len(value) > MAX_UNIT_LENGTH:
+        raise ValueError(f"{name} must be a string of at most {MAX_UNIT_LENGTH} characters (a user or session id).")
+    return value
 
 
 def _retry_after(headers: Any) -> Optional[float]:
@@ -151,6 +168,8 @@ class Galley:
     :param retries: extra attempts after a network error, timeout, 429 or 5xx.
     :param fallback: prompts to serve when Galley cannot be reached and nothing is cached, by
         name: ``{"support/refund-reply": {"template": "..."}}`` (see FallbackPrompt).
+    :param unit: the unit id (a user or session id, at most 200 characters) every call sends
+        unless it names its own: during a release, the same unit always gets the same version.
     """
 
     def __init__(
@@ -162,6 +181,7 @@ class Galley:
         timeout: float = 5,
         retries: int = 2,
         fallback: Optional[Mapping[str, FallbackPrompt]] = None,
+        unit: Optional[str] = None,
     ) -> None:
         if not isinstance(base_url, str):
             raise TypeError(
@@ -187,6 +207,7 @@ class Galley:
         self._ttl = _number(ttl, "ttl", 0, MAX_TTL)
         self._timeout = _number(timeout, "timeout", 0, MAX_TIMEOUT, low_open=True)
         self._retries = retries
+        self._unit = _unit(unit, "unit")
         if fallback is not None and not isinstance(fallback, Mapping):
             raise TypeError(
                 "fallback must be a dict of prompt name to fallback prompt, e.g. {'support/hello': {'template': 'Hi'}}."
@@ -211,25 +232,29 @@ class Galley:
         version: Optional[int] = None,
         *,
         fallback: Optional[FallbackPrompt] = None,
+        unit: Optional[str] = None,
     ) -> Prompt:
         """The prompt as deployed to ``environment``, or the pinned ``version`` (then
         ``environment`` is not asked for). Fresh in the cache: no request. Stale: returned at once
         and refreshed in the background. Nothing cached: fetched; when Galley cannot be reached,
         ``fallback`` (or the one given to Galley(fallback=) for this name) with is_fallback True.
+        ``unit`` (default: the client's) picks this user's version while the environment runs a
+        release; ``prompt.release`` then names it.
 
         Raises AuthenticationError (401), PermissionDeniedError (403), NotFoundError (404), even
         with a fallback; UnreachableError when Galley cannot be reached and there is no fallback;
         GalleyError for other refusals (e.g. 400 for a bad name).
         """
         path = self._path(name, environment, version)
+        who = self._unit if unit is None else _unit(unit, "unit")
         chosen = (
             check_fallback(fallback, "fallback") if fallback is not None else self._fallbacks.get(name)
         )
-        hit = self._cached(path)
+        hit = self._cached(path, who)
         if hit is not None:
             return hit
         try:
-            body = self._first_fetch(path)
+            body = self._first_fetch(path, who)
         except UnreachableError:
             if chosen is None:
                 raise
@@ -247,6 +272,51 @@ class Galley:
             )
         return self._prompt(body)
 
+    def feedback(
+        self,
+        name: str,
+        *,
+        score: Any,
+        release: Optional[str] = None,
+        version: Optional[int] = None,
+        environment: Optional[str] = None,
+        comment: Optional[str] = None,
+        trace_id: Optional[str] = None,
+        unit: Optional[str] = None,
+    ) -> None:
+        """Report what a user thought of an answer (POST /api/prompts/{name}/feedback): name it by
+        ``release`` (``prompt.release``, during a split) or ``version``, with ``score`` "up",
+        "down" or a number. Galley stores feedback in batches, so the studio shows it a few seconds
+        later. Raises as get_prompt does (UnreachableError after the retries)."""
+        segments = self._path(name, "production", None).split("?")[0]
+        if release is None and version is None:
+            raise ValueError("feedback needs the answer's release or its version (prompt.release, prompt.version).")
+        if release is not None and (not isinstance(release, str) or not 1 <= len(release) <= 100):
+            raise ValueError(f"release must be a served answer's release, not {release!r}.")
+        if version is not None and (isinstance(version, bool) or not isinstance(version, int) or version < 1):
+            raise ValueError(f"version must be a version number (1, 2, …), not {version!r}.")
+        if environment is not None and (not isinstance(environment, str) or not _ENVIRONMENT.match(environment)):
+            raise ValueError(f"environment must be an environment's slug such as 'production', not {environment!r}.")
+        if score not in ("up", "down") and (
+            isinstance(score, bool) or not isinstance(score, Real) or not -MAX_SCORE <= score <= MAX_SCORE
+        ):
+            raise ValueError(f'score must be "up", "down" or a number from -{MAX_SCORE} to {MAX_SCORE}, not {score!r}.')
+        if comment is not None and (not isinstance(comment, str) or len(comment) > MAX_COMMENT_LENGTH):
+            raise ValueError(f"comment must be a string of at most {MAX_COMMENT_LENGTH} characters.")
+        if trace_id is not None and (not isinstance(trace_id, str) or len(trace_id) > MAX_TRACE_ID_LENGTH):
+            raise ValueError(f"trace_id must be a string of at most {MAX_TRACE_ID_LENGTH} characters.")
+        fields = {
+            "release": release,
+            "version": version,
+            "environment": environment,
+            "score": score,
+            "comment": comment,
+            "traceId": trace_id,
+            "unit": self._unit if unit is None else _unit(unit, "unit"),
+        }
+        body = json.dumps({k: v for k, v in fields.items() if v is not None}).encode("utf-8")
+        self._request(f"{segments}/feedback", None, None, body=body)
+
     def clear_cache(self) -> None:
         """Forget every cached prompt: the next get_prompt asks Galley."""
         with self._lock:
@@ -254,32 +324,39 @@ class Galley:
 
     # ---- cache ----
 
-    def _cached(self, path: str) -> Optional[Prompt]:
+    @staticmethod
+    def _key(path: str, unit: Optional[str]) -> str:
+        # Per unit: during a split two units may get two versions. A pinned version never splits.
+        return path if unit is None or "?version=" in path else f"{path}\n{unit}"
+
+    def _cached(self, path: str, unit: Optional[str]) -> Optional[Prompt]:
         """The cached prompt, starting its background refresh when stale; None when not cached."""
+        key = self._key(path, unit)
         with self._lock:
-            entry = self._cache.get(path)
+            entry = self._cache.get(key)
             if entry is None:
                 return None
             body = entry.body
             if not entry.refreshing and time.monotonic() - entry.fetched_at >= self._ttl:
                 entry.refreshing = True
                 threading.Thread(
-                    target=self._refresh, args=(path, entry), name=f"galley-refresh {path}", daemon=True
+                    target=self._refresh, args=(path, unit, entry), name=f"galley-refresh {path}", daemon=True
                 ).start()
         return self._prompt(body)
 
-    def _first_fetch(self, path: str) -> str:
+    def _first_fetch(self, path: str, unit: Optional[str]) -> str:
+        key = self._key(path, unit)
         with self._lock:
-            entry = self._cache.get(path)
+            entry = self._cache.get(key)
             if entry is not None:  # another thread's fetch landed meanwhile
                 return entry.body
-            flight = self._flights.get(path)
+            flight = self._flights.get(key)
             leading = flight is None
             if flight is None:
-                flight = self._flights[path] = _Flight()
+                flight = self._flights[key] = _Flight()
         if leading:
             try:
-                answer = self._request(path, None)
+                answer = self._request(path, None, unit)
                 if answer is None:
                     raise UnreachableError(
                         "Galley answered 304 Not Modified to a request without an ETag.",
@@ -288,14 +365,14 @@ class Galley:
                     )
                 flight.body = answer[0]
                 with self._lock:
-                    if len(self._cache) >= MAX_CACHED:  # names can come from users: bound the memory
+                    if len(self._cache) >= MAX_CACHED:  # names and units come from users: bound the memory
                         del self._cache[next(iter(self._cache))]
-                    self._cache[path] = _Entry(answer[0], answer[1], time.monotonic())
+                    self._cache[key] = _Entry(answer[0], answer[1], time.monotonic())
             except BaseException as error:
                 flight.error = error
             finally:
                 with self._lock:
-                    del self._flights[path]
+                    del self._flights[key]
                 flight.done.set()
             if flight.error is not None:
                 raise flight.error
@@ -308,22 +385,23 @@ class Galley:
         assert flight.body is not None
         return flight.body
 
-    def _refresh(self, path: str, entry: _Entry) -> None:
+    def _refresh(self, path: str, unit: Optional[str], entry: _Entry) -> None:
+        key = self._key(path, unit)
         answer: Optional[Tuple[str, Optional[str]]] = None
         failed = False
         try:
-            answer = self._request(path, entry.etag)
+            answer = self._request(path, entry.etag, unit)
         except Exception as error:  # keep serving what we have; the next stale read tries again
             failed = True
             log.warning("Galley refresh of %s failed, serving the cached answer: %s", path, error)
         with self._lock:
             entry.refreshing = False
-            if self._cache.get(path) is not entry or failed:
+            if self._cache.get(key) is not entry or failed:
                 return  # cleared meanwhile: nothing to renew
             if answer is None:
                 entry.fetched_at = time.monotonic()
             else:
-                self._cache[path] = _Entry(answer[0], answer[1], time.monotonic())
+                self._cache[key] = _Entry(answer[0], answer[1], time.monotonic())
 
     def _prompt(self, body: str) -> Prompt:
         # A parse per caller: an app that edits its Prompt's messages must not edit the cache.
@@ -337,6 +415,7 @@ class Galley:
             messages=data.get("messages"),
             contract=data["contract"],
             model_config=data["modelConfig"],
+            release=data.get("release") if isinstance(data.get("release"), str) else None,
         )
 
     # ---- HTTP ----
@@ -358,8 +437,11 @@ class Galley:
             )
         return f"/api/prompts/{segments}?environment={environment}"
 
-    def _request(self, path: str, etag: Optional[str]) -> Optional[Tuple[str, Optional[str]]]:
-        """One answer with retries: (the served prompt's JSON, ETag), or None for 304 (unchanged)."""
+    def _request(
+        self, path: str, etag: Optional[str], unit: Optional[str], *, body: Optional[bytes] = None
+    ) -> Optional[Tuple[str, Optional[str]]]:
+        """One answer with retries: (the served prompt's JSON, ETag), or None for 304 (unchanged).
+        With ``body``, a POST of that JSON whose 2xx answer is not read as a prompt."""
         last: Optional[GalleyError] = None
         wait = 0.0
         for attempt in range(1 + self._retries):
@@ -367,14 +449,16 @@ class Galley:
                 time.sleep(max(wait, min(2.0, 0.1 * 2 ** (attempt - 1))))
             wait = 0.0
             try:
-                status, headers, body = self._send(self._base + path, etag)
+                status, headers, answer = self._send(self._base + path, etag, unit, body)
             except UnreachableError as error:
                 last = error
                 continue
+            if body is not None and 200 <= status < 300:
+                return None
             if status == 304:
                 return None
             if status == 200:
-                text = _text(body)
+                text = _text(answer)
                 if text is not None and _served(text):
                     return text, headers.get("etag")
                 last = UnreachableError(
@@ -384,7 +468,7 @@ class Galley:
                     code="invalid_response",
                 )
                 continue
-            error = self._refusal(status, headers, body)
+            error = self._refusal(status, headers, answer)
             if not _retryable(status):
                 raise error
             last = error
@@ -395,7 +479,9 @@ class Galley:
         assert last is not None
         raise last
 
-    def _send(self, url: str, etag: Optional[str]) -> Tuple[int, Any, bytes]:
+    def _send(
+        self, url: str, etag: Optional[str], unit: Optional[str] = None, data: Optional[bytes] = None
+    ) -> Tuple[int, Any, bytes]:
         """One attempt: status, headers and body, following same-origin redirects."""
         for _ in range(MAX_REDIRECTS + 1):
             headers = {
@@ -405,7 +491,12 @@ class Galley:
             }
             if etag:
                 headers["If-None-Match"] = etag
-            status, answer_headers, body = self._exchange(urllib.request.Request(url, headers=headers))
+            if unit:
+                headers["Galley-Unit"] = unit
+            if data is not None:
+                headers["Content-Type"] = "application/json"
+            request = urllib.request.Request(url, headers=headers, data=data, method="POST" if data is not None else "GET")
+            status, answer_headers, body = self._exchange(request)
             if status not in _REDIRECTS:
                 return status, answer_headers, body
             location = answer_headers.get("location")

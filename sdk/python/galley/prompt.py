@@ -31,7 +31,7 @@ class FallbackPrompt(TypedDict, total=False):
 
 _USED_KEYS = ("type", "template", "messages", "contract", "modelConfig")
 # Keys of a served answer that a saved copy brings along; a fallback has no version of its own.
-_IGNORED_KEYS = ("name", "version", "environment", "resolved", "updatedAt")
+_IGNORED_KEYS = ("name", "version", "release", "environment", "resolved", "updatedAt")
 _ROLES = ("system", "user", "assistant")
 
 
@@ -162,6 +162,9 @@ class Prompt:
     #: Galley's model settings (model, temperature, maxTokens, topP, stop, responseFormat, tools).
     model_config: Dict[str, Any]
     is_fallback: bool = False
+    #: During a release (a split between versions), the arm served, ``"<releaseId>.<version>"``:
+    #: send it back with feedback. None outside a split and for a fallback.
+    release: Optional[str] = None
 
     def _render(self, values: Optional[Mapping[str, Any]], strict: bool) -> Any:
         content = {

@@ -6,8 +6,11 @@ lib/templates/conformance.test.ts runs them through the TypeScript one. No serve
 
 from __future__ import annotations
 
+import http.server
+import json
 import math
 import sys
+import threading
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
@@ -17,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "conformance"))
 
 from run_python import load_cases, outcome  # noqa: E402
 
+from galley import Galley  # noqa: E402
 from galley.template import TemplateError, render_prompt  # noqa: E402
 
 CASES = load_cases()
@@ -78,3 +82,72 @@ def test_issues_carry_position_and_message() -> None:
 
 def test_keys_that_are_not_text_are_written_as_json_keys() -> None:
     assert text_of("{{o}}", {"o": {2: "b", "a": 1, 1: "c", None: 0}}) == '{"1":"c","2":"b","a":1,"null":0}'
+
+
+# sdk/conformance/client/splits.json: the unit id, caching per arm, release and feedback, through
+# the Python client against a fake Galley, as sdk/conformance/client-splits.test.ts runs it
+# through the TypeScript SDK.
+
+SPLITS = json.loads(
+    (Path(__file__).resolve().parents[2] / "conformance" / "client" / "splits.json").read_text(encoding="utf-8")
+)
+
+
+def test_client_conformance_splits() -> None:
+    sent: List[Dict[str, Any]] = []
+
+    class FakeGalley(http.server.BaseHTTPRequestHandler):
+        def _record(self) -> Optional[str]:
+            length = int(self.headers.get("content-length") or 0)
+            raw = self.rfile.read(length).decode("utf-8") if length else ""
+            unit = self.headers.get("galley-unit")
+            entry: Dict[str, Any] = {"method": self.command, "path": self.path.split("?")[0], "unit": unit}
+            if raw:
+                entry["body"] = json.loads(raw)
+            sent.append(entry)
+            return unit
+
+        def do_GET(self) -> None:  # noqa: N802
+            answer = SPLITS["answers"][self._record() or ""]
+            body = json.dumps(answer).encode("utf-8")
+            self.send_response(200)
+            self.send_header("content-type", "application/json")
+            self.send_header("etag", '"v%d"' % answer["version"])
+            self.send_header("content-length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_POST(self) -> None:  # noqa: N802
+            self._record()
+            self.send_response(202)
+            self.send_header("content-length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FakeGalley)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = "http://127.0.0.1:%d" % server.server_address[1]
+        clients = {name: Galley(base, "gk_test", ttl=3600, **options) for name, options in SPLITS["clients"].items()}
+        for step in SPLITS["steps"]:
+            del sent[:]
+            galley = clients[step["client"]]
+            if "get" in step:
+                args = dict(step["get"])
+                call = lambda: galley.get_prompt(args.pop("name"), **args)  # noqa: E731
+            else:
+                args = {("trace_id" if k == "traceId" else k): v for k, v in step["feedback"].items()}
+                call = lambda: galley.feedback(args.pop("name"), **args)  # noqa: E731
+            if "error" in step:
+                with pytest.raises(ValueError, match=step["error"]):
+                    call()
+            else:
+                result = call()
+                if "expect" in step:
+                    assert {"version": result.version, "release": result.release} == step["expect"], step["description"]
+            assert sent == step["requests"], step["description"]
+    finally:
+        server.shutdown()
+        server.server_close()

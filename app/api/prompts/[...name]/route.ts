@@ -33,6 +33,7 @@ const render = apiRoute(
       selector: { environment: body.environment, version: body.version },
       variables: body.variables,
       strict: body.strict,
+      unit: body.unit,
     }),
 );
 

@@ -1,0 +1,53 @@
+// POST /api/prompts/{name}/feedback: how an application reports what its users thought of an
+// answer. One schema for the route, the OpenAPI document and the SDKs' documentation.
+import { z } from "zod";
+
+import { parseReleaseToken } from "@/lib/releases/arms";
+import { MAX_INT4 } from "@/lib/validations/int4";
+import { envSlug, unitSchema } from "@/lib/validations/serving";
+
+export const MAX_FEEDBACK_COMMENT = 2000;
+/** The largest numeric score, either way: a rating scale, not an arbitrary number. */
+export const MAX_FEEDBACK_SCORE = 1_000_000;
+
+export const feedbackRequestSchema = z
+  .object({
+    release: z
+      .string()
+      .max(100)
+      .refine((token) => parseReleaseToken(token) !== null, 'A release is the "release" field of a served answer.')
+      .optional()
+      .describe(
+        'The served answer\'s "release" ("<releaseId>.<version>"): names the version and the arm of the split.',
+      ),
+    version: z
+      .number()
+      .int()
+      .min(1, "Versions start at 1.")
+      .max(MAX_INT4)
+      .optional()
+      .describe('The served version, when the answer had no "release" (an environment running one version).'),
+    environment: envSlug.optional().describe("The environment the answer came from."),
+    score: z
+      .union([
+        z.enum(["up", "down"]),
+        z
+          .number()
+          .min(-MAX_FEEDBACK_SCORE, `A score is from -${MAX_FEEDBACK_SCORE} to ${MAX_FEEDBACK_SCORE}.`)
+          .max(MAX_FEEDBACK_SCORE, `A score is from -${MAX_FEEDBACK_SCORE} to ${MAX_FEEDBACK_SCORE}.`),
+      ])
+      .describe('"up" or "down" (thumbs: +1 and -1), or a number on your own scale.'),
+    comment: z.string().max(MAX_FEEDBACK_COMMENT).optional(),
+    traceId: z.string().max(200).optional().describe("Your trace or request id, to find the conversation again."),
+    unit: unitSchema.optional(),
+  })
+  .refine((f) => f.release !== undefined || f.version !== undefined, {
+    message: 'Say which version was rated: send the answer\'s "release", or its "version".',
+    path: ["version"],
+  })
+  .refine(
+    (f) => f.release === undefined || f.version === undefined || parseReleaseToken(f.release)?.version === f.version,
+    { message: 'The version differs from the one in "release"; send one of them.', path: ["version"] },
+  );
+
+export type FeedbackRequest = z.output<typeof feedbackRequestSchema>;
