@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ProjectRole } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
+import { changeRelease } from "@/lib/deployments/change-release";
 import { deployVersion } from "@/lib/deployments/deploy-version";
 import { promoteReview } from "@/lib/deployments/promote-review";
 import { diffEnvironment, environmentAt } from "@/lib/environments/environment-at";
@@ -19,6 +20,7 @@ import type { ReviewActor } from "@/lib/reviews/review-actor";
 
 import { ctxFor, makeProject, placeVersion } from "./helpers";
 import { callRoute, signInAs } from "./route-client";
+import { seedDatasetVersion } from "./seed-eval-run";
 
 /** A releases route's answer, or its error. */
 type Answer = {
@@ -75,7 +77,7 @@ describe(`releases (${process.env.GALLEY_TEST_DB ?? "pglite"})`, () => {
 
   beforeAll(async () => {
     await applyMigrations();
-    fixture = await makeProject(["OWNER", "ADMIN", "REVIEWER", "EDITOR", "VIEWER"]);
+    fixture = await makeProject(["OWNER", "ADMIN", "REVIEWER", "EDITOR"]);
     const admin = member("ADMIN");
     const prompt = await createPrompt({
       ctx: ctxFor(admin),
@@ -106,11 +108,11 @@ describe(`releases (${process.env.GALLEY_TEST_DB ?? "pglite"})`, () => {
         createdById: admin.id,
       },
     });
-    for (const role of ["REVIEWER", "EDITOR", "VIEWER"] as const) cookies[role] = await signInAs(member(role));
+    // Viewers' 403 on these routes is route-declarations.test.ts's (every route, every role).
+    for (const role of ["REVIEWER", "EDITOR"] as const) cookies[role] = await signInAs(member(role));
   });
 
   it("starts, ramps and promotes a split in an unprotected environment: one release, a deployment per step, audited, with webhooks, and history reads it", async () => {
-    expect((await start("VIEWER", "staging", split([1, 90], [2, 10]))).status).toBe(403);
     const refused = await start("EDITOR", "staging", split([2, 50], [3, 50]));
     expect(refused.status).toBe(409);
     expect(refused.json.error.message).toContain("list v1 as one of its versions");
@@ -290,5 +292,51 @@ describe(`releases (${process.env.GALLEY_TEST_DB ?? "pglite"})`, () => {
       endVersion: 3,
     });
     expect(await pointer("production")).toMatchObject({ version: 3, releaseId: null });
+  });
+
+  it("gates a split's new versions like a deploy of them (admins may override), and never an abort", async () => {
+    await placeVersion({
+      projectId: fixture.project.id,
+      promptId,
+      slug: "development",
+      version: 1,
+      by: member("ADMIN"),
+    });
+    const development = await db.environment.findFirstOrThrow({
+      where: { projectId: fixture.project.id, slug: "development" },
+    });
+    const { dataset } = await seedDatasetVersion({
+      projectId: fixture.project.id,
+      userId: member("ADMIN").id,
+      rows: [{ values: { name: "x" } }],
+    });
+    await db.environmentGate.create({
+      data: {
+        environmentId: development.id,
+        projectId: fixture.project.id,
+        datasetId: dataset.id,
+        evaluatorIds: ["exact"],
+        minPassRate: 0.9,
+      },
+    });
+    const gated = await start("EDITOR", "development", split([1, 90], [2, 10]));
+    expect(gated.status).toBe(409);
+    expect(gated.json.error.details).toMatchObject({ gate: { state: "not-run" }, version: 2 });
+
+    const { release } = await changeRelease({
+      ctx: ctxFor(member("ADMIN")),
+      projectId: fixture.project.id,
+      projectSlug: fixture.project.slug,
+      actor: as("ADMIN").actor,
+      promptId,
+      step: { kind: "start", environmentSlug: "development", arms: split([1, 90], [2, 10]) },
+      gateOverrideReason: "Canary on development, watched by hand",
+    });
+    expect(
+      await db.auditEntry.count({ where: { projectId: fixture.project.id, action: "deployment.gate-override" } }),
+    ).toBe(1);
+    const aborted = await call("EDITOR", "/[releaseId]/abort", "POST", {}, release!.id);
+    expect(aborted.status).toBe(200);
+    expect(await pointer("development")).toMatchObject({ version: 1, releaseId: null });
   });
 });
