@@ -32,6 +32,7 @@ import { redactPath } from "@/lib/http/redact-path";
 import { requestIdFrom } from "@/lib/http/request-id";
 import { writeNodeError } from "@/lib/http/write-node-error";
 import { log, logs } from "@/lib/log";
+import { startOutcomesFlusher } from "@/lib/outcomes/start-outcomes-flusher";
 import { handlePromptRequest, hotPathName } from "@/lib/serving/handle-prompt-request";
 import { startServingListener } from "@/lib/serving/start-serving-listener";
 import { startWebhookWorker } from "@/lib/webhooks/start-webhook-worker";
@@ -69,6 +70,9 @@ async function main() {
   const stopWebhooks = startWebhookWorker();
   // Eval runs' rows likewise: any instance claims them; a restart resumes what was pending or held by a dead one.
   const evalWorker = startEvalWorker({ releaseLeasesAtStart: env.databaseKind === "pglite" });
+  // Usage counts and feedback are kept in memory and added to the database every
+  // GALLEY_USAGE_FLUSH_MS (lib/outcomes): a crash loses at most that much of them.
+  const stopOutcomes = startOutcomesFlusher();
 
   // Next.js attaches its own upgrade listener (hot reloading in development) to the server it is
   // given, else to the first request's, and may close upgrades it has no route for. It gets a
@@ -175,6 +179,8 @@ async function main() {
     await stopWebhooks();
     await evalWorker.stop();
     await flushLastUsed();
+    // After the last request (app.close above), before the database closes.
+    await stopOutcomes();
     await closeDatabase();
     process.exit(0);
   };

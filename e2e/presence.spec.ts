@@ -74,7 +74,7 @@ test("who reads a review and who is on a prompt show as named avatars, and leave
   try {
     await expect(async () => {
       await page.goto(`/p/${PROJECT}/prompts`);
-      await expect(row.getByRole("list", { name: "Editing now" }).getByRole("listitem")).toHaveAttribute(
+      await expect(row.getByRole("list", { name: "Open now" }).getByRole("listitem")).toHaveAttribute(
         "title",
         "EDITOR member",
         { timeout: 1_000 },
@@ -87,6 +87,6 @@ test("who reads a review and who is on a prompt show as named avatars, and leave
   }
   await expect(async () => {
     await page.goto(`/p/${PROJECT}/prompts`);
-    await expect(page.getByRole("list", { name: "Editing now" })).toHaveCount(0, { timeout: 1_000 });
+    await expect(page.getByRole("list", { name: "Open now" })).toHaveCount(0, { timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
 });

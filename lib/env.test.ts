@@ -31,6 +31,12 @@ describe("getEnv", () => {
     expect(() => getEnv()).toThrow(/NEXTAUTH_SECRET must be at least 32 characters/);
   });
 
+  it("bounds how often usage counts and feedback are written", async () => {
+    expect((await loadEnv({ DATABASE_URL: "" }))().GALLEY_USAGE_FLUSH_MS).toBe(5000);
+    const getEnv = await loadEnv({ DATABASE_URL: "", GALLEY_USAGE_FLUSH_MS: "100" });
+    expect(() => getEnv()).toThrow(/GALLEY_USAGE_FLUSH_MS must be at least 500 \(milliseconds\)/);
+  });
+
   it("names the outbound policy entry it cannot read", async () => {
     const getEnv = await loadEnv({ DATABASE_URL: "", GALLEY_OUTBOUND_DENY: "10.0.0.0/8, 10.0.0.0/33" });
     expect(() => getEnv()).toThrow(

@@ -116,6 +116,14 @@ const envSchema = z.object({
     .int()
     .min(0, "must be 0 (no cache) or more (bytes)")
     .default(64 * 1024 * 1024),
+  // Usage counts and feedback (lib/outcomes) are kept in memory and written in batches this often;
+  // a crash loses at most this much of them.
+  GALLEY_USAGE_FLUSH_MS: z.coerce
+    .number()
+    .int()
+    .min(500, "must be at least 500 (milliseconds)")
+    .max(60_000, "must be at most 60000 (milliseconds)")
+    .default(5000),
   // Request bodies are refused with 413 above these sizes before anything parses them (server.ts).
   GALLEY_MAX_BODY_BYTES: z.coerce
     .number()

@@ -55,9 +55,12 @@ export function ProjectPresenceProvider({
 
 const toPeople = (entries: PresenceEntry[]) => entries.map((e) => ({ id: e.userId, name: e.name, idle: e.idle }));
 
-/** "Editing now" avatars of one live document, from the nearest ProjectPresenceProvider. */
-export function EditingNow({ documentName }: { documentName: string }) {
+/**
+ * "Open now" avatars of one live document, from the nearest ProjectPresenceProvider: everyone with
+ * it open, readers included (presence rows do not say who may edit), so not "editing".
+ */
+export function OpenNow({ documentName }: { documentName: string }) {
   const entries = useContext(PresenceContext)[documentName];
   if (!entries?.length) return null;
-  return <PresenceAvatars people={toPeople(entries)} label="Editing now" size="sm" max={3} />;
+  return <PresenceAvatars people={toPeople(entries)} label="Open now" size="sm" max={3} />;
 }

@@ -1,4 +1,4 @@
-import { EditingNow } from "@/components/collab/project-presence";
+import { OpenNow } from "@/components/collab/project-presence";
 import { PromptLink } from "@/components/prompts/prompt-link";
 import { EnvironmentBadge } from "@/components/ui/environment-badge";
 import { Table, TableCell, TableRow } from "@/components/ui/table";
@@ -60,7 +60,7 @@ function Changed({ prompt }: { prompt: PromptRow }) {
 /**
  * The prompt list: a table from the md breakpoint up, whose rows stay one line high (names and
  * descriptions cut with the full text on hover, tags beyond two counted in a "+N" chip); a list of
- * cards below it, so a phone never scrolls sideways. Who is editing a prompt now shows beside its
+ * cards below it, so a phone never scrolls sideways. Who has a prompt open now shows beside its
  * name (inside a ProjectPresenceProvider).
  */
 export function PromptTable({ projectSlug, prompts, environments, running }: Props) {
@@ -81,7 +81,7 @@ export function PromptTable({ projectSlug, prompts, environments, running }: Pro
               {/* The link covers the card (after:inset-0), so the whole card opens the prompt. */}
               <span className="flex min-w-0 items-center gap-2">
                 <NameLink href={href(p)} name={p.name} className="min-w-0 truncate after:absolute after:inset-0" />
-                <EditingNow documentName={promptDocName(p.id)} />
+                <OpenNow documentName={promptDocName(p.id)} />
               </span>
               <span className="shrink-0 text-xs text-muted">
                 {kind(p)} · {p.latestVersion ? `v${p.latestVersion}` : "no version"}
@@ -115,7 +115,7 @@ export function PromptTable({ projectSlug, prompts, environments, running }: Pro
               {/* As high as the avatars (h-5), so they appear beside the name without moving the row. */}
               <div className="flex h-5 min-w-0 items-center gap-2">
                 <NameLink href={href(p)} name={p.name} className="min-w-0 truncate" />
-                <EditingNow documentName={promptDocName(p.id)} />
+                <OpenNow documentName={promptDocName(p.id)} />
               </div>
               <div className="truncate text-xs text-muted" title={p.description || undefined}>
                 {kind(p)}

@@ -71,6 +71,10 @@ export const auditCatalogue = [
   { action: "deployment.rollback", label: "Rolled back", group: "deployments" },
   { action: "deployment.emergency-rollback", label: "Emergency rollback", group: "deployments" },
   { action: "deployment.gate-override", label: "Evaluation gate overridden", group: "deployments" },
+  { action: "release.start", label: "Split started", group: "deployments" },
+  { action: "release.ramp", label: "Split ramped", group: "deployments" },
+  { action: "release.promote", label: "Split promoted to 100 %", group: "deployments" },
+  { action: "release.abort", label: "Split aborted", group: "deployments" },
 
   { action: "environment.create", label: "Environment created", group: "environments" },
   { action: "environment.update", label: "Environment updated", group: "environments" },

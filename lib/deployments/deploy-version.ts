@@ -89,7 +89,7 @@ export async function deployVersion(input: DeployInput) {
       gateOverrideReason: input.gateOverrideReason,
     });
     const notifications =
-      deployment.kind === "deploy"
+      deployment.kind !== "rollback" && deployment.kind !== "emergency-rollback"
         ? []
         : await notifyRollback({
             tx,
@@ -101,6 +101,10 @@ export async function deployVersion(input: DeployInput) {
             fromVersion: deployment.fromVersion,
             toVersion: deployment.toVersion,
             reason,
+            fromRelease:
+              deployment.releaseId && deployment.fromArms
+                ? { id: deployment.releaseId, arms: deployment.fromArms }
+                : null,
           });
     return { deployment, notifications };
   });

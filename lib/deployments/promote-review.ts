@@ -8,14 +8,17 @@ import { AppError } from "@/lib/errors";
 import { createNotifications } from "@/lib/notifications/create-notifications";
 import { deliverNotificationEmails } from "@/lib/notifications/deliver-notification-emails";
 import { assertPromptWritable } from "@/lib/prompts/assert-prompt-writable";
-import { getReviewApprovalState } from "@/lib/reviews/get-review-approval-state";
+import { describeArms } from "@/lib/releases/arms";
+import { sameArms } from "@/lib/releases/same-arms";
+import { getReviewApprovalState, storedArms } from "@/lib/reviews/get-review-approval-state";
 import { assertLive, getReviewOrThrow, LIVE_STATUSES, reviewHref } from "@/lib/reviews/get-review-or-throw";
 import type { ReviewActor } from "@/lib/reviews/review-actor";
 
 /**
- * Promotes an approved review: the environment moves to the reviewed version, recorded as a
- * deployment that names the review. Approvals must be for this version and for what the environment
- * runs at this moment; if it moved since, the reviewers approve again against the new base.
+ * Promotes an approved review: the environment moves to the reviewed version, or to the reviewed
+ * split (starting a release, or ramping the one it runs), recorded as a deployment that names the
+ * review. Approvals must be for this version and split and for what the environment runs at this
+ * moment (version and split); if it moved since, the reviewers approve again against the new base.
  */
 export async function promoteReview(
   opts: ReviewActor & {
@@ -31,6 +34,10 @@ export async function promoteReview(
   if (review.authorId !== actor.id && !actorCan(actor, "review.promote"))
     throw new AppError({ code: "forbidden", message: "Only the author of the review or a reviewer can promote it." });
 
+  const arms = storedArms(review.arms);
+  const what = arms
+    ? `${review.prompt.name} v${review.version} (${describeArms(arms)})`
+    : `${review.prompt.name} v${review.version}`;
   const { deployment, notifications } = await servingTransaction(project.id, async (tx) => {
     const state = await getReviewApprovalState({ tx, review });
     if (state.status !== "APPROVED") {
@@ -39,17 +46,21 @@ export async function promoteReview(
           code: "conflict",
           message: `${state.changesRequested.map((d) => d.actorName).join(" and ")} asked for changes; push a new version or ask them to approve.`,
         });
-      const baseMoved = state.stale.some((d) => d.version === review.version && d.baseVersion !== state.currentBase);
+      const baseMoved = state.stale.some(
+        (d) =>
+          d.version === review.version &&
+          (d.baseVersion !== state.currentBase || !sameArms(d.baseArms, state.currentBaseArms)),
+      );
       if (baseMoved) {
         throw new AppError({
           code: "conflict",
-          message: `${review.environment.name} changed since the approval: it now runs ${state.currentBase ? `version ${state.currentBase}` : "no version"}. The reviewers need to approve again against it.`,
-          details: { currentVersion: state.currentBase },
+          message: `${review.environment.name} changed since the approval: it now runs ${state.currentBaseArms ? describeArms(state.currentBaseArms) : state.currentBase ? `version ${state.currentBase}` : "no version"}. The reviewers need to approve again against it.`,
+          details: { currentVersion: state.currentBase, currentArms: state.currentBaseArms },
         });
       }
       throw new AppError({
         code: "conflict",
-        message: `Review #${review.number} needs ${state.required} approval${state.required === 1 ? "" : "s"} of version ${review.version}; it has ${state.approvals.length}.`,
+        message: `Review #${review.number} needs ${state.required} approval${state.required === 1 ? "" : "s"} of ${arms ? `the split ${describeArms(arms)}` : `version ${review.version}`}; it has ${state.approvals.length}.`,
       });
     }
     const closed = await tx.review.updateMany({
@@ -58,20 +69,23 @@ export async function promoteReview(
     });
     if (closed.count === 0)
       throw new AppError({ code: "conflict", message: `Review #${review.number} was promoted or closed meanwhile.` });
-    const deployment = await movePointer({
+    const common = {
       tx,
       ctx: opts.ctx,
       projectId: project.id,
       environment: review.environment,
       prompt: review.prompt,
       actor,
-      version: review.version,
       expectedVersion: state.currentBase,
+      expectedArms: state.currentBaseArms,
       reason: review.title,
-      kind: "review",
+      kind: "review" as const,
       review: { id: review.id, number: review.number },
       gateOverrideReason: opts.gateOverrideReason,
-    });
+    };
+    const deployment = arms
+      ? await movePointer({ ...common, arms })
+      : await movePointer({ ...common, version: review.version });
     await tx.reviewEvent.create({
       data: {
         reviewId: review.id,
@@ -80,6 +94,8 @@ export async function promoteReview(
         kind: "promoted",
         version: review.version,
         baseVersion: state.currentBase,
+        ...(arms ? { arms } : {}),
+        ...(state.currentBaseArms ? { baseArms: state.currentBaseArms } : {}),
       },
     });
     await writeAuditEntry({
@@ -91,6 +107,7 @@ export async function promoteReview(
       after: {
         number: review.number,
         version: review.version,
+        ...(arms ? { arms } : {}),
         environment: review.environment.slug,
         approvedBy: state.approvals.map((d) => d.actorName),
       },
@@ -101,7 +118,7 @@ export async function promoteReview(
       recipientIds: [review.authorId, ...review.reviewers.map((r) => r.userId)],
       actor,
       kind: "promoted",
-      title: `${actor.name} promoted ${review.prompt.name} v${review.version} to ${review.environment.name} (review #${review.number})`,
+      title: `${actor.name} promoted ${what} to ${review.environment.name} (review #${review.number})`,
       href: reviewHref(project.slug, review.number),
     });
     return { deployment, notifications };

@@ -17,4 +17,10 @@ describe("deploymentKindLabel", () => {
     expect(deploymentKindLabel({ kind: "review", fromVersion: null, toVersion: 1 })).toBe("via review");
     expect(deploymentKindLabel({ kind: "deploy", fromVersion: 1, toVersion: 2 })).toBe("");
   });
+  it("names each step of a release (a split)", () => {
+    expect(deploymentKindLabel({ kind: "release-start", fromVersion: 6, toVersion: 6 })).toBe("split started");
+    expect(deploymentKindLabel({ kind: "release-ramp", fromVersion: 6, toVersion: 6 })).toBe("split ramped");
+    expect(deploymentKindLabel({ kind: "release-promote", fromVersion: 6, toVersion: 7 })).toBe("promoted to 100 %");
+    expect(deploymentKindLabel({ kind: "release-abort", fromVersion: 6, toVersion: 6 })).toBe("split aborted");
+  });
 });

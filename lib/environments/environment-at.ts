@@ -1,5 +1,7 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { parseArms, type Arm } from "@/lib/releases/arms";
+import { sameArms } from "@/lib/releases/same-arms";
 
 export type RunningPrompt = {
   promptId: string;
@@ -11,6 +13,9 @@ export type RunningPrompt = {
   fromVersion: number | null;
   reason: string;
   reviewNumber: number | null;
+  /** The split it ran (`version` is its base arm), when a release's split ran; null: `version` alone. */
+  arms: Arm[] | null;
+  releaseId: string | null;
 };
 
 /** Options for {@link environmentAt}. */
@@ -59,9 +64,11 @@ export async function environmentAt(opts: EnvironmentAtOptions): Promise<Running
       kind: string;
       reason: string;
       reviewNumber: number | null;
+      arms: unknown;
+      releaseId: string | null;
     }>
   >`
-    SELECT DISTINCT ON ("promptId") "promptId", "promptName", "toVersion", "fromVersion", "actorName", "createdAt", "kind", "reason", "reviewNumber"
+    SELECT DISTINCT ON ("promptId") "promptId", "promptName", "toVersion", "fromVersion", "actorName", "createdAt", "kind", "reason", "reviewNumber", "arms", "releaseId"
     FROM "Deployment"
     WHERE "environmentId" = ${env.id} AND ("createdAt" < ${at} OR ("createdAt" = ${at} AND (${lastId}::text IS NULL OR "id" <= ${lastId})))
     ORDER BY "promptId", "createdAt" DESC, "id" DESC`;
@@ -76,6 +83,9 @@ export async function environmentAt(opts: EnvironmentAtOptions): Promise<Running
       fromVersion: r.fromVersion,
       reason: r.reason,
       reviewNumber: r.reviewNumber,
+      // A deployment's arms are the split the environment ran right after it (null when it ended one).
+      arms: r.arms == null ? null : parseArms(r.arms),
+      releaseId: r.arms == null ? null : r.releaseId,
     }))
     .sort((a, b) => a.promptName.localeCompare(b.promptName));
 }
@@ -84,12 +94,18 @@ export type EnvironmentChange = {
   promptName: string;
   from: number | null;
   to: number | null;
+  /** The splits before and after, when one ran ("v6 90 % · v7 10 %" vs v7: describePointer). */
+  fromArms: Arm[] | null;
+  toArms: Arm[] | null;
   by: string | null;
   at: string | null;
   reviewNumber: number | null;
 };
 
-/** Which prompts changed in an environment between two moments, from which version to which. */
+/**
+ * Which prompts changed in an environment between two moments, from which version (or split) to
+ * which. A split that ramped counts as a change even though its base version stayed.
+ */
 export async function diffEnvironment(opts: {
   projectId: string;
   environmentSlug: string;
@@ -104,11 +120,13 @@ export async function diffEnvironment(opts: {
   const changes: EnvironmentChange[] = [];
   for (const r of after) {
     const was = old.get(r.promptId);
-    if (!was || was.version !== r.version)
+    if (!was || was.version !== r.version || !sameArms(was.arms, r.arms))
       changes.push({
         promptName: r.promptName,
         from: was?.version ?? null,
         to: r.version,
+        fromArms: was?.arms ?? null,
+        toArms: r.arms,
         by: r.deployedBy,
         at: r.deployedAt,
         reviewNumber: r.reviewNumber,
@@ -116,6 +134,15 @@ export async function diffEnvironment(opts: {
     old.delete(r.promptId);
   }
   for (const r of old.values())
-    changes.push({ promptName: r.promptName, from: r.version, to: null, by: null, at: null, reviewNumber: null });
+    changes.push({
+      promptName: r.promptName,
+      from: r.version,
+      to: null,
+      fromArms: r.arms,
+      toArms: null,
+      by: null,
+      at: null,
+      reviewNumber: null,
+    });
   return changes.sort((a, b) => a.promptName.localeCompare(b.promptName));
 }

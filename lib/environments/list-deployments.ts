@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { parseArms, type Arm } from "@/lib/releases/arms";
 
 export type DeploymentView = {
   id: string;
@@ -12,6 +13,10 @@ export type DeploymentView = {
   reviewNumber: number | null;
   /** An admin's reason for deploying past the evaluation gate, when one did. */
   gateOverride: string | null;
+  /** The release (split) this deployment started, ramped or ended, and the split after and before it (null: whole versions). */
+  releaseId: string | null;
+  arms: Arm[] | null;
+  fromArms: Arm[] | null;
   createdAt: string;
 };
 
@@ -42,6 +47,9 @@ export async function listDeployments(opts: {
     kind: r.kind,
     reviewNumber: r.reviewNumber,
     gateOverride: r.gateOverride,
+    releaseId: r.releaseId,
+    arms: r.arms == null ? null : parseArms(r.arms),
+    fromArms: r.fromArms == null ? null : parseArms(r.fromArms),
     createdAt: r.createdAt.toISOString(),
   }));
 }

@@ -1,9 +1,12 @@
 import type { Tx } from "@/lib/db";
 import { createNotifications, type CreatedNotification } from "@/lib/notifications/create-notifications";
+import { describeArms, type Arm } from "@/lib/releases/arms";
 
 /**
- * Tells the people behind the version that was rolled back – whoever put it in the environment, its
- * author, and the review that promoted it (author and reviewers) – that it no longer runs there.
+ * Tells the people behind what was rolled back that it no longer runs there: whoever put it in the
+ * environment, its author, and the review that promoted it (author and reviewers). For a split that
+ * was aborted (or rolled back in an emergency), that is everyone who took a step of its release, the
+ * authors of its arms that stop running, and the reviews behind those steps.
  */
 export async function notifyRollback(opts: {
   tx: Tx;
@@ -15,37 +18,54 @@ export async function notifyRollback(opts: {
   fromVersion: number | null;
   toVersion: number;
   reason: string;
+  /** The split that ran before, when one did: its release and arms. */
+  fromRelease?: { id: string; arms: Arm[] } | null;
 }): Promise<CreatedNotification[]> {
   if (opts.fromVersion === null) return [];
   const { tx } = opts;
-  const [deployed, version] = await Promise.all([
-    tx.deployment.findFirst({
-      where: { environmentId: opts.environment.id, promptId: opts.prompt.id, toVersion: opts.fromVersion },
-      orderBy: { createdAt: "desc" },
-    }),
-    tx.promptVersion.findUnique({
-      where: { promptId_number: { promptId: opts.prompt.id, number: opts.fromVersion } },
+  const withdrawn = opts.fromRelease
+    ? opts.fromRelease.arms.map((arm) => arm.version).filter((v) => v !== opts.toVersion)
+    : [opts.fromVersion];
+  const [deployments, versions] = await Promise.all([
+    opts.fromRelease
+      ? tx.deployment.findMany({ where: { releaseId: opts.fromRelease.id }, select: { actorId: true, reviewId: true } })
+      : tx.deployment
+          .findFirst({
+            where: { environmentId: opts.environment.id, promptId: opts.prompt.id, toVersion: opts.fromVersion },
+            orderBy: { createdAt: "desc" },
+            select: { actorId: true, reviewId: true },
+          })
+          .then((d) => (d ? [d] : [])),
+    tx.promptVersion.findMany({
+      where: { promptId: opts.prompt.id, number: { in: withdrawn } },
       select: { authorId: true },
     }),
   ]);
   const recipients = new Set<string>();
-  if (deployed) recipients.add(deployed.actorId);
-  if (version) recipients.add(version.authorId);
-  if (deployed?.reviewId) {
-    const review = await tx.review.findUnique({
-      where: { id: deployed.reviewId },
+  for (const d of deployments) recipients.add(d.actorId);
+  for (const v of versions) recipients.add(v.authorId);
+  const reviewIds = [...new Set(deployments.flatMap((d) => (d.reviewId ? [d.reviewId] : [])))];
+  if (reviewIds.length) {
+    const reviews = await tx.review.findMany({
+      where: { id: { in: reviewIds } },
       select: { authorId: true, reviewers: { select: { userId: true } } },
     });
-    if (review) [review.authorId, ...review.reviewers.map((r) => r.userId)].forEach((id) => recipients.add(id));
+    for (const review of reviews)
+      [review.authorId, ...review.reviewers.map((r) => r.userId)].forEach((id) => recipients.add(id));
   }
+  const what = opts.fromRelease
+    ? `${opts.actor.name} aborted the split of ${opts.prompt.name} in ${opts.environment.name} (${describeArms(opts.fromRelease.arms)}): back to v${opts.toVersion}`
+    : `${opts.actor.name} rolled ${opts.prompt.name} back to v${opts.toVersion} in ${opts.environment.name}`;
   return createNotifications({
     tx,
     projectId: opts.projectId,
     recipientIds: recipients,
     actor: opts.actor,
     kind: "rolled-back",
-    title: `${opts.actor.name} rolled ${opts.prompt.name} back to v${opts.toVersion} in ${opts.environment.name}`,
-    body: opts.reason ? `Reason: ${opts.reason}` : `v${opts.fromVersion} no longer runs there.`,
+    title: what,
+    body: opts.reason
+      ? `Reason: ${opts.reason}`
+      : `${withdrawn.map((v) => `v${v}`).join(" and ")} no longer run${withdrawn.length === 1 ? "s" : ""} there.`,
     href: `/p/${opts.projectSlug}/prompts/${opts.prompt.name}?view=deployments&env=${opts.environment.slug}`,
   });
 }

@@ -62,4 +62,50 @@ describe("approvalState", () => {
   it("orders decisions by time whatever order they arrive in", () => {
     expect(state([d("rev", "approved", 2, 1, 5), d("rev", "changes-requested", 2, 1, 1)]).status).toBe("APPROVED");
   });
+
+  describe("with a split (release)", () => {
+    const canary = [
+      { version: 1, weight: 90 },
+      { version: 2, weight: 10 },
+    ];
+    const half = [
+      { version: 1, weight: 50 },
+      { version: 2, weight: 50 },
+    ];
+    const onSplit = (arms: typeof canary | null, baseArms: typeof canary | null, minute = 1): Decision => ({
+      ...d("rev", "approved", 2, 1, minute),
+      arms,
+      baseArms,
+    });
+
+    it("counts an approval of the split asked for, in any order of its arms", () => {
+      expect(state([onSplit(canary, null)], { arms: canary }).status).toBe("APPROVED");
+      expect(state([onSplit([...canary].reverse(), null)], { arms: canary }).status).toBe("APPROVED");
+    });
+
+    it("does not count an approval of other weights, or of the whole version, for a split (nor the reverse)", () => {
+      const other = state([onSplit(half, null)], { arms: canary });
+      expect(other.status).toBe("OPEN");
+      expect(other.stale).toHaveLength(1);
+      expect(state([d("rev", "approved", 2, 1, 1)], { arms: canary }).status).toBe("OPEN");
+      expect(state([onSplit(canary, null)], { arms: null }).status).toBe("OPEN");
+    });
+
+    it("marks an approval stale once the environment's split changed (a ramp), started or ended", () => {
+      // A ramp review (10 % → 50 %) approved while the environment ran the canary.
+      const ramp = onSplit(half, canary);
+      expect(state([ramp], { arms: half, currentBaseArms: canary }).status).toBe("APPROVED");
+      const ramped = state([ramp], { arms: half, currentBaseArms: [...half] });
+      expect(ramped.status).toBe("OPEN");
+      expect(ramped.stale).toHaveLength(1);
+      // Approved against a whole version, then a split started there: stale; and the reverse.
+      expect(state([onSplit(canary, null)], { arms: canary, currentBaseArms: canary }).status).toBe("OPEN");
+      expect(state([ramp], { arms: half, currentBaseArms: null }).status).toBe("OPEN");
+    });
+
+    it("keeps a request for changes on the version whatever the split", () => {
+      const asked = { ...d("rev", "changes-requested", 2, 1, 1), arms: canary, baseArms: null };
+      expect(state([asked], { arms: half }).status).toBe("CHANGES_REQUESTED");
+    });
+  });
 });

@@ -1,10 +1,13 @@
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { validationError } from "@/lib/errors";
+import { AppError, validationError } from "@/lib/errors";
 import { createNotifications } from "@/lib/notifications/create-notifications";
 import { deliverNotificationEmails } from "@/lib/notifications/deliver-notification-emails";
 import { getPromptOrThrow } from "@/lib/prompts/get-prompt-or-throw";
+import { describeArms } from "@/lib/releases/arms";
+import { planPointerMove } from "@/lib/releases/plan-pointer-move";
+import { storedArms } from "@/lib/reviews/get-review-approval-state";
 import { reviewHref } from "@/lib/reviews/get-review-or-throw";
 import { notifyMentionedMembers } from "@/lib/reviews/notify-mentioned-members";
 import type { ReviewActor } from "@/lib/reviews/review-actor";
@@ -30,9 +33,33 @@ export async function createReview(opts: ReviewActor & { input: CreateReviewInpu
     throw validationError([{ path: "environment", message: `No environment "${input.environment}" in this project.` }]);
   const pointer = await db.environmentPrompt.findUnique({
     where: { environmentId_promptId: { environmentId: env.id, promptId: prompt.id } },
+    include: { release: true },
   });
-  if (pointer?.version === input.version)
-    throw validationError([{ path: "version", message: `${env.name} already runs version ${input.version}.` }]);
+  const baseArms = storedArms(pointer?.release?.arms);
+  const arms = input.arms ?? null;
+  if (arms)
+    await assertArmsUnderReview({ arms, version: input.version, base: pointer?.version ?? null, promptId: prompt.id });
+  // The move promoting this review would make, checked now: a review that could never be promoted
+  // (a version outside the split the environment runs, a split without its base) is refused here.
+  try {
+    planPointerMove({
+      current: {
+        version: pointer?.version ?? null,
+        release: pointer?.release
+          ? { id: pointer.release.id, baseVersion: pointer.release.baseVersion, arms: baseArms! }
+          : null,
+      },
+      target: arms ? { arms } : { version: input.version },
+      kind: "review",
+      environmentName: env.name,
+      promptName: prompt.name,
+    });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "conflict")
+      throw validationError([{ path: arms ? "arms" : "version", message: error.message }]);
+    throw error;
+  }
+  const what = arms ? `${prompt.name} v${input.version} (${describeArms(arms)})` : `${prompt.name} v${input.version}`;
 
   const reviewerIds = [...new Set(input.reviewerIds)];
   const members = await db.membership.findMany({
@@ -72,6 +99,8 @@ export async function createReview(opts: ReviewActor & { input: CreateReviewInpu
             description: input.description,
             version: input.version,
             baseVersion: pointer?.version ?? null,
+            ...(arms ? { arms } : {}),
+            ...(baseArms ? { baseArms } : {}),
             reviewers: { create: reviewerIds.map((userId) => ({ userId })) },
             events: {
               create: {
@@ -80,6 +109,8 @@ export async function createReview(opts: ReviewActor & { input: CreateReviewInpu
                 kind: "opened",
                 version: input.version,
                 baseVersion: pointer?.version ?? null,
+                ...(arms ? { arms } : {}),
+                ...(baseArms ? { baseArms } : {}),
               },
             },
           },
@@ -93,6 +124,7 @@ export async function createReview(opts: ReviewActor & { input: CreateReviewInpu
             title,
             prompt: prompt.name,
             version: input.version,
+            ...(arms ? { arms } : {}),
             environment: env.slug,
             author: actor.name,
             reviewers: members.map((m) => m.user.name),
@@ -104,7 +136,14 @@ export async function createReview(opts: ReviewActor & { input: CreateReviewInpu
           projectId: project.id,
           action: "review.open",
           target: { type: "review", id: review.id },
-          after: { number, prompt: prompt.name, version: input.version, environment: env.slug, reviewers: reviewerIds },
+          after: {
+            number,
+            prompt: prompt.name,
+            version: input.version,
+            ...(arms ? { arms } : {}),
+            environment: env.slug,
+            reviewers: reviewerIds,
+          },
         });
         const notifications = await createNotifications({
           tx,
@@ -112,7 +151,7 @@ export async function createReview(opts: ReviewActor & { input: CreateReviewInpu
           recipientIds: reviewerIds,
           actor,
           kind: "review-requested",
-          title: `${actor.name} asks you to review ${prompt.name} v${input.version} for ${env.name}`,
+          title: `${actor.name} asks you to review ${what} for ${env.name}`,
           body: input.description,
           href: reviewHref(project.slug, number),
         });
@@ -135,4 +174,34 @@ export async function createReview(opts: ReviewActor & { input: CreateReviewInpu
       throw error;
     }
   }
+}
+
+/**
+ * A split under review names the version being reviewed (the one diffed against what the
+ * environment runs) among its arms, and not as the base, which needs no review; every arm exists.
+ */
+async function assertArmsUnderReview(opts: {
+  arms: { version: number; weight: number }[];
+  version: number;
+  base: number | null;
+  promptId: string;
+}) {
+  if (!opts.arms.some((arm) => arm.version === opts.version))
+    throw validationError([
+      { path: "arms", message: `The split must include v${opts.version}, the version under review.` },
+    ]);
+  if (opts.version === opts.base)
+    throw validationError([
+      {
+        path: "version",
+        message: `v${opts.version} already runs there; review the split's new version instead.`,
+      },
+    ]);
+  const versions = opts.arms.map((arm) => arm.version);
+  const found = await db.promptVersion.findMany({
+    where: { promptId: opts.promptId, number: { in: versions } },
+    select: { number: true },
+  });
+  const missing = versions.filter((v) => !found.some((f) => f.number === v));
+  if (missing.length) throw validationError(missing.map((v) => ({ path: "arms", message: `No version ${v}.` })));
 }

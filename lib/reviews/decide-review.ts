@@ -45,7 +45,10 @@ export async function decideReview(
   const { status, notifications } = await db.$transaction(async (tx) => {
     const pointer = await tx.environmentPrompt.findUnique({
       where: { environmentId_promptId: { environmentId: review.environmentId, promptId: review.promptId } },
+      include: { release: { select: { arms: true } } },
     });
+    // The decision is on the split asked for, against the split the environment runs now (approvalState).
+    const baseArms = pointer?.release?.arms ?? null;
     await tx.reviewEvent.create({
       data: {
         reviewId: review.id,
@@ -54,6 +57,8 @@ export async function decideReview(
         kind,
         version: review.version,
         baseVersion: pointer?.version ?? null,
+        ...(review.arms ? { arms: review.arms } : {}),
+        ...(baseArms ? { baseArms } : {}),
         body: opts.body,
       },
     });
@@ -70,6 +75,7 @@ export async function decideReview(
           review: review.number,
           prompt: review.prompt.name,
           version: review.version,
+          ...(review.arms ? { arms: review.arms } : {}),
           environment: review.environment.slug,
           approver: actor.name,
           status,
@@ -85,6 +91,8 @@ export async function decideReview(
         number: review.number,
         version: review.version,
         baseVersion: pointer?.version ?? null,
+        ...(review.arms ? { arms: review.arms } : {}),
+        ...(baseArms ? { baseArms } : {}),
         ...(opts.body ? { comment: opts.body } : {}),
       },
     });

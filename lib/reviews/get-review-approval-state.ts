@@ -1,13 +1,32 @@
 import { can } from "@/lib/auth/permissions";
 import { db, type Tx } from "@/lib/db";
+import { parseArms, type Arm } from "@/lib/releases/arms";
 import { approvalState, type ApprovalState } from "@/lib/reviews/approval-state";
 
-export type ReviewApproval = ApprovalState & { currentBase: number | null };
+export type ReviewApproval = ApprovalState & {
+  currentBase: number | null;
+  /** The split the environment runs now (null: none). */
+  currentBaseArms: Arm[] | null;
+};
 
-/** A review's approvals as they stand now: against its current version and what the environment runs now. */
+/** Arms stored in a Json column (null: none). */
+export const storedArms = (value: unknown): Arm[] | null => (value == null ? null : parseArms(value));
+
+/**
+ * A review's approvals as they stand now: against its current version and split, and what the
+ * environment runs now (its version and split).
+ */
 export async function getReviewApprovalState(opts: {
   tx?: Tx;
-  review: { id: string; projectId: string; promptId: string; environmentId: string; authorId: string; version: number };
+  review: {
+    id: string;
+    projectId: string;
+    promptId: string;
+    environmentId: string;
+    authorId: string;
+    version: number;
+    arms: unknown;
+  };
 }): Promise<ReviewApproval> {
   const client = opts.tx ?? db;
   const { review } = opts;
@@ -15,7 +34,7 @@ export async function getReviewApprovalState(opts: {
     client.environment.findUniqueOrThrow({ where: { id: review.environmentId }, select: { requiredApprovals: true } }),
     client.environmentPrompt.findUnique({
       where: { environmentId_promptId: { environmentId: review.environmentId, promptId: review.promptId } },
-      select: { version: true },
+      select: { version: true, release: { select: { arms: true } } },
     }),
     client.reviewEvent.findMany({
       where: { reviewId: review.id, kind: { in: ["approved", "changes-requested"] } },
@@ -35,13 +54,16 @@ export async function getReviewApprovalState(opts: {
     : [];
   const roleOf = new Map(memberships.map((m) => [m.userId, m.role]));
   const currentBase = pointer?.version ?? null;
+  const currentBaseArms = storedArms(pointer?.release?.arms);
   const state = approvalState({
-    events,
+    events: events.map((e) => ({ ...e, arms: storedArms(e.arms), baseArms: storedArms(e.baseArms) })),
     version: review.version,
     currentBase,
+    arms: storedArms(review.arms),
+    currentBaseArms,
     required: env.requiredApprovals,
     excluded: new Set([review.authorId, ...(version ? [version.authorId] : [])]),
     mayApprove: (userId) => can(roleOf.get(userId), "review.approve"),
   });
-  return { ...state, currentBase };
+  return { ...state, currentBase, currentBaseArms };
 }

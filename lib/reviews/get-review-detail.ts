@@ -4,7 +4,8 @@ import { listRuns, type RunView } from "@/lib/playground/list-runs";
 import { diffModelConfig, type ConfigChange } from "@/lib/prompts/diff-model-config";
 import { promptText } from "@/lib/prompts/prompt-text";
 import { contentOf } from "@/lib/prompts/version-view";
-import { getReviewApprovalState, type ReviewApproval } from "@/lib/reviews/get-review-approval-state";
+import type { Arm } from "@/lib/releases/arms";
+import { getReviewApprovalState, storedArms, type ReviewApproval } from "@/lib/reviews/get-review-approval-state";
 import { getReviewOrThrow, isLive } from "@/lib/reviews/get-review-or-throw";
 import { diffContracts, type ContractChange } from "@/lib/templates/diff-contracts";
 
@@ -22,6 +23,9 @@ export type ReviewEventView = {
   actorName: string;
   version: number;
   baseVersion: number | null;
+  /** The split decided on and the split the environment ran then (null: whole versions). */
+  arms: Arm[] | null;
+  baseArms: Arm[] | null;
   body: string;
   createdAt: string;
 };
@@ -37,9 +41,13 @@ export type ReviewDetail = {
   author: { id: string; name: string };
   reviewers: Array<{ id: string; name: string }>;
   version: number;
-  /** What the environment ran when the review was opened, and what it runs now. */
+  /** The split the review asks for ("v6 90 % · v7 10 %"); null: the whole version. */
+  arms: Arm[] | null;
+  /** What the environment ran when the review was opened, and what it runs now (version and split). */
   openedBase: number | null;
+  openedBaseArms: Arm[] | null;
   currentBase: number | null;
+  currentBaseArms: Arm[] | null;
   baseText: string;
   versionText: string;
   configChanges: ConfigChange[];
@@ -138,8 +146,11 @@ export async function getReviewDetail(opts: { projectId: string; number: number 
     author: full.author,
     reviewers: full.reviewers.map((r) => r.user),
     version: review.version,
+    arms: storedArms(review.arms),
     openedBase: review.baseVersion,
+    openedBaseArms: storedArms(review.baseArms),
     currentBase: approval.currentBase,
+    currentBaseArms: approval.currentBaseArms,
     baseText: before ? promptText(before) : "",
     versionText: promptText(after),
     configChanges: diffModelConfig(before?.modelConfig ?? {}, after.modelConfig),
@@ -148,6 +159,7 @@ export async function getReviewDetail(opts: { projectId: string; number: number 
       status: approval.status,
       required: approval.required,
       currentBase: approval.currentBase,
+      currentBaseArms: approval.currentBaseArms,
       approvals: approval.approvals.map((d) => d.actorName),
       stale: approval.stale.map((d) => d.actorName),
       changesRequested: approval.changesRequested.map((d) => d.actorName),
@@ -158,6 +170,8 @@ export async function getReviewDetail(opts: { projectId: string; number: number 
       actorName: e.actorName,
       version: e.version,
       baseVersion: e.baseVersion,
+      arms: storedArms(e.arms),
+      baseArms: storedArms(e.baseArms),
       body: e.body,
       createdAt: e.createdAt.toISOString(),
     })),

@@ -4,6 +4,7 @@ import { AppError, validationError } from "@/lib/errors";
 import { createNotifications } from "@/lib/notifications/create-notifications";
 import { deliverNotificationEmails } from "@/lib/notifications/deliver-notification-emails";
 import { assertPromptWritable } from "@/lib/prompts/assert-prompt-writable";
+import { storedArms } from "@/lib/reviews/get-review-approval-state";
 import { assertLive, getReviewOrThrow, reviewHref } from "@/lib/reviews/get-review-or-throw";
 import { refreshReviewStatus } from "@/lib/reviews/refresh-review-status";
 import type { ReviewActor } from "@/lib/reviews/review-actor";
@@ -11,6 +12,7 @@ import type { ReviewActor } from "@/lib/reviews/review-actor";
 /**
  * The author puts a newer version up for review. Approvals of the earlier version become stale
  * (approvalState counts only decisions on the version under review) and the reviewers are asked again.
+ * In a review of a split, the newer version takes the reviewed version's place and weight.
  */
 export async function pushReviewVersion(opts: ReviewActor & { number: number; version: number }) {
   const { project, actor } = opts;
@@ -33,13 +35,22 @@ export async function pushReviewVersion(opts: ReviewActor & { number: number; ve
   if (!exists)
     throw validationError([{ path: "version", message: `${review.prompt.name} has no version ${opts.version}.` }]);
 
+  const before = storedArms(review.arms);
+  if (before?.some((arm) => arm.version === opts.version))
+    throw validationError([
+      { path: "version", message: `v${opts.version} is already in the split under review; choose another version.` },
+    ]);
+  const arms = before?.map((arm) => (arm.version === review.version ? { ...arm, version: opts.version } : arm)) ?? null;
+
   const { status, notifications } = await db.$transaction(async (tx) => {
     const pointer = await tx.environmentPrompt.findUnique({
       where: { environmentId_promptId: { environmentId: review.environmentId, promptId: review.promptId } },
+      include: { release: { select: { arms: true } } },
     });
+    const baseArms = pointer?.release?.arms ?? null;
     const moved = await tx.review.updateMany({
       where: { id: review.id, version: review.version, status: review.status },
-      data: { version: opts.version },
+      data: { version: opts.version, ...(arms ? { arms } : {}) },
     });
     if (moved.count === 0)
       throw new AppError({ code: "conflict", message: `Review #${review.number} changed meanwhile; reload it.` });
@@ -51,6 +62,8 @@ export async function pushReviewVersion(opts: ReviewActor & { number: number; ve
         kind: "pushed",
         version: opts.version,
         baseVersion: pointer?.version ?? null,
+        ...(arms ? { arms } : {}),
+        ...(baseArms ? { baseArms } : {}),
       },
     });
     const status = await refreshReviewStatus({ tx, reviewId: review.id });
@@ -60,8 +73,8 @@ export async function pushReviewVersion(opts: ReviewActor & { number: number; ve
       projectId: project.id,
       action: "review.push",
       target: { type: "review", id: review.id },
-      before: { version: review.version },
-      after: { number: review.number, version: opts.version },
+      before: { version: review.version, ...(before ? { arms: before } : {}) },
+      after: { number: review.number, version: opts.version, ...(arms ? { arms } : {}) },
     });
     const notifications = await createNotifications({
       tx,

@@ -10,6 +10,7 @@ import { takeTokenOrThrow } from "@/lib/api-keys/rate-limit";
 import type { CachedAnswer } from "@/lib/cache/serving-cache";
 import { AppError, errorBody, fromZodError, toAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { countServed } from "@/lib/outcomes/usage-counter";
 import {
   getCachedLangfusePrompt,
   getLangfusePrompt,
@@ -202,7 +203,16 @@ function respond(
   head: boolean,
 ) {
   const chosen = pickArm(found, unit);
-  void key;
+  const served = chosen.served;
+  if (served)
+    countServed({
+      projectId: key.projectId,
+      promptId: served.promptId,
+      environmentId: served.environmentId,
+      releaseId: served.releaseId,
+      version: served.version,
+      apiKeyId: key.id,
+    });
   answer(req, res, chosen, head);
 }
 

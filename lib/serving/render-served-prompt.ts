@@ -2,6 +2,7 @@ import "server-only";
 
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { countServed } from "@/lib/outcomes/usage-counter";
 import { loadReferencedTemplates, referenceResolver } from "@/lib/prompts/load-referenced-templates";
 import { templateProblem } from "@/lib/prompts/template-limit-error";
 import { assignArm } from "@/lib/releases/arms";
@@ -22,6 +23,8 @@ export async function renderServedPrompt(opts: {
   variables: Record<string, unknown>;
   strict: boolean;
   unit?: string;
+  /** The API key that asked: the render is counted as a request it was served (lib/outcomes). Benches and tests leave it out. */
+  apiKeyId?: string;
 }) {
   const found = await loadServedVersion({ projectId: opts.projectId, name: opts.name, selector: opts.selector });
   if (found.kind === "moved")
@@ -51,6 +54,15 @@ export async function renderServedPrompt(opts: {
       promptName: served.prompt.name,
       limits: { maxBytes: getEnv().GALLEY_MAX_RESOLVED_BYTES },
     });
+    if (opts.apiKeyId)
+      countServed({
+        projectId: opts.projectId,
+        promptId: served.prompt.id,
+        environmentId: served.environmentId,
+        releaseId: served.releaseId,
+        version: served.version,
+        apiKeyId: opts.apiKeyId,
+      });
     return {
       name: served.prompt.name,
       version: served.version,

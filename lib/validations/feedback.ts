@@ -9,6 +9,8 @@ import { envSlug, unitSchema } from "@/lib/validations/serving";
 export const MAX_FEEDBACK_COMMENT = 2000;
 /** The largest numeric score, either way: a rating scale, not an arbitrary number. */
 export const MAX_FEEDBACK_SCORE = 1_000_000;
+/** Bytes a feedback body may have; a larger declared body is refused with 413 before it is read. */
+export const MAX_FEEDBACK_BODY_BYTES = 16 * 1024;
 
 export const feedbackRequestSchema = z
   .object({
@@ -29,16 +31,26 @@ export const feedbackRequestSchema = z
       .describe('The served version, when the answer had no "release" (an environment running one version).'),
     environment: envSlug.optional().describe("The environment the answer came from."),
     score: z
-      .union([
-        z.enum(["up", "down"]),
-        z
-          .number()
-          .min(-MAX_FEEDBACK_SCORE, `A score is from -${MAX_FEEDBACK_SCORE} to ${MAX_FEEDBACK_SCORE}.`)
-          .max(MAX_FEEDBACK_SCORE, `A score is from -${MAX_FEEDBACK_SCORE} to ${MAX_FEEDBACK_SCORE}.`),
-      ])
+      .union(
+        [
+          z.enum(["up", "down"]),
+          z
+            .number()
+            .min(-MAX_FEEDBACK_SCORE, `A score is from -${MAX_FEEDBACK_SCORE} to ${MAX_FEEDBACK_SCORE}.`)
+            .max(MAX_FEEDBACK_SCORE, `A score is from -${MAX_FEEDBACK_SCORE} to ${MAX_FEEDBACK_SCORE}.`),
+        ],
+        { error: 'A score is "up", "down" or a finite number.' },
+      )
       .describe('"up" or "down" (thumbs: +1 and -1), or a number on your own scale.'),
-    comment: z.string().max(MAX_FEEDBACK_COMMENT).optional(),
-    traceId: z.string().max(200).optional().describe("Your trace or request id, to find the conversation again."),
+    comment: z
+      .string()
+      .max(MAX_FEEDBACK_COMMENT, `A comment is at most ${MAX_FEEDBACK_COMMENT} characters.`)
+      .optional(),
+    traceId: z
+      .string()
+      .max(200, "A trace id is at most 200 characters.")
+      .optional()
+      .describe("Your trace or request id, to find the conversation again."),
     unit: unitSchema.optional(),
   })
   .refine((f) => f.release !== undefined || f.version !== undefined, {

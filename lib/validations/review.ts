@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { gateOverrideReason } from "@/lib/validations/gate";
 import { MAX_INT4 } from "@/lib/validations/int4";
+import { requestedArmsSchema } from "@/lib/validations/release";
 
 const markdown = (what: string) => z.string().trim().max(10_000, `Keep the ${what} under 10,000 characters.`);
 
@@ -9,6 +10,11 @@ export const createReviewSchema = z.object({
   promptId: z.string().min(1, "Choose a prompt."),
   version: z.number().int().min(1, "Choose a version.").max(MAX_INT4),
   environment: z.string().min(1, "Choose the environment to promote to."),
+  /**
+   * A split to release instead of the whole version ([{ version, weight }], e.g. v6 90 · v7 10): it
+   * starts one, or ramps the one the environment runs. `version` is the arm under review.
+   */
+  arms: requestedArmsSchema.optional(),
   reviewerIds: z
     .array(z.string().min(1))
     .min(1, "Choose at least one reviewer.")

@@ -12,6 +12,6 @@ export const webhookEventLabels: Record<WebhookEvent, string> = {
   "prompt.version.created": "A version is saved",
   "review.requested": "A review is requested",
   "review.approved": "A review is approved",
-  "prompt.deployed": "A version is deployed or promoted",
-  "prompt.rolled_back": "An environment is rolled back",
+  "prompt.deployed": "A version is deployed or promoted, or a split is started, ramped or promoted",
+  "prompt.rolled_back": "An environment is rolled back, or a split is aborted",
 };

@@ -180,10 +180,16 @@ export const waitAcknowledged = (client: CollabClient) =>
 export function openSocket(opts: {
   url: string;
   headers: Record<string, string>;
-}): Promise<{ status: number; text: string } | { socket: WebSocket }> {
+}): Promise<
+  { status: number; text: string } | { socket: WebSocket; closed: Promise<{ code: number; reason: string }> }
+> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(opts.url, { headers: opts.headers });
-    socket.on("open", () => resolve({ socket }));
+    // Listened for from the start, so a close right after the open is not missed.
+    const closed = new Promise<{ code: number; reason: string }>((done) =>
+      socket.once("close", (code, reason) => done({ code, reason: reason.toString() })),
+    );
+    socket.on("open", () => resolve({ socket, closed }));
     socket.on("unexpected-response", (_request, response) => {
       let text = "";
       response.setEncoding("utf8");

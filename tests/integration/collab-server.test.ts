@@ -73,44 +73,56 @@ describe("at the upgrade", () => {
     expect(answer).toMatchObject({ status: 401 });
   });
 
-  it("answers 403 to a page from another origin, even with a valid cookie", async () => {
+  it("closes a socket from another origin at once with bad_origin, even with a valid cookie", async () => {
     const cookie = await cookieOf("EDITOR");
-    for (const origin of ["http://evil.example", "not a url"]) {
-      const answer = await openSocket({ url: server.url, headers: { origin, cookie } });
-      expect(answer).toEqual({ status: 403, text: `${refusals.bad_origin.message}\n` });
+    const pages: Array<Record<string, string>> = [
+      { origin: "http://evil.example", cookie },
+      { origin: "not a url", cookie },
+      { cookie },
+    ];
+    for (const headers of pages) {
+      const answer = await openSocket({ url: server.url, headers });
+      if (!("socket" in answer)) throw new Error(`expected a socket closed with bad_origin, got HTTP ${answer.status}`);
+      expect(await answer.closed).toEqual({ code: refusals.bad_origin.code, reason: "bad_origin" });
     }
-    expect(await openSocket({ url: server.url, headers: { cookie } })).toMatchObject({ status: 403 });
   });
 
-  it("refuses a user's connection past the limit with 429, and takes one again when another closes", async () => {
+  it("closes a user's connection past the limit with too_many_connections, and takes one again when another closes", async () => {
     const cookie = await cookieOf("OWNER");
     const limit = getEnv().GALLEY_COLLAB_MAX_CONNECTIONS_PER_USER;
     const open = async () => openSocket({ url: server.url, headers: { origin: server.origin, cookie } });
+    // Kept or refused: a refused socket is open only until the server's close, which it sends before
+    // reading anything, so a ping gets a pong only on a socket the server kept.
+    const kept = async (answer: Awaited<ReturnType<typeof open>>) => {
+      if (!("socket" in answer)) throw new Error(`expected a socket, got HTTP ${answer.status}`);
+      const verdict = new Promise<boolean>((resolve) => {
+        answer.socket.once("pong", () => resolve(true));
+        void answer.closed.then(() => resolve(false));
+      });
+      answer.socket.ping();
+      if (await verdict) sockets.push(answer.socket);
+      return verdict;
+    };
     for (let i = 0; i < limit; i++) {
-      const answer = await open();
-      if (!("socket" in answer)) throw new Error(`connection ${i + 1} of ${limit} was refused: ${answer.status}`);
-      sockets.push(answer.socket);
+      if (!(await kept(await open()))) throw new Error(`connection ${i + 1} of ${limit} was refused`);
     }
-    expect(await open()).toEqual({ status: 429, text: `${refusals.too_many_connections.message}\n` });
+    const over = await open();
+    if (!("socket" in over))
+      throw new Error(`expected a socket closed with too_many_connections, got HTTP ${over.status}`);
+    expect(await over.closed).toEqual({ code: refusals.too_many_connections.code, reason: "too_many_connections" });
     // The limit is per user: another user still gets in.
     const editor = await openSocket({
       url: server.url,
       headers: { origin: server.origin, cookie: await cookieOf("EDITOR") },
     });
-    if (!("socket" in editor)) throw new Error(`another user was refused: ${editor.status}`);
-    sockets.push(editor.socket);
+    expect(await kept(editor)).toBe(true);
 
     const first = sockets.shift()!;
     const closed = new Promise((resolve) => first.once("close", resolve));
     first.close();
     await closed;
     // The server counts the close when its side of the socket closes, just after ours.
-    let again: Awaited<ReturnType<typeof open>> | undefined;
-    await waitFor(async () => {
-      again = await open();
-      return "socket" in again;
-    }, "the freed connection to be usable");
-    if (again && "socket" in again) sockets.push(again.socket);
+    await waitFor(async () => kept(await open()), "the freed connection to be usable");
   });
 });
 

@@ -182,6 +182,8 @@ describe("environments and deployments", () => {
         promptName: "support/reply",
         from: 1,
         to: 3,
+        fromArms: null,
+        toArms: null,
         by: member("EDITOR").name,
         at: expect.any(String),
         reviewNumber: null,

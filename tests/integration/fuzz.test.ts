@@ -13,11 +13,12 @@ import { addDatasetRows } from "@/lib/datasets/add-dataset-rows";
 import { createDataset } from "@/lib/datasets/create-dataset";
 import { db } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
+import { changeRelease } from "@/lib/deployments/change-release";
 import { createPrompt } from "@/lib/prompts/create-prompt";
 import { saveVersion } from "@/lib/prompts/save-version";
 import { createReview } from "@/lib/reviews/create-review";
 
-import { ctxFor, makeProject, startHotPathServer } from "./helpers";
+import { ctxFor, makeProject, placeVersion, startHotPathServer } from "./helpers";
 import { callRoute, routesExporting, runInRequestScope, signInAs, type RouteCall } from "./route-client";
 import { seedDatasetVersion, seedEvalRun } from "./seed-eval-run";
 
@@ -131,6 +132,11 @@ const content = {
   modelConfig: { model: "gpt-4o-mini", temperature: 0.2 },
 };
 
+const canary = [
+  { version: 1, weight: 90 },
+  { version: 2, weight: 10 },
+];
+
 describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
   let cookie: string;
   // Signing out everywhere revokes the session it comes with: it gets a session of its own, so the
@@ -218,7 +224,18 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
       userId: owner.id,
       rows: [{ values: { name: "x" } }],
     });
+    // A running split in development, so the release routes reach past their lookup.
+    await placeVersion({ projectId: project.id, promptId: prompt.id, slug: "development", version: 1, by: owner });
+    const { release } = await changeRelease({
+      ctx,
+      projectId: project.id,
+      projectSlug: project.slug,
+      actor: { id: owner.id, name: owner.name, role: "OWNER" },
+      promptId: prompt.id,
+      step: { kind: "start", environmentSlug: "development", arms: canary },
+    });
     params = {
+      releaseId: release!.id,
       project: project.slug,
       promptId: prompt.id,
       number: String(review.number),
@@ -344,6 +361,32 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
         reason: "fuzz",
         gateOverrideReason: "fuzz",
       },
+      "POST api/projects/[project]/prompts/[promptId]/releases/route.ts": {
+        environment: "staging",
+        arms: canary,
+        expectedVersion: null,
+        reason: "fuzz",
+        gateOverrideReason: "fuzz",
+      },
+      "PATCH api/projects/[project]/prompts/[promptId]/releases/[releaseId]/route.ts": {
+        arms: [
+          { version: 1, weight: 50 },
+          { version: 2, weight: 50 },
+        ],
+        expectedArms: canary,
+        reason: "fuzz",
+        gateOverrideReason: "fuzz",
+      },
+      "POST api/projects/[project]/prompts/[promptId]/releases/[releaseId]/promote/route.ts": {
+        version: 2,
+        expectedArms: canary,
+        reason: "fuzz",
+        gateOverrideReason: "fuzz",
+      },
+      "POST api/projects/[project]/prompts/[promptId]/releases/[releaseId]/abort/route.ts": {
+        reason: "fuzz",
+        expectedArms: canary,
+      },
       "POST api/projects/[project]/prompts/[promptId]/live/save/route.ts": { baseVersion: 2, message: "m" },
       "POST api/projects/[project]/prompts/[promptId]/live/reset/route.ts": { version: 1 },
       "PATCH api/projects/[project]/prompts/[promptId]/route.ts": { description: "d", tags: ["x"] },
@@ -392,6 +435,14 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
         message: "m",
         baseVersion: 2,
         deploy: ["development"],
+      },
+      "POST api/prompts/[...name]/route.ts feedback": {
+        version: 1,
+        environment: "production",
+        score: "up",
+        comment: "Helpful.",
+        traceId: "trace-1",
+        unit: "user-1",
       },
       "PATCH api/public/v2/prompts/[name]/versions/[version]/route.ts": { newLabels: ["development"] },
       "POST api/public/v2/prompts/route.ts": {

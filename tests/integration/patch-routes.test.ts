@@ -11,6 +11,7 @@ import { secretHint } from "@/lib/crypto/secret-box";
 import { createDataset } from "@/lib/datasets/create-dataset";
 import { db } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
+import { changeRelease } from "@/lib/deployments/change-release";
 import { createEnvironment } from "@/lib/environments/manage-environments";
 import { createPrompt } from "@/lib/prompts/create-prompt";
 import { saveVersion } from "@/lib/prompts/save-version";
@@ -25,6 +26,7 @@ import { updateLangfuseLabelsSchema } from "@/lib/validations/langfuse";
 import { changeMemberRoleSchema, renameProjectSchema } from "@/lib/validations/project";
 import { updatePromptSchema } from "@/lib/validations/prompt";
 import { updateProviderSchema } from "@/lib/validations/provider";
+import { rampReleaseSchema } from "@/lib/validations/release";
 import { resolveThreadSchema } from "@/lib/validations/review";
 import { updateWebhookSchema } from "@/lib/validations/webhook";
 import { createWebhook } from "@/lib/webhooks/manage-webhooks";
@@ -49,30 +51,40 @@ type PatchCase = {
 };
 
 const owner = (f: Fixture) => f.members.find((m) => m.role === "OWNER")!.user;
+const split = (first: number, second: number) => [
+  { version: 1, weight: first },
+  { version: 2, weight: second },
+];
 const textContent = (template: string) => ({ template, contract: { variables: [] }, modelConfig: {} });
+
+/** A prompt with versions 1 and 2, version 1 running in the environments named. */
+async function promptRunningV1(f: Fixture, name: string, slugs: string[]) {
+  const prompt = await createPrompt({
+    ctx: ctxFor(owner(f)),
+    projectId: f.project.id,
+    input: { name, type: "TEXT", description: "", tags: [] },
+  });
+  for (const n of [1, 2])
+    await saveVersion({
+      ctx: ctxFor(owner(f)),
+      projectId: f.project.id,
+      promptId: prompt.id,
+      authorId: owner(f).id,
+      baseVersion: n - 1,
+      message: `v${n}`,
+      content: textContent(`Version ${n}`),
+    });
+  for (const slug of slugs)
+    await placeVersion({ projectId: f.project.id, promptId: prompt.id, slug, version: 1, by: owner(f) });
+  return prompt;
+}
 
 const cases: Record<string, PatchCase> = {
   "api/public/v2/prompts/[name]/versions/[version]/route.ts": {
     schema: updateLangfuseLabelsSchema,
     setup: async (f) => {
       const name = unique("patch/labels");
-      const prompt = await createPrompt({
-        ctx: ctxFor(owner(f)),
-        projectId: f.project.id,
-        input: { name, type: "TEXT", description: "", tags: [] },
-      });
-      for (const n of [1, 2])
-        await saveVersion({
-          ctx: ctxFor(owner(f)),
-          projectId: f.project.id,
-          promptId: prompt.id,
-          authorId: owner(f).id,
-          baseVersion: n - 1,
-          message: `v${n}`,
-          content: textContent(`Version ${n}`),
-        });
-      for (const slug of ["development", "staging"])
-        await placeVersion({ projectId: f.project.id, promptId: prompt.id, slug, version: 1, by: owner(f) });
+      const prompt = await promptRunningV1(f, name, ["development", "staging"]);
       const { secret } = await createApiKey({
         ctx: ctxFor(owner(f)),
         projectId: f.project.id,
@@ -333,6 +345,33 @@ const cases: Record<string, PatchCase> = {
       read: () => db.project.findUniqueOrThrow({ where: { id: f.project.id }, select: { name: true, slug: true } }),
     }),
     patches: [{ name: "Renamed project" }],
+  },
+  // A ramp names the split it saw with the new one, so its bodies carry both; only the weights change.
+  "api/projects/[project]/prompts/[promptId]/releases/[releaseId]/route.ts": {
+    schema: rampReleaseSchema,
+    setup: async (f) => {
+      const prompt = await promptRunningV1(f, unique("patch/release"), ["development"]);
+      const { release } = await changeRelease({
+        ctx: ctxFor(owner(f)),
+        projectId: f.project.id,
+        projectSlug: f.project.slug,
+        actor: { id: owner(f).id, name: owner(f).name, role: "OWNER" },
+        promptId: prompt.id,
+        step: { kind: "start", environmentSlug: "development", arms: split(90, 10) },
+      });
+      const read = () =>
+        db.release.findUniqueOrThrow({
+          where: { id: release!.id },
+          select: { id: true, arms: true, status: true, baseVersion: true, endVersion: true, environmentId: true },
+        });
+      return { params: { project: f.project.slug, promptId: prompt.id, releaseId: release!.id }, read };
+    },
+    patches: [
+      { arms: split(50, 50), expectedArms: split(90, 10) },
+      { arms: split(20, 80), expectedArms: split(50, 50), reason: "Looks good" },
+      { arms: split(10, 90), expectedArms: split(20, 80), gateOverrideReason: "No gate here" },
+    ],
+    effect: (patch) => ({ arms: patch.arms }),
   },
   "api/projects/[project]/webhooks/[webhookId]/route.ts": {
     schema: updateWebhookSchema,

@@ -48,6 +48,10 @@ describe("webhooks", () => {
         res.writeHead(answer).end(answer >= 400 ? "not today" : "");
       });
     });
+    // Idle connections stay open for the whole file: with Node's 5 s default, a delivery reusing a
+    // connection the receiver was closing got ECONNRESET on a loaded machine (a retry, but a failed
+    // first attempt), which is a keep-alive race, not what these tests are about.
+    receiver.keepAliveTimeout = 10 * 60_000;
     await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
     url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
     await applyMigrations();

@@ -4,7 +4,6 @@ import type { IncomingMessage } from "node:http";
 import { decode } from "next-auth/jwt";
 
 import { getAuthSecret } from "@/lib/auth/get-auth-secret";
-import { refusals } from "@/lib/collab/refusals";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { isAllowedOrigin } from "@/lib/http/is-allowed-origin";
@@ -13,7 +12,7 @@ import { normalizeForwardedHeaders } from "@/lib/http/normalize-forwarded-header
 /** Who opened a live-editing socket, as the connection's first context. */
 export type UpgradeUser = { userId: string; name: string; sessionVersion: number };
 
-export type UpgradeVerdict = { ok: true; user: UpgradeUser } | { ok: false; status: 401 | 403; message: string };
+export type UpgradeVerdict = { ok: true; user: UpgradeUser } | { ok: false; refusal: "signed_out" | "bad_origin" };
 
 // next-auth's cookie names ("__Secure-" over https); a long value is split into .0, .1 … chunks.
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
@@ -57,9 +56,8 @@ export async function authenticateUpgrade(req: IncomingMessage): Promise<Upgrade
     trustedHops: getEnv().GALLEY_TRUST_PROXY,
   });
   const origin = req.headers.origin;
-  if (!origin || !isAllowedOrigin({ origin, headers: toHeaders(req) }))
-    return { ok: false, status: 403, message: refusals.bad_origin.message };
-  const signedOut = { ok: false, status: 401, message: refusals.signed_out.message } as const;
+  if (!origin || !isAllowedOrigin({ origin, headers: toHeaders(req) })) return { ok: false, refusal: "bad_origin" };
+  const signedOut = { ok: false, refusal: "signed_out" } as const;
   const token = sessionToken(req.headers.cookie);
   if (!token) return signedOut;
   const session = await decode({ token, secret: getAuthSecret().secret }).catch(() => null);

@@ -33,14 +33,12 @@ export type CollabServer = {
   instanceId: string;
 };
 
-const STATUS_TEXT = { 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 429: "Too Many Requests" } as const;
-
-/** A refusal before any WebSocket exists: a plain HTTP answer on the socket. */
-function refuseUpgrade(socket: Duplex, status: keyof typeof STATUS_TEXT, message: string) {
+/** Signed out: a plain 401 before any WebSocket exists (the editor then asks next-auth why). */
+function refuseSignedOut(socket: Duplex) {
   if (socket.destroyed) return;
-  const body = Buffer.from(`${message}\n`);
+  const body = Buffer.from(`${refusals.signed_out.message}\n`);
   socket.end(
-    `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+    `HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
       `Content-Length: ${body.length}\r\n\r\n${body.toString()}`,
   );
 }
@@ -108,12 +106,26 @@ export function createCollabServer(opts: { extensions?: Extension[]; maxDocument
     } satisfies UpgradeUser);
   };
 
+  // A page from another address, or one tab too many: the socket opens and is closed at once with
+  // the refusal's code, before anything on it is read, so the editor can say what is wrong (a
+  // browser sees an HTTP refusal of an upgrade only as a failed connection, and would show
+  // "reconnecting" forever) and stop retrying.
+  const refuseOverSocket = (
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    kind: "bad_origin" | "too_many_connections",
+  ) => wss.handleUpgrade(req, socket, head, (ws) => ws.close(refusals[kind].code, kind));
+
   const upgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const verdict = await authenticateUpgrade(req);
-    if (!verdict.ok) return refuseUpgrade(socket, verdict.status, verdict.message);
-    if ((perUser.get(verdict.user.userId) ?? 0) >= maxPerUser)
-      return refuseUpgrade(socket, 429, refusals.too_many_connections.message);
     if (socket.destroyed || stopping) return;
+    if (!verdict.ok)
+      return verdict.refusal === "signed_out"
+        ? refuseSignedOut(socket)
+        : refuseOverSocket(req, socket, head, verdict.refusal);
+    if ((perUser.get(verdict.user.userId) ?? 0) >= maxPerUser)
+      return refuseOverSocket(req, socket, head, "too_many_connections");
     wss.handleUpgrade(req, socket, head, (ws) => accept(ws, req, verdict.user));
   };
 

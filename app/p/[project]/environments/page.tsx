@@ -15,6 +15,7 @@ import { deploymentKindLabel } from "@/lib/environments/deployment-kind-label";
 import { diffEnvironment, environmentAt } from "@/lib/environments/environment-at";
 import { listDeployments } from "@/lib/environments/list-deployments";
 import { listEnvironments } from "@/lib/environments/list-environments";
+import { describePointer } from "@/lib/releases/describe-pointer";
 
 export const metadata: Metadata = { title: "Environments" };
 
@@ -97,8 +98,9 @@ export default async function EnvironmentsPage({
             <ul className="space-y-1" data-testid="environment-changes">
               {changes.map((c) => (
                 <li key={c.promptName}>
-                  <span className="font-mono">{c.promptName}</span>: {c.from ? `v${c.from}` : "—"} →{" "}
-                  {c.to ? `v${c.to}` : "removed"}
+                  <span className="font-mono">{c.promptName}</span>:{" "}
+                  {c.from ? describePointer({ version: c.from, arms: c.fromArms }) : "—"} →{" "}
+                  {c.to ? describePointer({ version: c.to, arms: c.toArms }) : "removed"}
                   {c.by ? (
                     <span className="text-muted">
                       {" "}
