@@ -17,6 +17,8 @@ import type { Arm } from "@/lib/releases/arms";
 import { createReview } from "@/lib/reviews/create-review";
 import { decideReview } from "@/lib/reviews/decide-review";
 import type { ReviewActor } from "@/lib/reviews/review-actor";
+import { getServedPrompt } from "@/lib/serving/get-served-prompt";
+import { pickArm } from "@/lib/serving/pick-arm";
 
 import { ctxFor, makeProject, placeVersion } from "./helpers";
 import { callRoute, signInAs } from "./route-client";
@@ -54,6 +56,18 @@ describe(`releases (${process.env.GALLEY_TEST_DB ?? "pglite"})`, () => {
   const start = (role: ProjectRole, environment: string, arms: Arm[]) => call(role, "", "POST", { environment, arms });
   const ramp = (role: ProjectRole, id: string, arms: Arm[], expectedArms: Arm[]) =>
     call(role, "/[releaseId]", "PATCH", { arms, expectedArms }, id);
+  const UNITS = Array.from({ length: 1000 }, (_, i) => `user-${i}`);
+  /** The version production serves each unit, as the hot path picks it from the served answer. */
+  async function servedVersions(): Promise<Map<string, number>> {
+    const found = await getServedPrompt({
+      projectId: fixture.project.id,
+      name: "support/reply",
+      query: { environment: "production", resolve: true },
+    });
+    return new Map(UNITS.map((unit) => [unit, (JSON.parse(pickArm(found, unit).body) as { version: number }).version]));
+  }
+  const unitsOn = (served: Map<string, number>, version: number) =>
+    [...served].filter(([, v]) => v === version).map(([unit]) => unit);
   const pointer = (slug: string) =>
     db.environmentPrompt.findFirstOrThrow({
       where: { promptId, environment: { slug, projectId: fixture.project.id } },
@@ -258,6 +272,12 @@ describe(`releases (${process.env.GALLEY_TEST_DB ?? "pglite"})`, () => {
     const id = started.releaseId!;
     expect(await pointer("production")).toMatchObject({ version: 1, releaseId: id });
     expect((await ramp("EDITOR", id, split([1, 50], [2, 50]), split([1, 90], [2, 10]))).status).toBe(403);
+    // The split the review started serves both versions, about 10 % on v2 (binomial sd ≈ 0.9 %).
+    const atTen = await servedVersions();
+    const canaryUnits = unitsOn(atTen, 2);
+    expect(canaryUnits.length).toBeGreaterThan(60);
+    expect(canaryUnits.length).toBeLessThan(140);
+    expect(unitsOn(atTen, 1)).toHaveLength(1000 - canaryUnits.length);
 
     // Two ramp reviews approved against 90/10: once one is promoted, the other's approval is stale.
     const toHalf = await approvedReview(2, split([1, 50], [2, 50]));
@@ -268,6 +288,11 @@ describe(`releases (${process.env.GALLEY_TEST_DB ?? "pglite"})`, () => {
       fromArms: split([1, 90], [2, 10]),
       arms: split([1, 50], [2, 50]),
     });
+    // The ramp keeps every unit already on v2 there, and brings about half of everyone.
+    const atHalf = await servedVersions();
+    expect(canaryUnits.filter((unit) => atHalf.get(unit) !== 2)).toEqual([]);
+    expect(unitsOn(atHalf, 2).length).toBeGreaterThan(440);
+    expect(unitsOn(atHalf, 2).length).toBeLessThan(560);
     expect(
       (await db.review.findFirstOrThrow({ where: { projectId: fixture.project.id, number: toQuarter } })).status,
     ).toBe("OPEN");
@@ -282,6 +307,8 @@ describe(`releases (${process.env.GALLEY_TEST_DB ?? "pglite"})`, () => {
     const aborted = await abort("REVIEWER");
     expect(aborted.status).toBe(200);
     expect(await pointer("production")).toMatchObject({ version: 1, releaseId: null });
+    // The abort sends everyone back to the base.
+    expect(unitsOn(await servedVersions(), 1)).toHaveLength(1000);
 
     // Promoting one arm to 100 % is a review of that version.
     const second = await promoteReview({ ...as("EDITOR"), number: await approvedReview(3, split([1, 90], [3, 10])) });
