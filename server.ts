@@ -142,6 +142,12 @@ async function main() {
     });
   };
   const server = http.createServer(receive(false));
+  // Idle keep-alive connections stay open 65 s (Node's default is 5 s), longer than what usually
+  // sits in front (a load balancer's or proxy's 60 s idle timeout) and than what clients assume, so
+  // Galley is never the side closing a connection another request is already being sent on, which
+  // a client sees as a reset (or a proxy as a 502). The header deadline must outlast it.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   // A client that asks first (Expect: 100-continue, as curl does for large uploads) hears a 413 before it sends anything.
   server.on("checkContinue", receive(true));
   server.on("upgrade", (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {

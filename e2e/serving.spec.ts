@@ -117,7 +117,7 @@ const freePort = () =>
     });
   });
 
-test("two instances on one PostgreSQL: a promotion through A is served by B within a second, and a key revoked on A stops working on B", async () => {
+test("two instances on one PostgreSQL: a promotion through A is served by B within a second, a key revoked on A stops working on B, and both count what they served into the same totals", async () => {
   test.slow();
   const admin = process.env.TEST_DATABASE_URL;
   if (!admin)
@@ -176,9 +176,16 @@ test("two instances on one PostgreSQL: a promotion through A is served by B with
           { timeout: 10_000 },
         )
         .toBe("on");
+    // Every answer served, by version, to check the usage both instances count.
+    const served = new Map<number, number>();
     const version = (base: string) =>
       fetch(`${base}/api/prompts/support/refund-reply`, { headers: { authorization: `Bearer ${key}` } }).then(
-        async (r) => (r.ok ? ((await r.json()) as { version: number }).version : -r.status),
+        async (r) => {
+          if (!r.ok) return -r.status;
+          const { version } = (await r.json()) as { version: number };
+          served.set(version, (served.get(version) ?? 0) + 1);
+          return version;
+        },
       );
     expect(await version(b)).toBe(2);
     expect(await version(b)).toBe(2); // now from B's cache
@@ -242,6 +249,20 @@ test("two instances on one PostgreSQL: a promotion through A is served by B with
     await expect.poll(() => version(b), { timeout: 1000, intervals: [20] }).toBe(-401);
     expect(Date.now() - revokedAt).toBeLessThanOrEqual(1000);
     for (let i = 0; i < 20; i++) expect(await version(b)).toBe(-401);
+
+    // Both instances add their counts into the same rows; a graceful stop writes what is left.
+    for (const server of servers) server.kill("SIGTERM");
+    await Promise.all(servers.map((s) => new Promise((r) => (s.exitCode !== null ? r(null) : s.once("exit", r)))));
+    const galleyDb = new pg.Client({ connectionString: url.toString() });
+    await galleyDb.connect();
+    const counted = await galleyDb
+      .query<{ version: number; count: string }>(
+        `SELECT "version", sum("count")::text AS "count" FROM "UsageCount" GROUP BY "version"`,
+      )
+      .finally(() => galleyDb.end());
+    expect(Object.fromEntries(counted.rows.map((r) => [r.version, Number(r.count)]))).toEqual(
+      Object.fromEntries(served),
+    );
   } finally {
     for (const ctx of contexts) await ctx.dispose();
     for (const server of servers) server.kill("SIGTERM");

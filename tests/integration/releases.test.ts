@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ProjectRole } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
+import { changeRelease } from "@/lib/deployments/change-release";
 import { deployVersion } from "@/lib/deployments/deploy-version";
 import { promoteReview } from "@/lib/deployments/promote-review";
 import { diffEnvironment, environmentAt } from "@/lib/environments/environment-at";
@@ -16,9 +17,12 @@ import type { Arm } from "@/lib/releases/arms";
 import { createReview } from "@/lib/reviews/create-review";
 import { decideReview } from "@/lib/reviews/decide-review";
 import type { ReviewActor } from "@/lib/reviews/review-actor";
+import { getServedPrompt } from "@/lib/serving/get-served-prompt";
+import { pickArm } from "@/lib/serving/pick-arm";
 
 import { ctxFor, makeProject, placeVersion } from "./helpers";
 import { callRoute, signInAs } from "./route-client";
+import { seedDatasetVersion } from "./seed-eval-run";
 
 /** A releases route's answer, or its error. */
 type Answer = {
@@ -52,6 +56,18 @@ describe(`releases (${process.env.GALLEY_TEST_DB ?? "pglite"})`, () => {
   const start = (role: ProjectRole, environment: string, arms: Arm[]) => call(role, "", "POST", { environment, arms });
   const ramp = (role: ProjectRole, id: string, arms: Arm[], expectedArms: Arm[]) =>
     call(role, "/[releaseId]", "PATCH", { arms, expectedArms }, id);
+  const UNITS = Array.from({ length: 1000 }, (_, i) => `user-${i}`);
+  /** The version production serves each unit, as the hot path picks it from the served answer. */
+  async function servedVersions(): Promise<Map<string, number>> {
+    const found = await getServedPrompt({
+      projectId: fixture.project.id,
+      name: "support/reply",
+      query: { environment: "production", resolve: true },
+    });
+    return new Map(UNITS.map((unit) => [unit, (JSON.parse(pickArm(found, unit).body) as { version: number }).version]));
+  }
+  const unitsOn = (served: Map<string, number>, version: number) =>
+    [...served].filter(([, v]) => v === version).map(([unit]) => unit);
   const pointer = (slug: string) =>
     db.environmentPrompt.findFirstOrThrow({
       where: { promptId, environment: { slug, projectId: fixture.project.id } },
@@ -75,7 +91,7 @@ describe(`releases (${process.env.GALLEY_TEST_DB ?? "pglite"})`, () => {
 
   beforeAll(async () => {
     await applyMigrations();
-    fixture = await makeProject(["OWNER", "ADMIN", "REVIEWER", "EDITOR", "VIEWER"]);
+    fixture = await makeProject(["OWNER", "ADMIN", "REVIEWER", "EDITOR"]);
     const admin = member("ADMIN");
     const prompt = await createPrompt({
       ctx: ctxFor(admin),
@@ -106,11 +122,11 @@ describe(`releases (${process.env.GALLEY_TEST_DB ?? "pglite"})`, () => {
         createdById: admin.id,
       },
     });
-    for (const role of ["REVIEWER", "EDITOR", "VIEWER"] as const) cookies[role] = await signInAs(member(role));
+    // Viewers' 403 on these routes is route-declarations.test.ts's (every route, every role).
+    for (const role of ["REVIEWER", "EDITOR"] as const) cookies[role] = await signInAs(member(role));
   });
 
   it("starts, ramps and promotes a split in an unprotected environment: one release, a deployment per step, audited, with webhooks, and history reads it", async () => {
-    expect((await start("VIEWER", "staging", split([1, 90], [2, 10]))).status).toBe(403);
     const refused = await start("EDITOR", "staging", split([2, 50], [3, 50]));
     expect(refused.status).toBe(409);
     expect(refused.json.error.message).toContain("list v1 as one of its versions");
@@ -256,6 +272,12 @@ describe(`releases (${process.env.GALLEY_TEST_DB ?? "pglite"})`, () => {
     const id = started.releaseId!;
     expect(await pointer("production")).toMatchObject({ version: 1, releaseId: id });
     expect((await ramp("EDITOR", id, split([1, 50], [2, 50]), split([1, 90], [2, 10]))).status).toBe(403);
+    // The split the review started serves both versions, about 10 % on v2 (binomial sd ≈ 0.9 %).
+    const atTen = await servedVersions();
+    const canaryUnits = unitsOn(atTen, 2);
+    expect(canaryUnits.length).toBeGreaterThan(60);
+    expect(canaryUnits.length).toBeLessThan(140);
+    expect(unitsOn(atTen, 1)).toHaveLength(1000 - canaryUnits.length);
 
     // Two ramp reviews approved against 90/10: once one is promoted, the other's approval is stale.
     const toHalf = await approvedReview(2, split([1, 50], [2, 50]));
@@ -266,6 +288,11 @@ describe(`releases (${process.env.GALLEY_TEST_DB ?? "pglite"})`, () => {
       fromArms: split([1, 90], [2, 10]),
       arms: split([1, 50], [2, 50]),
     });
+    // The ramp keeps every unit already on v2 there, and brings about half of everyone.
+    const atHalf = await servedVersions();
+    expect(canaryUnits.filter((unit) => atHalf.get(unit) !== 2)).toEqual([]);
+    expect(unitsOn(atHalf, 2).length).toBeGreaterThan(440);
+    expect(unitsOn(atHalf, 2).length).toBeLessThan(560);
     expect(
       (await db.review.findFirstOrThrow({ where: { projectId: fixture.project.id, number: toQuarter } })).status,
     ).toBe("OPEN");
@@ -280,6 +307,8 @@ describe(`releases (${process.env.GALLEY_TEST_DB ?? "pglite"})`, () => {
     const aborted = await abort("REVIEWER");
     expect(aborted.status).toBe(200);
     expect(await pointer("production")).toMatchObject({ version: 1, releaseId: null });
+    // The abort sends everyone back to the base.
+    expect(unitsOn(await servedVersions(), 1)).toHaveLength(1000);
 
     // Promoting one arm to 100 % is a review of that version.
     const second = await promoteReview({ ...as("EDITOR"), number: await approvedReview(3, split([1, 90], [3, 10])) });
@@ -290,5 +319,51 @@ describe(`releases (${process.env.GALLEY_TEST_DB ?? "pglite"})`, () => {
       endVersion: 3,
     });
     expect(await pointer("production")).toMatchObject({ version: 3, releaseId: null });
+  });
+
+  it("gates a split's new versions like a deploy of them (admins may override), and never an abort", async () => {
+    await placeVersion({
+      projectId: fixture.project.id,
+      promptId,
+      slug: "development",
+      version: 1,
+      by: member("ADMIN"),
+    });
+    const development = await db.environment.findFirstOrThrow({
+      where: { projectId: fixture.project.id, slug: "development" },
+    });
+    const { dataset } = await seedDatasetVersion({
+      projectId: fixture.project.id,
+      userId: member("ADMIN").id,
+      rows: [{ values: { name: "x" } }],
+    });
+    await db.environmentGate.create({
+      data: {
+        environmentId: development.id,
+        projectId: fixture.project.id,
+        datasetId: dataset.id,
+        evaluatorIds: ["exact"],
+        minPassRate: 0.9,
+      },
+    });
+    const gated = await start("EDITOR", "development", split([1, 90], [2, 10]));
+    expect(gated.status).toBe(409);
+    expect(gated.json.error.details).toMatchObject({ gate: { state: "not-run" }, version: 2 });
+
+    const { release } = await changeRelease({
+      ctx: ctxFor(member("ADMIN")),
+      projectId: fixture.project.id,
+      projectSlug: fixture.project.slug,
+      actor: as("ADMIN").actor,
+      promptId,
+      step: { kind: "start", environmentSlug: "development", arms: split([1, 90], [2, 10]) },
+      gateOverrideReason: "Canary on development, watched by hand",
+    });
+    expect(
+      await db.auditEntry.count({ where: { projectId: fixture.project.id, action: "deployment.gate-override" } }),
+    ).toBe(1);
+    const aborted = await call("EDITOR", "/[releaseId]/abort", "POST", {}, release!.id);
+    expect(aborted.status).toBe(200);
+    expect(await pointer("development")).toMatchObject({ version: 1, releaseId: null });
   });
 });

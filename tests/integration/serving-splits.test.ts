@@ -3,6 +3,7 @@
 // weights say, each arm has its headers, ETag and 304, ?version= never splits, Langfuse's get
 // splits alike, and a cached split answers without the database. The release and the pointer are
 // written directly (in servingTransaction, as every change to what is served is).
+import { LangfuseClient } from "@langfuse/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createApiKey } from "@/lib/api-keys/create-api-key";
@@ -189,7 +190,7 @@ describe(`serving splits on ${kind}`, () => {
     expect(staging.res.headers.get("galley-release")).toBeNull();
   });
 
-  it("splits Langfuse's get alike: the same arm per unit, Langfuse's shape plus release, both versions labelled production", async () => {
+  it("splits Langfuse's get alike: the same arm per unit (query, header, or the SDK's additionalHeaders), Langfuse's shape plus release, both versions labelled production", async () => {
     const units = Array.from({ length: 200 }, (_, i) => `lf-${i}`);
     for (const version of [1, 2]) {
       const unit = units.find((u) => armOf(u) === version)!;
@@ -205,6 +206,16 @@ describe(`serving splits on ${kind}`, () => {
       });
       const byHeader = await get("/api/public/v2/prompts/support%2Freply", { "galley-unit": unit });
       expect(((await byHeader.json()) as Served).version).toBe(version);
+      // Langfuse's SDK takes the unit per client (its cache is per name and label), and keeps `release`.
+      const langfuse = new LangfuseClient({
+        publicKey: "galley",
+        secretKey: secret,
+        baseUrl: server.base,
+        additionalHeaders: { "Galley-Unit": unit },
+      });
+      const prompt = await langfuse.prompt.get("support/reply", { label: "production" });
+      expect(prompt.version).toBe(version);
+      expect((prompt.promptResponse as { release?: string }).release).toBe(`${releaseId}.${version}`);
     }
   });
 
