@@ -46,7 +46,8 @@ test("the API reference lists every operation of /api/openapi.json, deep-links, 
 
   // The filter narrows the operations and the contents; one that matches nothing says so.
   const filter = page.getByRole("searchbox", { name: "Filter operations" });
-  await filter.fill("versions");
+  // By path: "versions" alone is also in the served prompt's description ("a split between versions").
+  await filter.fill("/versions");
   await expect(page.locator("[data-operation]:visible")).toHaveCount(1);
   await expect(page.locator("article#createVersion")).toBeVisible();
   await expect(toc.getByRole("link")).toHaveCount(1);
