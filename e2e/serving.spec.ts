@@ -88,8 +88,13 @@ test("an admin creates an API key, an app reads the deployed prompt with it (304
 
   // The prompt's "Use this prompt" tab shows the calls with its name, environment and variables.
   await page.goto(`/p/${PROJECT}/prompts/serving/greeting`);
-  await page.getByRole("link", { name: "Use this prompt" }).click();
   const use = page.getByTestId("use-prompt");
+  // A click that lands while the page is still hydrating can be lost (CI, under load): click again,
+  // as a person would, until the tab is there.
+  await expect(async () => {
+    if (!(await use.isVisible())) await page.getByRole("link", { name: "Use this prompt" }).click();
+    await expect(use).toBeVisible({ timeout: 10_000 });
+  }).toPass({ timeout: 60_000 });
   await expect(use).toContainText("Development (v1)");
   await expect(use).toContainText("/api/prompts/serving/greeting?environment=development");
   await expect(use).toContainText(
