@@ -281,7 +281,10 @@ describe("eval runs: the engine", () => {
         },
       },
     }) as unknown as Db;
-    const w = worker({ concurrency: 8, client: counting });
+    // A commit interval long beside a row (15 ms): how many rows share a statement then depends on
+    // the interval, not on how fast a loaded machine runs them. At the default 50 ms, a CI machine
+    // at load 9 finished rows so far apart that 40 rows took 25 statements.
+    const w = worker({ concurrency: 8, client: counting, commitIntervalMs: 500 });
     await until("the run to finish", async () => (await runOf(id)).status === "finished");
     await w.stop();
     expect(await runOf(id)).toMatchObject({ doneItems: 40, failedItems: 0 });
