@@ -6,7 +6,7 @@ import { servingTransaction } from "@/lib/db/serving-transaction";
 import { movePointer } from "@/lib/deployments/move-pointer";
 import { AppError } from "@/lib/errors";
 import { deliverNotificationEmails } from "@/lib/notifications/deliver-notification-emails";
-import { notifyRollback } from "@/lib/notifications/notify-rollback";
+import { notifyIfWithdrawn } from "@/lib/notifications/notify-rollback";
 import { getPromptOrThrow } from "@/lib/prompts/get-prompt-or-throw";
 import { parseArms, type Arm } from "@/lib/releases/arms";
 import { releaseView } from "@/lib/releases/release-view";
@@ -59,48 +59,39 @@ export async function changeRelease(input: ChangeReleaseInput) {
       reason,
       gateOverrideReason: input.gateOverrideReason,
     };
-    const deployment =
-      step.kind === "start"
-        ? await movePointer({
-            ...common,
-            kind: "deploy",
-            arms: step.arms,
-            expectedVersion: step.expectedVersion,
-            expectedArms: null,
-          })
-        : step.kind === "ramp"
-          ? await movePointer({ ...common, kind: "deploy", arms: step.arms, expectedArms: step.expectedArms })
-          : step.kind === "promote"
-            ? await movePointer({ ...common, kind: "deploy", version: step.version, expectedArms: step.expectedArms })
-            : await movePointer({
-                ...common,
-                kind: "release-abort",
-                version: found.release!.baseVersion,
-                expectedArms: step.expectedArms,
-              });
+    const deployment = await movePointer({ ...common, ...moveOf(step, found.release) });
     // A release's steps name the release they belong to; a step that found another one active is refused.
     if (found.release && deployment.releaseId !== found.release.id)
       throw new AppError({ code: "conflict", message: "This split ended meanwhile; look again." });
-    const notifications =
-      deployment.kind === "release-abort"
-        ? await notifyRollback({
-            tx,
-            projectId: input.projectId,
-            projectSlug: input.projectSlug,
-            environment: env,
-            prompt,
-            actor: input.actor,
-            fromVersion: deployment.fromVersion,
-            toVersion: deployment.toVersion,
-            reason,
-            fromRelease: { id: deployment.releaseId!, arms: deployment.fromArms! },
-          })
-        : [];
+    const notifications = await notifyIfWithdrawn({
+      tx,
+      projectId: input.projectId,
+      projectSlug: input.projectSlug,
+      environment: env,
+      prompt,
+      actor: input.actor,
+      reason,
+      deployment,
+    });
     return { deployment, notifications };
   });
   void deliverNotificationEmails(notifications);
   const { release, ...rest } = deployment;
   return { release: release ? releaseView(release) : null, deployment: rest };
+}
+
+/** What a step asks movePointer for: a split to start or ramp to, a version to promote, or its base to go back to. */
+function moveOf(step: ReleaseStep, release: { baseVersion: number } | null) {
+  switch (step.kind) {
+    case "start":
+      return { kind: "deploy" as const, arms: step.arms, expectedVersion: step.expectedVersion, expectedArms: null };
+    case "ramp":
+      return { kind: "deploy" as const, arms: step.arms, expectedArms: step.expectedArms };
+    case "promote":
+      return { kind: "deploy" as const, version: step.version, expectedArms: step.expectedArms };
+    case "abort":
+      return { kind: "release-abort" as const, version: release!.baseVersion, expectedArms: step.expectedArms };
+  }
 }
 
 async function environmentBySlug(projectId: string, slug: string) {

@@ -6,7 +6,7 @@ import { servingTransaction } from "@/lib/db/serving-transaction";
 import { movePointer } from "@/lib/deployments/move-pointer";
 import { AppError } from "@/lib/errors";
 import { deliverNotificationEmails } from "@/lib/notifications/deliver-notification-emails";
-import { notifyRollback } from "@/lib/notifications/notify-rollback";
+import { notifyIfWithdrawn } from "@/lib/notifications/notify-rollback";
 import { getPromptOrThrow } from "@/lib/prompts/get-prompt-or-throw";
 import type { RequestContext } from "@/lib/request-context";
 
@@ -88,24 +88,16 @@ export async function deployVersion(input: DeployInput) {
       kind: input.emergencyRollback ? "emergency-rollback" : "deploy",
       gateOverrideReason: input.gateOverrideReason,
     });
-    const notifications =
-      deployment.kind !== "rollback" && deployment.kind !== "emergency-rollback"
-        ? []
-        : await notifyRollback({
-            tx,
-            projectId: input.projectId,
-            projectSlug: input.projectSlug,
-            environment: env,
-            prompt,
-            actor: input.actor,
-            fromVersion: deployment.fromVersion,
-            toVersion: deployment.toVersion,
-            reason,
-            fromRelease:
-              deployment.releaseId && deployment.fromArms
-                ? { id: deployment.releaseId, arms: deployment.fromArms }
-                : null,
-          });
+    const notifications = await notifyIfWithdrawn({
+      tx,
+      projectId: input.projectId,
+      projectSlug: input.projectSlug,
+      environment: env,
+      prompt,
+      actor: input.actor,
+      reason,
+      deployment,
+    });
     return { deployment, notifications };
   });
   void deliverNotificationEmails(notifications);

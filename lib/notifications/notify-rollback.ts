@@ -69,3 +69,32 @@ export async function notifyRollback(opts: {
     href: `/p/${opts.projectSlug}/prompts/${opts.prompt.name}?view=deployments&env=${opts.environment.slug}`,
   });
 }
+
+/**
+ * After a pointer move: notifies (notifyRollback) when the move took versions out of the
+ * environment (a rollback, an emergency rollback, an aborted split), nothing otherwise. The one
+ * call deploys and release steps make, so each kind of move notifies the same way on every path.
+ */
+export function notifyIfWithdrawn(
+  opts: Omit<Parameters<typeof notifyRollback>[0], "fromVersion" | "toVersion" | "fromRelease"> & {
+    deployment: {
+      kind: string;
+      fromVersion: number | null;
+      toVersion: number;
+      releaseId: string | null;
+      fromArms: Arm[] | null;
+    };
+  },
+): Promise<CreatedNotification[]> {
+  const { deployment, ...rest } = opts;
+  if (!WITHDRAWING.has(deployment.kind)) return Promise.resolve([]);
+  return notifyRollback({
+    ...rest,
+    fromVersion: deployment.fromVersion,
+    toVersion: deployment.toVersion,
+    fromRelease:
+      deployment.releaseId && deployment.fromArms ? { id: deployment.releaseId, arms: deployment.fromArms } : null,
+  });
+}
+
+const WITHDRAWING = new Set(["rollback", "emergency-rollback", "release-abort"]);
