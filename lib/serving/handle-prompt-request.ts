@@ -19,8 +19,9 @@ import {
 } from "@/lib/serving/get-langfuse-prompt";
 import { getCachedServedPrompt, getServedPrompt, type ServedPromptQuery } from "@/lib/serving/get-served-prompt";
 import { pickArm } from "@/lib/serving/pick-arm";
+import { takeUnit } from "@/lib/serving/take-unit";
 import { langfusePromptQuerySchema } from "@/lib/validations/langfuse";
-import { MAX_UNIT_LENGTH, servedPromptQuerySchema } from "@/lib/validations/serving";
+import { servedPromptQuerySchema } from "@/lib/validations/serving";
 
 /** A hot-path request: which API (Galley's own or the Langfuse-compatible one) and the prompt name, still percent-encoded. */
 export type HotPath = { api: "galley" | "langfuse"; path: string };
@@ -58,50 +59,6 @@ function decodeName(path: string): string {
   if (name.includes("\u0000"))
     throw new AppError({ code: "bad_request", message: "The prompt name in the URL contains a NUL character." });
   return name;
-}
-
-function decodeParam(text: string, what: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, " "));
-  } catch {
-    throw new AppError({ code: "bad_request", message: `${what} is not valid percent-encoding.` });
-  }
-}
-
-function checkUnit(unit: string, what: string): string {
-  if (unit.length > MAX_UNIT_LENGTH)
-    throw new AppError({
-      code: "bad_request",
-      message: `${what}: a unit id has at most ${MAX_UNIT_LENGTH} characters; this one has ${unit.length}.`,
-      details: { field: what },
-    });
-  return unit;
-}
-
-/**
- * The unit id (?unit=, else the Galley-Unit header; empty is none) and the query string without it.
- * Taken out before the query is parsed and keyed, so per-user ids neither fill nor evict the
- * parsed-query and answer caches: every unit shares its environment's one cached answer.
- */
-export function takeUnit(
-  raw: string,
-  header: string | string[] | undefined,
-): { raw: string; unit: string | undefined } {
-  let unit: string | undefined;
-  // Most requests name no unit in the query: no split, no allocation.
-  if (raw.includes("unit") || raw.includes("%")) {
-    const kept: string[] = [];
-    for (const part of raw.split("&")) {
-      const eq = part.indexOf("=");
-      const name = eq === -1 ? part : part.slice(0, eq);
-      if ((name.includes("%") ? decodeParam(name, "A query parameter's name") : name) !== "unit") kept.push(part);
-      else unit = eq === -1 ? "" : decodeParam(part.slice(eq + 1), "unit");
-    }
-    raw = kept.join("&");
-  }
-  if (unit) return { raw, unit: checkUnit(unit, "unit") };
-  const fromHeader = typeof header === "string" ? header : header?.[0];
-  return { raw, unit: fromHeader ? checkUnit(fromHeader, "Galley-Unit") : undefined };
 }
 
 // A JSON API: nothing here may be sniffed as HTML, framed, or load anything.
