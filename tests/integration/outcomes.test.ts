@@ -1,5 +1,5 @@
 // Outcomes on each database: usage counts added in batches (two counters standing for two
-// instances add into the same rows), feedback through its route (202, then rows after a flush),
+// instances add into the same rows), feedback through its route (202, then rows after a flush; one row per id and prompt),
 // the refusals naming what to fix, and the aggregations the Releases page reads.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
