@@ -21,6 +21,8 @@ export type FeedbackRow = {
   comment: string;
   traceId: string | null;
   unit: string | null;
+  /** The client's idempotency key: a row whose (promptId, requestId) is stored already is skipped. */
+  requestId: string | null;
   createdAt: Date;
 };
 
@@ -30,7 +32,9 @@ const buffer = (): FeedbackBuffer<FeedbackRow> =>
   (cached ??= (globalThis as { [stateKey]?: FeedbackBuffer<FeedbackRow> })[stateKey] ??=
     createFeedbackBuffer<FeedbackRow>({
       write: async (rows) => {
-        await db.feedback.createMany({ data: rows });
+        // ON CONFLICT DO NOTHING on (promptId, requestId): a retried rating already written (its
+        // 202 lost on the way) or repeated within this batch is stored once; null ids never conflict.
+        await db.feedback.createMany({ data: rows, skipDuplicates: true });
       },
     }));
 

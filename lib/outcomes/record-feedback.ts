@@ -10,7 +10,8 @@ import type { FeedbackRequest } from "@/lib/validations/feedback";
  * POST /api/prompts/{name}/feedback: checks what the rating names (the prompt, under its current or
  * a former name; the release token's release, which must be this prompt's and have had that version
  * as an arm; or the version, which must exist; the environment), then buffers it for the next batch
- * write. The caller answers 202: the row is in the database within GALLEY_USAGE_FLUSH_MS.
+ * write. The caller answers 202: the row is in the database within GALLEY_USAGE_FLUSH_MS. With an
+ * id the app chose, a rating this prompt already has is not stored again (still 202).
  */
 export async function recordFeedback(opts: {
   projectId: string;
@@ -88,6 +89,7 @@ export async function recordFeedback(opts: {
     comment: input.comment ?? "",
     traceId: input.traceId ?? null,
     unit: input.unit ?? null,
+    requestId: input.id ?? null,
     createdAt: new Date(),
   });
   return { accepted: true };

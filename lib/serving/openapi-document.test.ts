@@ -154,9 +154,13 @@ describe("openApiDocument", () => {
     const feedback = doc.paths["/api/prompts/{name}/feedback"].post;
     expect(feedback.security).toEqual([{ bearer: ["prompts:read"] }]);
     expect(Object.keys(feedback.responses)).toEqual(expect.arrayContaining(["202", "401", "404", "422"]));
+    expect(feedback.description).toMatch(
+      /a rating whose id this prompt already has is not stored again and is still answered 202/,
+    );
     const body = doc.components.requestBodies.FeedbackRequest.content["application/json"].schema as Schema;
     expect(body.required).toEqual(["score"]);
     expect(body.properties).toMatchObject({
+      id: { type: "string", pattern: "^[A-Za-z0-9._:-]{1,100}$" },
       release: { type: "string" },
       version: { type: "integer" },
       comment: { maxLength: 2000 },

@@ -97,7 +97,13 @@ export const requestExamples: Record<keyof typeof requestComponents, unknown> = 
     },
     deploy: ["staging"],
   },
-  FeedbackRequest: { release: "cmi3k2q9d0001abcd.7", score: "up", comment: "Solved my problem.", traceId: "req-81f2" },
+  FeedbackRequest: {
+    id: "3f0b6c1e-8d2a-4c7e-9b1f-5a4d2e6c8b90",
+    release: "cmi3k2q9d0001abcd.7",
+    score: "up",
+    comment: "Solved my problem.",
+    traceId: "req-81f2",
+  },
   EvalRequest: {
     prompt: "support/refund-reply",
     version: 7,
@@ -351,11 +357,11 @@ export function openApiDocument(origin: string) {
           ...needs("prompt.view"),
           summary: "Report what a user thought of an answer: thumbs up or down, or a score",
           description:
-            "Name the answer by its `release` (during a split) or its `version`; the studio's Releases page shows each version's mean score, count and thumbs-up rate. Feedback is stored in batches a few seconds apart, so it shows there shortly after.",
+            "Name the answer by its `release` (during a split) or its `version`; the studio's Releases page shows each version's mean score, count and thumbs-up rate. Feedback is stored in batches a few seconds apart, so it shows there shortly after. Send an `id` (your key for the rating, new per rating, the same on every retry) and a retry after a lost answer is counted once: a rating whose id this prompt already has is not stored again and is still answered 202, since the client cannot tell which attempt arrived.",
           parameters: [nameParam],
           requestBody: { $ref: "#/components/requestBodies/FeedbackRequest" },
           responses: {
-            202: { description: "Accepted" },
+            202: { description: "Accepted (also for a repeated id, stored once)" },
             ...errors(400, 401, 404, 413, 422, 429),
           },
         },

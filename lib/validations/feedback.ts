@@ -11,9 +11,19 @@ export const MAX_FEEDBACK_COMMENT = 2000;
 export const MAX_FEEDBACK_SCORE = 1_000_000;
 /** Bytes a feedback body may have; a larger declared body is refused with 413 before it is read. */
 export const MAX_FEEDBACK_BODY_BYTES = 16 * 1024;
+/** A feedback id (the client's idempotency key): letters, digits and . _ : - */
+export const MAX_FEEDBACK_ID = 100;
+const FEEDBACK_ID_MESSAGE = `The id is 1 to ${MAX_FEEDBACK_ID} characters of A-Z, a-z, 0-9, ".", "_", ":" and "-".`;
 
 export const feedbackRequestSchema = z
   .object({
+    id: z
+      .string()
+      .regex(new RegExp(`^[A-Za-z0-9._:-]{1,${MAX_FEEDBACK_ID}}$`), FEEDBACK_ID_MESSAGE)
+      .optional()
+      .describe(
+        "Your key for this rating, so a retry is stored once: a rating whose id this prompt already has is not stored again (the first one is kept) and is still answered 202, since a client cannot tell which attempt arrived. Pick a new one per rating (a UUID) and send the same one on every retry. The SDKs do this.",
+      ),
     release: z
       .string()
       .max(100)

@@ -96,6 +96,12 @@ export type GetPromptOptions = {
 export type FeedbackOptions = {
   /** The prompt's name. */
   name: string;
+  /**
+   * This rating's key, so that a retry is counted once (1–100 characters: letters, digits, . _ : -).
+   * Omitted: a random one per call, sent on each of its retries. Pass your own to retry across calls
+   * or processes (e.g. "order-42:thumbs"); Galley keeps the first rating with an id, per prompt.
+   */
+  id?: string;
   /** The answer's `release` (during a split); or give its `version`. */
   release?: string | null;
   version?: number | null;
@@ -150,6 +156,18 @@ type Entry = { data: PromptData; etag: string | null; fetchedAt: number; refresh
 
 const retryable = (status: number) => status === 429 || status >= 500;
 const MAX_UNIT_LENGTH = 200;
+const FEEDBACK_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** A random feedback id: a UUID where crypto has one (Node 19+, browsers, workers); else 32 hex digits. */
+function newFeedbackId(): string {
+  const crypto = (globalThis as { crypto?: Partial<Pick<Crypto, "randomUUID" | "getRandomValues">> }).crypto;
+  if (crypto?.randomUUID) return crypto.randomUUID();
+  const bytes = new Uint8Array(16);
+  if (crypto?.getRandomValues) crypto.getRandomValues(bytes);
+  // Node 18 has no global crypto; V8 seeds Math.random per process, and an id only has to differ per prompt.
+  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
 
 function checkUnit(unit: string | undefined, what: string): string | undefined {
   if (unit === undefined || unit === "") return undefined;
@@ -340,7 +358,8 @@ export function createGalley(options: GalleyOptions) {
     /**
      * Report what a user thought of an answer (POST /api/prompts/{name}/feedback): name it by the
      * answer's `release` (during a split) or `version`, with a score ("up", "down" or a number).
-     * Galley stores feedback in batches, so the studio shows it a few seconds later.
+     * Galley stores feedback in batches, so the studio shows it a few seconds later. Every retry
+     * of a call sends the same `id` (a random one unless you pass yours): Galley counts it once.
      */
     async feedback(feedback: FeedbackOptions): Promise<void> {
       const { name, timeoutMs, maxRetries, ...fields } = feedback;
@@ -350,8 +369,14 @@ export function createGalley(options: GalleyOptions) {
         throw new TypeError("feedback needs the answer's release or its version (prompt.release, prompt.version).");
       if (typeof fields.score === "number" ? !Number.isFinite(fields.score) : !["up", "down"].includes(fields.score))
         throw new TypeError(`feedback's score is "up", "down" or a finite number, not ${String(fields.score)}.`);
+      if (fields.id !== undefined && (typeof fields.id !== "string" || !FEEDBACK_ID.test(fields.id)))
+        throw new TypeError(
+          `feedback's id is 1 to 100 letters, digits, ".", "_", ":" or "-", not ${String(fields.id)}.`,
+        );
       const unit = fields.unit !== undefined ? checkUnit(fields.unit, "unit") : clientUnit;
+      // One body for every attempt: a retry after a lost 202 carries the same id, so it is stored once.
       const body = {
+        id: fields.id ?? newFeedbackId(),
         release,
         version,
         environment: fields.environment ?? undefined,

@@ -437,6 +437,7 @@ describe(`fuzzing every route handler (${process.env.GALLEY_TEST_DB})`, () => {
         deploy: ["development"],
       },
       "POST api/prompts/[...name]/route.ts feedback": {
+        id: "rating-1",
         version: 1,
         environment: "production",
         score: "up",

@@ -1,5 +1,5 @@
 // Outcomes on each database: usage counts added in batches (two counters standing for two
-// instances add into the same rows), feedback through its route (202, then rows after a flush),
+// instances add into the same rows), feedback through its route (202, then rows after a flush; one row per id and prompt),
 // the refusals naming what to fix, and the aggregations the Releases page reads.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -186,6 +186,7 @@ describe(`outcomes (${process.env.GALLEY_TEST_DB})`, () => {
       comment: "",
       traceId: "filler",
       unit: null,
+      requestId: null,
       createdAt: new Date(),
     };
     try {
@@ -352,6 +353,63 @@ describe(`outcomes (${process.env.GALLEY_TEST_DB})`, () => {
     expect(big.status).toBe(413);
     await flushFeedback();
     expect(await db.feedback.count({ where: { promptId } })).toBe(3);
+  });
+
+  it("stores a rating once per id and prompt: repeated in one batch, or retried after a flush", async () => {
+    const other = await createPrompt({
+      ctx: ctxFor(owner()),
+      projectId,
+      input: { name: "support/other", type: "TEXT", description: "", tags: [] },
+    });
+    const rate = (body: Record<string, unknown>) => feedback({ version: 1, traceId: "idempotent", ...body });
+    for (const body of [
+      { id: "rating-1", score: 1 },
+      { id: "rating-1", score: 2 },
+      { id: "rating-2", score: 3 },
+      { score: 4 },
+      { score: 4 },
+    ])
+      expect((await rate(body)).status).toBe(202);
+    const onOther = { projectId, promptId: other.id, version: 1, environmentId: null, releaseId: null };
+    await bufferFeedback({
+      ...onOther,
+      apiKeyId: keyId,
+      kind: "number",
+      score: 9,
+      comment: "",
+      traceId: "idempotent",
+      unit: null,
+      requestId: "rating-1",
+      createdAt: new Date(),
+    });
+    await flushFeedback();
+    // The retry of a rating whose 202 was lost: answered 202 again, not stored again.
+    const retried = await rate({ id: "rating-1", score: 5 });
+    expect(retried.status).toBe(202);
+    expect(await retried.json()).toEqual({ accepted: true });
+    await flushFeedback();
+    const stored = (id: string) =>
+      db.feedback.findMany({
+        where: { promptId: id, traceId: "idempotent" },
+        orderBy: { score: "asc" },
+        select: { requestId: true, score: true },
+      });
+    expect(await stored(promptId)).toEqual([
+      { requestId: "rating-1", score: 1 },
+      { requestId: "rating-2", score: 3 },
+      { requestId: null, score: 4 },
+      { requestId: null, score: 4 },
+    ]);
+    expect(await stored(other.id)).toEqual([{ requestId: "rating-1", score: 9 }]);
+    for (const id of ["", "has space", "é", "x".repeat(101)])
+      expect(await refusal({ version: 1, score: 1, id })).toEqual({
+        status: 422,
+        message: 'id: The id is 1 to 100 characters of A-Z, a-z, 0-9, ".", "_", ":" and "-".',
+      });
+    expect((await rate({ id: "A-z_0.9:" + "x".repeat(92), score: 6 })).status).toBe(202);
+    await flushFeedback();
+    expect(await db.feedback.count({ where: { traceId: "idempotent" } })).toBe(6);
+    await db.feedback.deleteMany({ where: { traceId: "idempotent" } });
   });
 
   it("sums feedback per arm in one query, which compareArms reads", async () => {

@@ -30,6 +30,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from numbers import Real
@@ -65,6 +66,7 @@ MAX_CACHED = 10_000
 
 _ENVIRONMENT = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _TOKEN = re.compile(r"^[\x21-\x7e]+$")
+_FEEDBACK_ID = re.compile(r"\A[A-Za-z0-9._:-]{1,100}\Z")
 _REDIRECTS = (301, 302, 303, 307, 308)
 
 
@@ -283,11 +285,15 @@ class Galley:
         comment: Optional[str] = None,
         trace_id: Optional[str] = None,
         unit: Optional[str] = None,
+        id: Optional[str] = None,  # noqa: A002 (the body's field)
     ) -> None:
         """Report what a user thought of an answer (POST /api/prompts/{name}/feedback): name it by
         ``release`` (``prompt.release``, during a split) or ``version``, with ``score`` "up",
         "down" or a number. Galley stores feedback in batches, so the studio shows it a few seconds
-        later. Raises as get_prompt does (UnreachableError after the retries)."""
+        later. ``id`` is this rating's key (1–100 letters, digits, ``. _ : -``): every retry of the
+        call sends the same one, so Galley counts the rating once; a random one (a UUID) unless you
+        pass yours, to retry across calls or processes. Raises as get_prompt does (UnreachableError
+        after the retries)."""
         segments = self._path(name, "production", None).split("?")[0]
         if release is None and version is None:
             raise ValueError("feedback needs the answer's release or its version (prompt.release, prompt.version).")
@@ -305,7 +311,11 @@ class Galley:
             raise ValueError(f"comment must be a string of at most {MAX_COMMENT_LENGTH} characters.")
         if trace_id is not None and (not isinstance(trace_id, str) or len(trace_id) > MAX_TRACE_ID_LENGTH):
             raise ValueError(f"trace_id must be a string of at most {MAX_TRACE_ID_LENGTH} characters.")
+        if id is not None and (not isinstance(id, str) or not _FEEDBACK_ID.match(id)):
+            raise ValueError(f'id must be 1 to 100 letters, digits, ".", "_", ":" or "-", not {id!r}.')
+        # One body for every attempt: a retry after a lost 202 carries the same id, so it is stored once.
         fields = {
+            "id": str(uuid.uuid4()) if id is None else id,
             "release": release,
             "version": version,
             "environment": environment,

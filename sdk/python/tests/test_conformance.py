@@ -9,10 +9,11 @@ from __future__ import annotations
 import http.server
 import json
 import math
+import re
 import sys
 import threading
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Set, Tuple
 
 import pytest
 
@@ -84,17 +85,40 @@ def test_keys_that_are_not_text_are_written_as_json_keys() -> None:
     assert text_of("{{o}}", {"o": {2: "b", "a": 1, 1: "c", None: 0}}) == '{"1":"c","2":"b","a":1,"null":0}'
 
 
-# sdk/conformance/client/splits.json: the unit id, caching per arm, release and feedback, through
-# the Python client against a fake Galley, as sdk/conformance/client-splits.test.ts runs it
-# through the TypeScript SDK.
+# sdk/conformance/client/splits.json: the unit id, caching per arm, release and feedback (its id the
+# same on every retry), through the Python client against a fake Galley, as
+# sdk/conformance/client-splits.test.ts runs it through the TypeScript SDK.
 
 SPLITS = json.loads(
     (Path(__file__).resolve().parents[2] / "conformance" / "client" / "splits.json").read_text(encoding="utf-8")
 )
 
 
+GENERATED = "<generated>"
+FEEDBACK_ID = re.compile(r"\A[A-Za-z0-9._:-]{1,100}\Z")
+
+
+def with_generated_ids(
+    sent: List[Dict[str, Any]], expected: List[Dict[str, Any]]
+) -> Tuple[List[Dict[str, Any]], Set[str]]:
+    """The requests with each id the client generated replaced by "<generated>", and those ids."""
+    ids: Set[str] = set()
+    requests = []
+    for i, request in enumerate(sent):
+        body = request.get("body")
+        wanted = expected[i].get("body") if i < len(expected) else None
+        chosen = isinstance(wanted, dict) and wanted.get("id") == GENERATED
+        if chosen and isinstance(body, dict) and isinstance(body.get("id"), str):
+            assert FEEDBACK_ID.match(body["id"]), body["id"]
+            ids.add(body["id"])
+            request = {**request, "body": {**body, "id": GENERATED}}
+        requests.append(request)
+    return requests, ids
+
+
 def test_client_conformance_splits() -> None:
     sent: List[Dict[str, Any]] = []
+    post_answers: List[Any] = []
 
     class FakeGalley(http.server.BaseHTTPRequestHandler):
         def _record(self) -> Optional[str]:
@@ -119,7 +143,11 @@ def test_client_conformance_splits() -> None:
 
         def do_POST(self) -> None:  # noqa: N802
             self._record()
-            self.send_response(202)
+            answer = post_answers.pop(0) if post_answers else 202
+            if answer == "drop":  # the request arrived; its answer is lost
+                self.close_connection = True
+                return
+            self.send_response(answer)
             self.send_header("content-length", "0")
             self.end_headers()
 
@@ -131,8 +159,10 @@ def test_client_conformance_splits() -> None:
     try:
         base = "http://127.0.0.1:%d" % server.server_address[1]
         clients = {name: Galley(base, "gk_test", ttl=3600, **options) for name, options in SPLITS["clients"].items()}
+        generated: Set[str] = set()
         for step in SPLITS["steps"]:
             del sent[:]
+            post_answers[:] = step.get("postAnswers", [])
             galley = clients[step["client"]]
             if "get" in step:
                 args = dict(step["get"])
@@ -147,7 +177,12 @@ def test_client_conformance_splits() -> None:
                 result = call()
                 if "expect" in step:
                     assert {"version": result.version, "release": result.release} == step["expect"], step["description"]
-            assert sent == step["requests"], step["description"]
+            requests, ids = with_generated_ids(sent, step["requests"])
+            assert requests == step["requests"], step["description"]
+            if ids:
+                assert len(ids) == 1, f"{step['description']}: one id on every attempt"
+                assert not ids & generated, f"{step['description']}: a new id per call"
+                generated |= ids
     finally:
         server.shutdown()
         server.server_close()
