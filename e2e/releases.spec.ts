@@ -167,3 +167,67 @@ test("a 10 % canary of v2 through a review, sticky per unit, ramped to 50 %, rat
   const afterAbort = await Promise.all(UNITS.slice(0, 50).map(serve));
   expect(afterAbort.every((a) => a.version === 1 && a.release === null)).toBe(true);
 });
+
+test("a three-way split's shares set through the form: errors name the field and the total, then the ramp runs", async ({
+  page,
+}) => {
+  const api = `/api/projects/${PROJECT}`;
+  const prompt = (await (
+    await page.request.post(`${api}/prompts`, { data: { name: "releases/trio", type: "TEXT" } })
+  ).json()) as { id: string };
+  for (const n of [1, 2, 3])
+    expect(
+      (
+        await page.request.post(`${api}/prompts/${prompt.id}/versions`, {
+          data: { baseVersion: n - 1, message: `trio ${n}`, content: content(`Hi from v${n}`) },
+        })
+      ).status(),
+    ).toBe(200);
+  expect(
+    (
+      await page.request.post(`${api}/prompts/${prompt.id}/deployments`, {
+        data: { environment: "staging", version: 1 },
+      })
+    ).status(),
+  ).toBe(200);
+  const three = [
+    { version: 1, weight: 80 },
+    { version: 2, weight: 10 },
+    { version: 3, weight: 10 },
+  ];
+  expect(
+    (
+      await page.request.post(`${api}/prompts/${prompt.id}/releases`, {
+        data: { environment: "staging", arms: three },
+      })
+    ).status(),
+  ).toBe(201);
+
+  await page.goto(`/p/${PROJECT}/prompts/releases/trio?view=releases`);
+  const staging = page.getByTestId("release-staging");
+  await expect(staging).toContainText("v1 80 % · v2 10 % · v3 10 %");
+  await staging.getByRole("button", { name: "Set shares…" }).click();
+  const dialog = page.getByTestId("split-dialog");
+  const share = (version: number) => dialog.getByLabel(`v${version} share, %`);
+  const total = dialog.getByTestId("shares-total");
+  await expect(share(1)).toHaveValue("80");
+  const height = (await dialog.boundingBox())!.height;
+
+  // Enter submits; each mistake is named where it is, and the dialog keeps its size.
+  await share(1).fill("50");
+  await share(2).fill("0");
+  await share(2).press("Enter");
+  await expect(dialog.getByText("v2: 1–99, whole numbers")).toBeVisible();
+  await expect(share(2)).toHaveAttribute("aria-invalid", "true");
+  expect((await dialog.boundingBox())!.height).toBe(height);
+  await share(2).fill("20");
+  await expect(dialog.getByText("v2: 1–99, whole numbers")).toBeHidden();
+  await expect(total).toHaveText("The shares add up to 80 %; they must add up to 100 %.");
+  await share(3).fill("30");
+  await expect(total).toHaveText("Total: 100 %");
+  await share(3).press("Enter");
+
+  await expect(dialog).toBeHidden();
+  await expect(staging).toContainText("v1 50 % · v2 20 % · v3 30 %");
+  await expect(staging.getByTestId("release-steps")).toContainText("Ramped v2 10 % → 20 %, v3 10 % → 30 %");
+});

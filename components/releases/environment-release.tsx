@@ -1,6 +1,6 @@
 "use client";
 
-import { ArrowUpRight, Rocket, Undo2 } from "lucide-react";
+import { ArrowUpRight, Rocket, SlidersHorizontal, Undo2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -21,7 +21,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Time } from "@/components/ui/time";
 import type { ReleaseDetail } from "@/lib/release-outcomes/get-release-detail";
-import type { Arm } from "@/lib/releases/arms";
+import { describeArms, type Arm } from "@/lib/releases/arms";
 import { canaryArm } from "@/lib/releases/describe-release-step";
 import type { EnvironmentReleaseView } from "@/lib/releases/get-releases-overview";
 
@@ -95,6 +95,7 @@ export function EnvironmentRelease({ projectSlug, promptId, entry, versions, may
     if (!dialog) return;
     if (dialog.mode === "promote")
       return requestReview(choice, null, `Promote v${choice.version} to 100 % of ${environment.name}`);
+    if (dialog.mode === "shares") return submitShares(choice);
     const percent = choice.percent!;
     const arms =
       dialog.mode === "start"
@@ -125,11 +126,26 @@ export function EnvironmentRelease({ projectSlug, promptId, entry, versions, may
             },
             `${environment.name}: v${choice.version} gets ${percent} % of requests.`,
           )
-        : await ramp(percent);
+        : await ramp(percent, choice.reason);
     if (done) setDialog(null);
   }
 
-  const ramp = (percent: number) =>
+  // New weights for every arm (any split of 2–4): the same ramp, or its review in a protected environment.
+  async function submitShares(choice: SplitChoice) {
+    const arms = choice.arms!;
+    if (guarded) return requestReview(choice, arms, `New shares: ${describeArms(arms)} in ${environment.name}`);
+    const done = await action.send(
+      `${api}/${release!.id}`,
+      {
+        method: "PATCH",
+        body: { arms, expectedArms: release!.arms, ...(choice.reason ? { reason: choice.reason } : {}) },
+      },
+      `${environment.name}: ${describeArms(arms)}.`,
+    );
+    if (done) setDialog(null);
+  }
+
+  const ramp = (percent: number, reason = "") =>
     action.send(
       `${api}/${release!.id}`,
       {
@@ -137,6 +153,7 @@ export function EnvironmentRelease({ projectSlug, promptId, entry, versions, may
         body: {
           arms: withCanary(release!.arms, release!.baseVersion, canary!.version, percent),
           expectedArms: release!.arms,
+          ...(reason ? { reason } : {}),
         },
       },
       `${environment.name}: v${canary!.version} gets ${percent} % of requests.`,
@@ -209,7 +226,7 @@ export function EnvironmentRelease({ projectSlug, promptId, entry, versions, may
               <Link className="text-accent hover:underline" href={`/p/${projectSlug}/reviews/${r.number}`}>
                 Review #{r.number}
               </Link>{" "}
-              {r.arms ? `(split ${r.arms.map((a) => `v${a.version} ${a.weight} %`).join(" · ")})` : `(v${r.version})`}{" "}
+              {r.arms ? `(split ${describeArms(r.arms)})` : `(v${r.version})`}{" "}
               <span className="text-muted">
                 {r.status === "APPROVED" ? "approved: promote it from the review" : "waits for approval"}
               </span>
@@ -259,6 +276,15 @@ export function EnvironmentRelease({ projectSlug, promptId, entry, versions, may
               {guarded ? "Request review of a ramp" : "Ramp to…"}
             </Button>
           </>
+        ) : null}
+        {release && canMove ? (
+          <Button
+            variant="secondary"
+            icon={SlidersHorizontal}
+            onClick={() => setDialog({ mode: "shares", baseVersion: release.baseVersion, arms: release.arms })}
+          >
+            {guarded ? "Request review of new shares" : "Set shares…"}
+          </Button>
         ) : null}
         {release && canary && canMove ? (
           <Button

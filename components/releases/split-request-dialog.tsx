@@ -4,20 +4,39 @@ import { GitPullRequestArrow, Rocket } from "lucide-react";
 import { useState, type FormEvent } from "react";
 
 import { PercentPicker, percentProblem } from "@/components/releases/percent-picker";
+import { ShareFields } from "@/components/releases/share-fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { SelectField } from "@/components/ui/field";
+import type { Arm } from "@/lib/releases/arms";
+import { checkShares, reviewedVersion, type SharesCheck } from "@/lib/releases/check-shares";
 
 export type Reviewer = { id: string; name: string };
 
-/** What the dialog asks for: a new split (start), a new share (ramp) or a review of one version at 100 %. */
+/**
+ * What the dialog asks for: a new split (start), a new share for a canary (ramp), new shares for
+ * every arm of a split of any size (shares) or a review of one version at 100 %.
+ */
 export type SplitRequest =
   | { mode: "start"; baseVersion: number; choices: Array<{ number: number; message: string }> }
   | { mode: "ramp"; baseVersion: number; canary: number; current: number }
+  | { mode: "shares"; baseVersion: number; arms: Arm[] }
   | { mode: "promote"; version: number };
 
-export type SplitChoice = { version: number; percent: number | null; reason: string; reviewerIds: string[] };
+/**
+ * What was chosen. `version` is the one a review would be about; `arms` is the whole new split
+ * (shares mode only: the other modes send `percent`).
+ */
+export type SplitChoice = {
+  version: number;
+  percent: number | null;
+  arms: Arm[] | null;
+  reason: string;
+  reviewerIds: string[];
+};
+
+const NO_REVIEWER = "Choose at least one reviewer.";
 
 /**
  * Asks what to release before sending it: the version and its share, and, in a protected environment,
@@ -49,27 +68,55 @@ export function SplitRequestDialog({
       ? (request.choices[0]?.number ?? 0)
       : request.mode === "ramp"
         ? request.canary
-        : request.version,
+        : request.mode === "shares"
+          ? request.baseVersion
+          : request.version,
   );
   const [percent, setPercent] = useState(request.mode === "ramp" ? (request.current >= 50 ? 75 : 50) : 10);
   const [picked, setPicked] = useState<string[]>(reviewers.map((r) => r.id));
   const [problem, setProblem] = useState<string | null>(null);
-  const withPercent = request.mode !== "promote";
+  const [entered, setEntered] = useState<Record<number, string>>(() =>
+    request.mode === "shares" ? Object.fromEntries(request.arms.map((a) => [a.version, String(a.weight)])) : {},
+  );
+  // Errors appear on the first submit, then follow every keystroke until the form is right.
+  const [shares, setShares] = useState<SharesCheck | null>(null);
+  const withPercent = request.mode === "start" || request.mode === "ramp";
   const title =
     request.mode === "start"
       ? `${protectedEnvironment ? "Request review of a canary" : "Start a canary"} in ${environmentName}`
       : request.mode === "ramp"
         ? `${protectedEnvironment ? "Request review of a ramp" : "Ramp"} of v${request.canary} in ${environmentName}`
-        : `Request review: v${request.version} to 100 % of ${environmentName}`;
+        : request.mode === "shares"
+          ? `${protectedEnvironment ? "Request review of new shares" : "Set shares"} in ${environmentName}`
+          : `Request review: v${request.version} to 100 % of ${environmentName}`;
+
+  function enter(version: number, text: string) {
+    const next = { ...entered, [version]: text };
+    setEntered(next);
+    if (shares && request.mode === "shares") setShares(checkShares({ current: request.arms, entered: next }));
+  }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const bad = withPercent ? percentProblem(percent) : null;
     if (bad) return setProblem(bad);
-    if (protectedEnvironment && picked.length === 0) return setProblem("Choose at least one reviewer.");
+    const checked = request.mode === "shares" ? checkShares({ current: request.arms, entered }) : null;
+    setShares(checked);
+    if (checked && !checked.ok) return setProblem(null);
+    if (protectedEnvironment && picked.length === 0) return setProblem(NO_REVIEWER);
     setProblem(null);
     const reason = String(new FormData(event.currentTarget).get("reason") ?? "").trim();
-    onSubmit({ version, percent: withPercent ? percent : null, reason, reviewerIds: picked });
+    const arms = checked?.ok ? checked.arms : null;
+    onSubmit({
+      version:
+        arms && request.mode === "shares"
+          ? reviewedVersion({ current: request.arms, arms, baseVersion: request.baseVersion })
+          : version,
+      percent: withPercent ? percent : null,
+      arms,
+      reason,
+      reviewerIds: picked,
+    });
   }
 
   return (
@@ -106,13 +153,23 @@ export function SplitRequestDialog({
               value={percent}
               onChange={setPercent}
               exclude={request.mode === "ramp" ? request.current : undefined}
-              error={problem && problem !== "Choose at least one reviewer." ? problem : undefined}
+              error={problem && problem !== NO_REVIEWER ? problem : undefined}
             />
             <p className="text-xs text-muted">
               v{request.baseVersion} {Number.isInteger(percent) && percent >= 1 && percent <= 99 ? 100 - percent : "…"}{" "}
               % · v{version} {Number.isInteger(percent) ? percent : "…"} %
             </p>
           </>
+        ) : null}
+        {request.mode === "shares" ? (
+          <ShareFields
+            arms={request.arms}
+            baseVersion={request.baseVersion}
+            entered={entered}
+            onChange={enter}
+            fieldErrors={shares && !shares.ok ? shares.fields : {}}
+            totalError={shares && !shares.ok ? shares.total : null}
+          />
         ) : null}
         {protectedEnvironment ? (
           <fieldset className="space-y-1">
@@ -139,7 +196,7 @@ export function SplitRequestDialog({
                 ))}
               </ul>
             )}
-            {problem === "Choose at least one reviewer." ? (
+            {problem === NO_REVIEWER ? (
               <p role="alert" className="text-xs text-danger">
                 {problem}
               </p>
@@ -165,7 +222,9 @@ export function SplitRequestDialog({
               ? "Request review"
               : request.mode === "start"
                 ? `Start v${version} at ${Number.isInteger(percent) ? percent : "…"} %`
-                : `Ramp to ${Number.isInteger(percent) ? percent : "…"} %`}
+                : request.mode === "shares"
+                  ? "Set shares"
+                  : `Ramp to ${Number.isInteger(percent) ? percent : "…"} %`}
           </Button>
         </DialogActions>
       </form>

@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/lazy-toast";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
+import { describeReviewTarget } from "@/lib/reviews/describe-review-target";
 
 /** Events and threads in time order, and the box to comment, approve or request changes. */
 export function ConversationPanel({
@@ -26,6 +27,7 @@ export function ConversationPanel({
   const box = useRef<HTMLDivElement>(null);
   const boxInView = useInView(box);
   const canDecide = abilities.decide && live;
+  const target = describeReviewTarget(review);
   const items = [
     ...review.events.map((e) => ({
       at: e.createdAt,
@@ -57,7 +59,7 @@ export function ConversationPanel({
     if (result) {
       setBody("");
       // A comment shows up in the conversation; a decision mostly changes the status, so say it.
-      if (kind === "approve") toast.success(`You approved v${review.version}.`);
+      if (kind === "approve") toast.success(`You approved ${target}.`);
       if (kind === "request-changes") toast.success("You asked for changes.");
       router.refresh();
     }
@@ -89,7 +91,7 @@ export function ConversationPanel({
                 {canDecide ? (
                   <>
                     <Button busy={busy} onClick={() => submit("approve")}>
-                      Approve v{review.version}
+                      Approve {target}
                     </Button>
                     <Button variant="danger" busy={busy} onClick={() => submit("request-changes")}>
                       Request changes
@@ -109,7 +111,7 @@ export function ConversationPanel({
           className="fixed inset-x-0 bottom-0 z-20 flex gap-2 border-t border-line bg-surface p-3 shadow-lg lg:hidden"
         >
           <Button className="flex-1" busy={busy} onClick={() => submit("approve")}>
-            Approve v{review.version}
+            Approve {target}
           </Button>
           <Button
             className="flex-1"

@@ -13,6 +13,7 @@ import { TextField } from "@/components/ui/field";
 import { toast } from "@/components/ui/lazy-toast";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useRequest } from "@/lib/client/use-request";
+import { describeReviewTarget } from "@/lib/reviews/describe-review-target";
 
 /** Approvals so far, and the promote / update / close / reopen buttons the viewer may use. */
 export function DecisionsPanel({
@@ -33,7 +34,9 @@ export function DecisionsPanel({
   const a = review.approval;
   // The server refuses a promotion the gate blocks (409); the button says so before anyone clicks.
   const gateBlocks = gate !== null && gate.check.state !== "none" && gate.check.state !== "passed";
-  const promoteTo = `${review.environment.name} now runs ${review.prompt.name} v${review.version}.`;
+  // "v7", or "v7 at 10 % (v6 90 %)" for a split: every label says what promoting releases.
+  const target = describeReviewTarget(review);
+  const promoteTo = `${review.environment.name} now runs ${review.prompt.name} ${target}.`;
   const after = (ok: unknown, done: string) => {
     if (!ok) return;
     toast.success(done);
@@ -58,7 +61,7 @@ export function DecisionsPanel({
       </div>
       {review.status === "PROMOTED" ? (
         <p className="text-success">
-          Promoted: {review.environment.name} runs {review.prompt.name} v{review.version}.{" "}
+          Promoted: {review.environment.name} runs {review.prompt.name} {target}.{" "}
           <Link
             className="text-accent hover:underline"
             href={`/p/${projectSlug}/environments?env=${review.environment.slug}`}
@@ -82,7 +85,7 @@ export function DecisionsPanel({
             aria-describedby={gateBlocks ? "gate-reason" : undefined}
             onClick={async () => after(await promote.run(() => apiFetch(`${api}/promote`, { body: {} })), promoteTo)}
           >
-            Promote v{review.version} to {review.environment.name}
+            Promote {target} to {review.environment.name}
           </Button>
         ) : null}
         {abilities.promote && gateBlocks && gate.canOverride && a.status === "APPROVED" ? (
@@ -132,7 +135,7 @@ export function DecisionsPanel({
         <ConfirmDialog
           open={overriding}
           onOpenChange={setOverriding}
-          title={`Promote v${review.version} to ${review.environment.name} past its evaluation gate?`}
+          title={`Promote ${target} to ${review.environment.name} past its evaluation gate?`}
           description={gate.check.reason}
           cancelLabel="Keep waiting for the gate"
           confirmLabel="Promote anyway"

@@ -18,6 +18,8 @@ import { ReviewStatus } from "@/components/reviews/review-status";
 import { useReviewReaders } from "@/components/reviews/use-review-readers";
 import { versionLabel as v } from "@/components/reviews/version-label";
 import { Alert } from "@/components/ui/alert";
+import { describeArms } from "@/lib/releases/arms";
+import { describeReviewTarget } from "@/lib/reviews/describe-review-target";
 
 /** The review page: what would change, the discussion, the decisions, the evaluation gate, and promote. */
 export function ReviewClient(props: ReviewPanelProps) {
@@ -50,15 +52,16 @@ export function ReviewClient(props: ReviewPanelProps) {
           ) : null}
         </div>
         <p className="text-muted">
-          {review.author.name} asks to promote{" "}
+          {review.author.name} asks to promote <strong className="text-ink">{describeReviewTarget(review)}</strong> of{" "}
           <Link
             href={`/p/${props.projectSlug}/prompts/${review.prompt.name}?view=version&v=${review.version}`}
             className="font-mono text-accent hover:underline"
           >
-            {review.prompt.name} v{review.version}
+            {review.prompt.name}
           </Link>{" "}
           to <strong className="text-ink">{env}</strong>
-          {review.environment.protected ? " (protected)" : ""}, which runs {v(review.currentBase)} now. Reviewers:{" "}
+          {review.environment.protected ? " (protected)" : ""}, which runs{" "}
+          {review.currentBaseArms ? describeArms(review.currentBaseArms) : v(review.currentBase)} now. Reviewers:{" "}
           {review.reviewers.map((r) => r.name).join(", ")}.
         </p>
       </header>

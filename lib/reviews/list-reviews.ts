@@ -1,5 +1,7 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Arm } from "@/lib/releases/arms";
+import { storedArms } from "@/lib/reviews/get-review-approval-state";
 import { LIVE_STATUSES } from "@/lib/reviews/get-review-or-throw";
 import type { ListReviewsInput } from "@/lib/validations/review";
 
@@ -10,6 +12,8 @@ export type ReviewListItem = {
   environment: string;
   environmentSlug: string;
   version: number;
+  /** The split the review asks for; null: the whole version. */
+  arms: Arm[] | null;
   baseVersion: number | null;
   status: string;
   author: string;
@@ -61,6 +65,7 @@ export async function listReviews(opts: {
       environment: r.environment.name,
       environmentSlug: r.environment.slug,
       version: r.version,
+      arms: storedArms(r.arms),
       baseVersion: r.baseVersion,
       status: r.status,
       author: r.author.name,

@@ -182,6 +182,7 @@ describe("Releases tab", () => {
     // Protected: the editor asks for reviews; an abort needs a reviewer or admin.
     expect(production).toContain("Request review of a ramp");
     expect(production).toContain("Request review: v3 to 100 %");
+    expect(production).toContain("Request review of new shares");
     expect(production).not.toContain("Abort to v2");
     expect(production).not.toContain("Ramp to 25 %");
     // Figures per arm: requests from both keys, feedback counts, mean and thumbs-up rate.
@@ -202,7 +203,7 @@ describe("Releases tab", () => {
     expect(reviewer.tab).toContain("Abort to v2");
     const viewer = await openTab("VIEWER", "?view=releases");
     expect(viewer.tab).toContain("v2 90 % · v3 10 %");
-    for (const move of ["Start a canary", "Request review", "Abort to", "Ramp to", "Promote v"])
+    for (const move of ["Start a canary", "Request review", "Abort to", "Ramp to", "Set shares", "Promote v"])
       expect(viewer.tab).not.toContain(move);
   });
 

@@ -17,7 +17,8 @@ import { createReview } from "@/lib/reviews/create-review";
 import { decideReview } from "@/lib/reviews/decide-review";
 import { setReviewRuns } from "@/lib/reviews/set-review-runs";
 
-import { ctxFor, makeProject } from "./helpers";
+import { ctxFor, makeProject, placeVersion } from "./helpers";
+import { renderPage } from "./render-page";
 import { runInRequestScope, signInAs } from "./route-client";
 
 const require = createRequire(import.meta.url);
@@ -39,6 +40,7 @@ const router = {
 describe("review page", () => {
   let f: Awaited<ReturnType<typeof makeProject>>;
   let reviewNumber: number;
+  let splitNumber: number;
   let cookie: string;
   const member = (role: ProjectRole) => f.members.find((m) => m.role === role)!.user;
   const as = (role: ProjectRole) => ({
@@ -98,6 +100,26 @@ describe("review page", () => {
     await setReviewRuns({ ...as("EDITOR"), number: reviewNumber, runIds: [run.id] });
     await commentOnReview({ ...as("REVIEWER"), number: reviewNumber, body: "Too stiff?", line: 1 });
     await decideReview({ ...as("REVIEWER"), number: reviewNumber, decision: "approve", body: "Looks good" });
+    // Production runs v1; a second review asks for v2 at 10 % of it (a canary), and is approved.
+    await placeVersion({ projectId: f.project.id, promptId, slug: "production", version: 1, by: editor });
+    splitNumber = (
+      await createReview({
+        ...as("EDITOR"),
+        input: {
+          promptId,
+          version: 2,
+          environment: "production",
+          reviewerIds: [member("REVIEWER").id],
+          title: "Canary of the warmer hello",
+          description: "",
+          arms: [
+            { version: 1, weight: 90 },
+            { version: 2, weight: 10 },
+          ],
+        },
+      })
+    ).number;
+    await decideReview({ ...as("REVIEWER"), number: splitNumber, decision: "approve", body: "" });
     cookie = await signInAs(member("REVIEWER"));
   });
 
@@ -134,5 +156,37 @@ describe("review page", () => {
     expect(conversation).toMatch(/Line 1 of v2/);
     expect(conversation).toContain("Too stiff?");
     expect(conversation).toMatch(/<button[^>]*>Approve v2<\/button><button[^>]*>Request changes<\/button>/);
+  });
+
+  it("says what a review of a split releases wherever it is acted on: heading, promote, approve, the list", async () => {
+    const { default: ReviewPage } = await import("@/app/p/[project]/reviews/[number]/page");
+    const html = await renderPage({
+      file: "p/[project]/reviews/[number]/page.tsx",
+      url: `/p/${f.project.slug}/reviews/${splitNumber}`,
+      cookie,
+      render: () => ReviewPage({ params: Promise.resolve({ project: f.project.slug, number: String(splitNumber) }) }),
+    });
+    expect(html).toContain('asks to promote <strong class="text-ink">v2 at 10 % (v1 90 %)</strong> of');
+    expect(html).toMatch(/<button[^>]*>Promote v2 at 10 % \(v1 90 %\) to Production<\/button>/);
+    expect(html).toMatch(/<button[^>]*>Approve v2 at 10 % \(v1 90 %\)<\/button>/);
+    expect(html).not.toMatch(/>(Promote|Approve) v2( to Production)?</);
+
+    const { default: ReviewsPage } = await import("@/app/p/[project]/reviews/page");
+    const list = await renderPage({
+      file: "p/[project]/reviews/page.tsx",
+      url: `/p/${f.project.slug}/reviews?scope=all`,
+      cookie,
+      render: () =>
+        ReviewsPage({
+          params: Promise.resolve({ project: f.project.slug }),
+          searchParams: Promise.resolve({ scope: "all" }),
+        }),
+    });
+    const row = (number: number) => {
+      const start = list.indexOf(`#${number}</span>`);
+      return list.slice(start, list.indexOf("</li>", start));
+    };
+    expect(row(splitNumber)).toContain("v2 at 10 % (v1 90 %) → ");
+    expect(row(reviewNumber)).toMatch(/>v2 → /);
   });
 });

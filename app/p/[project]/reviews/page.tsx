@@ -10,6 +10,7 @@ import { Time } from "@/components/ui/time";
 import { getPageAccess } from "@/lib/auth/get-page-access";
 import { listEnvironments } from "@/lib/environments/list-environments";
 import { countReviewsToDo } from "@/lib/reviews/count-reviews-to-do";
+import { describeReviewTarget } from "@/lib/reviews/describe-review-target";
 import { listReviews } from "@/lib/reviews/list-reviews";
 import { listReviewsSchema, reviewStatuses } from "@/lib/validations/review";
 
@@ -168,7 +169,7 @@ export default async function ReviewsPage({
                     {r.promptName}
                   </span>
                   <span className="shrink-0 whitespace-nowrap">
-                    v{r.version} → <EnvironmentBadge slug={r.environmentSlug} name={r.environment} />
+                    {describeReviewTarget(r)} → <EnvironmentBadge slug={r.environmentSlug} name={r.environment} />
                   </span>
                   <span
                     className="min-w-0 truncate"
