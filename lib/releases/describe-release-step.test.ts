@@ -21,6 +21,14 @@ describe("describeReleaseStep", () => {
     expect(describeReleaseStep({ fromArms: split(6, 7, 50), arms: null, fromVersion: 6, toVersion: 6 }, 6)).toBe(
       "Aborted to v6",
     );
+    const three = [
+      { version: 6, weight: 85 },
+      { version: 8, weight: 5 },
+      { version: 7, weight: 10 },
+    ];
+    expect(describeReleaseStep({ fromArms: null, arms: three, fromVersion: 6, toVersion: 6 }, 6)).toBe(
+      "Started v7 at 10 %, v8 at 5 %",
+    );
     expect(describeReleaseStep({ fromArms: null, arms: null, fromVersion: 5, toVersion: 6 })).toBe("v5 → v6");
     expect(describeReleaseStep({ fromArms: null, arms: null, fromVersion: null, toVersion: 1 })).toBe("— → v1");
   });

@@ -15,14 +15,16 @@ export function canaryArm(arms: readonly Arm[], baseVersion: number): Arm | unde
 }
 
 /**
- * "Started v7 at 10 %", "Ramped v7 10 % → 50 %", "Promoted v7 to 100 %", "Aborted to v6"; a move
+ * "Started v7 at 10 %" (with more arms "Started v7 at 10 %, v8 at 5 %"), "Ramped v7 10 % → 50 %", "Promoted v7 to 100 %", "Aborted to v6"; a move
  * that touches no split says "v5 → v6".
  */
 export function describeReleaseStep(step: ReleaseStepShape, baseVersion?: number): string {
   const base = baseVersion ?? step.fromVersion ?? step.toVersion;
   if (!step.fromArms && step.arms) {
-    const canary = canaryArm(step.arms, base);
-    return canary ? `Started v${canary.version} at ${canary.weight} %` : "Started a split";
+    const others = step.arms.filter((a) => a.version !== base).sort((a, b) => b.weight - a.weight);
+    return others.length
+      ? `Started ${others.map((a) => `v${a.version} at ${a.weight} %`).join(", ")}`
+      : "Started a split";
   }
   if (step.fromArms && step.arms) {
     const changed = step.arms
