@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 
-import { addFakeProvider, expect, memberContext, PROJECT, test } from "./fixtures";
+import { addFakeProvider, editorAndReviewer, expect, PROJECT, test } from "./fixtures";
 
 // The fake server's fake-echo model answers "Echo: <the rendered template>". The dataset's first
 // three rows expect "Capital: <city>", the last three only the city, so "Capital: {{city}}" passes
@@ -45,20 +45,11 @@ test("import a CSV, evaluate a new version against production, see its regressio
   // The gate binds every prompt promoted to production, other specs' too: it never outlives this test.
   try {
     await addFakeProvider(page.request, PROVIDER);
-    const editor = await memberContext({
+    const { editor, reviewer, asEditor, asReviewer } = await editorAndReviewer({
       browser,
       ownerRequest: page.request,
-      role: "EDITOR",
       outside: outsideRequests,
     });
-    const reviewer = await memberContext({
-      browser,
-      ownerRequest: page.request,
-      role: "REVIEWER",
-      outside: outsideRequests,
-    });
-    const asEditor = await editor.context.newPage();
-    const asReviewer = await reviewer.context.newPage();
     const reviewerId = reviewer.userId;
 
     // Production already runs v1, which passes every row (reviewed and promoted over the API).

@@ -100,6 +100,17 @@ export async function memberContext(opts: {
   return { context, email, password, userId };
 }
 
+/** An editor and a reviewer of the project, each signed in with a page open: the two sides of a review. */
+export async function editorAndReviewer(opts: {
+  browser: Browser;
+  ownerRequest: APIRequestContext;
+  outside: string[];
+}) {
+  const editor = await memberContext({ ...opts, role: "EDITOR" });
+  const reviewer = await memberContext({ ...opts, role: "REVIEWER" });
+  return { editor, reviewer, asEditor: await editor.context.newPage(), asReviewer: await reviewer.context.newPage() };
+}
+
 /**
  * Presses a page-wide shortcut until what it opens is there. Right after a load, a key pressed
  * before the page has hydrated is lost, as in any React app: press again, as a person would.

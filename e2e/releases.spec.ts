@@ -1,5 +1,5 @@
 import { baseURL } from "../playwright.config";
-import { expect, memberContext, PROJECT, test } from "./fixtures";
+import { editorAndReviewer, expect, PROJECT, test } from "./fixtures";
 
 const content = (template: string) => ({ template, contract: { variables: [] }, modelConfig: {} });
 const UNITS = Array.from({ length: 1000 }, (_, i) => `user-${i}`);
@@ -10,16 +10,12 @@ test("a 10 % canary of v2 through a review, sticky per unit, ramped to 50 %, rat
   outsideRequests,
 }) => {
   test.slow();
-  const editor = await memberContext({ browser, ownerRequest: page.request, role: "EDITOR", outside: outsideRequests });
-  const reviewer = await memberContext({
+  const { editor, reviewer, asEditor, asReviewer } = await editorAndReviewer({
     browser,
     ownerRequest: page.request,
-    role: "REVIEWER",
     outside: outsideRequests,
   });
   const api = `/api/projects/${PROJECT}`;
-  const asEditor = await editor.context.newPage();
-  const asReviewer = await reviewer.context.newPage();
 
   // Production runs v1 (through a review over the API); v2 is saved.
   const prompt = (await (

@@ -1,4 +1,4 @@
-import { expect, memberContext, PROJECT, test } from "./fixtures";
+import { editorAndReviewer, expect, PROJECT, test } from "./fixtures";
 
 const content = (template: string) => ({ template, contract: { variables: [] }, modelConfig: {} });
 /** The environments page takes times without a zone (UTC). */
@@ -10,16 +10,12 @@ test("an editor asks a reviewer, the reviewer comments on a line and asks for ch
   outsideRequests,
 }) => {
   test.slow();
-  const editor = await memberContext({ browser, ownerRequest: page.request, role: "EDITOR", outside: outsideRequests });
-  const reviewer = await memberContext({
+  const { editor, reviewer, asEditor, asReviewer } = await editorAndReviewer({
     browser,
     ownerRequest: page.request,
-    role: "REVIEWER",
     outside: outsideRequests,
   });
   const handle = (email: string) => email.split("@")[0]!;
-  const asEditor = await editor.context.newPage();
-  const asReviewer = await reviewer.context.newPage();
   const api = `/api/projects/${PROJECT}`;
 
   // Production already runs v1 (through a review done over the API).
