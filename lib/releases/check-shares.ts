@@ -1,6 +1,7 @@
 // Browser-safe. The "Set shares" form of a split: every arm's share as typed, checked as armsSchema
 // checks a ramp (same versions, whole percents 1–99 summing to 100), with errors that name the field.
 import type { Arm } from "@/lib/releases/arms";
+import { canaryArm } from "@/lib/releases/describe-release-step";
 import { sameArms } from "@/lib/releases/same-arms";
 
 /** What the form says: the new split, or why not (per version, and about the whole). */
@@ -49,5 +50,5 @@ export function reviewedVersion(opts: { current: readonly Arm[]; arms: readonly 
   const others = opts.arms.filter((arm) => arm.version !== opts.baseVersion);
   const gain = (arm: Arm) => arm.weight - (opts.current.find((c) => c.version === arm.version)?.weight ?? 0);
   const gaining = others.filter((arm) => gain(arm) > 0).sort((a, b) => gain(b) - gain(a))[0];
-  return (gaining ?? [...others].sort((a, b) => b.weight - a.weight)[0] ?? opts.arms[0]!).version;
+  return (gaining ?? canaryArm(opts.arms, opts.baseVersion) ?? opts.arms[0]!).version;
 }
